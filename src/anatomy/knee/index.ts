@@ -1,0 +1,3 @@
+import type { BoneDef } from '../types';
+
+export const KNEE_BONES: readonly BoneDef[] = [];
