@@ -1,0 +1,18 @@
+import { useEffect } from 'react';
+import i18next from 'i18next';
+import { sessionToUrl, useSession } from '../state/session-store';
+
+/** Keeps the address bar and the page language in step with the session (no reloads). */
+export function useUrlSync(): void {
+  useEffect(() => {
+    const apply = () => {
+      const s = useSession.getState();
+      const url = `${window.location.pathname}${sessionToUrl(s)}`;
+      if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
+      if (i18next.language !== s.lang) void i18next.changeLanguage(s.lang);
+      document.documentElement.lang = s.lang;
+    };
+    apply();
+    return useSession.subscribe(apply);
+  }, []);
+}

@@ -1,0 +1,21 @@
+import type { Region } from '../anatomy/types';
+
+/** Every pre-operative measurement the app shows, per region, in display order. */
+export const REGION_MEASURES = {
+  foot: ['hva', 'ima', 'dmaa', 'hvia'],
+  knee: ['hka', 'mpta', 'ldfa', 'wbl'],
+} as const satisfies Record<Region, readonly string[]>;
+
+export type MeasureId = (typeof REGION_MEASURES)[Region][number];
+
+/** Unit shown after each measurement. */
+export const MEASURE_UNIT: Record<MeasureId, '°' | '%'> = {
+  hva: '°',
+  ima: '°',
+  dmaa: '°',
+  hvia: '°',
+  hka: '°',
+  mpta: '°',
+  ldfa: '°',
+  wbl: '%',
+};

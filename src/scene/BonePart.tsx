@@ -1,0 +1,68 @@
+import { useThree, type ThreeEvent } from '@react-three/fiber';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { BufferAttribute, BufferGeometry } from 'three';
+import { applyPose, type PartPose } from '../anatomy/pose';
+import { useView } from '../state/view-store';
+import type { RestMesh } from './load-region-model';
+import { boneHoverMaterial, boneMaterial, skinMaterial } from './materials';
+
+interface Props {
+  readonly id: string;
+  readonly rest: RestMesh;
+  readonly pose: PartPose | undefined;
+  readonly soft: boolean;
+  readonly visible: boolean;
+  readonly onFocus: (geometry: BufferGeometry, event: ThreeEvent<MouseEvent>) => void;
+}
+
+/** One bone (or the skin): the rest mesh moved to the patient's pose on the CPU. */
+export function BonePart({ id, rest, pose, soft, visible, onFocus }: Props) {
+  const invalidate = useThree((s) => s.invalidate);
+  const hovered = useView((s) => s.hovered?.part === id);
+  const geometry = useMemo(() => {
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(rest.positions.slice(), 3));
+    g.setAttribute('normal', new BufferAttribute(rest.normals.slice(), 3));
+    g.setIndex(new BufferAttribute(rest.index, 1));
+    return g;
+  }, [rest]);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+
+  useLayoutEffect(() => {
+    const pos = geometry.getAttribute('position') as BufferAttribute;
+    const nor = geometry.getAttribute('normal') as BufferAttribute;
+    (pos.array as Float32Array).set(rest.positions);
+    (nor.array as Float32Array).set(rest.normals);
+    if (pose) applyPose(pose, pos.array as Float32Array, nor.array as Float32Array);
+    pos.needsUpdate = true;
+    nor.needsUpdate = true;
+    geometry.computeBoundingSphere();
+    geometry.computeBoundingBox();
+    invalidate();
+  }, [geometry, rest, pose, invalidate]);
+
+  const setHover = (e: ThreeEvent<PointerEvent>) => {
+    e.stopPropagation();
+    useView.setState({ hovered: { part: id, x: e.nativeEvent.offsetX, y: e.nativeEvent.offsetY } });
+    invalidate();
+  };
+  return (
+    <mesh
+      name={id}
+      geometry={geometry}
+      material={soft ? skinMaterial : hovered ? boneHoverMaterial : boneMaterial}
+      visible={visible}
+      renderOrder={soft ? 1 : 0}
+      onPointerMove={soft ? undefined : setHover}
+      onPointerOut={
+        soft
+          ? undefined
+          : () => {
+              if (useView.getState().hovered?.part === id) useView.setState({ hovered: null });
+              invalidate();
+            }
+      }
+      onDoubleClick={soft ? undefined : (e) => (e.stopPropagation(), onFocus(geometry, e))}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useEffect, useRef } from 'react';
+import type { BufferGeometry } from 'three';
+import { REGION_PARTS } from '../anatomy/parts';
+import { SEX_SCALE } from '../anatomy/sizes';
+import { usePosedPatient } from '../state/patient';
+import { useSession } from '../state/session-store';
+import { useView } from '../state/view-store';
+import { BonePart } from './BonePart';
+import type { RegionModel } from './load-region-model';
+
+const SOFT = new Set(['skinFoot', 'skinKnee']);
+
+interface Props {
+  readonly model: RegionModel;
+  readonly onFocus: (geometry: BufferGeometry, e: ThreeEvent<MouseEvent>) => void;
+}
+
+/** Reports the first frame drawn with bones, for the loading overlay and the tests' data-ready. */
+function DrawnReporter() {
+  const invalidate = useThree((s) => s.invalidate);
+  const done = useRef(false);
+  useEffect(() => invalidate(), [invalidate]);
+  useFrame(() => {
+    if (done.current) return;
+    done.current = true;
+    requestAnimationFrame(() => useView.setState({ drawn: true }));
+  });
+  return null;
+}
+
+/** Every part of the region, posed to the patient; the left side is the right one mirrored here. */
+export function RegionBones({ model, onFocus }: Props) {
+  const patient = usePosedPatient();
+  const side = useSession((s) => s.side);
+  const sex = useSession((s) => s.sex);
+  const skin = useSession((s) => s.skin);
+  const s = SEX_SCALE[patient.region][sex];
+  return (
+    <group scale={[side === 'left' ? -s : s, s, s]}>
+      {REGION_PARTS[patient.region].map((id) => {
+        const rest = model.get(id);
+        if (!rest) return null;
+        const soft = SOFT.has(id);
+        return (
+          <BonePart
+            key={id}
+            id={id}
+            rest={rest}
+            pose={patient.poses[id]}
+            soft={soft}
+            visible={!soft || skin}
+            onFocus={onFocus}
+          />
+        );
+      })}
+      <DrawnReporter />
+    </group>
+  );
+}

@@ -1,0 +1,48 @@
+import { Mesh, Matrix3, Vector3, type BufferAttribute, type InterleavedBufferAttribute } from 'three';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
+
+/** A part's rest mesh in the region frame (mm), as plain float arrays ready to pose. */
+export interface RestMesh {
+  readonly positions: Float32Array;
+  readonly normals: Float32Array;
+  readonly index: Uint32Array;
+}
+
+export type RegionModel = ReadonlyMap<string, RestMesh>;
+
+const v = new Vector3();
+
+function bake(attr: BufferAttribute | InterleavedBufferAttribute, apply: (p: Vector3) => void): Float32Array {
+  const out = new Float32Array(attr.count * 3);
+  for (let i = 0; i < attr.count; i++) {
+    v.fromBufferAttribute(attr, i);
+    apply(v);
+    v.toArray(out, i * 3);
+  }
+  return out;
+}
+
+/**
+ * Loads a region's GLB and bakes each node's transform (the dequantization) into float arrays, so
+ * posing and cutting work in millimetres of the region frame.
+ */
+export async function loadRegionModel(url: string): Promise<RegionModel> {
+  const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
+  const gltf = await loader.loadAsync(url);
+  gltf.scene.updateMatrixWorld(true);
+  const parts = new Map<string, RestMesh>();
+  const normalMatrix = new Matrix3();
+  gltf.scene.traverse((o) => {
+    if (!(o instanceof Mesh)) return;
+    const g = o.geometry;
+    normalMatrix.getNormalMatrix(o.matrixWorld);
+    parts.set(o.name, {
+      positions: bake(g.getAttribute('position'), (p) => p.applyMatrix4(o.matrixWorld)),
+      normals: bake(g.getAttribute('normal'), (n) => n.applyMatrix3(normalMatrix).normalize()),
+      index: Uint32Array.from(g.index!.array),
+    });
+    g.dispose();
+  });
+  return parts;
+}

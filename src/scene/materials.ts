@@ -1,0 +1,19 @@
+import { DoubleSide, MeshStandardMaterial } from 'three';
+
+/** Shared materials: created once for the app's lifetime, never per bone or per frame. */
+export const boneMaterial = new MeshStandardMaterial({ color: '#eadfc8', roughness: 0.62, metalness: 0 });
+export const boneHoverMaterial = new MeshStandardMaterial({
+  color: '#f3c98b',
+  roughness: 0.55,
+  metalness: 0,
+  emissive: '#5a3a10',
+  emissiveIntensity: 0.25,
+});
+export const skinMaterial = new MeshStandardMaterial({
+  color: '#e9b99a',
+  roughness: 0.8,
+  transparent: true,
+  opacity: 0.28,
+  depthWrite: false,
+  side: DoubleSide,
+});

@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import type { RegionLandmarks } from '../anatomy/landmarks';
+import type { Region } from '../anatomy/types';
+import { posedFoot, posedKnee, type PosedFoot, type PosedKnee } from '../clinical/patient';
+import landmarksJson from '../../models/landmarks.json';
+import { useSession } from './session-store';
+
+/** Rest landmarks of both regions, as written by `npm run models`. */
+export const REST_LANDMARKS = landmarksJson as unknown as Record<Region, RegionLandmarks>;
+
+export type PosedPatient = ({ region: 'foot' } & PosedFoot) | ({ region: 'knee' } & PosedKnee);
+
+/** The patient's bones posed to the session's angles and measured back (shared by scene and panels). */
+export function usePosedPatient(): PosedPatient {
+  const region = useSession((s) => s.region);
+  const foot = useSession((s) => s.foot);
+  const knee = useSession((s) => s.knee);
+  return useMemo(
+    () =>
+      region === 'foot'
+        ? { region, ...posedFoot(REST_LANDMARKS.foot, foot) }
+        : { region, ...posedKnee(REST_LANDMARKS.knee, knee) },
+    [region, foot, knee],
+  );
+}

@@ -1,0 +1,78 @@
+import { create } from 'zustand';
+import type { FootAngles, KneeAngles } from '../anatomy/deformity';
+import type { Region } from '../anatomy/types';
+import { FOOT_DEFORMITY, KNEE_DEFORMITY, defaults } from '../clinical/deformity-params';
+import { decodeUrl, encodeUrl, type Notice, type ParsedValues } from './url-codec';
+
+export type Side = 'right' | 'left';
+export type Sex = 'm' | 'f';
+export type Lang = 'en' | 'it';
+
+/** What the user chose: everything here is reflected in the URL. */
+export interface Session {
+  readonly region: Region;
+  readonly side: Side;
+  readonly sex: Sex;
+  readonly lang: Lang;
+  readonly skin: boolean;
+  readonly foot: FootAngles;
+  readonly knee: KneeAngles;
+  /** URL values that were clamped or ignored, until the user dismisses them. */
+  readonly notices: readonly Notice[];
+}
+
+interface SessionActions {
+  set(patch: Partial<Omit<Session, 'foot' | 'knee' | 'notices'>>): void;
+  setFoot(patch: Partial<FootAngles>): void;
+  setKnee(patch: Partial<KneeAngles>): void;
+  dismissNotices(): void;
+}
+
+function pick<K extends string>(values: ParsedValues, keys: Record<K, unknown>, base: Record<K, number>) {
+  const out = { ...base };
+  for (const k of Object.keys(keys) as K[]) {
+    const v = values[k];
+    if (typeof v === 'number') out[k] = v;
+  }
+  return out;
+}
+
+/** Builds a session from a URL (never throws) and the browser's language as a fallback. */
+export function sessionFromUrl(search: string, hash: string, browserLang = 'en'): Session {
+  const { values, notices } = decodeUrl(search, hash);
+  return {
+    region: (values.region as Region | undefined) ?? 'foot',
+    side: (values.side as Side | undefined) ?? 'right',
+    sex: (values.sex as Sex | undefined) ?? 'm',
+    lang: (values.lang as Lang | undefined) ?? (browserLang.toLowerCase().startsWith('it') ? 'it' : 'en'),
+    skin: values.skin === '1',
+    foot: pick(values, FOOT_DEFORMITY, defaults(FOOT_DEFORMITY)),
+    knee: pick(values, KNEE_DEFORMITY, defaults(KNEE_DEFORMITY)),
+    notices,
+  };
+}
+
+/** The query string for a session: only the region's own angles, only what differs from defaults. */
+export function sessionToUrl(s: Session): string {
+  return encodeUrl({
+    region: s.region,
+    side: s.side,
+    sex: s.sex,
+    lang: s.lang,
+    skin: s.skin ? '1' : '0',
+    ...(s.region === 'foot' ? s.foot : s.knee),
+  });
+}
+
+const initial =
+  typeof window === 'undefined'
+    ? sessionFromUrl('', '')
+    : sessionFromUrl(window.location.search, window.location.hash, navigator.language);
+
+export const useSession = create<Session & SessionActions>()((set) => ({
+  ...initial,
+  set: (patch) => set(patch),
+  setFoot: (patch) => set((s) => ({ foot: { ...s.foot, ...patch } })),
+  setKnee: (patch) => set((s) => ({ knee: { ...s.knee, ...patch } })),
+  dismissNotices: () => set({ notices: [] }),
+}));

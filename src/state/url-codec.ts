@@ -1,0 +1,70 @@
+import { URL_PARAMS, type ParamSpec } from './url-params';
+
+/** Why a URL value was not used as given; shown to the user in their language. */
+export interface Notice {
+  readonly param: string;
+  readonly kind: 'clamped' | 'invalid' | 'unknown' | 'repeated';
+  /** The value as given, shortened for display (React escapes it). */
+  readonly given: string;
+  /** The value used instead, when there is one. */
+  readonly used?: string;
+}
+
+export type ParsedValues = Partial<Record<string, string | number>>;
+
+const MAX_SHOWN = 24;
+const shorten = (s: string): string => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
+const MAX_KEYS = 64;
+
+function parseValue(spec: ParamSpec, raw: string): { value: string | number; notice?: Notice['kind'] } {
+  if (spec.kind === 'choice') {
+    const v = raw.trim().toLowerCase();
+    return spec.values.includes(v) ? { value: v } : { value: spec.default, notice: 'invalid' };
+  }
+  const n = raw.trim() === '' ? NaN : Number(raw.trim().replace(',', '.'));
+  if (!Number.isFinite(n)) return { value: spec.default, notice: 'invalid' };
+  const clamped = Math.min(spec.max, Math.max(spec.min, n));
+  return clamped === n ? { value: n } : { value: clamped, notice: 'clamped' };
+}
+
+/**
+ * Reads the app state from a query string and/or fragment (the fragment wins: patient angles may
+ * live there so they never reach a server). Never throws: anything it cannot use is dropped or
+ * clamped, with a notice saying which and why.
+ */
+export function decodeUrl(search: string, hash = ''): { values: ParsedValues; notices: Notice[] } {
+  const values: ParsedValues = {};
+  const notices: Notice[] = [];
+  const seen = new Set<string>();
+  const entries = [
+    ...new URLSearchParams(search.replace(/^\?/, '')).entries(),
+    ...new URLSearchParams(hash.replace(/^#/, '')).entries(),
+  ].slice(0, MAX_KEYS);
+  for (const [key, raw] of entries) {
+    const spec: ParamSpec | undefined = Object.hasOwn(URL_PARAMS, key)
+      ? URL_PARAMS[key as keyof typeof URL_PARAMS]
+      : undefined;
+    if (!spec) {
+      notices.push({ param: shorten(key), kind: 'unknown', given: shorten(raw) });
+      continue;
+    }
+    const { value, notice } = parseValue(spec, raw);
+    if (seen.has(key) && values[key] !== value) notices.push({ param: key, kind: 'repeated', given: shorten(raw) });
+    seen.add(key);
+    values[key] = value;
+    if (notice) notices.push({ param: key, kind: notice, given: shorten(raw), used: String(value) });
+  }
+  return { values, notices };
+}
+
+/** Writes values as a query string, omitting those equal to their default. */
+export function encodeUrl(values: ParsedValues): string {
+  const q = new URLSearchParams();
+  for (const [key, spec] of Object.entries(URL_PARAMS)) {
+    const v = values[key];
+    if (v === undefined || v === spec.default) continue;
+    q.set(key, typeof v === 'number' ? String(Math.round(v * 10) / 10) : v);
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+import type { Region } from '../anatomy/types';
+import type { RegionModel } from '../scene/load-region-model';
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+/** Transient view state: never in the URL. */
+interface ViewState {
+  /** Model loading for the current region. */
+  status: LoadStatus;
+  /** Models loaded so far: they stay for the session, so switching back to a region is instant. */
+  models: Partial<Record<Region, RegionModel>>;
+  /** Bumped to ask the model loader to try again. */
+  attempt: number;
+  /** Bones are drawn on screen (the first frame after loading). */
+  drawn: boolean;
+  /** The part under the pointer (or last tapped), with the pointer's position in the stage. */
+  hovered: { part: string; x: number; y: number } | null;
+  /** Bumped to ask the camera to return to the region's default view. */
+  resetCount: number;
+  retry(): void;
+  resetView(): void;
+}
+
+export const useView = create<ViewState>()((set) => ({
+  status: 'loading',
+  models: {},
+  attempt: 0,
+  drawn: false,
+  hovered: null,
+  resetCount: 0,
+  retry: () => set((s) => ({ attempt: s.attempt + 1, status: 'loading' })),
+  resetView: () => set((s) => ({ resetCount: s.resetCount + 1 })),
+}));

@@ -1,0 +1,218 @@
+/**
+ * Browser tests of the production build against the app's DOM contract: data-ready on the stage,
+ * data-measure readouts, notices, language, load error + retry, no-WebGL message, window.__viz.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import {
+  closeBrowser,
+  describeProblems,
+  openApp,
+  readMeasure,
+  showsBone,
+  stagePixelStats,
+  waitForReady,
+  type AppPage,
+} from './helpers';
+
+const FOOT_DEFAULTS = { hva: 32, ima: 14, dmaa: 8, hvia: 8 } as const;
+const KNEE_DEFAULTS = { hka: 172, mpta: 82, ldfa: 88 } as const;
+const MAX_TRIANGLES = 150_000;
+const MAX_DRAW_CALLS = 80;
+
+let current: AppPage | undefined;
+
+async function open(
+  query: string,
+  prepare?: (context: BrowserContext) => Promise<unknown>,
+): Promise<AppPage> {
+  current = await openApp(query, { prepare });
+  return current;
+}
+
+afterEach(async () => {
+  await current?.close();
+  current = undefined;
+});
+
+afterAll(async () => {
+  await closeBrowser();
+});
+
+/** No console errors, no uncaught exceptions, nothing fetched from another origin. */
+function expectClean(app: AppPage): void {
+  const problems = describeProblems(app);
+  expect(app.consoleErrors, problems).toEqual([]);
+  expect(app.pageErrors, problems).toEqual([]);
+  expect(app.foreignRequests, problems).toEqual([]);
+}
+
+async function expectBone(app: AppPage, name: string): Promise<void> {
+  const stats = await stagePixelStats(app.page, name);
+  expect(showsBone(stats), `pixels of ${name}: ${JSON.stringify(stats)}`).toBe(true);
+}
+
+async function expectMeasures(app: AppPage, expected: Readonly<Record<string, number>>): Promise<void> {
+  for (const [id, value] of Object.entries(expected)) {
+    const shown = await readMeasure(app.page, `${id}-pre`);
+    expect(shown, `[data-measure="${id}-pre"]`).not.toBeNull();
+    expect(
+      Math.abs((shown ?? Number.NaN) - value),
+      `${id}-pre shows ${shown}, expected ${value}`,
+    ).toBeLessThanOrEqual(0.5);
+  }
+}
+
+type RenderInfo = { triangles: number; calls: number; geometries: number; textures: number };
+
+async function renderInfo(app: AppPage): Promise<RenderInfo | null> {
+  return app.page.evaluate(() => {
+    const viz = (window as unknown as { __viz?: { renderInfo?: () => RenderInfo } }).__viz;
+    return viz?.renderInfo ? viz.renderInfo() : null;
+  });
+}
+
+describe('foot', () => {
+  test('renders bone with the default pre-op angles', async () => {
+    const app = await open('?region=foot');
+    await waitForReady(app.page);
+    await expectBone(app, 'foot-default');
+    await expectMeasures(app, FOOT_DEFAULTS);
+    expectClean(app);
+  });
+
+  test('pre-op readouts follow the URL', async () => {
+    const app = await open('?region=foot&hva=25&ima=12&dmaa=6&hvia=7');
+    await waitForReady(app.page);
+    await expectMeasures(app, { hva: 25, ima: 12, dmaa: 6, hvia: 7 });
+    await expectBone(app, 'foot-url-angles');
+    expectClean(app);
+  });
+
+  test('stays within the triangle and draw-call budgets', async () => {
+    const app = await open('?region=foot');
+    await waitForReady(app.page);
+    const info = await renderInfo(app);
+    expect(info, 'window.__viz.renderInfo()').not.toBeNull();
+    expect(info?.triangles).toBeLessThanOrEqual(MAX_TRIANGLES);
+    expect(info?.calls).toBeLessThanOrEqual(MAX_DRAW_CALLS);
+    expectClean(app);
+  });
+
+  test('a bad parameter is clamped with notices and the scene still renders', async () => {
+    const app = await open('?region=foot&hva=999&zzz=1');
+    await waitForReady(app.page);
+    const notices = app.page.locator('[data-testid="notices"] [data-notice]');
+    await notices.first().waitFor({ state: 'attached', timeout: 10_000 });
+    const names = await notices.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-notice')));
+    expect(names).toContain('hva');
+    expect(names).toContain('zzz');
+    await expectMeasures(app, { hva: 60 });
+    await expectBone(app, 'foot-bad-parameter');
+    expectClean(app);
+  });
+
+  test('the left side renders', async () => {
+    const app = await open('?region=foot&side=left');
+    await waitForReady(app.page);
+    await expectBone(app, 'foot-left');
+    await expectMeasures(app, FOOT_DEFAULTS);
+    expectClean(app);
+  });
+});
+
+describe('knee', () => {
+  test('renders bone with the default pre-op angles', async () => {
+    const app = await open('?region=knee');
+    await waitForReady(app.page);
+    await expectBone(app, 'knee-default');
+    await expectMeasures(app, KNEE_DEFAULTS);
+    const wbl = await readMeasure(app.page, 'wbl-pre');
+    expect(wbl, '[data-measure="wbl-pre"]').not.toBeNull();
+    expectClean(app);
+  });
+
+  test('pre-op readouts follow the URL', async () => {
+    const app = await open('?region=knee&hka=174&mpta=84&ldfa=89');
+    await waitForReady(app.page);
+    await expectMeasures(app, { hka: 174, mpta: 84, ldfa: 89 });
+    await expectBone(app, 'knee-url-angles');
+    expectClean(app);
+  });
+
+  test('stays within the triangle and draw-call budgets', async () => {
+    const app = await open('?region=knee');
+    await waitForReady(app.page);
+    const info = await renderInfo(app);
+    expect(info, 'window.__viz.renderInfo()').not.toBeNull();
+    expect(info?.triangles).toBeLessThanOrEqual(MAX_TRIANGLES);
+    expect(info?.calls).toBeLessThanOrEqual(MAX_DRAW_CALLS);
+    expectClean(app);
+  });
+
+  test('the left side renders', async () => {
+    const app = await open('?region=knee&side=left');
+    await waitForReady(app.page);
+    await expectBone(app, 'knee-left');
+    expectClean(app);
+  });
+});
+
+describe('language', () => {
+  test('English by default', async () => {
+    const app = await open('?region=foot&lang=en');
+    await waitForReady(app.page);
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect((await app.page.locator('[data-testid="region-foot"]').innerText()).trim()).toBe('Foot');
+    expectClean(app);
+  });
+
+  test('Italian with lang=it, and the toggle switches back to English', async () => {
+    const app = await open('?region=foot&lang=it');
+    await waitForReady(app.page);
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('it');
+    expect((await app.page.locator('[data-testid="region-foot"]').innerText()).trim()).toBe('Piede');
+    await app.page.locator('[data-testid="lang-toggle"]').click();
+    await app.page.waitForFunction(() => document.documentElement.lang === 'en', undefined, {
+      timeout: 10_000,
+    });
+    expect((await app.page.locator('[data-testid="region-foot"]').innerText()).trim()).toBe('Foot');
+    expectClean(app);
+  });
+});
+
+describe('failures', () => {
+  test('a failed model load shows an error and retry recovers', async () => {
+    let blockModels = true;
+    const app = await open('?region=foot', (context) =>
+      context.route(/\.glb(\?.*)?$/, (route) => (blockModels ? route.abort('failed') : route.continue())),
+    );
+    await app.page.locator('[data-testid="load-error"]').waitFor({ state: 'visible', timeout: 60_000 });
+    blockModels = false;
+    await app.page.locator('[data-testid="retry"]').click();
+    await waitForReady(app.page);
+    await expectBone(app, 'foot-after-retry');
+    // The aborted request is itself logged as a console error, so only exceptions are checked.
+    expect(app.pageErrors, describeProblems(app)).toEqual([]);
+    expect(app.foreignRequests, describeProblems(app)).toEqual([]);
+  });
+
+  test('without WebGL a message replaces the scene', async () => {
+    const app = await open('?region=foot', (context) =>
+      context.addInitScript(() => {
+        const disable = (proto: { getContext: (...args: never[]) => unknown }): void => {
+          const original = proto.getContext;
+          proto.getContext = function (this: unknown, ...args: unknown[]) {
+            if (typeof args[0] === 'string' && /webgl/i.test(args[0])) return null;
+            return (original as (...a: unknown[]) => unknown).apply(this, args);
+          } as typeof proto.getContext;
+        };
+        disable(HTMLCanvasElement.prototype as never);
+        if (typeof OffscreenCanvas !== 'undefined') disable(OffscreenCanvas.prototype as never);
+      }),
+    );
+    await app.page.locator('[data-testid="no-webgl"]').waitFor({ state: 'visible', timeout: 60_000 });
+    expect(app.pageErrors, describeProblems(app)).toEqual([]);
+    expect(app.foreignRequests, describeProblems(app)).toEqual([]);
+  });
+});

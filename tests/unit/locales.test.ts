@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../src/i18n/locales/en.json';
+import it_ from '../../src/i18n/locales/it.json';
+import { FOOT_PARTS, KNEE_PARTS } from '../../src/anatomy/parts';
+import { REGION_MEASURES } from '../../src/clinical/measures';
+
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+const placeholders = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+
+describe('locales', () => {
+  const enKeys = keys(en).sort();
+  const itKeys = keys(it_).sort();
+
+  it('English and Italian have the same keys', () => {
+    expect(itKeys).toEqual(enKeys);
+  });
+
+  it('every string is filled and keeps its placeholders', () => {
+    const get = (o: object, k: string) => k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o);
+    for (const k of enKeys) {
+      const e = get(en, k) as string;
+      const i = get(it_, k) as string;
+      expect(e.trim(), k).not.toBe('');
+      expect(i.trim(), k).not.toBe('');
+      expect(placeholders(i), k).toEqual(placeholders(e));
+    }
+  });
+
+  it('names every part and every measurement', () => {
+    for (const p of [...FOOT_PARTS, ...KNEE_PARTS]) expect(enKeys).toContain(`part.${p}`);
+    for (const m of [...REGION_MEASURES.foot, ...REGION_MEASURES.knee]) expect(enKeys).toContain(`measure.${m}`);
+  });
+});

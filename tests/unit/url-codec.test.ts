@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUrl, encodeUrl } from '../../src/state/url-codec';
+import { sessionFromUrl, sessionToUrl } from '../../src/state/session-store';
+
+describe('URL codec', () => {
+  it('reads valid values as given', () => {
+    const { values, notices } = decodeUrl('?region=knee&side=left&lang=it&hka=174.5&mpta=84');
+    expect(values).toEqual({ region: 'knee', side: 'left', lang: 'it', hka: 174.5, mpta: 84 });
+    expect(notices).toEqual([]);
+  });
+
+  it('clamps out-of-range numbers and says so', () => {
+    const { values, notices } = decodeUrl('?hva=999&ima=-4');
+    expect(values.hva).toBe(60);
+    expect(values.ima).toBe(0);
+    expect(notices.map((n) => [n.param, n.kind, n.used])).toEqual([
+      ['hva', 'clamped', '60'],
+      ['ima', 'clamped', '0'],
+    ]);
+  });
+
+  it('ignores unknown keys and invalid values with a notice', () => {
+    const { values, notices } = decodeUrl('?zzz=1&hva=abc&side=up&hka=NaN&ldfa=Infinity');
+    expect(values).toEqual({ hva: 32, side: 'right', hka: 172, ldfa: 88 });
+    expect(notices.map((n) => `${n.param}:${n.kind}`)).toEqual([
+      'zzz:unknown',
+      'hva:invalid',
+      'side:invalid',
+      'hka:invalid',
+      'ldfa:invalid',
+    ]);
+  });
+
+  it('shortens hostile values and survives prototype keys', () => {
+    const long = '<script>'.repeat(50);
+    const { notices, values } = decodeUrl(`?__proto__=1&constructor=2&hva=${encodeURIComponent(long)}`);
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+    expect(notices).toHaveLength(3);
+    for (const n of notices) expect(n.given.length).toBeLessThanOrEqual(25);
+  });
+
+  it('lets the fragment override the query and accepts a decimal comma', () => {
+    expect(decodeUrl('?hva=20', '#hva=25,5').values.hva).toBe(25.5);
+  });
+
+  it('writes only non-default values, and reads back what it wrote', () => {
+    expect(encodeUrl({ region: 'foot', hva: 32 })).toBe('');
+    const s = sessionFromUrl('?region=knee&side=left&sex=f&lang=it&hka=175&ldfa=86', '');
+    expect(sessionToUrl(s)).toBe('?region=knee&side=left&lang=it&sex=f&hka=175&ldfa=86');
+    expect(sessionFromUrl(sessionToUrl(s), '')).toEqual(s);
+  });
+
+  it('takes the language from the browser when the URL has none', () => {
+    expect(sessionFromUrl('', '', 'it-IT').lang).toBe('it');
+    expect(sessionFromUrl('', '', 'de-DE').lang).toBe('en');
+    expect(sessionFromUrl('?lang=en', '', 'it-IT').lang).toBe('en');
+  });
+});
