@@ -5,7 +5,16 @@ import r3f from '@react-three/eslint-plugin';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'models', 'bench', 'tests/e2e/artifacts', 'scripts/bench-baseline/dist'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'models',
+      'bench',
+      'tests/e2e/artifacts',
+      'scripts/bench-baseline/dist',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -50,7 +50,8 @@ function png(width: number, height: number, rgb: Uint8Array): Buffer {
   ihdr[8] = 8;
   ihdr[9] = 2;
   const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) raw.set(rgb.subarray(y * width * 3, (y + 1) * width * 3), y * (width * 3 + 1) + 1);
+  for (let y = 0; y < height; y++)
+    raw.set(rgb.subarray(y * width * 3, (y + 1) * width * 3), y * (width * 3 + 1) + 1);
   return Buffer.concat([
     Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
     chunk('IHDR', ihdr),
@@ -75,7 +76,10 @@ function draw(meshes: BoneMesh[], view: View, size: number, rgb: Uint8Array, ox:
   for (const m of meshes)
     for (let i = 0; i < m.positions.length; i += 3) {
       const [u, v] = proj(m.positions[i]!, m.positions[i + 1]!, m.positions[i + 2]!);
-      minU = Math.min(minU, u!); maxU = Math.max(maxU, u!); minV = Math.min(minV, v!); maxV = Math.max(maxV, v!); // prettier-ignore
+      minU = Math.min(minU, u!);
+      maxU = Math.max(maxU, u!);
+      minV = Math.min(minV, v!);
+      maxV = Math.max(maxV, v!); // prettier-ignore
     }
   const s = (size - 20) / Math.max(maxU - minU, maxV - minV);
   const zbuf = new Float32Array(size * size).fill(-Infinity);
@@ -86,7 +90,12 @@ function draw(meshes: BoneMesh[], view: View, size: number, rgb: Uint8Array, ox:
         const i = m.indices[t + k]! * 3;
         const [u, v, w] = proj(m.positions[i]!, m.positions[i + 1]!, m.positions[i + 2]!);
         const n = proj(m.normals[i]!, m.normals[i + 1]!, m.normals[i + 2]!);
-        return { x: 10 + (u! - minU) * s, y: size - 10 - (v! - minV) * s, z: w!, l: Math.max(0.15, n[2]! * 0.8 + n[1]! * 0.2) };
+        return {
+          x: 10 + (u! - minU) * s,
+          y: size - 10 - (v! - minV) * s,
+          z: w!,
+          l: Math.max(0.15, n[2]! * 0.8 + n[1]! * 0.2),
+        };
       });
       const [a, b, c] = pts as [(typeof pts)[0], (typeof pts)[0], (typeof pts)[0]];
       const area = (b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y);
@@ -121,7 +130,9 @@ const wasm = await loadManifold();
 const bones = regionBones(region).filter((b) => (only ? only.includes(b.id) : !b.soft));
 const meshes = bones.map((b) => {
   const m = meshBone(wasm, b);
-  console.log(`${b.id.padEnd(24)} tris ${String(m.indices.length / 3).padStart(6)} genus ${m.genus} shells ${m.shells} vol ${m.volume.toFixed(0)}`);
+  console.log(
+    `${b.id.padEnd(24)} tris ${String(m.indices.length / 3).padStart(6)} genus ${m.genus} shells ${m.shells} vol ${m.volume.toFixed(0)}`,
+  );
   return m;
 });
 const size = 700;

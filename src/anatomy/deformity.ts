@@ -83,7 +83,12 @@ export function poseFoot(rest: RegionLandmarks, restAngles: FootAngles, target: 
   const hallux: PoseOp = { kind: 'rotate', pivot: headPosed, axis: UP, angle: restAngles.hva - target.hva };
   const p1: PartPose = [ray, hallux];
   const ipJoint = posePoint(p1, landmark(rest, 'proximalPhalanx1', 'head'));
-  const interphalangeal: PoseOp = { kind: 'rotate', pivot: ipJoint, axis: UP, angle: restAngles.hvia - target.hvia };
+  const interphalangeal: PoseOp = {
+    kind: 'rotate',
+    pivot: ipJoint,
+    axis: UP,
+    angle: restAngles.hvia - target.hvia,
+  };
 
   const poses: Record<string, PartPose> = {
     metatarsal1: m1,

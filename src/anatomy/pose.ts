@@ -44,7 +44,15 @@ function weightAt(op: RotateOp, x: number, y: number, z: number): number {
 }
 
 /** Rodrigues rotation of (x, y, z) about unit axis k by angle a (radians), into out at offset o. */
-function rotate(k: Vec3, a: number, x: number, y: number, z: number, out: Float32Array | number[], o: number) {
+function rotate(
+  k: Vec3,
+  a: number,
+  x: number,
+  y: number,
+  z: number,
+  out: Float32Array | number[],
+  o: number,
+) {
   const c = Math.cos(a);
   const s = Math.sin(a);
   const d = (k[0] * x + k[1] * y + k[2] * z) * (1 - c);
@@ -62,7 +70,11 @@ function unit(v: Vec3): Vec3 {
  * Applies a part's pose to packed positions (and normals, if given) in place. Normals turn with the
  * local rotation; a stretch leaves them (it is small and only on the bunion).
  */
-export function applyPose(ops: PartPose, positions: Float32Array | number[], normals?: Float32Array | number[]) {
+export function applyPose(
+  ops: PartPose,
+  positions: Float32Array | number[],
+  normals?: Float32Array | number[],
+) {
   for (const op of ops) {
     const axis = unit(op.kind === 'rotate' ? op.axis : op.dir);
     const [px, py, pz] = op.pivot;

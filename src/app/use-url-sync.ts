@@ -8,7 +8,8 @@ export function useUrlSync(): void {
     const apply = () => {
       const s = useSession.getState();
       const url = `${window.location.pathname}${sessionToUrl(s)}`;
-      if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
+      if (url !== `${window.location.pathname}${window.location.search}`)
+        window.history.replaceState(null, '', url);
       if (i18next.language !== s.lang) void i18next.changeLanguage(s.lang);
       document.documentElement.lang = s.lang;
     };

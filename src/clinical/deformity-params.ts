@@ -25,5 +25,8 @@ export const KNEE_DEFORMITY: Record<keyof KneeAngles, RangeSpec> = {
 export const JLCA_PLAUSIBLE = 8;
 
 export function defaults<K extends string>(spec: Record<K, RangeSpec>): Record<K, number> {
-  return Object.fromEntries(Object.entries<RangeSpec>(spec).map(([k, v]) => [k, v.default])) as Record<K, number>;
+  return Object.fromEntries(Object.entries<RangeSpec>(spec).map(([k, v]) => [k, v.default])) as Record<
+    K,
+    number
+  >;
 }

@@ -1,7 +1,8 @@
 import type { MeasureId } from './measures';
 
 /** A severity word, an i18n key under `grade.` */
-export type Grade = 'normal' | 'mild' | 'moderate' | 'severe' | 'raised' | 'varus' | 'valgus' | 'medial' | 'lateral';
+export type Grade =
+  'normal' | 'mild' | 'moderate' | 'severe' | 'raised' | 'varus' | 'valgus' | 'medial' | 'lateral';
 
 /** Lower bounds of each grade, from CLINICAL.md's tables [1][2][3][33–35]. */
 export function grade(id: MeasureId, value: number): Grade {

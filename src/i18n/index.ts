@@ -21,5 +21,7 @@ export function initI18n(lang: Language) {
 
 /** Numbers as the language writes them (Italian uses a decimal comma). */
 export function formatNumber(lang: Language, value: number, digits = 1): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
+    value,
+  );
 }

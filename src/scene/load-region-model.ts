@@ -27,9 +27,14 @@ function bake(attr: BufferAttribute | InterleavedBufferAttribute, apply: (p: Vec
  * Loads a region's GLB and bakes each node's transform (the dequantization) into float arrays, so
  * posing and cutting work in millimetres of the region frame.
  */
-export async function loadRegionModel(url: string): Promise<RegionModel> {
+export async function loadRegionModel(
+  url: string,
+  onProgress?: (fraction: number) => void,
+): Promise<RegionModel> {
   const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
-  const gltf = await loader.loadAsync(url);
+  const gltf = await loader.loadAsync(url, (e) => {
+    if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
+  });
   gltf.scene.updateMatrixWorld(true);
   const parts = new Map<string, RestMesh>();
   const normalMatrix = new Matrix3();

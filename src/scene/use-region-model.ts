@@ -18,9 +18,13 @@ export function useRegionModel(region: Region): RegionModel | undefined {
       return;
     }
     let live = true;
-    useView.setState({ status: 'loading' });
-    loadRegionModel(MODEL_URL[region]).then(
-      (m) => useView.setState((s) => ({ models: { ...s.models, [region]: m }, status: live ? 'ready' : s.status })),
+    useView.setState({ status: 'loading', progress: 0 });
+    loadRegionModel(MODEL_URL[region], (progress) => live && useView.setState({ progress })).then(
+      (m) =>
+        useView.setState((s) => ({
+          models: { ...s.models, [region]: m },
+          status: live ? 'ready' : s.status,
+        })),
       () => live && useView.setState({ status: 'error' }),
     );
     return () => {

@@ -49,7 +49,8 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
       continue;
     }
     const { value, notice } = parseValue(spec, raw);
-    if (seen.has(key) && values[key] !== value) notices.push({ param: key, kind: 'repeated', given: shorten(raw) });
+    if (seen.has(key) && values[key] !== value)
+      notices.push({ param: key, kind: 'repeated', given: shorten(raw) });
     seen.add(key);
     values[key] = value;
     if (notice) notices.push({ param: key, kind: notice, given: shorten(raw), used: String(value) });

@@ -8,6 +8,8 @@ export type LoadStatus = 'loading' | 'ready' | 'error';
 interface ViewState {
   /** Model loading for the current region. */
   status: LoadStatus;
+  /** Fraction of the model file received while loading, 0–1. */
+  progress: number;
   /** Models loaded so far: they stay for the session, so switching back to a region is instant. */
   models: Partial<Record<Region, RegionModel>>;
   /** Bumped to ask the model loader to try again. */
@@ -24,6 +26,7 @@ interface ViewState {
 
 export const useView = create<ViewState>()((set) => ({
   status: 'loading',
+  progress: 0,
   models: {},
   attempt: 0,
   drawn: false,

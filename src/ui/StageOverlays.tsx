@@ -7,7 +7,11 @@ export function HoverLabel() {
   const hovered = useView((s) => s.hovered);
   if (!hovered) return null;
   return (
-    <div className="bone-label" data-testid="bone-label" style={{ left: hovered.x + 14, top: hovered.y + 14 }}>
+    <div
+      className="bone-label"
+      data-testid="bone-label"
+      style={{ left: hovered.x + 14, top: hovered.y + 14 }}
+    >
       {t(`part.${hovered.part}`)}
     </div>
   );
@@ -18,6 +22,7 @@ export function LoadOverlay() {
   const { t } = useTranslation();
   const status = useView((s) => s.status);
   const retry = useView((s) => s.retry);
+  const progress = useView((s) => s.progress);
   if (status === 'error')
     return (
       <div className="overlay" role="alert" data-testid="load-error">
@@ -32,6 +37,7 @@ export function LoadOverlay() {
       <div className="overlay" role="status">
         <div className="spinner" aria-hidden="true" />
         <p>{t('load.loading')}</p>
+        <progress max={1} value={progress} aria-label={t('load.loading')} />
       </div>
     );
   return null;

@@ -38,7 +38,12 @@ export function TopBar() {
         onChange={(sex) => s.set({ sex })}
       />
       <label className="toggle">
-        <input type="checkbox" checked={s.skin} onChange={(e) => s.set({ skin: e.target.checked })} data-testid="skin" />
+        <input
+          type="checkbox"
+          checked={s.skin}
+          onChange={(e) => s.set({ skin: e.target.checked })}
+          data-testid="skin"
+        />
         {t('controls.skin')}
       </label>
       <button type="button" onClick={() => useView.getState().resetView()} data-testid="reset-view">

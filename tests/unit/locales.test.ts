@@ -20,7 +20,8 @@ describe('locales', () => {
   });
 
   it('every string is filled and keeps its placeholders', () => {
-    const get = (o: object, k: string) => k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o);
+    const get = (o: object, k: string) =>
+      k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o);
     for (const k of enKeys) {
       const e = get(en, k) as string;
       const i = get(it_, k) as string;
@@ -32,6 +33,7 @@ describe('locales', () => {
 
   it('names every part and every measurement', () => {
     for (const p of [...FOOT_PARTS, ...KNEE_PARTS]) expect(enKeys).toContain(`part.${p}`);
-    for (const m of [...REGION_MEASURES.foot, ...REGION_MEASURES.knee]) expect(enKeys).toContain(`measure.${m}`);
+    for (const m of [...REGION_MEASURES.foot, ...REGION_MEASURES.knee])
+      expect(enKeys).toContain(`measure.${m}`);
   });
 });

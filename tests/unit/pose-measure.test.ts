@@ -42,7 +42,8 @@ describe('pose → measure round trip', () => {
       if (Math.abs(180 - target.hka - (target.ldfa - target.mpta)) > JLCA_PLAUSIBLE) continue;
       n++;
       const { measured } = posedKnee(REST_LANDMARKS.knee, target);
-      for (const k of ['hka', 'mpta', 'ldfa'] as const) expect(Math.abs(measured[k] - target[k])).toBeLessThan(0.1);
+      for (const k of ['hka', 'mpta', 'ldfa'] as const)
+        expect(Math.abs(measured[k] - target[k])).toBeLessThan(0.1);
       expect(measured.hka).toBeCloseTo(180 - (measured.ldfa - measured.mpta) - measured.jlca, 6);
     }
   });

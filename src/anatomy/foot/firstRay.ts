@@ -3,10 +3,10 @@
  * separate body, the two sesamoids and the hallux phalanges.
  */
 import type { Sdf, Vec3 } from '../sdf';
-import { add, cross, ellipsoid, normalize, roundBox, scale, smoothSubtract, smoothUnion, sphere, sub } from '../sdf';
+import { add, cross, ellipsoid, normalize, roundBox, scale, smoothUnion, sphere } from '../sdf';
 import { D1_1, GAP, M1, M1_HEAD_R, P1_1 } from './layout';
 import { phalanxLocal } from './longbones';
-import { clearOf, DEG, frame, inFrame, loft, surfacePoint, toWorld } from './util';
+import { clearOf, DEG, frame, inFrame, loft, surfacePoint } from './util';
 
 export const m1Frame = frame(M1.base, M1.dir);
 const HZ = M1.length - M1_HEAD_R; // 48.7: head centre along the axis
@@ -88,4 +88,3 @@ export const d1Raw: Sdf = inFrame(
 );
 export const d1: Sdf = clearOf(d1Raw, GAP, 0.6, p1Raw);
 
-export const FIRST_RAY_POINTS = { toWorld, m1Frame, mlDir, sub };

@@ -4,9 +4,9 @@
  * x is medial, y dorsal.
  */
 import type { Sdf, Vec3 } from '../sdf';
-import { ellipsoid, roundBox, smoothSubtract, smoothUnion, sphere } from '../sdf';
+import { ellipsoid, roundBox, smoothUnion, sphere } from '../sdf';
 import { GAP, type Ray } from './layout';
-import { frame, inFrame, loft, type Frame, type Station } from './util';
+import { carve, frame, inFrame, loft, type Frame } from './util';
 
 export interface MetatarsalShape {
   /** Base block half sizes (x, y, z) and its centre height. */
@@ -86,7 +86,7 @@ export function phalanxLocal(r: Ray, prevHeadR: number, s: PhalanxShape): Sdf {
   }
   const body = smoothUnion(Math.min(2, bw * 0.4), baseBlob, shaft, headPart);
   const R = prevHeadR + GAP;
-  return smoothSubtract(0.6, body, sphere([0, 0, -R], R));
+  return carve(0.6, body, sphere([0, 0, -R], R));
 }
 
 export const local = inFrame;

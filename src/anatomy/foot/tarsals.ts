@@ -1,9 +1,9 @@
 /** The seven tarsal bones. Joint faces are carved from the neighbour's shape, GAP away. */
 import type { Sdf, Vec3 } from '../sdf';
-import { capsule, cross, ellipsoid, normalize, roundBox, roundCone, scale, add, smoothIntersect, smoothSubtract, smoothUnion, sub } from '../sdf';
+import { capsule, cross, ellipsoid, normalize, roundBox, roundCone, scale, add, smoothIntersect, smoothUnion, sub } from '../sdf';
 import { GAP, M1, M2, M3, M4, M5 } from './layout';
 import { m2Raw } from './lesserRays';
-import { clearOf, cutPlane, dirFrom } from './util';
+import { carve, clearOf, cutPlane, dirFrom } from './util';
 
 const UP: Vec3 = [0, 1, 0];
 /** Horizontal unit vector perpendicular to a direction, pointing medially. */
@@ -22,7 +22,7 @@ export const calcaneusRaw: Sdf = (() => {
   let f = smoothUnion(5, tuberosity, processes, body, anterior, postFacet);
   f = smoothUnion(3, f, sustentaculum);
   // Sinus tarsi / calcaneal sulcus between the posterior facet and the sustentaculum.
-  f = smoothSubtract(2, f, capsule([-26, 42, 60], [6, 41.5, 49], 4));
+  f = carve(2, f, capsule([-26, 42, 60], [6, 41.5, 49], 4));
   // Plantar surface rising forwards (calcaneal pitch 20°) from the tuberosity processes.
   const s = Math.sin(20 * (Math.PI / 180));
   const c = Math.cos(20 * (Math.PI / 180));

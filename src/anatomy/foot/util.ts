@@ -3,7 +3,7 @@
  * automatic bounds and surface probing. Millimetres, negative inside.
  */
 import type { Sdf, Vec3 } from '../sdf';
-import { add, cross, dot, normalize, scale, smoothSubtract, sub } from '../sdf';
+import { add, cross, dot, normalize, scale, smoothIntersect, sub } from '../sdf';
 
 export const DEG = Math.PI / 180;
 
@@ -85,10 +85,18 @@ export function loft(stations: readonly Station[]): Sdf {
   };
 }
 
+/**
+ * Removes `cutter` from `base` with a fillet of about k mm: the smooth maximum of base and −cutter
+ * (written here because this is what the joints and grooves need: never more than the hard cut).
+ */
+export function carve(k: number, base: Sdf, cutter: Sdf): Sdf {
+  return smoothIntersect(k, base, (x, y, z) => -cutter(x, y, z));
+}
+
 /** Keeps `gap` mm clear of each neighbour: removes from `base` everything within gap of them. */
 export function clearOf(base: Sdf, gap: number, k: number, ...neighbours: Sdf[]): Sdf {
   let f = base;
-  for (const n of neighbours) f = smoothSubtract(k, f, (x, y, z) => n(x, y, z) - gap);
+  for (const n of neighbours) f = carve(k, f, (x, y, z) => n(x, y, z) - gap);
   return f;
 }
 

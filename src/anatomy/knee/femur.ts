@@ -77,7 +77,7 @@ const grooveFill = roundCone([-2, 68, 11], [0, 28, 11], 14, 19);
 const metaphysis = ellipsoid([-3, 55, 0], [34, 34, 20]);
 const medialEpicondyle = sphere([35, 30, -5], 8);
 const lateralEpicondyle = sphere([-35.5, 29, -4], 7.5);
-const adductorTubercle = sphere([32, 48, -9], 5);
+const adductorTubercle = sphere([31, 47, -9], 4.5);
 // Intercondylar notch: opens distally and posteriorly, roof slanting up posteriorly (Blumensaat).
 const notch = roundBox([0.5, 6, -22], [10, 24, 26], 7, [1, 0, 0], normalize([0, 1, 0.5]));
 
@@ -90,7 +90,7 @@ const distal: Sdf = bounded(
     d = smin(12, d, metaphysis(x, y, z));
     d = smin(6, d, medialEpicondyle(x, y, z));
     d = smin(6, d, lateralEpicondyle(x, y, z));
-    d = smin(5, d, adductorTubercle(x, y, z));
+    d = smin(8, d, adductorTubercle(x, y, z));
     d = ssub(3, d, notch(x, y, z));
     return d;
   },
@@ -107,4 +107,4 @@ export const femurSdf: Sdf = (x, y, z) => {
   return d;
 };
 
-export const FEMUR_BOUNDS = { min: [-84, -4, -42] as Vec3, max: [30, 463, 46] as Vec3 };
+export const FEMUR_BOUNDS = { min: [-80, -3, -34] as Vec3, max: [48, 462, 39] as Vec3 };

@@ -17,12 +17,12 @@ const shaft = tube(
     [-35.5, -120, -16],
     [-32, -230, -13],
     [-28.5, -330, -10],
-    [-28, -360, -9],
+    [-26.5, -360, -9],
   ],
   [8.5, 7, 7, 6.5, 7.5],
 );
 // Lateral malleolus: flattened medio-laterally, tip at y ≈ −405, a little posterior.
-const malleolus = ellipsoid([-28.5, -379, -9], [8.5, 26, 12.5], normalize([1, -0.1, 0]), normalize([0.1, 1, 0.1]));
+const malleolus = ellipsoid([-26.5, -379, -9], [8.5, 26, 12.5], normalize([1, -0.1, 0]), normalize([0.1, 1, 0.1]));
 const malleolarFossa = sphere([-21, -391, -19], 4);
 
 const fibulaRaw: Sdf = (x, y, z) => {

@@ -8,12 +8,13 @@ import { patellaSdf } from './patella';
 
 const thigh = roundCone([-15, 185, -4], [-4, 75, -2], 48, 46);
 const hamstrings = ellipsoid([-4, 110, -26], [40, 80, 30]);
-const knee = ellipsoid([-1, 14, 0], [55, 52, 46]);
+const knee = ellipsoid([-2, 16, 2], [58, 58, 50]);
 const patellaPad = (x: number, y: number, z: number): number => patellaSdf(x, y, z) - 7;
 const tuberosityPad = sphere([-4, -32, 22], 17);
 const shin = roundCone([0, -40, -6], [1, -185, -6], 42, 36);
 const calf = ellipsoid([-2, -105, -28], [46, 78, 34]);
-const fibulaHead = sphere([-38, -30, -16], 21);
+const peroneals = ellipsoid([-28, -110, -10], [30, 75, 28]);
+const fibulaHead = ellipsoid([-38, -40, -14], [24, 36, 26]);
 
 const envelope: Sdf = (x, y, z) => {
   let d = smin(20, thigh(x, y, z), hamstrings(x, y, z));
@@ -23,6 +24,7 @@ const envelope: Sdf = (x, y, z) => {
   d = smin(25, d, shin(x, y, z));
   d = smin(25, d, calf(x, y, z));
   d = smin(14, d, fibulaHead(x, y, z));
+  d = smin(20, d, peroneals(x, y, z));
   return d;
 };
 

@@ -19,7 +19,7 @@ const sulcus = roundCone([-12, -419, 8], [8, -418, -6], 4, 4);
 
 export const talusSdf: Sdf = bounded(
   (x, y, z) => {
-    let d = smin(6, dome(x, y, z), body(x, y, z));
+    let d = smin(6, Math.max(dome(x, y, z), -407 - y), body(x, y, z));
     d = smin(5, d, lateralProcess(x, y, z));
     d = smin(4, d, posteriorProcess(x, y, z));
     d = smin(6, d, neck(x, y, z));
@@ -33,4 +33,4 @@ export const talusSdf: Sdf = bounded(
   6,
 );
 
-export const TALUS_BOUNDS = { min: [-26, -422, -30] as Vec3, max: [30, -381, 42] as Vec3 };
+export const TALUS_BOUNDS = { min: [-25, -426, -29] as Vec3, max: [27, -382, 39] as Vec3 };
