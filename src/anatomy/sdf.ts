@@ -130,7 +130,7 @@ export function smoothSubtract(k: number, base: Sdf, cutter: Sdf): Sdf {
   return (x, y, z) => {
     const a = base(x, y, z);
     const b = -cutter(x, y, z);
-    const h = clamp01(0.5 - (0.5 * (b - a)) / k);
+    const h = clamp01(0.5 - (0.5 * (a - b)) / k);
     return a + (b - a) * h + k * h * (1 - h);
   };
 }

@@ -41,7 +41,7 @@ export function BonePart({ id, rest, pose, soft, visible, onFocus }: Props) {
     invalidate();
   }, [geometry, rest, pose, invalidate]);
 
-  const setHover = (e: ThreeEvent<PointerEvent>) => {
+  const setHover = (e: ThreeEvent<PointerEvent | MouseEvent>) => {
     e.stopPropagation();
     useView.setState({ hovered: { part: id, x: e.nativeEvent.offsetX, y: e.nativeEvent.offsetY } });
     invalidate();
@@ -54,6 +54,7 @@ export function BonePart({ id, rest, pose, soft, visible, onFocus }: Props) {
       visible={visible}
       renderOrder={soft ? 1 : 0}
       onPointerMove={soft ? undefined : setHover}
+      onClick={soft ? undefined : setHover}
       onPointerOut={
         soft
           ? undefined
