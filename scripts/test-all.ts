@@ -1,6 +1,8 @@
 /**
  * `npm test`: typecheck, lint, unit tests, build, browser tests, stopping at the first failure.
  * Ends with a line `test: N passed, M failed` summing the unit and browser test counts.
+ *
+ *   npx tsx scripts/test-all.ts [--from=typecheck|eslint|prettier|unit|build|e2e]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +14,8 @@ const bin = (name: string): string => join(root, 'node_modules', '.bin', name);
 const reportDir = mkdtempSync(join(tmpdir(), 'test-all-'));
 
 type Stage = {
+  /** Short id for `--from=<id>`. */
+  id: string;
   name: string;
   command: string;
   args: string[];
@@ -28,17 +32,19 @@ const unitReport = join(reportDir, 'unit.json');
 const e2eReport = join(reportDir, 'e2e.json');
 
 const stages: Stage[] = [
-  { name: 'typecheck', command: bin('tsc'), args: ['--noEmit', '-p', '.'] },
-  { name: 'lint: eslint', command: bin('eslint'), args: ['.'] },
-  { name: 'lint: prettier', command: bin('prettier'), args: ['--check', '.'] },
+  { id: 'typecheck', name: 'typecheck', command: bin('tsc'), args: ['--noEmit', '-p', '.'] },
+  { id: 'eslint', name: 'lint: eslint', command: bin('eslint'), args: ['.'] },
+  { id: 'prettier', name: 'lint: prettier', command: bin('prettier'), args: ['--check', '.'] },
   {
+    id: 'unit',
     name: 'unit tests',
     command: bin('vitest'),
     args: ['run', ...jsonReporter(unitReport)],
     report: unitReport,
   },
-  { name: 'build', command: bin('vite'), args: ['build'] },
+  { id: 'build', name: 'build', command: bin('vite'), args: ['build'] },
   {
+    id: 'e2e',
     name: 'browser tests',
     command: bin('tsx'),
     args: [join(root, 'scripts', 'e2e.ts'), ...jsonReporter(e2eReport)],
@@ -72,11 +78,19 @@ function readCounts(file: string): Counts | null {
   }
 }
 
+// `--from=<id>` resumes at a stage (e.g. `--from=e2e` after a build), for local use.
+const from = process.argv.find((arg) => arg.startsWith('--from='))?.slice('--from='.length);
+const firstStage = from ? stages.findIndex((stage) => stage.id === from) : 0;
+if (firstStage < 0) {
+  console.error(`unknown stage ${from}; stages: ${stages.map((stage) => stage.id).join(', ')}`);
+  process.exit(2);
+}
+
 const totals: Counts = { passed: 0, failed: 0 };
 let failedStage: string | undefined;
 const started = Date.now();
 
-for (const stage of stages) {
+for (const stage of stages.slice(firstStage)) {
   console.log(`\n━━━ ${stage.name} ━━━ ${stage.command.replace(root + '/', '')} ${stage.args.join(' ')}`);
   const t0 = Date.now();
   const code = await runStage(stage);

@@ -75,7 +75,7 @@ async function renderInfo(app: AppPage): Promise<RenderInfo | null> {
 describe('foot', () => {
   test('renders bone with the default pre-op angles', async () => {
     const app = await open('?region=foot');
-    await waitForReady(app.page);
+    await waitForReady(app);
     await expectBone(app, 'foot-default');
     await expectMeasures(app, FOOT_DEFAULTS);
     expectClean(app);
@@ -83,7 +83,7 @@ describe('foot', () => {
 
   test('pre-op readouts follow the URL', async () => {
     const app = await open('?region=foot&hva=25&ima=12&dmaa=6&hvia=7');
-    await waitForReady(app.page);
+    await waitForReady(app);
     await expectMeasures(app, { hva: 25, ima: 12, dmaa: 6, hvia: 7 });
     await expectBone(app, 'foot-url-angles');
     expectClean(app);
@@ -91,7 +91,7 @@ describe('foot', () => {
 
   test('stays within the triangle and draw-call budgets', async () => {
     const app = await open('?region=foot');
-    await waitForReady(app.page);
+    await waitForReady(app);
     const info = await renderInfo(app);
     expect(info, 'window.__viz.renderInfo()').not.toBeNull();
     expect(info?.triangles).toBeLessThanOrEqual(MAX_TRIANGLES);
@@ -101,7 +101,7 @@ describe('foot', () => {
 
   test('a bad parameter is clamped with notices and the scene still renders', async () => {
     const app = await open('?region=foot&hva=999&zzz=1');
-    await waitForReady(app.page);
+    await waitForReady(app);
     const notices = app.page.locator('[data-testid="notices"] [data-notice]');
     await notices.first().waitFor({ state: 'attached', timeout: 10_000 });
     const names = await notices.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-notice')));
@@ -114,7 +114,7 @@ describe('foot', () => {
 
   test('the left side renders', async () => {
     const app = await open('?region=foot&side=left');
-    await waitForReady(app.page);
+    await waitForReady(app);
     await expectBone(app, 'foot-left');
     await expectMeasures(app, FOOT_DEFAULTS);
     expectClean(app);
@@ -124,7 +124,7 @@ describe('foot', () => {
 describe('knee', () => {
   test('renders bone with the default pre-op angles', async () => {
     const app = await open('?region=knee');
-    await waitForReady(app.page);
+    await waitForReady(app);
     await expectBone(app, 'knee-default');
     await expectMeasures(app, KNEE_DEFAULTS);
     const wbl = await readMeasure(app.page, 'wbl-pre');
@@ -134,7 +134,7 @@ describe('knee', () => {
 
   test('pre-op readouts follow the URL', async () => {
     const app = await open('?region=knee&hka=174&mpta=84&ldfa=89');
-    await waitForReady(app.page);
+    await waitForReady(app);
     await expectMeasures(app, { hka: 174, mpta: 84, ldfa: 89 });
     await expectBone(app, 'knee-url-angles');
     expectClean(app);
@@ -142,7 +142,7 @@ describe('knee', () => {
 
   test('stays within the triangle and draw-call budgets', async () => {
     const app = await open('?region=knee');
-    await waitForReady(app.page);
+    await waitForReady(app);
     const info = await renderInfo(app);
     expect(info, 'window.__viz.renderInfo()').not.toBeNull();
     expect(info?.triangles).toBeLessThanOrEqual(MAX_TRIANGLES);
@@ -152,7 +152,7 @@ describe('knee', () => {
 
   test('the left side renders', async () => {
     const app = await open('?region=knee&side=left');
-    await waitForReady(app.page);
+    await waitForReady(app);
     await expectBone(app, 'knee-left');
     expectClean(app);
   });
@@ -160,8 +160,8 @@ describe('knee', () => {
 
 describe('language', () => {
   test('English by default', async () => {
-    const app = await open('?region=foot&lang=en');
-    await waitForReady(app.page);
+    const app = await open('?region=foot');
+    await waitForReady(app);
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect((await app.page.locator('[data-testid="region-foot"]').innerText()).trim()).toBe('Foot');
     expectClean(app);
@@ -169,7 +169,7 @@ describe('language', () => {
 
   test('Italian with lang=it, and the toggle switches back to English', async () => {
     const app = await open('?region=foot&lang=it');
-    await waitForReady(app.page);
+    await waitForReady(app);
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('it');
     expect((await app.page.locator('[data-testid="region-foot"]').innerText()).trim()).toBe('Piede');
     await app.page.locator('[data-testid="lang-toggle"]').click();
@@ -190,7 +190,7 @@ describe('failures', () => {
     await app.page.locator('[data-testid="load-error"]').waitFor({ state: 'visible', timeout: 60_000 });
     blockModels = false;
     await app.page.locator('[data-testid="retry"]').click();
-    await waitForReady(app.page);
+    await waitForReady(app);
     await expectBone(app, 'foot-after-retry');
     // The aborted request is itself logged as a console error, so only exceptions are checked.
     expect(app.pageErrors, describeProblems(app)).toEqual([]);

@@ -61,7 +61,11 @@ export async function openApp(query: string, options: OpenOptions = {}): Promise
   const baseUrl = inject('baseUrl');
   const origin = new URL(baseUrl).origin;
   const browser = await getBrowser();
-  const context = await browser.newContext({ viewport: options.viewport ?? VIEWPORT, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? VIEWPORT,
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+  });
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
   const foreignRequests: string[] = [];
@@ -92,10 +96,20 @@ export async function openApp(query: string, options: OpenOptions = {}): Promise
   };
 }
 
-/** Waits until the stage reports `data-ready="true"` and a frame has been presented after it. */
-export async function waitForReady(page: Page, timeout = READY_TIMEOUT_MS): Promise<void> {
-  await page.locator(READY_STAGE).waitFor({ state: 'attached', timeout });
-  await page.evaluate(
+/**
+ * Waits until the stage reports `data-ready="true"` and a frame has been presented after it. On a
+ * timeout, saves artifacts/timeout-<label>.png and fails with the page's errors.
+ */
+export async function waitForReady(app: AppPage, timeout = READY_TIMEOUT_MS): Promise<void> {
+  try {
+    await app.page.locator(READY_STAGE).waitFor({ state: 'attached', timeout });
+  } catch (error) {
+    const label =
+      new URL(app.page.url()).search.replace(/[^a-z0-9=&]+/gi, '').replace(/[=&]/g, '-') || 'root';
+    await screenshot(app.page, `timeout-${label}`).catch(() => undefined);
+    throw new Error(`${READY_STAGE} did not appear: ${(error as Error).message}\n${describeProblems(app)}`);
+  }
+  await app.page.evaluate(
     () =>
       new Promise<void>((done) => {
         requestAnimationFrame(() => requestAnimationFrame(() => done()));
