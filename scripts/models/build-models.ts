@@ -3,7 +3,7 @@
  * part id; indexed, welded, quantized and meshopt-compressed) and landmarks.json. Deterministic, so
  * a test can rebuild and compare with the committed files.
  */
-import { Document, NodeIO } from '@gltf-transform/core';
+import { Document, Logger, NodeIO } from '@gltf-transform/core';
 import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
 import { meshopt } from '@gltf-transform/functions';
 import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
@@ -30,7 +30,7 @@ export async function modelIO(): Promise<NodeIO> {
 }
 
 async function regionGlb(io: NodeIO, meshes: BoneMesh[]): Promise<Uint8Array> {
-  const doc = new Document();
+  const doc = new Document().setLogger(new Logger(Logger.Verbosity.WARN));
   doc.createBuffer();
   const scene = doc.createScene('region');
   for (const m of meshes) {

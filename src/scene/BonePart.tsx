@@ -1,6 +1,6 @@
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry } from 'three';
+import { BufferAttribute, BufferGeometry, Sphere } from 'three';
 import { applyPose, type PartPose } from '../anatomy/pose';
 import { useView } from '../state/view-store';
 import type { RestMesh } from './load-region-model';
@@ -12,11 +12,12 @@ interface Props {
   readonly pose: PartPose | undefined;
   readonly soft: boolean;
   readonly visible: boolean;
-  readonly onFocus: (geometry: BufferGeometry, event: ThreeEvent<MouseEvent>) => void;
 }
 
+const sphere = new Sphere();
+
 /** One bone (or the skin): the rest mesh moved to the patient's pose on the CPU. */
-export function BonePart({ id, rest, pose, soft, visible, onFocus }: Props) {
+export function BonePart({ id, rest, pose, soft, visible }: Props) {
   const invalidate = useThree((s) => s.invalidate);
   const hovered = useView((s) => s.hovered?.part === id);
   const geometry = useMemo(() => {
@@ -63,7 +64,15 @@ export function BonePart({ id, rest, pose, soft, visible, onFocus }: Props) {
               invalidate();
             }
       }
-      onDoubleClick={soft ? undefined : (e) => (e.stopPropagation(), onFocus(geometry, e))}
+      onDoubleClick={
+        soft
+          ? undefined
+          : (e) => {
+              e.stopPropagation();
+              sphere.copy(geometry.boundingSphere!).applyMatrix4(e.object.matrixWorld);
+              useView.setState({ focus: { centre: sphere.center.toArray(), radius: sphere.radius } });
+            }
+      }
     />
   );
 }

@@ -1,6 +1,5 @@
-import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
-import type { BufferGeometry } from 'three';
 import { REGION_PARTS } from '../anatomy/parts';
 import { SEX_SCALE } from '../anatomy/sizes';
 import { usePosedPatient } from '../state/patient';
@@ -13,7 +12,6 @@ const SOFT = new Set(['skinFoot', 'skinKnee']);
 
 interface Props {
   readonly model: RegionModel;
-  readonly onFocus: (geometry: BufferGeometry, e: ThreeEvent<MouseEvent>) => void;
 }
 
 /** Reports the first frame drawn with bones, for the loading overlay and the tests' data-ready. */
@@ -30,7 +28,7 @@ function DrawnReporter() {
 }
 
 /** Every part of the region, posed to the patient; the left side is the right one mirrored here. */
-export function RegionBones({ model, onFocus }: Props) {
+export function RegionBones({ model }: Props) {
   const patient = usePosedPatient();
   const side = useSession((s) => s.side);
   const sex = useSession((s) => s.sex);
@@ -50,7 +48,6 @@ export function RegionBones({ model, onFocus }: Props) {
             pose={patient.poses[id]}
             soft={soft}
             visible={!soft || skin}
-            onFocus={onFocus}
           />
         );
       })}

@@ -20,6 +20,8 @@ interface ViewState {
   hovered: { part: string; x: number; y: number } | null;
   /** Bumped to ask the camera to return to the region's default view. */
   resetCount: number;
+  /** The bone the camera should move onto (world-space bounding sphere), set by a double-click. */
+  focus: { centre: [number, number, number]; radius: number } | null;
   retry(): void;
   resetView(): void;
 }
@@ -32,6 +34,7 @@ export const useView = create<ViewState>()((set) => ({
   drawn: false,
   hovered: null,
   resetCount: 0,
+  focus: null,
   retry: () => set((s) => ({ attempt: s.attempt + 1, status: 'loading' })),
   resetView: () => set((s) => ({ resetCount: s.resetCount + 1 })),
 }));

@@ -107,7 +107,9 @@ export async function waitForReady(app: AppPage, timeout = READY_TIMEOUT_MS): Pr
     const label =
       new URL(app.page.url()).search.replace(/[^a-z0-9=&]+/gi, '').replace(/[=&]/g, '-') || 'root';
     await screenshot(app.page, `timeout-${label}`).catch(() => undefined);
-    throw new Error(`${READY_STAGE} did not appear: ${(error as Error).message}\n${describeProblems(app)}`);
+    throw new Error(`${READY_STAGE} did not appear: ${(error as Error).message}\n${describeProblems(app)}`, {
+      cause: error,
+    });
   }
   await app.page.evaluate(
     () =>

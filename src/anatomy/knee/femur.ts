@@ -68,12 +68,18 @@ const proximal: Sdf = bounded(
 
 // ---- distal femur ----
 // Condyles: sagittal ellipses extruded medio-laterally with domed side faces.
-const medialCondyle = domedCondyle([0, MED_LOW + 24, -3], 24, 27, 9.5, 38, 7, 3);
-const lateralCondyle = domedCondyle([0, LAT_LOW + 23, -2], 23, 28, -40.5, -9.5, 7, 3);
+// Each condyle's sagittal plane turns outwards posteriorly (the condyles diverge behind the notch).
+const DIVERGE = 0.16;
+const medialCondyleBlock = domedCondyle([0, MED_LOW + 24, -3], 24, 27, 9.5, 37, 7, 3);
+const lateralCondyleBlock = domedCondyle([0, LAT_LOW + 23, -2], 23, 28, -39.5, -9.5, 7, 3);
+const medialCondyle: Sdf = (x, y, z) => medialCondyleBlock(x + DIVERGE * (z + 3), y, z);
+const lateralCondyle: Sdf = (x, y, z) => lateralCondyleBlock(x - DIVERGE * (z + 2), y, z);
 // Patellar surface: lateral and medial ridges (lateral higher and more prominent), a groove between.
 const lateralRidge = roundCone([-19, 62, 19], [-23, 26, 17], 12, 18);
 const medialRidge = roundCone([13, 56, 18], [21, 26, 15], 11, 16);
-const grooveFill = roundCone([-2, 68, 11], [0, 28, 11], 14, 19);
+const grooveFill = roundCone([-2, 68, 9], [0, 28, 9], 14, 18);
+// Trochlear groove: a shallow V between the facets, running down into the intercondylar notch.
+const trochlearGroove = roundCone([-2.5, 72, 34], [0, 22, 33.5], 7, 8);
 const metaphysis = ellipsoid([-3, 55, 0], [34, 34, 20]);
 const medialEpicondyle = sphere([35, 30, -5], 8);
 const lateralEpicondyle = sphere([-35.5, 29, -4], 7.5);
@@ -91,6 +97,7 @@ const distal: Sdf = bounded(
     d = smin(6, d, medialEpicondyle(x, y, z));
     d = smin(6, d, lateralEpicondyle(x, y, z));
     d = smin(8, d, adductorTubercle(x, y, z));
+    d = ssub(6, d, trochlearGroove(x, y, z));
     d = ssub(3, d, notch(x, y, z));
     return d;
   },

@@ -22,7 +22,12 @@ const shaft = tube(
   [8.5, 7, 7, 6.5, 7.5],
 );
 // Lateral malleolus: flattened medio-laterally, tip at y ≈ −405, a little posterior.
-const malleolus = ellipsoid([-26.5, -379, -9], [8.5, 26, 12.5], normalize([1, -0.1, 0]), normalize([0.1, 1, 0.1]));
+const malleolus = ellipsoid(
+  [-26.5, -379, -9],
+  [8.5, 26, 12.5],
+  normalize([1, -0.1, 0]),
+  normalize([0.1, 1, 0.1]),
+);
 const malleolarFossa = sphere([-21, -391, -19], 4);
 
 const fibulaRaw: Sdf = (x, y, z) => {
@@ -41,6 +46,5 @@ export const fibulaSdf: Sdf = (x, y, z) => {
   if (y < -350) d = ssub(1.5, d, talusNear(x, y, z) - GAP);
   return d;
 };
-
 
 export const FIBULA_BOUNDS = { min: [-58, -410, -36] as Vec3, max: [-12, -8, 6] as Vec3 };

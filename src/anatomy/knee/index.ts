@@ -41,7 +41,14 @@ const fibulaLandmarks = {
 };
 
 export const KNEE_BONES: readonly BoneDef[] = [
-  { id: 'femur', sdf: femurSdf, bounds: FEMUR_BOUNDS, maxTriangles: 15000, edge: 1.8, landmarks: femurLandmarks },
+  {
+    id: 'femur',
+    sdf: femurSdf,
+    bounds: FEMUR_BOUNDS,
+    maxTriangles: 15000,
+    edge: 1.8,
+    landmarks: femurLandmarks,
+  },
   {
     id: 'patella',
     sdf: patellaSdf,
@@ -50,8 +57,22 @@ export const KNEE_BONES: readonly BoneDef[] = [
     edge: 1.2,
     landmarks: { centre: PATELLA_CENTRE },
   },
-  { id: 'tibia', sdf: tibiaSdf, bounds: TIBIA_BOUNDS, maxTriangles: 15000, edge: 1.8, landmarks: tibiaLandmarks },
-  { id: 'fibula', sdf: fibulaSdf, bounds: FIBULA_BOUNDS, maxTriangles: 4000, edge: 1.5, landmarks: fibulaLandmarks },
+  {
+    id: 'tibia',
+    sdf: tibiaSdf,
+    bounds: TIBIA_BOUNDS,
+    maxTriangles: 15000,
+    edge: 1.8,
+    landmarks: tibiaLandmarks,
+  },
+  {
+    id: 'fibula',
+    sdf: fibulaSdf,
+    bounds: FIBULA_BOUNDS,
+    maxTriangles: 4000,
+    edge: 1.5,
+    landmarks: fibulaLandmarks,
+  },
   {
     id: 'talus',
     sdf: talusSdf,

@@ -46,7 +46,8 @@ export function bounded(f: Sdf, min: Vec3, max: Vec3, pad = 4): Sdf {
 /** A tube along a polyline with radii at its points: a chain of round cones. */
 export function tube(points: readonly Vec3[], radii: readonly number[]): Sdf {
   const parts: Sdf[] = [];
-  for (let i = 0; i + 1 < points.length; i++) parts.push(roundCone(points[i]!, points[i + 1]!, radii[i]!, radii[i + 1]!));
+  for (let i = 0; i + 1 < points.length; i++)
+    parts.push(roundCone(points[i]!, points[i + 1]!, radii[i]!, radii[i + 1]!));
   return (x, y, z) => {
     let d = Infinity;
     for (const f of parts) d = Math.min(d, f(x, y, z));
@@ -55,7 +56,7 @@ export function tube(points: readonly Vec3[], radii: readonly number[]): Sdf {
 }
 
 /** Approximate distance to a 2-D ellipse with semi-axes a, b (a bound, like sdf.ts ellipsoid). */
-function ellipse2(p: number, q: number, a: number, b: number): number {
+export function ellipse2(p: number, q: number, a: number, b: number): number {
   const k0 = Math.hypot(p / a, q / b);
   const k1 = Math.hypot(p / (a * a), q / (b * b));
   return k1 === 0 ? -Math.min(a, b) : (k0 * (k0 - 1)) / k1;
@@ -105,7 +106,15 @@ export function ellipticCylinder(
  * hi, whose two side faces are domed (the half-width shrinks by `dome` towards the ellipse rim), with
  * edges rounded by `round`.
  */
-export function domedCondyle(c: Vec3, ra: number, rb: number, lo: number, hi: number, round: number, dome: number): Sdf {
+export function domedCondyle(
+  c: Vec3,
+  ra: number,
+  rb: number,
+  lo: number,
+  hi: number,
+  round: number,
+  dome: number,
+): Sdf {
   const mid = (lo + hi) / 2;
   const half = (hi - lo) / 2 - round;
   const a = ra - round;
@@ -155,7 +164,16 @@ export function surfaceAlong(f: Sdf, start: Vec3, dir: Vec3, maxT: number, step 
  * The lowest (or highest, with dir = +1) surface point over a grid of vertical rays covering the
  * rectangle x0..x1 × z0..z1, starting from height y0.
  */
-export function extremeY(f: Sdf, x0: number, x1: number, z0: number, z1: number, y0: number, dir: 1 | -1, n = 16): Vec3 {
+export function extremeY(
+  f: Sdf,
+  x0: number,
+  x1: number,
+  z0: number,
+  z1: number,
+  y0: number,
+  dir: 1 | -1,
+  n = 16,
+): Vec3 {
   let best: Vec3 | null = null;
   for (let i = 0; i <= n; i++)
     for (let j = 0; j <= n; j++) {
@@ -174,4 +192,14 @@ export function extremeY(f: Sdf, x0: number, x1: number, z0: number, z1: number,
   return best;
 }
 
-export const round2 = (p: Vec3): Vec3 => [Math.round(p[0] * 100) / 100, Math.round(p[1] * 100) / 100, Math.round(p[2] * 100) / 100];
+export const round2 = (p: Vec3): Vec3 => [
+  Math.round(p[0] * 100) / 100,
+  Math.round(p[1] * 100) / 100,
+  Math.round(p[2] * 100) / 100,
+];
+
+/** Hermite smoothstep of t between e0 and e1 (0 below e0, 1 above e1). */
+export function smoothstep(e0: number, e1: number, t: number): number {
+  const s = clamp01((t - e0) / (e1 - e0));
+  return s * s * (3 - 2 * s);
+}

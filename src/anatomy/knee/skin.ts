@@ -19,7 +19,11 @@ const fibulaHead = ellipsoid([-38, -40, -14], [24, 36, 26]);
 const envelope: Sdf = (x, y, z) => {
   let d = smin(20, thigh(x, y, z), hamstrings(x, y, z));
   d = smin(20, d, knee(x, y, z));
-  d = smin(12, d, y > 0 && y < 90 && z > 20 ? patellaPad(x, y, z) : Math.max(10, Math.hypot(x + 2, y - 41, z - 45) - 30));
+  d = smin(
+    12,
+    d,
+    y > 0 && y < 90 && z > 20 ? patellaPad(x, y, z) : Math.max(10, Math.hypot(x + 2, y - 41, z - 45) - 30),
+  );
   d = smin(14, d, tuberosityPad(x, y, z));
   d = smin(25, d, shin(x, y, z));
   d = smin(25, d, calf(x, y, z));

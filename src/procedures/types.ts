@@ -1,0 +1,143 @@
+import type { RegionLandmarks } from '../anatomy/landmarks';
+import type { Vec3 } from '../anatomy/sdf';
+import type { Region } from '../anatomy/types';
+import type { ConvexPiece } from '../geometry/cutters';
+
+export type ParamValue = number | string;
+export type Params = Readonly<Record<string, ParamValue>>;
+
+/** A numeric parameter the user sets (a shift, a wedge, an angle). */
+export interface NumberParamDef {
+  readonly id: string;
+  readonly kind: 'number';
+  readonly unit: '%' | 'mm' | '°';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  /** Past this value the result is still shown, with a warning (i18n key) in plain words. */
+  readonly limit?: { readonly above: number; readonly warning: string };
+  /** True when the value changes a cut's shape (a re-cut in the worker); false when it only moves fragments. */
+  readonly recut: boolean;
+}
+
+/** A parameter that picks one of a few options (fixation type, variant). */
+export interface ChoiceParamDef {
+  readonly id: string;
+  readonly kind: 'choice';
+  readonly values: readonly string[];
+  readonly default: string;
+  readonly recut: boolean;
+}
+
+export type ParamDef = NumberParamDef | ChoiceParamDef;
+
+/** Measurements of the posed bones that a procedure may need (widths at a cut), from src/clinical. */
+export interface BoneGauge {
+  /** Width of a bone across direction `across`, in the slice through `at` perpendicular to `axis`, mm. */
+  width(bone: string, at: Vec3, axis: Vec3, across: Vec3): number;
+}
+
+/** What a procedure's placement and motion functions read: never the clock, never the DOM. */
+export interface PlanContext {
+  /** The patient's landmarks, posed to the pre-operative deformity (region frame, mm). */
+  readonly landmarks: RegionLandmarks;
+  readonly params: Params;
+  readonly gauge: BoneGauge;
+}
+
+/** One saw cut (or wedge, or V…) through one bone, made of convex cutter pieces. */
+export interface CutDef {
+  readonly id: string;
+  readonly bone: string;
+  readonly cutter: (ctx: PlanContext) => readonly ConvexPiece[];
+  /**
+   * The pieces the bone falls into: each is recognised by a probe point inside it, and takes
+   * the bone's landmarks listed in `holds` along when it moves.
+   */
+  readonly fragments: readonly {
+    readonly id: string;
+    readonly probe: (ctx: PlanContext) => Vec3;
+    readonly holds: readonly string[];
+  }[];
+}
+
+/** A rigid motion of a body (a fragment or a whole part), applied progressively by the steps that play it. */
+export interface MotionDef {
+  readonly id: string;
+  readonly body: string;
+  readonly kind: 'translate' | 'rotate';
+  /** Unit direction of a translation, or the axis of a rotation, region frame. */
+  readonly direction: (ctx: PlanContext) => Vec3;
+  /** Point the rotation turns about (rotations only). */
+  readonly pivot?: (ctx: PlanContext) => Vec3;
+  /** Millimetres or degrees at the end of the motion. */
+  readonly amount: (ctx: PlanContext) => number;
+}
+
+/** A body that moves with another one (the toe with the metatarsal head it sits on). */
+export interface FollowDef {
+  readonly body: string;
+  readonly follows: string;
+}
+
+export type InstrumentKind =
+  'marker' | 'scalpel' | 'saw' | 'kwire' | 'drill' | 'cannulatedScrew' | 'headlessScrew' | 'staple';
+
+/** Where a tool is: its tip and the direction it points in (region frame). */
+export interface ToolPose {
+  readonly tip: Vec3;
+  readonly direction: Vec3;
+  /** Which way is "up" for a flat tool (a saw blade's plane normal, a staple's bridge). */
+  readonly up?: Vec3;
+}
+
+/** A tool used during one step; it leaves at the step's end. */
+export interface InstrumentUse {
+  readonly id: string;
+  readonly kind: InstrumentKind;
+  /** Pose along the tool's path at step progress p (0–1). */
+  readonly path: (ctx: PlanContext, p: number) => ToolPose;
+  /** Visible motion of the tool itself: a saw oscillates, a drill spins. */
+  readonly action?: 'oscillate' | 'spin';
+  /** The tool's size where it matters (screw length, mm). */
+  readonly length?: (ctx: PlanContext) => number;
+}
+
+/** An implant placed during a step that stays in the patient (screws, staples). */
+export interface ImplantUse extends InstrumentUse {
+  /** The body it is fixed to: it moves with that body afterwards. */
+  readonly fixedTo: string;
+}
+
+export interface StepDef {
+  readonly id: string;
+  /** Seconds at 1× speed. */
+  readonly duration: number;
+  /** Where the camera looks (region frame) and from which direction, at what distance (mm). */
+  readonly camera: (ctx: PlanContext) => {
+    readonly target: Vec3;
+    readonly from: Vec3;
+    readonly distance: number;
+  };
+  /** Soft tissue drawn during the step. */
+  readonly skin?: boolean;
+  /** Cuts made in this step: the bone is shown as its fragments from this step on. */
+  readonly cuts?: readonly string[];
+  /** Motions animated from 0 to their full amount during this step. */
+  readonly plays?: readonly string[];
+  /** Bodies removed in this step (a shaved bump, a removed wedge): hidden from its end on. */
+  readonly removes?: readonly string[];
+  readonly instruments?: readonly InstrumentUse[];
+  readonly implants?: readonly ImplantUse[];
+}
+
+export interface ProcedureDef {
+  readonly id: string;
+  readonly region: Region;
+  readonly params: readonly ParamDef[];
+  readonly cuts: readonly CutDef[];
+  readonly motions: readonly MotionDef[];
+  readonly follows: readonly FollowDef[];
+  readonly steps: readonly StepDef[];
+}
