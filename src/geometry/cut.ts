@@ -35,11 +35,19 @@ export function cutBone(wasm: ManifoldToplevel, bone: MeshData, cutter: readonly
   const owned: { delete(): void }[] = [];
   const keep = <T extends { delete(): void }>(m: T): T => (owned.push(m), m);
   try {
-    const input = keep(new Manifold(new Mesh({ numProp: 3, vertProperties: bone.positions, triVerts: bone.indices })));
+    const input = keep(
+      new Manifold(new Mesh({ numProp: 3, vertProperties: bone.positions, triVerts: bone.indices })),
+    );
     // A fresh original id tells the bone's own surface from the faces the cutter leaves.
     const solid = keep(input.asOriginal());
     const boneId = solid.originalID();
-    const tool = keep(Manifold.union(cutter.map((piece) => keep(Manifold.hull(piece.map((p): [number, number, number] => [p[0], p[1], p[2]]))))));
+    const tool = keep(
+      Manifold.union(
+        cutter.map((piece) =>
+          keep(Manifold.hull(piece.map((p): [number, number, number] => [p[0], p[1], p[2]]))),
+        ),
+      ),
+    );
     const rest = keep(solid.subtract(tool));
     const fragments = rest.decompose().map((part) => {
       keep(part);
@@ -59,7 +67,11 @@ export function cutBone(wasm: ManifoldToplevel, bone: MeshData, cutter: readonly
         indices: new Uint32Array(mesh.triVerts),
         cutFace,
         volume: part.volume(),
-        centre: [(box.min[0] + box.max[0]) / 2, (box.min[1] + box.max[1]) / 2, (box.min[2] + box.max[2]) / 2] as Vec3,
+        centre: [
+          (box.min[0] + box.max[0]) / 2,
+          (box.min[1] + box.max[1]) / 2,
+          (box.min[2] + box.max[2]) / 2,
+        ] as Vec3,
       };
     });
     const boneVolume = solid.volume();

@@ -11,14 +11,22 @@ export type ConvexPiece = readonly Vec3[];
  * A flat saw cut: a slab of thickness `kerf` (mm) centred on the plane through `centre`, spanning
  * ±halfU along u and ±halfV along v (both in the plane, mm).
  */
-export function slab(centre: Vec3, u: Vec3, v: Vec3, halfU: number, halfV: number, kerf: number): ConvexPiece {
+export function slab(
+  centre: Vec3,
+  u: Vec3,
+  v: Vec3,
+  halfU: number,
+  halfV: number,
+  kerf: number,
+): ConvexPiece {
   const uu = normalize(u);
   const n = normalize(cross(uu, v));
   const vv = cross(n, uu);
   const pts: Vec3[] = [];
   for (const su of [-halfU, halfU])
     for (const sv of [-halfV, halfV])
-      for (const sn of [-kerf / 2, kerf / 2]) pts.push(add(add(add(centre, scale(uu, su)), scale(vv, sv)), scale(n, sn)));
+      for (const sn of [-kerf / 2, kerf / 2])
+        pts.push(add(add(add(centre, scale(uu, su)), scale(vv, sv)), scale(n, sn)));
   return pts;
 }
 
@@ -42,7 +50,14 @@ export function limb(
 }
 
 /** A solid wedge with its apex on the hinge line, between two half-planes leaving it in directions a and b. */
-export function wedge(hinge: Vec3, along: Vec3, a: Vec3, b: Vec3, reach: number, halfWidth: number): ConvexPiece {
+export function wedge(
+  hinge: Vec3,
+  along: Vec3,
+  a: Vec3,
+  b: Vec3,
+  reach: number,
+  halfWidth: number,
+): ConvexPiece {
   const w = normalize(along);
   const pts: Vec3[] = [];
   for (const s of [-halfWidth, halfWidth]) {

@@ -62,6 +62,12 @@ export interface CutDef {
   }[];
 }
 
+/** What tools, implants and the camera may also read: where a body ends up once its motions are done. */
+export interface StepContext extends PlanContext {
+  /** A point of a body (region frame, pre-op) after all the body's motions. */
+  placed(body: string, point: Vec3): Vec3;
+}
+
 /** A rigid motion of a body (a fragment or a whole part), applied progressively by the steps that play it. */
 export interface MotionDef {
   readonly id: string;
@@ -97,11 +103,11 @@ export interface InstrumentUse {
   readonly id: string;
   readonly kind: InstrumentKind;
   /** Pose along the tool's path at step progress p (0–1). */
-  readonly path: (ctx: PlanContext, p: number) => ToolPose;
+  readonly path: (ctx: StepContext, p: number) => ToolPose;
   /** Visible motion of the tool itself: a saw oscillates, a drill spins. */
   readonly action?: 'oscillate' | 'spin';
   /** The tool's size where it matters (screw length, mm). */
-  readonly length?: (ctx: PlanContext) => number;
+  readonly length?: (ctx: StepContext) => number;
 }
 
 /** An implant placed during a step that stays in the patient (screws, staples). */
@@ -115,7 +121,7 @@ export interface StepDef {
   /** Seconds at 1× speed. */
   readonly duration: number;
   /** Where the camera looks (region frame) and from which direction, at what distance (mm). */
-  readonly camera: (ctx: PlanContext) => {
+  readonly camera: (ctx: StepContext) => {
     readonly target: Vec3;
     readonly from: Vec3;
     readonly distance: number;

@@ -22,7 +22,9 @@ beforeAll(async () => {
 });
 
 function closed(f: MeshData): boolean {
-  const m = new wasm.Manifold(new wasm.Mesh({ numProp: 3, vertProperties: f.positions, triVerts: f.indices }));
+  const m = new wasm.Manifold(
+    new wasm.Mesh({ numProp: 3, vertProperties: f.positions, triVerts: f.indices }),
+  );
   const ok = m.status() === 'NoError' && m.genus() === 0;
   m.delete();
   return ok;

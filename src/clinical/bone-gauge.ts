@@ -1,0 +1,28 @@
+import { dot, sub, type Vec3 } from '../anatomy/sdf';
+import type { BoneGauge } from '../procedures/types';
+
+/** Half-thickness of the slice a width is measured in, mm. */
+const SLICE = 1;
+
+/**
+ * Measures the posed bones as a surgeon measures on an X-ray: the width of a bone across a
+ * direction, in the slice perpendicular to its axis at a given point.
+ */
+export function meshGauge(positionsOf: (bone: string) => Float32Array | undefined): BoneGauge {
+  return {
+    width(bone, at, axis, across) {
+      const pos = positionsOf(bone);
+      if (!pos) throw new Error(`No mesh for ${bone}`);
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let i = 0; i < pos.length; i += 3) {
+        const d: Vec3 = sub([pos[i]!, pos[i + 1]!, pos[i + 2]!], at);
+        if (Math.abs(dot(d, axis)) > SLICE) continue;
+        const s = dot(d, across);
+        if (s < lo) lo = s;
+        if (s > hi) hi = s;
+      }
+      return hi > lo ? hi - lo : 0;
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { Matrix4 } from 'three';
+import { add, normalize, scale, type Vec3 } from '../anatomy/sdf';
+import type { ImplantUse, MotionDef, PlanContext, ProcedureDef, StepContext } from '../procedures/types';
+import { rotationAbout, transformPoint, translation } from './rigid';
+import { buildTimeline, ease, type Timeline } from './timeline';
+
+/** A motion with its numbers worked out for one patient and one set of parameters. */
+export interface ResolvedMotion {
+  readonly def: MotionDef;
+  readonly direction: Vec3;
+  readonly pivot: Vec3;
+  /** mm or degrees at the end of the motion. */
+  readonly amount: number;
+  /** The step that plays it. */
+  readonly step: number;
+}
+
+/** Everything about a procedure that does not change with the clock, computed once per parameter change. */
+export interface Plan {
+  readonly proc: ProcedureDef;
+  readonly ctx: StepContext;
+  readonly timeline: Timeline;
+  readonly motions: readonly ResolvedMotion[];
+  /** body → the body it moves with. */
+  readonly parent: ReadonlyMap<string, string>;
+  /** Every body that ever moves (has motions or follows one that does). */
+  readonly movingBodies: readonly string[];
+  /** cut id → step that makes it; body id → step that removes it. */
+  readonly cutStep: ReadonlyMap<string, number>;
+  readonly removeStep: ReadonlyMap<string, number>;
+  readonly implants: readonly { readonly use: ImplantUse; readonly step: number }[];
+  readonly cameras: readonly { readonly target: Vec3; readonly position: Vec3 }[];
+}
+
+const m = new Matrix4();
+
+/** The transform of one motion at fraction f (0–1) of its amount. */
+export function motionMatrix(out: Matrix4, r: ResolvedMotion, f: number): Matrix4 {
+  return r.def.kind === 'translate'
+    ? translation(out, r.direction, r.amount * f)
+    : rotationAbout(out, r.pivot, r.direction, r.amount * f);
+}
+
+/**
+ * Composes a body's transform given each motion's progress: its parent's first, then its own motions
+ * in the order the procedure declares them (each applied in the body's original frame).
+ */
+export function bodyMatrix(
+  plan: Pick<Plan, 'motions' | 'parent'>,
+  body: string,
+  progressOf: (r: ResolvedMotion) => number,
+  out: Matrix4,
+): Matrix4 {
+  const parent = plan.parent.get(body);
+  if (parent) bodyMatrix(plan, parent, progressOf, out);
+  else out.identity();
+  for (const r of plan.motions) {
+    if (r.def.body !== body) continue;
+    const f = progressOf(r);
+    if (f !== 0) out.multiply(motionMatrix(m, r, f));
+  }
+  return out;
+}
+
+/** How far a motion has played at a given step and progress (eased). */
+export function motionProgress(r: ResolvedMotion, step: number, progress: number): number {
+  return r.step < step ? 1 : r.step > step ? 0 : ease(progress);
+}
+
+function firstStep(
+  proc: ProcedureDef,
+  pick: (s: ProcedureDef['steps'][number]) => readonly string[] | undefined,
+) {
+  const at = new Map<string, number>();
+  proc.steps.forEach((s, i) => {
+    for (const id of pick(s) ?? []) if (!at.has(id)) at.set(id, i);
+  });
+  return at;
+}
+
+export function makePlan(proc: ProcedureDef, ctx: PlanContext): Plan {
+  const plays = firstStep(proc, (s) => s.plays);
+  const motions = proc.motions.map((def): ResolvedMotion => {
+    const step = plays.get(def.id);
+    if (step === undefined) throw new Error(`${proc.id}: motion ${def.id} is played by no step`);
+    return {
+      def,
+      direction: normalize(def.direction(ctx)),
+      pivot: def.pivot?.(ctx) ?? [0, 0, 0],
+      amount: def.amount(ctx),
+      step,
+    };
+  });
+  const parent = new Map(proc.follows.map((f) => [f.body, f.follows]));
+  const partial = { motions, parent };
+  const finalMatrix = new Matrix4();
+  const stepCtx: StepContext = {
+    ...ctx,
+    placed: (body, point) => transformPoint(bodyMatrix(partial, body, () => 1, finalMatrix).elements, point),
+  };
+  const moving = new Set<string>(motions.map((r) => r.def.body));
+  for (const [child] of parent) moving.add(child);
+  const implants = proc.steps.flatMap((s, step) => (s.implants ?? []).map((use) => ({ use, step })));
+  const cameras = proc.steps.map((s) => {
+    const c = s.camera(stepCtx);
+    return { target: c.target, position: add(c.target, scale(normalize(c.from), c.distance)) };
+  });
+  return {
+    proc,
+    ctx: stepCtx,
+    timeline: buildTimeline(proc.steps.map((s) => s.duration)),
+    motions,
+    parent,
+    movingBodies: [...moving],
+    cutStep: firstStep(proc, (s) => s.cuts),
+    removeStep: firstStep(proc, (s) => s.removes),
+    implants,
+    cameras,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Vec3 } from '../anatomy/sdf';
+import type { MeshData } from './cut';
+
+/** A direction no mesh edge is likely to be parallel to, so a ray rarely grazes an edge. */
+const RAY: Vec3 = [0.5773, 0.5774, 0.5775];
+
+/** Whether a point lies inside a closed mesh (ray parity). */
+export function containsPoint(mesh: MeshData, p: Vec3): boolean {
+  const { positions: v, indices: f } = mesh;
+  let crossings = 0;
+  for (let t = 0; t < f.length; t += 3) {
+    const a = f[t]! * 3;
+    const b = f[t + 1]! * 3;
+    const c = f[t + 2]! * 3;
+    const e1x = v[b]! - v[a]!, e1y = v[b + 1]! - v[a + 1]!, e1z = v[b + 2]! - v[a + 2]!; // prettier-ignore
+    const e2x = v[c]! - v[a]!, e2y = v[c + 1]! - v[a + 1]!, e2z = v[c + 2]! - v[a + 2]!; // prettier-ignore
+    const px = RAY[1] * e2z - RAY[2] * e2y;
+    const py = RAY[2] * e2x - RAY[0] * e2z;
+    const pz = RAY[0] * e2y - RAY[1] * e2x;
+    const det = e1x * px + e1y * py + e1z * pz;
+    if (Math.abs(det) < 1e-12) continue;
+    const tx = p[0] - v[a]!, ty = p[1] - v[a + 1]!, tz = p[2] - v[a + 2]!; // prettier-ignore
+    const u = (tx * px + ty * py + tz * pz) / det;
+    if (u < 0 || u > 1) continue;
+    const qx = ty * e1z - tz * e1y;
+    const qy = tz * e1x - tx * e1z;
+    const qz = tx * e1y - ty * e1x;
+    const w = (RAY[0] * qx + RAY[1] * qy + RAY[2] * qz) / det;
+    if (w < 0 || u + w > 1) continue;
+    if ((e2x * qx + e2y * qy + e2z * qz) / det > 0) crossings++;
+  }
+  return crossings % 2 === 1;
+}

@@ -1,0 +1,44 @@
+import { landmark, type RegionLandmarks } from '../anatomy/landmarks';
+import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+
+/** A long bone's own frame from its posed landmarks: where procedures place their cuts. */
+export interface BoneFrame {
+  readonly base: Vec3;
+  readonly head: Vec3;
+  /** Unit vector from base to head (distal). */
+  readonly axis: Vec3;
+  /** Unit vector perpendicular to the axis, towards the dorsum (up). */
+  readonly dorsal: Vec3;
+  /** Unit vector perpendicular to both, towards the midline of the body (+X side). */
+  readonly medial: Vec3;
+  /** Base-to-head distance, mm. */
+  readonly length: number;
+  /** A point given in this frame (along the axis from the head, dorsal, medial; mm) in the region frame. */
+  at(fromHead: number, dorsal?: number, medial?: number): Vec3;
+}
+
+export function boneFrame(lm: RegionLandmarks, bone: string): BoneFrame {
+  const base = landmark(lm, bone, 'base');
+  const head = landmark(lm, bone, 'head');
+  const d = sub(head, base);
+  const axis = normalize(d);
+  const up: Vec3 = [0, 1, 0];
+  const dorsal = normalize(sub(up, scale(axis, dot(up, axis))));
+  const medial = cross(dorsal, axis);
+  return {
+    base,
+    head,
+    axis,
+    dorsal,
+    medial,
+    length: length(d),
+    at: (fromHead, dor = 0, med = 0) =>
+      add(add(add(head, scale(axis, fromHead)), scale(dorsal, dor)), scale(medial, med)),
+  };
+}
+
+/** Direction that is `degrees` from a towards b (both unit, perpendicular). */
+export function between(a: Vec3, b: Vec3, degrees: number): Vec3 {
+  const r = (degrees * Math.PI) / 180;
+  return normalize(add(scale(a, Math.cos(r)), scale(b, Math.sin(r))));
+}

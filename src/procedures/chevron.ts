@@ -1,0 +1,263 @@
+import { scale, sub, add, normalize, length, type Vec3 } from '../anatomy/sdf';
+import { measureFoot } from '../clinical/foot-angles';
+import { limb } from '../geometry/cutters';
+import { between, boneFrame } from './bone-frame';
+import type { PlanContext, ProcedureDef, StepContext } from './types';
+
+/** Saw kerf, mm (CLINICAL: 0.5–1). */
+const KERF = 0.6;
+/** The V's limbs are 60° apart (CLINICAL §1.1). */
+export const CHEVRON_ANGLE = 60;
+/** Where the shaft width is taken: 10 mm behind the apex, where the limbs leave the metaphysis. */
+export const WIDTH_STATION = -10;
+
+const m1 = (ctx: PlanContext) => boneFrame(ctx.landmarks, 'metatarsal1');
+
+/** Width of the metatarsal across the shift direction at the cut, mm. */
+export function chevronWidth(ctx: PlanContext): number {
+  const f = m1(ctx);
+  return ctx.gauge.width('metatarsal1', f.at(WIDTH_STATION), f.axis, f.medial);
+}
+
+/** Lateral translation of the head, mm: shift % of the width at the cut. */
+export function chevronShiftMm(ctx: PlanContext): number {
+  return (Number(ctx.params.shift) / 100) * chevronWidth(ctx);
+}
+
+/** A surgeon's view of the first metatarsal head from medial and above, at `distance` mm. */
+function headView(ctx: StepContext, distance = 130, fromDorsal = 0.7) {
+  const f = m1(ctx);
+  return {
+    target: f.at(-6),
+    from: add(add(f.medial, scale(f.dorsal, fromDorsal)), scale(f.axis, 0.3)),
+    distance,
+  };
+}
+
+function screwLine(ctx: StepContext) {
+  const f = m1(ctx);
+  const entry = f.at(-17, 6.5, 1);
+  const target = ctx.placed('capital', f.at(1, -3.5, 0));
+  return { entry, target, dir: normalize(sub(target, entry)), length: length(sub(target, entry)) };
+}
+
+export const chevron: ProcedureDef = {
+  id: 'chevron',
+  region: 'foot',
+  params: [
+    {
+      id: 'shift',
+      kind: 'number',
+      unit: '%',
+      default: 30,
+      min: 0,
+      max: 90,
+      step: 1,
+      limit: { above: 50, warning: 'proc.chevron.warn.shift' },
+      // The medial step left proud follows the shift, so the trim cut is redone.
+      recut: true,
+    },
+  ],
+  cuts: [
+    {
+      id: 'v',
+      bone: 'metatarsal1',
+      cutter: (ctx) => {
+        const f = m1(ctx);
+        const half = CHEVRON_ANGLE / 2;
+        const back = scale(f.axis, -1);
+        return [
+          limb(f.head, f.medial, between(back, f.dorsal, half), 30, 20, KERF, 1.2),
+          limb(f.head, f.medial, between(back, scale(f.dorsal, -1), half), 30, 20, KERF, 1.2),
+        ];
+      },
+      fragments: [
+        {
+          id: 'capital',
+          probe: (ctx) => m1(ctx).at(4),
+          holds: ['head', 'articularMedial', 'articularLateral', 'sesamoidGroove', 'eminence'],
+        },
+        { id: 'shaft', probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8), holds: ['base'] },
+      ],
+    },
+    {
+      id: 'trim',
+      bone: 'shaft',
+      // Everything of the shaft standing medial to the shifted head, tapering into the shaft.
+      cutter: (ctx) => {
+        const f = m1(ctx);
+        const halfWidth = chevronWidth(ctx) / 2;
+        const flush = halfWidth - chevronShiftMm(ctx);
+        const pts: Vec3[] = [];
+        for (const [station, offset] of [
+          [2, flush],
+          [-30, halfWidth + 0.5],
+        ] as const)
+          for (const d of [-14, 14]) pts.push(f.at(station, d, offset), f.at(station, d, offset + 20));
+        return [pts];
+      },
+      fragments: [{ id: 'shaft', probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8), holds: ['base'] }],
+    },
+  ],
+  motions: [
+    {
+      id: 'shift',
+      body: 'capital',
+      kind: 'translate',
+      direction: (ctx) => scale(m1(ctx).medial, -1),
+      amount: chevronShiftMm,
+    },
+    {
+      id: 'impact',
+      body: 'capital',
+      kind: 'translate',
+      direction: (ctx) => scale(m1(ctx).axis, -1),
+      amount: () => 0.8,
+    },
+    {
+      id: 'rebalance',
+      body: 'proximalPhalanx1',
+      kind: 'rotate',
+      direction: () => [0, 1, 0],
+      pivot: (ctx) => m1(ctx).head,
+      // The released, re-tensioned capsule brings the toe back square onto its joint surface.
+      amount: (ctx) => {
+        const pre = measureFoot(ctx.landmarks);
+        return pre.hva - pre.dmaa;
+      },
+    },
+  ],
+  follows: [
+    { body: 'proximalPhalanx1', follows: 'capital' },
+    { body: 'distalPhalanx1', follows: 'proximalPhalanx1' },
+  ],
+  steps: [
+    {
+      id: 'incision',
+      duration: 4,
+      skin: true,
+      camera: (ctx) => headView(ctx, 150, 0.3),
+      instruments: [
+        {
+          id: 'scalpel',
+          kind: 'scalpel',
+          path: (ctx, p) => {
+            const f = m1(ctx);
+            return { tip: f.at(-22 + 40 * p, 1, 15), direction: scale(f.medial, -1), up: f.axis };
+          },
+        },
+      ],
+    },
+    {
+      id: 'capsule',
+      duration: 3,
+      camera: (ctx) => headView(ctx, 130, 0.3),
+      instruments: [
+        {
+          id: 'scalpel',
+          kind: 'scalpel',
+          path: (ctx, p) => {
+            const f = m1(ctx);
+            return { tip: f.at(-18 + 30 * p, 1, 11), direction: scale(f.medial, -1), up: f.axis };
+          },
+        },
+      ],
+    },
+    {
+      id: 'eminence',
+      duration: 4,
+      camera: (ctx) => headView(ctx, 120, 0.3),
+      removes: ['eminence'],
+      instruments: [
+        {
+          id: 'saw',
+          kind: 'saw',
+          action: 'oscillate',
+          path: (ctx, p) => {
+            const f = m1(ctx);
+            return { tip: f.at(-2, 12 - 24 * p, 7.8), direction: scale(f.dorsal, -1), up: f.medial };
+          },
+        },
+      ],
+    },
+    {
+      id: 'cut',
+      duration: 5,
+      camera: (ctx) => headView(ctx, 120, 0.5),
+      cuts: ['v'],
+      instruments: [
+        {
+          id: 'saw',
+          kind: 'saw',
+          action: 'oscillate',
+          path: (ctx, p) => {
+            const f = m1(ctx);
+            const dorsalLimb = p < 0.5;
+            const q = dorsalLimb ? p * 2 : (p - 0.5) * 2;
+            const dir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), CHEVRON_ANGLE / 2);
+            const mid = add(f.head, scale(dir, 7));
+            return {
+              tip: add(mid, scale(f.medial, 12 - 22 * q)),
+              direction: scale(f.medial, -1),
+              up: normalize(sub(scale(f.dorsal, dorsalLimb ? 1 : -1), scale(dir, dorsalLimb ? 0.5 : -0.5))),
+            };
+          },
+        },
+      ],
+    },
+    { id: 'shift', duration: 4, camera: (ctx) => headView(ctx, 140, 2.2), plays: ['shift'] },
+    { id: 'impact', duration: 2, camera: (ctx) => headView(ctx, 130, 1.2), plays: ['impact'] },
+    {
+      id: 'fixation',
+      duration: 5,
+      camera: (ctx) => headView(ctx, 140, 1.2),
+      instruments: [
+        {
+          id: 'wire',
+          kind: 'kwire',
+          action: 'spin',
+          path: (ctx, p) => {
+            const s = screwLine(ctx);
+            return { tip: add(s.entry, scale(s.dir, s.length * Math.min(1, p * 2))), direction: s.dir };
+          },
+        },
+      ],
+      implants: [
+        {
+          id: 'screw',
+          kind: 'cannulatedScrew',
+          fixedTo: 'capital',
+          length: (ctx) => Math.round(screwLine(ctx).length),
+          path: (ctx, p) => {
+            const s = screwLine(ctx);
+            const depth = Math.max(0, p * 2 - 1);
+            return { tip: add(s.entry, scale(s.dir, s.length * depth)), direction: s.dir };
+          },
+        },
+      ],
+    },
+    {
+      id: 'trim',
+      duration: 4,
+      camera: (ctx) => headView(ctx, 120, 0.4),
+      cuts: ['trim'],
+      instruments: [
+        {
+          id: 'saw',
+          kind: 'saw',
+          action: 'oscillate',
+          path: (ctx, p) => {
+            const f = m1(ctx);
+            return {
+              tip: f.at(-8 - 20 * p, 8 - 16 * p, chevronWidth(ctx) / 2),
+              direction: scale(f.dorsal, -1),
+              up: f.medial,
+            };
+          },
+        },
+      ],
+    },
+    { id: 'capsule-repair', duration: 4, camera: (ctx) => headView(ctx, 170, 2.5), plays: ['rebalance'] },
+    { id: 'closure', duration: 3, skin: true, camera: (ctx) => headView(ctx, 170, 1) },
+  ],
+};

@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chevron } from '../../src/procedures/chevron';
+import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
+import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
+import type { MeshData } from '../../src/geometry/cut';
+import { footCase } from './foot-fixture';
+
+let wasm: ManifoldToplevel;
+beforeAll(async () => {
+  wasm = await loadManifold();
+});
+
+function closed(f: MeshData): boolean {
+  const m = new wasm.Manifold(
+    new wasm.Mesh({ numProp: 3, vertProperties: f.positions, triVerts: f.indices }),
+  );
+  const ok = m.status() === 'NoError' && m.genus() === 0;
+  m.delete();
+  return ok;
+}
+
+function volume(f: MeshData): number {
+  const m = new wasm.Manifold(
+    new wasm.Mesh({ numProp: 3, vertProperties: f.positions, triVerts: f.indices }),
+  );
+  const v = m.volume();
+  m.delete();
+  return v;
+}
+
+describe('the chevron on the real first metatarsal', () => {
+  it('leaves a closed capital and shaft; volumes add up with the kerf; the trim takes the medial step', async () => {
+    const { ctx, posed } = await footCase({ shift: 50 });
+    const jobs: CutJob[] = chevron.cuts.map((c) => ({
+      id: c.id,
+      bone: c.bone,
+      cutter: c.cutter(ctx),
+      fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
+    }));
+    const m1 = posed.get('metatarsal1')!;
+    const [v, trim] = runCutChain(wasm, 'metatarsal1', m1, jobs);
+    expect(Object.keys(v!.fragments).sort()).toEqual(['capital', 'shaft']);
+    for (const f of Object.values(v!.fragments)) expect(closed(f)).toBe(true);
+    const before = volume(m1);
+    const after = Object.values(v!.fragments).reduce((s, f) => s + f.volume, 0);
+    expect(Math.abs(before - after - v!.removedVolume) / before).toBeLessThan(0.01);
+    // The kerf of two limbs across a ~15 mm metatarsal: a few hundred mm³ at most.
+    expect(v!.removedVolume).toBeGreaterThan(20);
+    expect(v!.removedVolume).toBeLessThan(400);
+    expect(Object.keys(trim!.fragments)).toEqual(['shaft']);
+    expect(trim!.removedVolume).toBeGreaterThan(5);
+    expect(closed(trim!.fragments.shaft!)).toBe(true);
+    // Cut faces are marked on both sides of the V.
+    for (const f of Object.values(v!.fragments)) expect(f.cutFace.some((x) => x === 1)).toBe(true);
+  });
+});

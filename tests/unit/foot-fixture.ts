@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyPose } from '../../src/anatomy/pose';
+import { meshGauge } from '../../src/clinical/bone-gauge';
+import { posedFoot } from '../../src/clinical/patient';
+import type { FootAngles } from '../../src/anatomy/deformity';
+import type { MeshData } from '../../src/geometry/cut';
+import type { PlanContext, Params } from '../../src/procedures/types';
+import { REST_LANDMARKS } from '../../src/state/patient';
+import { modelIO } from '../../scripts/models/build-models';
+import { decodeRegionGlb } from './model-measure';
+
+const MODELS = join(import.meta.dirname, '..', '..', 'models');
+
+/** The committed foot model, decoded once per test file. */
+let rest: Map<string, MeshData> | undefined;
+export async function footMeshes(): Promise<Map<string, MeshData>> {
+  rest ??= await decodeRegionGlb(await modelIO(), readFileSync(join(MODELS, 'foot.glb')));
+  return rest;
+}
+
+export const DEFAULT_FOOT: FootAngles = { hva: 32, ima: 14, dmaa: 8, hvia: 8 };
+
+/** A patient's posed foot: meshes, landmarks and a plan context for a procedure's parameters. */
+export async function footCase(params: Params, angles: FootAngles = DEFAULT_FOOT) {
+  const meshes = await footMeshes();
+  const patient = posedFoot(REST_LANDMARKS.foot, angles);
+  const posed = new Map<string, MeshData>();
+  for (const [id, m] of meshes) {
+    const positions = m.positions.slice();
+    const ops = patient.poses[id];
+    if (ops) applyPose(ops, positions);
+    posed.set(id, { positions, indices: m.indices });
+  }
+  const ctx: PlanContext = {
+    landmarks: patient.landmarks,
+    params,
+    gauge: meshGauge((bone) => posed.get(bone)?.positions),
+  };
+  return { patient, posed, ctx };
+}
