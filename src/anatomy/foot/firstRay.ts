@@ -14,13 +14,13 @@ const HZ = M1.length - M1_HEAD_R; // 48.7: head centre along the axis
 /** Metatarsal 1 in its own frame, before the sesamoid grooves. */
 const m1Local: Sdf = (() => {
   // Kidney-shaped base, tall dorso-plantarly, with the plantar-lateral tubercle (peroneus longus).
-  const base = roundBox([0, 0.5, 5.5], [8.2, 13, 5.5], 4.5);
+  const base = roundBox([0, 0.5, 6], [8.2, 13, 6], 5.2);
   const tubercle = ellipsoid([-3.5, -9.5, 6], [4.5, 4.5, 6.5]);
   const shaft = loft([
     { z: 9, a: 7.2, b: 11, cy: 0 },
     { z: 19, a: 5.8, b: 8, cy: -0.3 },
     { z: 29, a: 5.3, b: 7, cy: -0.5 },
-    { z: 39.5, a: 6.75, b: 7.3, cy: -0.4 },
+    { z: 39.5, a: 6.95, b: 7.3, cy: -0.4 },
     { z: 46, a: 7.3, b: 7.8, cy: -0.5 },
   ]);
   const head = sphere([0, 0, HZ], M1_HEAD_R);
@@ -36,7 +36,8 @@ export const M1_HEAD: Vec3 = M1.head;
 // ---- sesamoids: under the head, medial one a little larger ----
 const mlDir = normalize(cross([0, 1, 0], M1.dir)); // horizontal, medial
 const fwd = normalize(cross(mlDir, [0, 1, 0])); // horizontal along the first ray
-const sesCentre = (side: number, y: number): Vec3 => add([M1.head[0], y, M1.head[2]], add(scale(mlDir, side), scale(fwd, -2.5)));
+const sesCentre = (side: number, y: number): Vec3 =>
+  add([M1.head[0], y, M1.head[2]], add(scale(mlDir, side), scale(fwd, -2.5)));
 const sesUp = normalize(add([0, 1, 0], scale(fwd, Math.tan(12 * DEG))));
 const sesAxisX = mlDir;
 export const SES_MED_C = sesCentre(5.4, 3.4);
@@ -84,7 +85,11 @@ export const p1: Sdf = clearOf(p1Raw, GAP, 0.6, m1Raw);
 export const d1Frame = frame(D1_1.base, D1_1.dir);
 export const d1Raw: Sdf = inFrame(
   d1Frame,
-  phalanxLocal(D1_1, P1_1.headR, { base: [7.8, 5.4, 3.4], waist: [4.4, 3.2], head: [6.2, 3.0], distal: true }),
+  phalanxLocal(D1_1, P1_1.headR, {
+    base: [7.8, 5.4, 3.4],
+    waist: [4.4, 3.2],
+    head: [6.2, 3.0],
+    distal: true,
+  }),
 );
 export const d1: Sdf = clearOf(d1Raw, GAP, 0.6, p1Raw);
-

@@ -2,14 +2,42 @@
 import type { Sdf } from '../sdf';
 import { ellipsoid } from '../sdf';
 import { GAP, M2, M3, M4, M5, TOE2, TOE3, TOE4, TOE5, type Ray, type Toe } from './layout';
-import { metatarsalFrame, metatarsalLocal, phalanxLocal, type MetatarsalShape, type PhalanxShape } from './longbones';
+import {
+  metatarsalFrame,
+  metatarsalLocal,
+  phalanxLocal,
+  type MetatarsalShape,
+  type PhalanxShape,
+} from './longbones';
 import { clearOf, frame, inFrame } from './util';
 
-const mt = (r: Ray, s: MetatarsalShape, extra: Sdf[] = []): Sdf => inFrame(metatarsalFrame(r), metatarsalLocal(r, s, extra));
+const mt = (r: Ray, s: MetatarsalShape, extra: Sdf[] = []): Sdf =>
+  inFrame(metatarsalFrame(r), metatarsalLocal(r, s, extra));
 
-export const m2Raw = mt(M2, { baseHalf: [6, 9.5, 6], baseY: 1.5, mid: [3.6, 4.4], neck: [4.2, 5.2], headW: 5.2, headH: 6.6 });
-export const m3Raw = mt(M3, { baseHalf: [6, 9, 5.5], baseY: 1.2, mid: [3.4, 4.2], neck: [4.0, 5.0], headW: 5.0, headH: 6.4 });
-export const m4Raw = mt(M4, { baseHalf: [6, 8, 5.5], baseY: 0.8, mid: [3.3, 4.0], neck: [3.9, 4.8], headW: 5.0, headH: 6.2 });
+export const m2Raw = mt(M2, {
+  baseHalf: [6, 9.5, 6],
+  baseY: 1.5,
+  mid: [3.6, 4.4],
+  neck: [4.2, 5.2],
+  headW: 5.2,
+  headH: 6.6,
+});
+export const m3Raw = mt(M3, {
+  baseHalf: [6, 9, 5.5],
+  baseY: 1.2,
+  mid: [3.4, 4.2],
+  neck: [4.0, 5.0],
+  headW: 5.0,
+  headH: 6.4,
+});
+export const m4Raw = mt(M4, {
+  baseHalf: [6, 8, 5.5],
+  baseY: 0.8,
+  mid: [3.3, 4.0],
+  neck: [3.9, 4.8],
+  headW: 5.0,
+  headH: 6.2,
+});
 // Metatarsal 5: the styloid process (tuberosity) flares laterally and plantarly behind the base.
 const styloid = ellipsoid([-8.5, -3.2, 3], [6, 4.6, 8.5], [0.94, 0, -0.34], [0, 1, 0]);
 export const m5Raw = mt(
@@ -18,7 +46,8 @@ export const m5Raw = mt(
   [styloid],
 );
 
-const phal = (r: Ray, prev: Ray, s: PhalanxShape): Sdf => inFrame(frame(r.base, r.dir), phalanxLocal(r, prev.headR, s));
+const phal = (r: Ray, prev: Ray, s: PhalanxShape): Sdf =>
+  inFrame(frame(r.base, r.dir), phalanxLocal(r, prev.headR, s));
 
 interface ToeBones {
   readonly prox: Sdf;
@@ -27,7 +56,11 @@ interface ToeBones {
 }
 
 function toeBones(t: Toe, m: Ray, mRaw: Sdf, k: number): ToeBones {
-  const proxRaw = phal(t.prox, m, { base: [5.8 * k, 5 * k, 3], waist: [3.2 * k, 2.9 * k], head: [4.4 * k, 3.3 * k] });
+  const proxRaw = phal(t.prox, m, {
+    base: [5.8 * k, 5 * k, 3],
+    waist: [3.2 * k, 2.9 * k],
+    head: [4.4 * k, 3.3 * k],
+  });
   const middRaw = phal(t.midd, t.prox, {
     base: [4.6 * k, 3.6 * k, 2.2],
     waist: [3.3 * k, 2.6 * k],

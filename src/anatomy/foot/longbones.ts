@@ -29,7 +29,7 @@ export function metatarsalLocal(r: Ray, s: MetatarsalShape, extra: Sdf[] = []): 
   const L = r.length;
   const hz = L - r.headR;
   const [bx, by, bz] = s.baseHalf;
-  const base = roundBox([0, s.baseY, bz], [bx, by, bz], Math.min(3, bx * 0.6));
+  const base = roundBox([0, s.baseY, bz], [bx, by, bz], Math.min(bx, bz) * 0.8);
   const shaft = loft([
     { z: bz, a: bx * 0.75, b: by * 0.75, cy: s.baseY * 0.7 },
     { z: bz * 2 + 4, a: s.mid[0] * 1.15, b: s.mid[1] * 1.15, cy: s.baseY * 0.25 },
@@ -63,7 +63,7 @@ export function phalanxLocal(r: Ray, prevHeadR: number, s: PhalanxShape): Sdf {
   const [bw, bh, bl] = s.base;
   const [ww, wh] = s.waist;
   const [hw, hh] = s.head;
-  const baseBlob = ellipsoid([0, 0, bl * 0.75], [bw, bh, bl]);
+  const baseBlob = ellipsoid([0, 0, bl * 0.35], [bw, bh, bl]);
   const shaft = loft([
     { z: bl * 0.8, a: bw * 0.8, b: bh * 0.8 },
     { z: (bl + hz) * 0.5, a: ww, b: wh, cy: 0.1 },
@@ -79,9 +79,9 @@ export function phalanxLocal(r: Ray, prevHeadR: number, s: PhalanxShape): Sdf {
   } else {
     const c = hw * 0.45;
     headPart = smoothUnion(
-      0.6,
-      ellipsoid([c, -0.15 * hh, hz], [hw * 0.58, hh, r.headR]),
-      ellipsoid([-c, -0.15 * hh, hz], [hw * 0.58, hh, r.headR]),
+      1.2,
+      ellipsoid([c * 0.8, -0.15 * hh, hz], [hw * 0.62, hh, r.headR]),
+      ellipsoid([-c * 0.8, -0.15 * hh, hz], [hw * 0.62, hh, r.headR]),
     );
   }
   const body = smoothUnion(Math.min(2, bw * 0.4), baseBlob, shaft, headPart);

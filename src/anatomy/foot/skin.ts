@@ -19,16 +19,27 @@ export const SKIN_CUT_Z = 120;
 export const skinFoot: Sdf = (() => {
   const rays = smoothUnion(
     9,
-    roundCone(lower(M1.base, 4), lower(M1.head, 2), 15, 14),
-    roundCone(lower(M2.base, 4), lower(M2.head, 3), 12, 11),
-    roundCone(lower(M3.base, 4), lower(M3.head, 3), 12, 11),
-    roundCone(lower(M4.base, 4), lower(M4.head, 3), 12, 11),
-    roundCone(lower(M5.base, 3), lower(M5.head, 3), 13, 11),
+    roundCone(lower(M1.base, 2), lower(M1.head, 2), 19, 14),
+    roundCone(lower(M2.base, 1), lower(M2.head, 3), 15, 11),
+    roundCone(lower(M3.base, 2), lower(M3.head, 3), 14, 11),
+    roundCone(lower(M4.base, 2), lower(M4.head, 3), 14, 11),
+    roundCone([M5.base[0] - 5, M5.base[1] - 3, M5.base[2]], lower(M5.head, 3), 16, 11),
+    // dorsum of the tarsometatarsal region
+    roundCone([20, 28, 128], [-42, 16, 122], 21, 17),
     // plantar fat pad under the heads
     ellipsoid([-12, 2, 180], [44, 10, 20], [0.97, 0, 0.25], [0, 1, 0]),
   );
-  const hallux = smoothUnion(3, roundCone(P1_1.base, P1_1.head, 12, 11), roundCone(P1_1.head, lower(tip(D1_1, 1), 1), 11, 10));
-  const toes = [toeTube(TOE2, 8.5, 6.5), toeTube(TOE3, 8, 6.2), toeTube(TOE4, 7.6, 6), toeTube(TOE5, 7.4, 5.6)];
+  const hallux = smoothUnion(
+    3,
+    roundCone(P1_1.base, P1_1.head, 12, 11),
+    roundCone(P1_1.head, lower(tip(D1_1, 1), 1), 11, 10),
+  );
+  const toes = [
+    toeTube(TOE2, 8.5, 6.5),
+    toeTube(TOE3, 8, 6.2),
+    toeTube(TOE4, 7.6, 6),
+    toeTube(TOE5, 7.4, 5.6),
+  ];
   let f = smoothUnion(6, rays, hallux);
   for (const t of toes) f = smoothUnion(5, f, t);
   return smoothIntersect(2, f, halfSpace([0, 0, SKIN_CUT_Z], [0, 0, -1]));

@@ -1,86 +1,305 @@
-/** The seven tarsal bones. Joint faces are carved from the neighbour's shape, GAP away. */
+/**
+ * The seven tarsal bones. Each is built from its main masses (lofts, planar hulls, ellipsoids); joint
+ * faces are carved from the neighbour's shape GAP away, so facets are congruent (concave against convex).
+ */
 import type { Sdf, Vec3 } from '../sdf';
-import { capsule, cross, ellipsoid, normalize, roundBox, roundCone, scale, add, smoothIntersect, smoothUnion, sub } from '../sdf';
+import {
+  add,
+  capsule,
+  cross,
+  ellipsoid,
+  normalize,
+  roundCone,
+  scale,
+  smoothIntersect,
+  smoothUnion,
+  sub,
+} from '../sdf';
 import { GAP, M1, M2, M3, M4, M5 } from './layout';
-import { m2Raw } from './lesserRays';
-import { carve, clearOf, cutPlane, dirFrom } from './util';
+import { m2Raw, m4Raw } from './lesserRays';
+import { carve, clearOf, DEG, frame, inFrame, loft } from './util';
 
 const UP: Vec3 = [0, 1, 0];
-/** Horizontal unit vector perpendicular to a direction, pointing medially. */
-const medialOf = (w: Vec3): Vec3 => normalize(cross(UP, w));
+
+/** A plane as [point on it, outward normal]. */
+type Plane = readonly [Vec3, Vec3];
+
+/** The inside of several planes, edges rounded by a smooth maximum of about k mm (a convex block). */
+function hull(k: number, planes: readonly Plane[]): Sdf {
+  const ps = planes.map(([p, n]) => {
+    const nn = normalize(n);
+    return [p[0], p[1], p[2], nn[0], nn[1], nn[2]] as const;
+  });
+  return (x, y, z) => {
+    let d = -Infinity;
+    for (const [px, py, pz, nx, ny, nz] of ps) {
+      const b = (x - px) * nx + (y - py) * ny + (z - pz) * nz;
+      if (d === -Infinity) {
+        d = b;
+        continue;
+      }
+      const h = Math.max(0, Math.min(1, 0.5 - (0.5 * (b - d)) / k));
+      d = b + (d - b) * h + k * h * (1 - h);
+    }
+    return d;
+  };
+}
+
+/** Keeps the inside of extra planes (smoothly, never beyond the hard cut). */
+const within = (k: number, f: Sdf, ...planes: Plane[]): Sdf => smoothIntersect(k, f, hull(k, planes));
+
+/** The articular face of a metatarsal base (GAP proximal of it), as a plane facing the metatarsal. */
+const mtFace = (r: typeof M1): Plane => [add(r.base, scale(r.dir, -GAP)), r.dir];
+
+/** A torus about the x axis (centre c, major radius R, tube radius r): a groove following a dome. */
+const torusX =
+  (c: Vec3, R: number, r: number): Sdf =>
+  (x, y, z) =>
+    Math.hypot(Math.hypot(y - c[1], z - c[2]) - R, x - c[0]) - r;
 
 // ---------------- calcaneus ----------------
-const calcAxis = dirFrom(-20, 0);
-const calcU = medialOf(calcAxis);
 export const calcaneusRaw: Sdf = (() => {
-  const tuberosity = ellipsoid([0, 25, 15], [14, 21, 15]);
-  const processes = ellipsoid([0.5, 9, 21], [15.5, 9, 13]);
-  const body = roundBox([-10, 25, 47], [12.5, 14, 22], 6, calcU, UP);
-  const anterior = roundBox([-26, 30, 72], [10.5, 10, 9], 4, calcU, UP);
-  const postFacet = ellipsoid([-5, 39, 40], [11, 5, 11]);
-  const sustentaculum = ellipsoid([12, 36, 50], [8.5, 4, 9]);
-  let f = smoothUnion(5, tuberosity, processes, body, anterior, postFacet);
-  f = smoothUnion(3, f, sustentaculum);
+  // Body lofted forwards, drifting laterally and rising to the anterior process (pitch ~20°).
+  const body = loft(
+    [
+      { z: 12, a: 11.5, b: 15, cx: -1.5, cy: 25 },
+      { z: 24, a: 13, b: 16, cx: -3, cy: 24 },
+      { z: 38, a: 13, b: 14, cx: -6, cy: 25 },
+      { z: 52, a: 12.5, b: 12.5, cx: -11, cy: 26 },
+      { z: 66, a: 11, b: 11, cx: -19, cy: 26 },
+      { z: 84, a: 10.5, b: 9.5, cx: -28, cy: 25.5 },
+    ],
+    2.6,
+  );
+  // Tuberosity (the heel): rounded posteriorly, its medial and lateral processes on the ground.
+  const tuberosity = ellipsoid([-1.5, 25, 13], [13, 19.5, 13]);
+  const processes = smoothUnion(3, ellipsoid([3, 8, 21], [9, 8, 11]), ellipsoid([-8, 8.5, 22], [7, 7, 10]));
+  // Posterior talar facet (convex) and the sustentaculum tali (medial shelf under the talar neck).
+  const postFacet = ellipsoid([-5, 37, 42], [11, 5.5, 12], [0.94, 0, -0.34], UP);
+  const sustentaculum = ellipsoid([9, 35.5, 53], [9.5, 4.2, 9], [0.96, -0.1, 0.26], UP);
+  const peroneal = ellipsoid([-21.5, 20, 60], [2.6, 3, 6]);
+  let f = smoothUnion(5, body, tuberosity, processes);
+  f = smoothUnion(3.5, f, postFacet);
+  f = smoothUnion(2.5, f, sustentaculum, peroneal);
+  // Flexor hallucis longus groove under the sustentaculum.
+  f = carve(2, f, capsule([14, 28, 40], [16, 29.5, 66], 3.2));
   // Sinus tarsi / calcaneal sulcus between the posterior facet and the sustentaculum.
-  f = carve(2, f, capsule([-26, 42, 60], [6, 41.5, 49], 4));
-  // Plantar surface rising forwards (calcaneal pitch 20°) from the tuberosity processes.
-  const s = Math.sin(20 * (Math.PI / 180));
-  const c = Math.cos(20 * (Math.PI / 180));
-  return smoothIntersect(3, f, (x, y, z) => -y * c + (z - 22) * s);
+  f = carve(2.5, f, capsule([-32, 43, 63], [3, 41, 52], 4));
+  // Superior border behind the talus: a gentle saddle down to the Achilles insertion.
+  f = carve(4, f, ellipsoid([-2, 52, 20], [20, 9, 10]));
+  // Plantar surface rising forwards from the processes (calcaneal pitch 20°).
+  const s = Math.sin(20 * DEG);
+  const c = Math.cos(20 * DEG);
+  f = smoothIntersect(3, f, (x, y, z) => -y * c + (z - 24) * s);
+  // Saddle-shaped cuboid facet: convex side to side, concave up and down.
+  f = smoothIntersect(2, f, (x, y, z) => Math.hypot(x + 28, z - 24) - 61);
+  return carve(2, f, (x, y, z) => Math.hypot(y - 25, z - 114) - 31);
 })();
 
 // ---------------- talus ----------------
-const neckA: Vec3 = [6, 49, 60];
-const neckB: Vec3 = [13, 43, 82];
-export const TALUS_HEAD: Vec3 = [14, 41, 87];
+const neckA: Vec3 = [6, 47, 61];
+const neckB: Vec3 = [11, 44.5, 75];
+export const TALUS_HEAD: Vec3 = [14, 42, 83];
 const headAxis = normalize(sub(TALUS_HEAD, neckA));
 const headU0 = normalize(cross(UP, headAxis));
 const headV0 = cross(headAxis, headU0);
-const tilt = 30 * (Math.PI / 180);
+const tilt = 30 * DEG;
 const headU = add(scale(headU0, Math.cos(tilt)), scale(headV0, -Math.sin(tilt)));
 const headV = cross(headAxis, headU);
-export const talusHeadRaw: Sdf = ellipsoid(TALUS_HEAD, [15, 11, 12], headU, headV);
+export const talusHeadRaw: Sdf = ellipsoid(TALUS_HEAD, [15, 11, 11], headU, headV);
 export const talusRaw: Sdf = (() => {
-  const body = ellipsoid([3, 47, 45], [14, 15.5, 19]);
-  const posterior = ellipsoid([1, 44, 27], [6, 5, 6]);
-  const lateral = ellipsoid([-10, 41, 45], [4, 8, 8]);
-  const neck = roundCone(neckA, neckB, 10, 9);
-  return smoothUnion(3, body, posterior, lateral, neck, talusHeadRaw);
+  // Trochlea: a cylinder about the transverse axis (convex front to back), wider in front.
+  // The body is D-shaped from the side: the dome above, the subtalar facet (carved by the calcaneus) below.
+  const DOME_C: Vec3 = [2.5, 35, 45];
+  const trochlea = within(
+    3,
+    (x, y, z) => Math.hypot(y - DOME_C[1], z - DOME_C[2]) - 27,
+    [
+      [15, 0, 45],
+      [1, 0, -0.14],
+    ],
+    [
+      [-11, 0, 45],
+      [-1, 0, -0.1],
+    ],
+    [
+      [0, 34, 0],
+      [0, -1, 0],
+    ],
+    [
+      [0, 40, 23.5],
+      [0, 0.2, -1],
+    ],
+    [
+      [0, 44, 66],
+      [0, 0.3, 1],
+    ],
+  );
+  // Central groove of the trochlea following the dome, 1 mm deep.
+  const dome = carve(2, trochlea, torusX(DOME_C, 27 + 5 - 1.1, 5));
+  const lower = ellipsoid([2, 39, 44], [12.5, 6, 17]);
+  const lateralProcess = ellipsoid([-12, 38, 47], [4.5, 6, 7], [0.9, -0.44, 0], UP);
+  const posterior = smoothUnion(
+    1.5,
+    ellipsoid([-3, 41, 23], [5, 4, 4.5]),
+    ellipsoid([6.5, 40, 25], [3.2, 3.2, 3.5]),
+  );
+  const neck = roundCone(neckA, neckB, 8.5, 8);
+  const body = smoothUnion(3, dome, lower, lateralProcess);
+  return smoothUnion(3, body, posterior, neck, talusHeadRaw);
 })();
 export const talus: Sdf = clearOf(talusRaw, GAP, 1, calcaneusRaw);
 
 // ---------------- navicular ----------------
-export const NAVICULAR_C: Vec3 = [13, 40, 107];
-export const navicularRaw: Sdf = smoothUnion(
-  3,
-  ellipsoid(NAVICULAR_C, [19, 11, 8.5], [1, -0.3, 0.12], UP),
-  ellipsoid([31, 35, 105], [6, 6.5, 7]),
-);
+export const NAVICULAR_C: Vec3 = [13, 37.5, 103.5];
+export const navicularRaw: Sdf = (() => {
+  // Boat-shaped: a flattened disk, long axis down medially, the tuberosity at its medial-plantar end.
+  const disk = ellipsoid(NAVICULAR_C, [20, 10, 10], [1, -0.28, 0.12], UP);
+  const tuberosity = ellipsoid([31.5, 33.5, 100.5], [6.5, 6.5, 7.5]);
+  const f = smoothUnion(4, disk, tuberosity);
+  // Convex distal surface: three facets for the cuneiforms, meeting at soft ridges.
+  return within(
+    2.5,
+    f,
+    [
+      [23, 35, 110.5],
+      [0.45, -0.1, 0.89],
+    ],
+    [
+      [8, 38, 111.5],
+      [0, 0.05, 1],
+    ],
+    [
+      [-4, 37, 110.5],
+      [-0.4, 0.05, 0.92],
+    ],
+  );
+})();
 export const navicular: Sdf = clearOf(navicularRaw, GAP, 1, talusRaw);
 
 // ---------------- cuneiforms ----------------
-const face = (r: typeof M1): Vec3 => add(r.base, scale(r.dir, -GAP));
-const m1u = medialOf(M1.dir);
-export const CUN_MED_C: Vec3 = [18.3, 30, 129.5];
-export const cunMedRaw: Sdf = cutPlane(roundBox(CUN_MED_C, [8.5, 14, 13], 3.5, m1u, UP), face(M1), M1.dir);
+/** A cuneiform lofted along +Z from its navicular face, with plane cuts (wedge sides, metatarsal face). */
+function cuneiformLoft(origin: Vec3, stations: Parameters<typeof loft>[0], planes: Plane[], k = 2): Sdf {
+  return within(k, inFrame(frame(origin, [0, 0, 1]), loft(stations, 2.8)), ...planes);
+}
+
+// Medial: the largest, tall and kidney-shaped from the medial side (M1 base), broad plantarly.
+export const CUN_MED_C: Vec3 = [19, 29, 124];
+export const cunMedRaw: Sdf = (() => {
+  const block = cuneiformLoft(
+    [19, 31.5, 108.5],
+    [
+      { z: 0, a: 7, b: 10.5, cy: 0 },
+      { z: 8, a: 8.5, b: 14.5, cy: -1.5 },
+      { z: 18, a: 8.8, b: 17, cy: -2.5 },
+      { z: 32, a: 8.5, b: 17.5, cy: -3.5 },
+    ],
+    [
+      mtFace(M1),
+      [
+        [27.5, 30, 0],
+        [1, 0.18, 0],
+      ],
+      [
+        [10.5, 30, 0],
+        [-1, 0.22, 0],
+      ],
+    ],
+  );
+  // Plantar-medial tubercle (tibialis anterior insertion), giving the bean outline.
+  const tubercle = ellipsoid([24, 15.5, 129], [4.5, 4.5, 6]);
+  return smoothUnion(3, block, tubercle);
+})();
 export const cuneiformMedial: Sdf = clearOf(cunMedRaw, GAP, 1, navicularRaw, m2Raw);
 
-export const CUN_INT_C: Vec3 = [2, 27, 127];
-export const cunIntRaw: Sdf = cutPlane(roundBox(CUN_INT_C, [6.3, 10.5, 9.5], 3), face(M2), M2.dir);
+// Intermediate: the smallest and shortest (the recessed keystone for M2), wide dorsally.
+export const CUN_INT_C: Vec3 = [2, 28, 122];
+export const cunIntRaw: Sdf = cuneiformLoft(
+  [2, 29.5, 108],
+  [
+    { z: 0, a: 6.8, b: 10 },
+    { z: 12, a: 7, b: 10.5 },
+    { z: 26, a: 7, b: 10.5 },
+  ],
+  [
+    mtFace(M2),
+    [
+      [8.2, 40, 0],
+      [1, -0.32, 0],
+    ],
+    [
+      [-4.8, 40, 0],
+      [-1, -0.32, 0],
+    ],
+  ],
+);
 export const cuneiformIntermediate: Sdf = clearOf(cunIntRaw, GAP, 1, navicularRaw, cunMedRaw);
 
-export const CUN_LAT_C: Vec3 = [-11.8, 24, 128.5];
-export const cunLatRaw: Sdf = cutPlane(roundBox(CUN_LAT_C, [6.5, 10, 10.5], 3), face(M3), M3.dir);
+// Lateral: between the two in size, wide dorsally.
+export const CUN_LAT_C: Vec3 = [-12, 26, 124];
+export const cunLatRaw: Sdf = cuneiformLoft(
+  [-12, 27, 108],
+  [
+    { z: 0, a: 7, b: 10 },
+    { z: 14, a: 7.3, b: 10.5 },
+    { z: 30, a: 7.3, b: 10.5 },
+  ],
+  [
+    mtFace(M3),
+    [
+      [-5.5, 37.5, 0],
+      [1, -0.3, 0],
+    ],
+    [
+      [-18.5, 37.5, 0],
+      [-1, -0.3, 0],
+    ],
+  ],
+);
 
 // ---------------- cuboid ----------------
-const cubW = dirFrom(-14, -20);
-const cubU = medialOf(cubW);
-const cubV = cross(cubW, cubU);
-export const CUBOID_C: Vec3 = [-31, 22, 102];
-export const cuboidRaw: Sdf = cutPlane(
-  cutPlane(roundBox(CUBOID_C, [11.5, 10, 22], 4, cubU, cubV), face(M4), M4.dir),
-  face(M5),
-  M5.dir,
-);
+export const CUBOID_C: Vec3 = [-31, 20, 102];
+export const cuboidRaw: Sdf = (() => {
+  // Cube-like: long medial side, short lateral side (wide proximally), dorsum sloping laterally down.
+  const block = hull(5, [
+    [
+      [-30, 33, 100],
+      [-0.3, 1, -0.12],
+    ],
+    [
+      [-30, 7.5, 100],
+      [0, -1, 0.12],
+    ],
+    [
+      [-20, 20, 100],
+      [1, 0, 0.04],
+    ],
+    [
+      [-42, 20, 100],
+      [-1, 0, 0.28],
+    ],
+    [
+      [-30, 20, 82],
+      [0, 0, -1],
+    ],
+    mtFace(M4),
+    mtFace(M5),
+  ]);
+  // Tuberosity: an oblique plantar ridge, proximal to the peroneal groove.
+  const tuberosity = capsule([-43, 8, 102], [-24, 6.5, 108], 3.8);
+  let f = smoothUnion(2.5, block, tuberosity);
+  // Peroneal (peroneus longus) groove: from the lateral border, obliquely forwards and medially under it.
+  f = carve(1.5, f, capsule([-52, 8, 106], [-20, 2.5, 121], 3.4));
+  return f;
+})();
 export const cuboid: Sdf = clearOf(cuboidRaw, GAP, 1, calcaneusRaw, navicularRaw);
-export const cuneiformLateral: Sdf = clearOf(cunLatRaw, GAP, 1, navicularRaw, cunIntRaw, cuboidRaw, m2Raw);
+export const cuneiformLateral: Sdf = clearOf(
+  cunLatRaw,
+  GAP,
+  1,
+  navicularRaw,
+  cunIntRaw,
+  cuboidRaw,
+  m2Raw,
+  m4Raw,
+);

@@ -61,7 +61,7 @@ export interface Station {
  * A rod along local z whose elliptical section is interpolated (smoothly) between stations; flat ends.
  * Distance is a bound good enough for smooth unions and meshing.
  */
-export function loft(stations: readonly Station[]): Sdf {
+export function loft(stations: readonly Station[], n = 2): Sdf {
   const st = [...stations].sort((p, q) => p.z - q.z);
   const z0 = st[0]!.z;
   const zn = st[st.length - 1]!.z;
@@ -71,13 +71,19 @@ export function loft(stations: readonly Station[]): Sdf {
     while (i < st.length - 2 && zc > st[i + 1]!.z) i++;
     const s0 = st[i]!;
     const s1 = st[i + 1]!;
-    let t = (zc - s0.z) / (s1.z - s0.z || 1);
-    t = t * t * (3 - 2 * t);
-    const a = s0.a + (s1.a - s0.a) * t;
-    const b = s0.b + (s1.b - s0.b) * t;
-    const cx = (s0.cx ?? 0) + ((s1.cx ?? 0) - (s0.cx ?? 0)) * t;
-    const cy = (s0.cy ?? 0) + ((s1.cy ?? 0) - (s0.cy ?? 0)) * t;
-    const k = Math.hypot((x - cx) / a, (y - cy) / b);
+    const sp = st[i - 1] ?? s0;
+    const sn = st[i + 2] ?? s1;
+    const t = (zc - s0.z) / (s1.z - s0.z || 1);
+    // Catmull-Rom through the stations (smooth, no flat spots at the stations).
+    const cr = (p0: number, p1: number, p2: number, p3: number): number =>
+      p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
+    const a = cr(sp.a, s0.a, s1.a, sn.a);
+    const b = cr(sp.b, s0.b, s1.b, sn.b);
+    const cx = cr(sp.cx ?? 0, s0.cx ?? 0, s1.cx ?? 0, sn.cx ?? 0);
+    const cy = cr(sp.cy ?? 0, s0.cy ?? 0, s1.cy ?? 0, sn.cy ?? 0);
+    const qx = Math.abs(x - cx) / a;
+    const qy = Math.abs(y - cy) / b;
+    const k = n === 2 ? Math.hypot(qx, qy) : Math.pow(Math.pow(qx, n) + Math.pow(qy, n), 1 / n);
     const dE = (k - 1) * Math.min(a, b);
     const dz = Math.max(z0 - z, z - zn);
     if (dz > 0) return Math.hypot(Math.max(dE, 0), dz);
@@ -97,7 +103,12 @@ export function carve(k: number, base: Sdf, cutter: Sdf): Sdf {
 export function clearOf(base: Sdf, gap: number, k: number, ...neighbours: Sdf[]): Sdf {
   let f = base;
   for (const n of neighbours) f = carve(k, f, (x, y, z) => n(x, y, z) - gap);
-  return f;
+  const carved = f;
+  // Where the bone itself is clearly outside, carving cannot change the sign: skip the neighbours.
+  return (x, y, z) => {
+    const a = base(x, y, z);
+    return a > 2 + k ? a : carved(x, y, z);
+  };
 }
 
 /** Keeps the side of a plane opposite to its normal n, with a face at p (hard cut). */
@@ -171,3 +182,44 @@ export function boxAround(points: readonly Vec3[], r: number): { min: Vec3; max:
 export const mid = (a: Vec3, b: Vec3): Vec3 => scale(add(a, b), 0.5);
 export const along = (p: Vec3, d: Vec3, t: number): Vec3 => add(p, scale(normalize(d), t));
 export const distAlong = (p: Vec3, o: Vec3, d: Vec3): number => dot(sub(p, o), normalize(d));
+
+/**
+ * Speeds up meshing: far from the bone (more than `margin` outside a cheap enclosing shape whose
+ * distance is a lower bound of the bone's) the cheap distance is returned instead of the exact one.
+ * Near the surface the exact SDF is used, so the mesh is unchanged.
+ */
+export function culled(f: Sdf, enclosing: Sdf, margin = 2): Sdf {
+  return (x, y, z) => {
+    const r = enclosing(x, y, z);
+    return r > margin ? r : f(x, y, z);
+  };
+}
+
+/** Distance to an axis-aligned box (exact outside, negative inside). */
+export function boxSdf(min: Vec3, max: Vec3): Sdf {
+  const c = [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2];
+  const h = [(max[0] - min[0]) / 2, (max[1] - min[1]) / 2, (max[2] - min[2]) / 2];
+  return (x, y, z) => {
+    const qx = Math.abs(x - c[0]!) - h[0]!;
+    const qy = Math.abs(y - c[1]!) - h[1]!;
+    const qz = Math.abs(z - c[2]!) - h[2]!;
+    return Math.hypot(Math.max(qx, 0), Math.max(qy, 0), Math.max(qz, 0)) + Math.min(Math.max(qx, qy, qz), 0);
+  };
+}
+
+/** Largest distance from the segment a–b of the points inside f (grid sampled), for an enclosing capsule. */
+export function capsuleRadius(f: Sdf, a: Vec3, b: Vec3, box: { min: Vec3; max: Vec3 }, step = 0.8): number {
+  const ab = sub(b, a);
+  const l2 = dot(ab, ab);
+  let r = 0;
+  for (let x = box.min[0]; x <= box.max[0]; x += step)
+    for (let y = box.min[1]; y <= box.max[1]; y += step)
+      for (let z = box.min[2]; z <= box.max[2]; z += step) {
+        if (f(x, y, z) > 0) continue;
+        const p: Vec3 = [x, y, z];
+        const t = Math.max(0, Math.min(1, dot(sub(p, a), ab) / l2));
+        const q = add(a, scale(ab, t));
+        r = Math.max(r, Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]));
+      }
+  return r;
+}
