@@ -1,24 +1,29 @@
 import { useThree, type ThreeEvent } from '@react-three/fiber';
-import { useEffect, useLayoutEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry, Sphere } from 'three';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { BufferAttribute, BufferGeometry, Sphere, type Mesh } from 'three';
 import { applyPose, type PartPose } from '../anatomy/pose';
 import { useView } from '../state/view-store';
-import type { RestMesh } from './load-region-model';
+import type { RestMesh } from '../anatomy/mesh';
 import { boneHoverMaterial, boneMaterial, skinMaterial } from './materials';
+import { registerBody } from './procedure/body-registry';
 
 interface Props {
   readonly id: string;
   readonly rest: RestMesh;
   readonly pose: PartPose | undefined;
   readonly soft: boolean;
-  readonly visible: boolean;
 }
 
 const sphere = new Sphere();
 
-/** One bone (or the skin): the rest mesh moved to the patient's pose on the CPU. */
-export function BonePart({ id, rest, pose, soft, visible }: Props) {
+/**
+ * One bone (or the skin): the rest mesh moved to the patient's pose on the CPU. Where it is and
+ * whether it shows (cut, removed, skin off) is set each frame by the procedure driver.
+ */
+export function BonePart({ id, rest, pose, soft }: Props) {
   const invalidate = useThree((s) => s.invalidate);
+  const ref = useRef<Mesh>(null);
+  useEffect(() => registerBody({ object: ref.current!, part: id, soft }), [id, soft]);
   const hovered = useView((s) => s.hovered?.part === id);
   const geometry = useMemo(() => {
     const g = new BufferGeometry();
@@ -49,10 +54,10 @@ export function BonePart({ id, rest, pose, soft, visible }: Props) {
   };
   return (
     <mesh
+      ref={ref}
       name={id}
       geometry={geometry}
       material={soft ? skinMaterial : hovered ? boneHoverMaterial : boneMaterial}
-      visible={visible}
       renderOrder={soft ? 1 : 0}
       onPointerMove={soft ? undefined : setHover}
       onClick={soft ? undefined : setHover}

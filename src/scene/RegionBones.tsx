@@ -6,7 +6,8 @@ import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { BonePart } from './BonePart';
-import type { RegionModel } from './load-region-model';
+import { ProcedureLayer } from './procedure/ProcedureLayer';
+import type { RegionModel } from '../anatomy/mesh';
 
 const SOFT = new Set(['skinFoot', 'skinKnee']);
 
@@ -32,7 +33,6 @@ export function RegionBones({ model }: Props) {
   const patient = usePosedPatient();
   const side = useSession((s) => s.side);
   const sex = useSession((s) => s.sex);
-  const skin = useSession((s) => s.skin);
   const s = SEX_SCALE[patient.region][sex];
   return (
     <group scale={[side === 'left' ? -s : s, s, s]}>
@@ -47,10 +47,10 @@ export function RegionBones({ model }: Props) {
             rest={rest}
             pose={patient.poses[id]}
             soft={soft}
-            visible={!soft || skin}
           />
         );
       })}
+      <ProcedureLayer model={model} />
       <DrawnReporter />
     </group>
   );

@@ -2,14 +2,7 @@ import { Mesh, Matrix3, Vector3, type BufferAttribute, type InterleavedBufferAtt
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 
-/** A part's rest mesh in the region frame (mm), as plain float arrays ready to pose. */
-export interface RestMesh {
-  readonly positions: Float32Array;
-  readonly normals: Float32Array;
-  readonly index: Uint32Array;
-}
-
-export type RegionModel = ReadonlyMap<string, RestMesh>;
+import type { RegionModel, RestMesh } from '../anatomy/mesh';
 
 const v = new Vector3();
 

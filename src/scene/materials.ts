@@ -17,3 +17,6 @@ export const skinMaterial = new MeshStandardMaterial({
   depthWrite: false,
   side: DoubleSide,
 });
+
+/** The sawn surface of a bone: cancellous bone, warmer and rougher than the cortex. */
+export const cutFaceMaterial = new MeshStandardMaterial({ color: '#d98c74', roughness: 0.95, metalness: 0 });

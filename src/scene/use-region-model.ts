@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { Region } from '../anatomy/types';
 import { useView } from '../state/view-store';
-import { loadRegionModel, type RegionModel } from './load-region-model';
+import type { RegionModel } from '../anatomy/mesh';
+import { loadRegionModel } from './load-region-model';
 import footUrl from '../../models/foot.glb?url';
 import kneeUrl from '../../models/knee.glb?url';
 

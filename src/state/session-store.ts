@@ -2,11 +2,14 @@ import { create } from 'zustand';
 import type { FootAngles, KneeAngles } from '../anatomy/deformity';
 import type { Region } from '../anatomy/types';
 import { FOOT_DEFORMITY, KNEE_DEFORMITY, defaults } from '../clinical/deformity-params';
+import { defaultParams, procedureById } from '../procedures/registry';
+import type { ParamValue } from '../procedures/types';
 import { decodeUrl, encodeUrl, type Notice, type ParsedValues } from './url-codec';
 
 export type Side = 'right' | 'left';
 export type Sex = 'm' | 'f';
 export type Lang = 'en' | 'it';
+export type Voice = 'patient' | 'technical';
 
 /** What the user chose: everything here is reflected in the URL. */
 export interface Session {
@@ -17,6 +20,14 @@ export interface Session {
   readonly skin: boolean;
   readonly foot: FootAngles;
   readonly knee: KneeAngles;
+  /** The procedure shown, or null for the anatomy alone. */
+  readonly procedure: string | null;
+  /** The procedure's parameters (all of them, defaults filled in). */
+  readonly params: Readonly<Record<string, ParamValue>>;
+  /** Captions for a patient, or technical ones for a student. */
+  readonly voice: Voice;
+  /** The step (1-based) the link asked to open at. */
+  readonly startStep: number;
   /** URL values that were clamped or ignored, until the user dismisses them. */
   readonly notices: readonly Notice[];
 }
@@ -25,6 +36,9 @@ interface SessionActions {
   set(patch: Partial<Omit<Session, 'foot' | 'knee' | 'notices'>>): void;
   setFoot(patch: Partial<FootAngles>): void;
   setKnee(patch: Partial<KneeAngles>): void;
+  /** Opens a procedure (its region too) with default parameters, or null for the anatomy alone. */
+  setProcedure(id: string | null): void;
+  setParam(id: string, value: ParamValue): void;
   dismissNotices(): void;
 }
 
@@ -40,8 +54,15 @@ function pick<K extends string>(values: ParsedValues, keys: Record<K, unknown>, 
 /** Builds a session from a URL (never throws) and the browser's language as a fallback. */
 export function sessionFromUrl(search: string, hash: string, browserLang = 'en'): Session {
   const { values, notices } = decodeUrl(search, hash);
+  const proc = procedureById(values.p as string | undefined);
+  const params = { ...(proc ? defaultParams(proc) : {}) };
+  for (const d of proc?.params ?? []) if (values[d.id] !== undefined) params[d.id] = values[d.id]!;
   return {
-    region: (values.region as Region | undefined) ?? 'foot',
+    procedure: proc?.id ?? null,
+    params,
+    voice: (values.voice as Voice | undefined) ?? 'patient',
+    startStep: typeof values.step === 'number' ? Math.round(values.step) : 1,
+    region: proc?.region ?? (values.region as Region | undefined) ?? 'foot',
     side: (values.side as Side | undefined) ?? 'right',
     sex: (values.sex as Sex | undefined) ?? 'm',
     lang: (values.lang as Lang | undefined) ?? (browserLang.toLowerCase().startsWith('it') ? 'it' : 'en'),
@@ -53,8 +74,12 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
 }
 
 /** The query string for a session: only the region's own angles, only what differs from defaults. */
-export function sessionToUrl(s: Session): string {
+export function sessionToUrl(s: Session, step = 1): string {
   return encodeUrl({
+    p: s.procedure ?? 'none',
+    ...s.params,
+    step,
+    voice: s.voice,
     region: s.region,
     side: s.side,
     sex: s.sex,
@@ -75,4 +100,9 @@ export const useSession = create<Session & SessionActions>()((set) => ({
   setFoot: (patch) => set((s) => ({ foot: { ...s.foot, ...patch } })),
   setKnee: (patch) => set((s) => ({ knee: { ...s.knee, ...patch } })),
   dismissNotices: () => set({ notices: [] }),
+  setProcedure: (id) => {
+    const proc = procedureById(id);
+    set(proc ? { procedure: proc.id, region: proc.region, params: defaultParams(proc), startStep: 1 } : { procedure: null, params: {} });
+  },
+  setParam: (id, value) => set((s) => ({ params: { ...s.params, [id]: value } })),
 }));

@@ -1,4 +1,4 @@
-import { URL_PARAMS, type ParamSpec } from './url-params';
+import { paramTable, type ParamSpec, type ParamTable } from './url-params';
 
 /** Why a URL value was not used as given; shown to the user in their language. */
 export interface Notice {
@@ -40,10 +40,10 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
     ...new URLSearchParams(search.replace(/^\?/, '')).entries(),
     ...new URLSearchParams(hash.replace(/^#/, '')).entries(),
   ].slice(0, MAX_KEYS);
+  // The procedure decides which other parameters exist, so it is read first.
+  const table = paramTable(entries.findLast(([k]) => k === 'p')?.[1]?.trim().toLowerCase());
   for (const [key, raw] of entries) {
-    const spec: ParamSpec | undefined = Object.hasOwn(URL_PARAMS, key)
-      ? URL_PARAMS[key as keyof typeof URL_PARAMS]
-      : undefined;
+    const spec: ParamSpec | undefined = Object.hasOwn(table, key) ? table[key] : undefined;
     if (!spec) {
       notices.push({ param: shorten(key), kind: 'unknown', given: shorten(raw) });
       continue;
@@ -59,9 +59,9 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
 }
 
 /** Writes values as a query string, omitting those equal to their default. */
-export function encodeUrl(values: ParsedValues): string {
+export function encodeUrl(values: ParsedValues, table: ParamTable = paramTable(String(values.p))): string {
   const q = new URLSearchParams();
-  for (const [key, spec] of Object.entries(URL_PARAMS)) {
+  for (const [key, spec] of Object.entries(table)) {
     const v = values[key];
     if (v === undefined || v === spec.default) continue;
     q.set(key, typeof v === 'number' ? String(Math.round(v * 10) / 10) : v);

@@ -1,4 +1,5 @@
 import { FOOT_DEFORMITY, KNEE_DEFORMITY, type RangeSpec } from '../clinical/deformity-params';
+import { PROCEDURES, procedureById } from '../procedures/registry';
 
 /** A URL parameter that takes one of a few words. */
 export interface ChoiceParam {
@@ -22,8 +23,10 @@ const choice = (values: readonly string[], def?: string): ChoiceParam => ({
 const numbers = (spec: Record<string, RangeSpec>): Record<string, NumberParam> =>
   Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, { kind: 'number', ...v }]));
 
-/** Every parameter the URL may carry; anything else is ignored with a notice. */
+/** Parameters the URL may carry whatever the procedure; anything else is ignored with a notice. */
 export const URL_PARAMS = {
+  p: choice(['none', ...PROCEDURES.map((p) => p.id)]),
+  voice: choice(['patient', 'technical']),
   region: choice(['foot', 'knee']),
   side: choice(['right', 'left']),
   lang: choice(['en', 'it']),
@@ -34,3 +37,18 @@ export const URL_PARAMS = {
 } satisfies Record<string, ParamSpec>;
 
 export type ParamKey = keyof typeof URL_PARAMS;
+export type ParamTable = Readonly<Record<string, ParamSpec>>;
+
+/** The parameters valid with a given procedure: the base ones, its own, and the step to open at. */
+export function paramTable(procedureId: string | undefined): ParamTable {
+  const proc = procedureById(procedureId);
+  if (!proc) return URL_PARAMS;
+  const own = Object.fromEntries(
+    proc.params.map((d): [string, ParamSpec] =>
+      d.kind === 'number'
+        ? [d.id, { kind: 'number', default: d.default, min: d.min, max: d.max }]
+        : [d.id, choice(d.values, d.default)],
+    ),
+  );
+  return { ...URL_PARAMS, ...own, step: { kind: 'number', default: 1, min: 1, max: proc.steps.length } };
+}

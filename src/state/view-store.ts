@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Region } from '../anatomy/types';
-import type { RegionModel } from '../scene/load-region-model';
+import type { RegionModel } from '../anatomy/mesh';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 

@@ -56,3 +56,23 @@ describe('URL codec', () => {
     expect(sessionFromUrl('?lang=en', '', 'it-IT').lang).toBe('en');
   });
 });
+
+describe('procedure parameters in the URL', () => {
+  it('reads a procedure and its own parameters, clamping them and the step', () => {
+    const { values, notices } = decodeUrl('?p=chevron&shift=120&step=99');
+    expect(values).toMatchObject({ p: 'chevron', shift: 90, step: 10 });
+    expect(notices.map((n) => `${n.param}:${n.kind}`)).toEqual(['shift:clamped', 'step:clamped']);
+  });
+
+  it('ignores a parameter that belongs to no chosen procedure, and an unknown procedure', () => {
+    expect(decodeUrl('?shift=40').notices.map((n) => `${n.param}:${n.kind}`)).toEqual(['shift:unknown']);
+    expect(decodeUrl('?p=bogus').notices.map((n) => `${n.param}:${n.kind}`)).toEqual(['p:invalid']);
+  });
+
+  it('a session with a procedure round-trips through its URL', () => {
+    const s = sessionFromUrl('?p=chevron&shift=40&step=5&voice=technical&hva=28', '');
+    expect(s).toMatchObject({ procedure: 'chevron', region: 'foot', params: { shift: 40 }, startStep: 5 });
+    expect(sessionToUrl(s, 5)).toBe('?p=chevron&voice=technical&hva=28&shift=40&step=5');
+    expect(sessionFromUrl(sessionToUrl(s, 5), '')).toEqual(s);
+  });
+});

@@ -108,12 +108,16 @@ const headU = add(scale(headU0, Math.cos(tilt)), scale(headV0, -Math.sin(tilt)))
 const headV = cross(headAxis, headU);
 export const talusHeadRaw: Sdf = ellipsoid(TALUS_HEAD, [15, 11, 11], headU, headV);
 export const talusRaw: Sdf = (() => {
-  // Trochlea: a cylinder about the transverse axis (convex front to back), wider in front.
+  // Trochlea: a section of a cylinder about the transverse axis (convex front to back, radius ~29 mm),
+  // wider in front, its anterior and posterior ends rolled off by an enclosing ellipsoid (no flat cuts).
   // The body is D-shaped from the side: the dome above, the subtalar facet (carved by the calcaneus) below.
-  const DOME_C: Vec3 = [2.5, 35, 45];
+  const DOME_C: Vec3 = [2.5, 33, 44];
+  const DOME_R = 29;
+  const cylinder: Sdf = (x, y, z) => Math.hypot(y - DOME_C[1], z - DOME_C[2]) - DOME_R;
+  const envelope = ellipsoid([2, 40, 44], [15.5, 22, 22.5]);
   const trochlea = within(
-    3,
-    (x, y, z) => Math.hypot(y - DOME_C[1], z - DOME_C[2]) - 27,
+    4,
+    smoothIntersect(5, cylinder, envelope),
     [
       [15, 0, 45],
       [1, 0, -0.14],
@@ -122,21 +126,9 @@ export const talusRaw: Sdf = (() => {
       [-11, 0, 45],
       [-1, 0, -0.1],
     ],
-    [
-      [0, 34, 0],
-      [0, -1, 0],
-    ],
-    [
-      [0, 40, 23.5],
-      [0, 0.2, -1],
-    ],
-    [
-      [0, 44, 66],
-      [0, 0.3, 1],
-    ],
   );
   // Central groove of the trochlea following the dome, 1 mm deep.
-  const dome = carve(2, trochlea, torusX(DOME_C, 27 + 5 - 1.1, 5));
+  const dome = carve(2.5, trochlea, torusX(DOME_C, DOME_R + 5 - 1.1, 5));
   const lower = ellipsoid([2, 39, 44], [12.5, 6, 17]);
   const lateralProcess = ellipsoid([-12, 38, 47], [4.5, 6, 7], [0.9, -0.44, 0], UP);
   const posterior = smoothUnion(

@@ -1,0 +1,29 @@
+import { rootPart } from './post-op';
+import type { ProcedureDef } from '../procedures/types';
+
+/** The cuts of a procedure grouped by the part they end up cutting, in order. */
+export function cutChains(proc: ProcedureDef): Map<string, ProcedureDef['cuts'][number][]> {
+  const chains = new Map<string, ProcedureDef['cuts'][number][]>();
+  for (const cut of proc.cuts) {
+    const part = rootPart(proc, cut.bone);
+    chains.set(part, [...(chains.get(part) ?? []), cut]);
+  }
+  return chains;
+}
+
+/**
+ * Which fragments of a part are on show once `made` cuts of its chain are done, as
+ * `stage#fragment` keys: each cut replaces the piece it cuts with the pieces it leaves.
+ */
+export function visibleFragments(
+  chain: readonly { readonly bone: string }[],
+  stageFragments: readonly (readonly string[])[],
+  made: number,
+): Set<string> {
+  const current = new Map<string, string>();
+  for (let i = 0; i < made && i < stageFragments.length; i++) {
+    current.delete(chain[i]!.bone);
+    for (const id of stageFragments[i]!) current.set(id, `${i}#${id}`);
+  }
+  return new Set(current.values());
+}

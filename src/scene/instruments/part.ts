@@ -1,0 +1,17 @@
+import type { MeshBuilder } from './mesh-builder';
+
+export type MaterialKind = 'steel' | 'titanium' | 'plastic';
+
+/** How a moving part of a tool turns: about `axis` (tool frame) through `pivot` (tool frame, mm). */
+export interface PartMotion {
+  readonly kind: 'oscillate' | 'spin';
+  readonly pivot: readonly [number, number, number];
+  readonly axis: 'y' | 'z';
+}
+
+/** One piece of a tool as it is built, before it becomes a BufferGeometry. */
+export interface PartDesign {
+  readonly mesh: MeshBuilder;
+  readonly material: MaterialKind;
+  readonly motion?: PartMotion;
+}

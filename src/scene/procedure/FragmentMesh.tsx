@@ -1,0 +1,33 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { BufferAttribute, BufferGeometry, type Mesh } from 'three';
+import type { RenderFragment } from '../../geometry/fragment-geometry';
+import { boneMaterial, cutFaceMaterial } from '../materials';
+import { registerBody } from './body-registry';
+
+const MATERIALS = [boneMaterial, cutFaceMaterial];
+
+interface Props {
+  readonly part: string;
+  readonly stage: number;
+  readonly id: string;
+  readonly fragment: RenderFragment;
+}
+
+/** A piece of a cut bone: bone surface plus its sawn faces in the cancellous colour. */
+export function FragmentMesh({ part, stage, id, fragment }: Props) {
+  const ref = useRef<Mesh>(null);
+  const geometry = useMemo(() => {
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(fragment.positions, 3));
+    g.setAttribute('normal', new BufferAttribute(fragment.normals, 3));
+    g.setIndex(new BufferAttribute(fragment.indices, 1));
+    const boneIndices = fragment.boneTriangles * 3;
+    g.addGroup(0, boneIndices, 0);
+    g.addGroup(boneIndices, fragment.indices.length - boneIndices, 1);
+    g.computeBoundingSphere();
+    return g;
+  }, [fragment]);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  useEffect(() => registerBody({ object: ref.current!, part, stage, fragment: id }), [part, stage, id]);
+  return <mesh ref={ref} name={`${part}:${id}`} geometry={geometry} material={MATERIALS} visible={false} />;
+}

@@ -1,0 +1,92 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import type { RenderStage } from '../../geometry/cut-worker';
+import { evaluate, type Frame } from '../../engine/evaluate';
+import { cutChains, visibleFragments } from '../../engine/fragments';
+import type { ProcedureState } from '../../state/procedure-plan';
+import { usePlayback } from '../../state/playback-store';
+import { useSession } from '../../state/session-store';
+import { registeredBodies } from './body-registry';
+
+/** The frame the scene last drew, for the tool slots that read it in their own useFrame. */
+export const currentFrame: { frame: Frame | null } = { frame: null };
+
+interface Props {
+  readonly state: ProcedureState | undefined;
+  readonly stages: ReadonlyMap<string, RenderStage[]>;
+}
+
+/**
+ * Each frame: advances the clock while playing, evaluates the procedure and places every body —
+ * whole parts, fragments, removals — without going through React. With no procedure it shows the
+ * intact anatomy.
+ */
+export function ProcedureDriver({ state, stages }: Props) {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    usePlayback.setState({ total: state?.plan.timeline.total ?? 0 });
+    invalidate();
+    return usePlayback.subscribe(() => invalidate());
+  }, [state, invalidate]);
+  useEffect(() => useSession.subscribe(() => invalidate()), [invalidate]);
+
+  useFrame((_, delta) => {
+    const skin = useSession.getState().skin;
+    if (!state) {
+      currentFrame.frame = null;
+      for (const b of registeredBodies()) {
+        b.object.matrixAutoUpdate = false;
+        b.object.matrix.identity();
+        b.object.visible = b.fragment ? false : b.soft ? skin : true;
+      }
+      return;
+    }
+    const clock = usePlayback.getState();
+    let time = clock.time;
+    if (clock.playing) {
+      time += Math.min(delta, 0.1) * clock.speed;
+      if (time >= clock.total) time = clock.loop ? 0 : clock.total;
+    }
+    const frame = evaluate(state.plan, time);
+    currentFrame.frame = frame;
+    if (time !== clock.time || frame.step !== clock.step || (clock.playing && time >= clock.total && !clock.loop)) {
+      usePlayback.setState({
+        time,
+        step: frame.step,
+        playing: clock.playing && (clock.loop || time < clock.total),
+      });
+    }
+    const chains = cutChains(state.plan.proc);
+    const shown = new Map<string, Set<string>>();
+    for (const [part, chain] of chains) {
+      const partStages = stages.get(part);
+      if (!partStages) continue;
+      const made = chain.filter((c) => frame.cuts.includes(c.id)).length;
+      shown.set(
+        part,
+        visibleFragments(
+          chain,
+          partStages.map((s) => Object.keys(s.fragments)),
+          made,
+        ),
+      );
+    }
+    for (const b of registeredBodies()) {
+      const body = b.fragment ?? b.part;
+      const t = frame.transforms[body];
+      b.object.matrixAutoUpdate = false;
+      if (t) b.object.matrix.fromArray(t);
+      else b.object.matrix.identity();
+      const partCut = (shown.get(b.part)?.size ?? 0) > 0;
+      b.object.visible = frame.removed.includes(body)
+        ? false
+        : b.fragment
+          ? (shown.get(b.part)?.has(`${b.stage}#${b.fragment}`) ?? false)
+          : b.soft
+            ? skin || frame.skin
+            : !partCut;
+    }
+    if (clock.playing) invalidate();
+  });
+  return null;
+}

@@ -1,0 +1,39 @@
+import { create } from 'zustand';
+
+/** Allowed playback speeds. */
+export const SPEEDS = [0.5, 1, 1.5, 2] as const;
+
+/**
+ * The procedure clock. `time` changes every frame during playback: components must not subscribe
+ * to it (the scene reads it with getState() in useFrame; the scrubber mutates its DOM directly).
+ */
+interface Playback {
+  time: number;
+  /** 0-based step at `time`; components may subscribe to this one. */
+  step: number;
+  total: number;
+  playing: boolean;
+  speed: number;
+  loop: boolean;
+  play(): void;
+  pause(): void;
+  toggle(): void;
+  seek(time: number): void;
+  setSpeed(speed: number): void;
+  setLoop(loop: boolean): void;
+}
+
+export const usePlayback = create<Playback>()((set, get) => ({
+  time: 0,
+  step: 0,
+  total: 0,
+  playing: false,
+  speed: 1,
+  loop: false,
+  play: () => set({ playing: true, time: get().time >= get().total ? 0 : get().time }),
+  pause: () => set({ playing: false }),
+  toggle: () => (get().playing ? get().pause() : get().play()),
+  seek: (time) => set({ time: Math.min(get().total, Math.max(0, time)) }),
+  setSpeed: (speed) => set({ speed: Math.min(2, Math.max(0.5, speed)) }),
+  setLoop: (loop) => set({ loop }),
+}));

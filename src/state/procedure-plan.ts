@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import type { RegionModel } from '../anatomy/mesh';
+import { applyPose } from '../anatomy/pose';
+import { meshGauge } from '../clinical/bone-gauge';
+import { measureFoot } from '../clinical/foot-angles';
+import type { FootAngles } from '../anatomy/deformity';
+import { evaluate } from '../engine/evaluate';
+import { makePlan, type Plan } from '../engine/plan';
+import { movedLandmarks } from '../engine/post-op';
+import { procedureById } from '../procedures/registry';
+import { usePosedPatient, type PosedPatient } from './patient';
+import { useSession } from './session-store';
+import { useView } from './view-store';
+
+/** The patient's bones as posed meshes, computed on demand and kept per patient. */
+export function posedPositions(model: RegionModel, patient: PosedPatient) {
+  const cache = new Map<string, Float32Array>();
+  return (part: string): Float32Array | undefined => {
+    let p = cache.get(part);
+    if (!p) {
+      const rest = model.get(part);
+      if (!rest) return undefined;
+      p = rest.positions.slice();
+      const ops = patient.poses[part];
+      if (ops) applyPose(ops, p);
+      cache.set(part, p);
+    }
+    return p;
+  };
+}
+
+export interface ProcedureState {
+  readonly plan: Plan;
+  readonly positionsOf: (part: string) => Float32Array | undefined;
+  /** A key for the patient's pose: cuts are cached by it. */
+  readonly poseKey: string;
+  /** The angles measured on the corrected model at the end of the procedure. */
+  readonly post: FootAngles | undefined;
+}
+
+let last: { inputs: readonly unknown[]; state: ProcedureState | undefined } | undefined;
+
+/**
+ * The open procedure planned on this patient with these parameters (undefined when none). Scene
+ * and panels share one plan: it is recomputed only when an input changes.
+ */
+export function useProcedurePlan(): ProcedureState | undefined {
+  const procedure = useSession((s) => s.procedure);
+  const params = useSession((s) => s.params);
+  const patient = usePosedPatient();
+  const model = useView((s) => s.models[patient.region]);
+  return useMemo(() => {
+    const inputs = [procedure, params, patient, model];
+    if (last && last.inputs.every((v, i) => v === inputs[i])) return last.state;
+    const state = planFor(procedure, params, patient, model);
+    last = { inputs, state };
+    return state;
+  }, [procedure, params, patient, model]);
+}
+
+function planFor(
+  procedure: string | null,
+  params: Readonly<Record<string, number | string>>,
+  patient: PosedPatient,
+  model: RegionModel | undefined,
+): ProcedureState | undefined {
+  {
+    const proc = procedureById(procedure);
+    if (!proc || !model || proc.region !== patient.region) return undefined;
+    const positionsOf = posedPositions(model, patient);
+    const plan = makePlan(proc, { landmarks: patient.landmarks, params, gauge: meshGauge(positionsOf) });
+    const end = evaluate(plan, plan.timeline.total);
+    const post =
+      patient.region === 'foot' ? measureFoot(movedLandmarks(proc, patient.landmarks, end.transforms)) : undefined;
+    return { plan, positionsOf, poseKey: JSON.stringify(patient.measured), post };
+  }
+}
