@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Stage } from '../scene/Stage';
 import { useView } from '../state/view-store';
 import { AnglesPanel } from '../ui/AnglesPanel';
+import { PlaybackBar } from '../ui/PlaybackBar';
+import { ProcedurePanel } from '../ui/ProcedurePanel';
+import { StepCaption } from '../ui/StepCaption';
+import { useProcedurePlan } from '../state/procedure-plan';
+import { usePlaybackStart } from './use-playback-start';
 import { Notices } from '../ui/Notices';
 import { HoverLabel, LoadOverlay, NoWebGL } from '../ui/StageOverlays';
 import { TopBar } from '../ui/TopBar';
@@ -16,6 +21,8 @@ export function App() {
   const [webgl] = useState(hasWebGL);
   const ready = useView((s) => s.status === 'ready' && s.drawn);
   const attempt = useView((s) => s.attempt);
+  const procedure = useProcedurePlan();
+  usePlaybackStart(procedure?.plan);
   return (
     <div className="app">
       <TopBar />
@@ -31,8 +38,17 @@ export function App() {
           )}
           {webgl && <LoadOverlay />}
           <HoverLabel />
+          {procedure && (
+            <div className="stage-bottom">
+              <StepCaption proc={procedure.plan.proc} values={procedure.values} />
+              <PlaybackBar timeline={procedure.plan.timeline} />
+            </div>
+          )}
         </section>
-        <AnglesPanel />
+        <div className="side">
+          {procedure && <ProcedurePanel state={procedure} />}
+          <AnglesPanel />
+        </div>
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import i18next from 'i18next';
+import { usePlayback } from '../state/playback-store';
 import { sessionToUrl, useSession } from '../state/session-store';
 
 /** Keeps the address bar and the page language in step with the session (no reloads). */
@@ -7,13 +8,18 @@ export function useUrlSync(): void {
   useEffect(() => {
     const apply = () => {
       const s = useSession.getState();
-      const url = `${window.location.pathname}${sessionToUrl(s)}`;
+      const url = `${window.location.pathname}${sessionToUrl(s, usePlayback.getState().step + 1)}`;
       if (url !== `${window.location.pathname}${window.location.search}`)
         window.history.replaceState(null, '', url);
       if (i18next.language !== s.lang) void i18next.changeLanguage(s.lang);
       document.documentElement.lang = s.lang;
     };
     apply();
-    return useSession.subscribe(apply);
+    const offSession = useSession.subscribe(apply);
+    const offStep = usePlayback.subscribe((p, prev) => p.step !== prev.step && apply());
+    return () => {
+      offSession();
+      offStep();
+    };
   }, []);
 }

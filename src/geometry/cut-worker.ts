@@ -14,7 +14,12 @@ export interface RenderStage {
 
 const api = {
   /** Cuts one posed bone through a procedure's chain of cuts (off the main thread). */
-  async cut(part: string, positions: Float32Array, indices: Uint32Array, jobs: CutJob[]): Promise<RenderStage[]> {
+  async cut(
+    part: string,
+    positions: Float32Array,
+    indices: Uint32Array,
+    jobs: CutJob[],
+  ): Promise<RenderStage[]> {
     const wasm = await loadManifold(wasmUrl);
     const stages = runCutChain(wasm, part, { positions, indices }, jobs).map((s) => ({
       cut: s.cut,

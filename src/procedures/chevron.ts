@@ -260,4 +260,11 @@ export const chevron: ProcedureDef = {
     { id: 'capsule-repair', duration: 4, camera: (ctx) => headView(ctx, 170, 2.5), plays: ['rebalance'] },
     { id: 'closure', duration: 3, skin: true, camera: (ctx) => headView(ctx, 170, 1) },
   ],
+  captionValues: (ctx) => ({
+    angle: CHEVRON_ANGLE,
+    shiftMm: chevronShiftMm(ctx),
+    shiftPct: Number(ctx.params.shift),
+    widthMm: chevronWidth(ctx),
+    screwMm: Math.round(screwLine(ctx).length),
+  }),
 };

@@ -146,4 +146,6 @@ export interface ProcedureDef {
   readonly motions: readonly MotionDef[];
   readonly follows: readonly FollowDef[];
   readonly steps: readonly StepDef[];
+  /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */
+  readonly captionValues?: (ctx: StepContext) => Readonly<Record<string, number>>;
 }

@@ -40,15 +40,7 @@ export function RegionBones({ model }: Props) {
         const rest = model.get(id);
         if (!rest) return null;
         const soft = SOFT.has(id);
-        return (
-          <BonePart
-            key={id}
-            id={id}
-            rest={rest}
-            pose={patient.poses[id]}
-            soft={soft}
-          />
-        );
+        return <BonePart key={id} id={id} rest={rest} pose={patient.poses[id]} soft={soft} />;
       })}
       <ProcedureLayer model={model} />
       <DrawnReporter />

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import type { RegionModel } from '../anatomy/mesh';
+import { landmark } from '../anatomy/landmarks';
 import { applyPose } from '../anatomy/pose';
+import { dot, sub } from '../anatomy/sdf';
+import { boneFrame } from '../procedures/bone-frame';
 import { meshGauge } from '../clinical/bone-gauge';
 import { measureFoot } from '../clinical/foot-angles';
 import type { FootAngles } from '../anatomy/deformity';
@@ -36,6 +39,8 @@ export interface ProcedureState {
   readonly poseKey: string;
   /** The angles measured on the corrected model at the end of the procedure. */
   readonly post: FootAngles | undefined;
+  /** Numbers for the technical captions and readouts, measured on this case. */
+  readonly values: Readonly<Record<string, number>>;
 }
 
 let last: { inputs: readonly unknown[]; state: ProcedureState | undefined } | undefined;
@@ -70,8 +75,15 @@ function planFor(
     const positionsOf = posedPositions(model, patient);
     const plan = makePlan(proc, { landmarks: patient.landmarks, params, gauge: meshGauge(positionsOf) });
     const end = evaluate(plan, plan.timeline.total);
-    const post =
-      patient.region === 'foot' ? measureFoot(movedLandmarks(proc, patient.landmarks, end.transforms)) : undefined;
-    return { plan, positionsOf, poseKey: JSON.stringify(patient.measured), post };
+    const moved = movedLandmarks(proc, patient.landmarks, end.transforms);
+    const post = patient.region === 'foot' ? measureFoot(moved) : undefined;
+    const values: Record<string, number> = { ...(proc.captionValues?.(plan.ctx) ?? {}) };
+    if (post) {
+      values.hvaPost = post.hva;
+      // How far the first metatarsal head actually travelled laterally, measured on the moved model.
+      const f = boneFrame(patient.landmarks, 'metatarsal1');
+      values.shiftMm = -dot(sub(landmark(moved, 'metatarsal1', 'head'), f.head), f.medial);
+    }
+    return { plan, positionsOf, poseKey: JSON.stringify(patient.measured), post, values };
   }
 }

@@ -102,7 +102,11 @@ export const useSession = create<Session & SessionActions>()((set) => ({
   dismissNotices: () => set({ notices: [] }),
   setProcedure: (id) => {
     const proc = procedureById(id);
-    set(proc ? { procedure: proc.id, region: proc.region, params: defaultParams(proc), startStep: 1 } : { procedure: null, params: {} });
+    set(
+      proc
+        ? { procedure: proc.id, region: proc.region, params: defaultParams(proc), startStep: 1 }
+        : { procedure: null, params: {} },
+    );
   },
   setParam: (id, value) => set((s) => ({ params: { ...s.params, [id]: value } })),
 }));

@@ -41,7 +41,12 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
     ...new URLSearchParams(hash.replace(/^#/, '')).entries(),
   ].slice(0, MAX_KEYS);
   // The procedure decides which other parameters exist, so it is read first.
-  const table = paramTable(entries.findLast(([k]) => k === 'p')?.[1]?.trim().toLowerCase());
+  const table = paramTable(
+    entries
+      .findLast(([k]) => k === 'p')?.[1]
+      ?.trim()
+      .toLowerCase(),
+  );
   for (const [key, raw] of entries) {
     const spec: ParamSpec | undefined = Object.hasOwn(table, key) ? table[key] : undefined;
     if (!spec) {

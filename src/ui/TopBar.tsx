@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
+import { ProcedurePicker } from './ProcedurePicker';
 import { Segmented } from './Segmented';
 
 /** Region, side, size, skin, view and language: the controls every user needs first. */
@@ -19,6 +20,7 @@ export function TopBar() {
         ]}
         onChange={(region) => s.set({ region })}
       />
+      <ProcedurePicker />
       <Segmented
         label={t('side.label')}
         value={s.side}

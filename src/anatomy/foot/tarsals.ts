@@ -16,7 +16,7 @@ import {
   sub,
 } from '../sdf';
 import { GAP, M1, M2, M3, M4, M5 } from './layout';
-import { m2Raw, m4Raw } from './lesserRays';
+import { m2Raw, m4Raw, m5Raw } from './lesserRays';
 import { carve, clearOf, DEG, frame, inFrame, loft } from './util';
 
 const UP: Vec3 = [0, 1, 0];
@@ -62,22 +62,33 @@ export const calcaneusRaw: Sdf = (() => {
   // Body lofted forwards, drifting laterally and rising to the anterior process (pitch ~20°).
   const body = loft(
     [
-      { z: 12, a: 11.5, b: 15, cx: -1.5, cy: 25 },
-      { z: 24, a: 13, b: 16, cx: -3, cy: 24 },
-      { z: 38, a: 13, b: 14, cx: -6, cy: 25 },
-      { z: 52, a: 12.5, b: 12.5, cx: -11, cy: 26 },
-      { z: 66, a: 11, b: 11, cx: -19, cy: 26 },
-      { z: 84, a: 10.5, b: 9.5, cx: -28, cy: 25.5 },
+      { z: 12, a: 14, b: 15, cx: -1.5, cy: 25 },
+      { z: 24, a: 15, b: 16, cx: -3, cy: 24 },
+      { z: 38, a: 14, b: 14, cx: -6.5, cy: 25 },
+      { z: 52, a: 13, b: 12.5, cx: -12, cy: 26 },
+      { z: 66, a: 12.5, b: 11, cx: -19.5, cy: 26 },
+      { z: 84, a: 12, b: 9.5, cx: -28, cy: 25.5 },
     ],
     2.6,
   );
   // Tuberosity (the heel): rounded posteriorly, its medial and lateral processes on the ground.
-  const tuberosity = ellipsoid([-1.5, 25, 13], [13, 19.5, 13]);
+  const tuberosity = ellipsoid([-1.5, 25, 13], [15, 19.5, 13]);
   const processes = smoothUnion(3, ellipsoid([3, 8, 21], [9, 8, 11]), ellipsoid([-8, 8.5, 22], [7, 7, 10]));
   // Posterior talar facet (convex) and the sustentaculum tali (medial shelf under the talar neck).
   const postFacet = ellipsoid([-5, 37, 42], [11, 5.5, 12], [0.94, 0, -0.34], UP);
-  const sustentaculum = ellipsoid([9, 35.5, 53], [9.5, 4.2, 9], [0.96, -0.1, 0.26], UP);
-  const peroneal = ellipsoid([-21.5, 20, 60], [2.6, 3, 6]);
+  // The sustentaculum stands out medially as a shelf (thick at its free medial edge).
+  const sustentaculum = smoothUnion(
+    2,
+    ellipsoid([10, 35.5, 53], [11.5, 4.6, 9.5], [0.96, -0.1, 0.26], UP),
+    ellipsoid([19, 34, 55.5], [3.5, 5.5, 8], [0.96, -0.1, 0.26], UP),
+  );
+  // Lateral wall flaring forwards to the peroneal trochlea; the anterior process rising to the cuboid.
+  const peroneal = smoothUnion(
+    6,
+    ellipsoid([-23, 21, 61], [3.5, 4.5, 8]),
+    ellipsoid([-21, 23, 58], [7, 9.5, 20], [0.94, 0, 0.34], UP),
+    ellipsoid([-30, 27, 74], [6, 7, 9]),
+  );
   let f = smoothUnion(5, body, tuberosity, processes);
   f = smoothUnion(3.5, f, postFacet);
   f = smoothUnion(2.5, f, sustentaculum, peroneal);
@@ -126,6 +137,10 @@ export const talusRaw: Sdf = (() => {
       [-11, 0, 45],
       [-1, 0, -0.1],
     ],
+    [
+      [0, 34, 0],
+      [0, -1, 0],
+    ],
   );
   // Central groove of the trochlea following the dome, 1 mm deep.
   const dome = carve(2.5, trochlea, torusX(DOME_C, DOME_R + 5 - 1.1, 5));
@@ -143,10 +158,10 @@ export const talusRaw: Sdf = (() => {
 export const talus: Sdf = clearOf(talusRaw, GAP, 1, calcaneusRaw);
 
 // ---------------- navicular ----------------
-export const NAVICULAR_C: Vec3 = [13, 37.5, 103.5];
+export const NAVICULAR_C: Vec3 = [12, 37.5, 103.5];
 export const navicularRaw: Sdf = (() => {
   // Boat-shaped: a flattened disk, long axis down medially, the tuberosity at its medial-plantar end.
-  const disk = ellipsoid(NAVICULAR_C, [20, 10, 10], [1, -0.28, 0.12], UP);
+  const disk = ellipsoid(NAVICULAR_C, [22, 10, 12], [1, -0.28, 0.12], UP);
   const tuberosity = ellipsoid([31.5, 33.5, 100.5], [6.5, 6.5, 7.5]);
   const f = smoothUnion(4, disk, tuberosity);
   // Convex distal surface: three facets for the cuneiforms, meeting at soft ridges.
@@ -170,36 +185,61 @@ export const navicularRaw: Sdf = (() => {
 export const navicular: Sdf = clearOf(navicularRaw, GAP, 1, talusRaw);
 
 // ---------------- cuneiforms ----------------
-/** A cuneiform lofted along +Z from its navicular face, with plane cuts (wedge sides, metatarsal face). */
+/**
+ * A cuneiform lofted along +Z (round, gently convex dorsum) and trimmed by planes: its wedge sides and the
+ * metatarsal face. Joint sides reach slightly past the neighbour's face; the neighbour is then carved
+ * away GAP clear (clearOf), so the joint lines follow each other at exactly GAP.
+ */
 function cuneiformLoft(origin: Vec3, stations: Parameters<typeof loft>[0], planes: Plane[], k = 2): Sdf {
-  return within(k, inFrame(frame(origin, [0, 0, 1]), loft(stations, 2.8)), ...planes);
+  return within(k, inFrame(frame(origin, [0, 0, 1]), loft(stations, 2.2)), ...planes);
 }
+
+/** A navicular facet plane (point, normal facing distally) moved `off` mm distally and turned to face it. */
+const facingNavicular = (p: Vec3, n: Vec3, off: number): Plane => {
+  const nn = normalize(n);
+  return [add(p, scale(nn, off)), scale(nn, -1)];
+};
+const NAV_FACET_MED: Plane = [
+  [23, 35, 110.5],
+  [0.45, -0.1, 0.89],
+];
+const NAV_FACET_MID: Plane = [
+  [8, 38, 111.5],
+  [0, 0.05, 1],
+];
+const NAV_FACET_LAT: Plane = [
+  [-4, 37, 110.5],
+  [-0.4, 0.05, 0.92],
+];
+/** How far the cuneiforms' proximal planes reach past the navicular facets (the carve then leaves GAP). */
+const REACH = 0.5;
 
 // Medial: the largest, tall and kidney-shaped from the medial side (M1 base), broad plantarly.
 export const CUN_MED_C: Vec3 = [19, 29, 124];
 export const cunMedRaw: Sdf = (() => {
   const block = cuneiformLoft(
-    [19, 31.5, 108.5],
+    [19.5, 31.5, 103],
     [
-      { z: 0, a: 7, b: 10.5, cy: 0 },
-      { z: 8, a: 8.5, b: 14.5, cy: -1.5 },
-      { z: 18, a: 8.8, b: 17, cy: -2.5 },
-      { z: 32, a: 8.5, b: 17.5, cy: -3.5 },
+      { z: 0, a: 11, b: 11.5, cy: -0.5 },
+      { z: 10, a: 11, b: 15, cy: -1.5 },
+      { z: 22, a: 11, b: 17, cy: -2.5 },
+      { z: 38, a: 11, b: 17.5, cy: -3.5 },
     ],
     [
+      facingNavicular(...NAV_FACET_MED, REACH),
       mtFace(M1),
       [
-        [27.5, 30, 0],
-        [1, 0.18, 0],
+        [28.5, 30, 0],
+        [1, 0.12, 0],
       ],
       [
         [10.5, 30, 0],
-        [-1, 0.22, 0],
+        [-1, 0.1, 0],
       ],
     ],
   );
   // Plantar-medial tubercle (tibialis anterior insertion), giving the bean outline.
-  const tubercle = ellipsoid([24, 15.5, 129], [4.5, 4.5, 6]);
+  const tubercle = ellipsoid([24.5, 15.5, 129], [4.5, 4.5, 6]);
   return smoothUnion(3, block, tubercle);
 })();
 export const cuneiformMedial: Sdf = clearOf(cunMedRaw, GAP, 1, navicularRaw, m2Raw);
@@ -207,44 +247,48 @@ export const cuneiformMedial: Sdf = clearOf(cunMedRaw, GAP, 1, navicularRaw, m2R
 // Intermediate: the smallest and shortest (the recessed keystone for M2), wide dorsally.
 export const CUN_INT_C: Vec3 = [2, 28, 122];
 export const cunIntRaw: Sdf = cuneiformLoft(
-  [2, 29.5, 108],
+  [2, 29.5, 104],
   [
-    { z: 0, a: 6.8, b: 10 },
-    { z: 12, a: 7, b: 10.5 },
-    { z: 26, a: 7, b: 10.5 },
+    { z: 0, a: 10, b: 12.5, cy: 3.5 },
+    { z: 14, a: 10, b: 12, cy: 1.5 },
+    { z: 30, a: 10, b: 10.5, cy: -0.5 },
   ],
   [
+    facingNavicular(...NAV_FACET_MID, REACH),
     mtFace(M2),
+    // Medial side reaching just past the medial cuneiform's lateral face (parallel to it).
     [
-      [8.2, 40, 0],
-      [1, -0.32, 0],
+      [10.5 + REACH, 30, 0],
+      [1, -0.1, 0],
     ],
     [
-      [-4.8, 40, 0],
-      [-1, -0.32, 0],
+      [-5.5, 40, 0],
+      [-1, -0.3, 0],
     ],
   ],
 );
 export const cuneiformIntermediate: Sdf = clearOf(cunIntRaw, GAP, 1, navicularRaw, cunMedRaw);
 
-// Lateral: between the two in size, wide dorsally.
-export const CUN_LAT_C: Vec3 = [-12, 26, 124];
+// Lateral: between the two in size, wide dorsally, overhanging the cuboid a little.
+export const CUN_LAT_C: Vec3 = [-13.5, 26, 123];
 export const cunLatRaw: Sdf = cuneiformLoft(
-  [-12, 27, 108],
+  [-13.5, 27, 104],
   [
-    { z: 0, a: 7, b: 10 },
-    { z: 14, a: 7.3, b: 10.5 },
-    { z: 30, a: 7.3, b: 10.5 },
+    { z: 0, a: 10.5, b: 12, cy: 3 },
+    { z: 16, a: 10.5, b: 11.5, cy: 1 },
+    { z: 34, a: 10.5, b: 10.8, cy: -0.5 },
   ],
   [
+    facingNavicular(...NAV_FACET_LAT, REACH),
     mtFace(M3),
+    // Medial side reaching just past the intermediate's lateral face (parallel to it).
     [
-      [-5.5, 37.5, 0],
-      [1, -0.3, 0],
+      [-5.5 + REACH, 40, 0],
+      [1, 0.3, 0],
     ],
     [
-      [-18.5, 37.5, 0],
-      [-1, -0.3, 0],
+      [-21.5, 37, 0],
+      [-1, -0.25, 0],
     ],
   ],
 );
@@ -252,12 +296,14 @@ export const cunLatRaw: Sdf = cuneiformLoft(
 // ---------------- cuboid ----------------
 export const CUBOID_C: Vec3 = [-31, 20, 102];
 export const cuboidRaw: Sdf = (() => {
-  // Cube-like: long medial side, short lateral side (wide proximally), dorsum sloping laterally down.
-  const block = hull(5, [
-    [
-      [-30, 33, 100],
-      [-0.3, 1, -0.12],
-    ],
+  // Cube-like: long medial side, short lateral side (wide proximally), dorsum sloping laterally down and
+  // gently convex (a large sphere instead of a flat top). The metatarsal faces reach the bases and are then
+  // carved GAP clear of them, so the joint lines follow the bases.
+  const TOP_R = 70;
+  const topN = normalize([-0.3, 1, -0.12]);
+  const topC = sub([-30, 33, 102], scale(topN, TOP_R));
+  const top: Sdf = (x, y, z) => Math.hypot(x - topC[0], y - topC[1], z - topC[2]) - TOP_R;
+  const sides = hull(5, [
     [
       [-30, 7.5, 100],
       [0, -1, 0.12],
@@ -274,9 +320,10 @@ export const cuboidRaw: Sdf = (() => {
       [-30, 20, 82],
       [0, 0, -1],
     ],
-    mtFace(M4),
-    mtFace(M5),
+    [M4.base, M4.dir],
+    [M5.base, M5.dir],
   ]);
+  const block = smoothIntersect(5, sides, top);
   // Tuberosity: an oblique plantar ridge, proximal to the peroneal groove.
   const tuberosity = capsule([-43, 8, 102], [-24, 6.5, 108], 3.8);
   let f = smoothUnion(2.5, block, tuberosity);
@@ -284,7 +331,7 @@ export const cuboidRaw: Sdf = (() => {
   f = carve(1.5, f, capsule([-52, 8, 106], [-20, 2.5, 121], 3.4));
   return f;
 })();
-export const cuboid: Sdf = clearOf(cuboidRaw, GAP, 1, calcaneusRaw, navicularRaw);
+export const cuboid: Sdf = clearOf(cuboidRaw, GAP, 1, calcaneusRaw, navicularRaw, m4Raw, m5Raw);
 export const cuneiformLateral: Sdf = clearOf(
   cunLatRaw,
   GAP,

@@ -13,7 +13,13 @@ const GAP = 1.7;
 const [CX, CY, CZ] = PATELLA_CENTRE;
 
 /** Exact 2-D distance to the triangle a, b, c (negative inside). */
-function triangle2(px: number, py: number, a: readonly number[], b: readonly number[], c: readonly number[]): number {
+function triangle2(
+  px: number,
+  py: number,
+  a: readonly number[],
+  b: readonly number[],
+  c: readonly number[],
+): number {
   const e = [
     [b[0]! - a[0]!, b[1]! - a[1]!, a[0]!, a[1]!],
     [c[0]! - b[0]!, c[1]! - b[1]!, b[0]!, b[1]!],

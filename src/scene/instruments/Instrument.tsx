@@ -3,7 +3,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Vector3, type Group } from 'three';
 import type { InstrumentKind, ToolPose } from '../../procedures/types';
 import { instrumentParts, type InstrumentPart, type PartMotion } from './geometry';
-import { INSTRUMENT_MATERIALS } from './materials';
+import { applyInstrumentEnvironment, INSTRUMENT_MATERIALS } from './materials';
 import { applyToolPose } from './tool-pose';
 
 /** Saw blade swing either side of centre, radians (±4°). */
@@ -34,7 +34,10 @@ export interface InstrumentProps {
 export function Instrument({ kind, pose, action, length, visible }: InstrumentProps) {
   const root = useRef<Group>(null);
   const invalidate = useThree((s) => s.invalidate);
+  const gl = useThree((s) => s.gl);
   const parts = useMemo(() => instrumentParts(kind, { length }), [kind, length]);
+
+  useLayoutEffect(() => applyInstrumentEnvironment(gl), [gl]);
 
   useLayoutEffect(() => {
     if (root.current) applyToolPose(root.current, pose);

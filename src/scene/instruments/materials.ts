@@ -1,4 +1,5 @@
-import { MeshStandardMaterial } from 'three';
+import { MeshStandardMaterial, PMREMGenerator, type Texture, type WebGLRenderer } from 'three';
+import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
 import type { MaterialKind } from './part';
 
 /** Instrument materials, created once for the app's lifetime and shared by every tool. */
@@ -27,3 +28,37 @@ export const INSTRUMENT_MATERIALS: Readonly<Record<MaterialKind, MeshStandardMat
   titanium: titaniumMaterial,
   plastic: handlePlasticMaterial,
 };
+
+let environment: { renderer: WebGLRenderer; texture: Texture } | null = null;
+
+/**
+ * Gives the metals something to reflect: without an environment a metalness of 0.9 renders nearly
+ * black under the stage's plain lights. A neutral studio room (three's RoomEnvironment, built in
+ * code, nothing fetched) is prefiltered once per renderer and shared by the instrument materials.
+ */
+export function applyInstrumentEnvironment(renderer: WebGLRenderer): void {
+  if (environment?.renderer === renderer) return;
+  disposeInstrumentEnvironment();
+  const pmrem = new PMREMGenerator(renderer);
+  const room = new RoomEnvironment();
+  const texture = pmrem.fromScene(room, 0.04).texture;
+  room.dispose();
+  pmrem.dispose();
+  environment = { renderer, texture };
+  for (const m of [surgicalSteelMaterial, titaniumMaterial]) {
+    m.envMap = texture;
+    m.envMapIntensity = 0.6;
+    m.needsUpdate = true;
+  }
+}
+
+/** Frees the prefiltered environment (the next instrument drawn builds it again). */
+export function disposeInstrumentEnvironment(): void {
+  if (!environment) return;
+  for (const m of [surgicalSteelMaterial, titaniumMaterial]) {
+    m.envMap = null;
+    m.needsUpdate = true;
+  }
+  environment.texture.dispose();
+  environment = null;
+}

@@ -49,7 +49,11 @@ export function ProcedureDriver({ state, stages }: Props) {
     }
     const frame = evaluate(state.plan, time);
     currentFrame.frame = frame;
-    if (time !== clock.time || frame.step !== clock.step || (clock.playing && time >= clock.total && !clock.loop)) {
+    if (
+      time !== clock.time ||
+      frame.step !== clock.step ||
+      (clock.playing && time >= clock.total && !clock.loop)
+    ) {
       usePlayback.setState({
         time,
         step: frame.step,

@@ -66,7 +66,14 @@ export function ToolSlots({ plan }: { readonly plan: Plan }) {
           />
         )),
         ...(s.implants ?? []).map((use) => (
-          <ToolSlot key={`${i}/implant/${use.id}`} use={use} plan={plan} implant stepIndex={i} shown={i <= step} />
+          <ToolSlot
+            key={`${i}/implant/${use.id}`}
+            use={use}
+            plan={plan}
+            implant
+            stepIndex={i}
+            shown={i <= step}
+          />
         )),
       ])}
     </>

@@ -1,0 +1,129 @@
+import { useTranslation } from 'react-i18next';
+import { grade } from '../clinical/grading';
+import { REGION_MEASURES } from '../clinical/measures';
+import { formatNumber } from '../i18n';
+import type { NumberParamDef } from '../procedures/types';
+import { usePlayback } from '../state/playback-store';
+import type { ProcedureState } from '../state/procedure-plan';
+import { usePosedPatient } from '../state/patient';
+import { useSession } from '../state/session-store';
+import { seekStep } from './PlaybackBar';
+import { Segmented } from './Segmented';
+
+function NumberParam({ proc, def }: { readonly proc: string; readonly def: NumberParamDef }) {
+  const { t } = useTranslation();
+  const value = Number(useSession((s) => s.params[def.id]));
+  const lang = useSession((s) => s.lang);
+  const setParam = useSession((s) => s.setParam);
+  const over = def.limit && value > def.limit.above;
+  return (
+    <div className="measure">
+      <label htmlFor={`param-${def.id}`}>{t(`proc.${proc}.param.${def.id}`)}</label>
+      <input
+        id={`param-${def.id}`}
+        type="range"
+        min={def.min}
+        max={def.max}
+        step={def.step}
+        value={value}
+        onChange={(e) => setParam(def.id, Number(e.target.value))}
+        data-testid={`param-${def.id}`}
+      />
+      <output className="readout">
+        <strong>
+          {formatNumber(lang, value, 0)} {def.unit}
+        </strong>
+      </output>
+      {over && (
+        <p className="warning" role="alert" data-warning={def.id}>
+          {t(def.limit!.warning)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The operation's correction, its steps, and its result measured on the model. */
+export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
+  const { t } = useTranslation();
+  const { proc } = state.plan;
+  const lang = useSession((s) => s.lang);
+  const voice = useSession((s) => s.voice);
+  const set = useSession((s) => s.set);
+  const step = usePlayback((s) => s.step);
+  const patient = usePosedPatient();
+  const pre: Record<string, number> = patient.measured as unknown as Record<string, number>;
+  const post: Record<string, number> | undefined = state.post;
+  return (
+    <section className="procedure-panel" aria-labelledby="proc-title">
+      <h2 id="proc-title">{t(`proc.${proc.id}.name`)}</h2>
+      <p className="hint">{t(`proc.${proc.id}.summary`)}</p>
+      <Segmented
+        label={t('procedure.voice')}
+        value={voice}
+        options={[
+          { value: 'patient', label: t('procedure.patient'), testId: 'voice-patient' },
+          { value: 'technical', label: t('procedure.technical'), testId: 'voice-technical' },
+        ]}
+        onChange={(v) => set({ voice: v })}
+      />
+      <h3>{t('procedure.parameters')}</h3>
+      {proc.params.map((d) =>
+        d.kind === 'number' ? <NumberParam key={d.id} proc={proc.id} def={d} /> : null,
+      )}
+      <h3>{t('procedure.outcome')}</h3>
+      <table className="outcome">
+        <thead>
+          <tr>
+            <th />
+            <th>{t('procedure.before')}</th>
+            <th>{t('procedure.after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {REGION_MEASURES[proc.region].map((id) =>
+            post?.[id] === undefined ? null : (
+              <tr key={id}>
+                <th scope="row">{t(`measure.${id}`)}</th>
+                <td data-measure={`${id}-pre`} data-value={pre[id]!.toFixed(2)}>
+                  {formatNumber(lang, pre[id]!)}°
+                </td>
+                <td
+                  className={`grade-${grade(id, post[id])}`}
+                  data-measure={`${id}-post`}
+                  data-value={post[id].toFixed(2)}
+                >
+                  {formatNumber(lang, post[id])}°
+                </td>
+              </tr>
+            ),
+          )}
+          {state.values.shiftMm !== undefined && (
+            <tr>
+              <th scope="row">{t('procedure.shiftMm')}</th>
+              <td />
+              <td data-measure="shift-mm" data-value={state.values.shiftMm.toFixed(2)}>
+                {formatNumber(lang, state.values.shiftMm)} mm
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <h3>{t('procedure.steps')}</h3>
+      <ol className="steps">
+        {proc.steps.map((s, i) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              aria-current={i === step ? 'step' : undefined}
+              onClick={() => seekStep(state.plan.timeline, i)}
+              data-testid={`step-${i + 1}`}
+            >
+              {t(`proc.${proc.id}.step.${s.id}.title`)}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

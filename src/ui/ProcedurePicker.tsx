@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { proceduresOf } from '../procedures/registry';
+import { useSession } from '../state/session-store';
+import { Segmented } from './Segmented';
+
+/** Anatomy alone, or one of the region's operations. */
+export function ProcedurePicker() {
+  const { t } = useTranslation();
+  const region = useSession((s) => s.region);
+  const procedure = useSession((s) => s.procedure);
+  const setProcedure = useSession((s) => s.setProcedure);
+  return (
+    <Segmented
+      label={t('procedure.label')}
+      value={procedure ?? 'none'}
+      options={[
+        { value: 'none', label: t('procedure.none'), testId: 'procedure-none' },
+        ...proceduresOf(region).map((p) => ({
+          value: p.id,
+          label: t(`proc.${p.id}.name`),
+          testId: `procedure-${p.id}`,
+        })),
+      ]}
+      onChange={(id) => setProcedure(id === 'none' ? null : id)}
+    />
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { ProcedureDef } from '../procedures/types';
+import { formatNumber } from '../i18n';
+import { usePlayback } from '../state/playback-store';
+import { useSession } from '../state/session-store';
+
+/** The current step's title and caption in the chosen voice; announced to screen readers. */
+export function StepCaption({
+  proc,
+  values,
+}: {
+  readonly proc: ProcedureDef;
+  readonly values: Record<string, number>;
+}) {
+  const { t } = useTranslation();
+  const step = usePlayback((s) => s.step);
+  const voice = useSession((s) => s.voice);
+  const lang = useSession((s) => s.lang);
+  const id = proc.steps[step]?.id ?? proc.steps[0]!.id;
+  const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, formatNumber(lang, v)]));
+  return (
+    <div className="caption" data-step={step + 1} data-testid="caption" aria-live="polite">
+      <div className="caption-count">{t('procedure.step', { n: step + 1, total: proc.steps.length })}</div>
+      <h2>{t(`proc.${proc.id}.step.${id}.title`)}</h2>
+      <p>{t(`proc.${proc.id}.step.${id}.${voice}`, shown)}</p>
+    </div>
+  );
+}
