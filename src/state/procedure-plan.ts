@@ -54,13 +54,14 @@ export function useProcedurePlan(): ProcedureState | undefined {
   const params = useSession((s) => s.params);
   const patient = usePosedPatient();
   const model = useView((s) => s.models[patient.region]);
-  return useMemo(() => {
-    const inputs = [procedure, params, patient, model];
-    if (last && last.inputs.every((v, i) => v === inputs[i])) return last.state;
-    const state = planFor(procedure, params, patient, model);
-    last = { inputs, state };
-    return state;
-  }, [procedure, params, patient, model]);
+  return useMemo(() => sharedPlan(procedure, params, patient, model), [procedure, params, patient, model]);
+}
+
+function sharedPlan(...inputs: Parameters<typeof planFor>): ProcedureState | undefined {
+  if (last && last.inputs.every((v, i) => v === inputs[i])) return last.state;
+  const state = planFor(...inputs);
+  last = { inputs, state };
+  return state;
 }
 
 function planFor(

@@ -5,13 +5,13 @@
 import type { Vec3 } from '../sdf';
 
 export const BAKED: Partial<Record<string, { min: Vec3; max: Vec3; capsule?: number }>> = {
-  calcaneus: { min: [-42, -4, -4], max: [22, 48, 88] },
-  talus: { min: [-20, 26, 16], max: [32, 66, 99] },
-  navicular: { min: [-10, 22, 89], max: [42, 53, 116] },
-  cuboid: { min: [-51, -1, 78], max: [-15, 41, 128] },
-  cuneiformMedial: { min: [6, 6, 104], max: [33, 51, 145] },
-  cuneiformIntermediate: { min: [-7.5, 16.5, 103.5], max: [11.5, 44.5, 138.5] },
-  cuneiformLateral: { min: [-21, 13, 104], max: [-3, 42, 142] },
+  calcaneus: { min: [-44, -4, -4], max: [27, 48, 88] },
+  talus: { min: [-20, 26, 16], max: [32, 64, 99] },
+  navicular: { min: [-13, 22, 88], max: [42, 53, 116] },
+  cuboid: { min: [-51, -1, 78], max: [-15, 39, 129] },
+  cuneiformMedial: { min: [6, 7, 103], max: [33, 50, 145] },
+  cuneiformIntermediate: { min: [-9, 15, 108], max: [15, 48, 138] },
+  cuneiformLateral: { min: [-25, 12, 100], max: [1, 46, 142] },
   metatarsal1: { min: [7.3, 0.3, 131.3], max: [38.3, 45.3, 195.3], capsule: 17.2 },
   metatarsal2: { min: [-8, -4, 128], max: [12, 36, 197], capsule: 13.6 },
   metatarsal3: { min: [-26.6, -4, 130.5], max: [-2.6, 32, 194.5], capsule: 12.9 },

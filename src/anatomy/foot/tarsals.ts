@@ -223,7 +223,7 @@ export const cunMedRaw: Sdf = (() => {
       { z: 0, a: 11, b: 11.5, cy: -0.5 },
       { z: 10, a: 11, b: 15, cy: -1.5 },
       { z: 22, a: 11, b: 17, cy: -2.5 },
-      { z: 38, a: 11, b: 17.5, cy: -3.5 },
+      { z: 44, a: 11, b: 17.5, cy: -3.5 },
     ],
     [
       facingNavicular(...NAV_FACET_MED, REACH),
@@ -251,7 +251,7 @@ export const cunIntRaw: Sdf = cuneiformLoft(
   [
     { z: 0, a: 10, b: 12.5, cy: 3.5 },
     { z: 14, a: 10, b: 12, cy: 1.5 },
-    { z: 30, a: 10, b: 10.5, cy: -0.5 },
+    { z: 36, a: 10, b: 10.5, cy: -0.5 },
   ],
   [
     facingNavicular(...NAV_FACET_MID, REACH),
@@ -276,7 +276,7 @@ export const cunLatRaw: Sdf = cuneiformLoft(
   [
     { z: 0, a: 10.5, b: 12, cy: 3 },
     { z: 16, a: 10.5, b: 11.5, cy: 1 },
-    { z: 34, a: 10.5, b: 10.8, cy: -0.5 },
+    { z: 40, a: 10.5, b: 10.8, cy: -0.5 },
   ],
   [
     facingNavicular(...NAV_FACET_LAT, REACH),

@@ -26,7 +26,6 @@ function triangle2(
     [a[0]! - c[0]!, a[1]! - c[1]!, c[0]!, c[1]!],
   ];
   let d = Infinity;
-  let sgn = 1;
   const orient = Math.sign(e[0]![0]! * e[2]![1]! - e[0]![1]! * e[2]![0]!);
   let inside = true;
   for (const [ex, ey, ox, oy] of e as number[][]) {
@@ -36,8 +35,7 @@ function triangle2(
     d = Math.min(d, Math.hypot(vx - ex! * t, vy - ey! * t));
     if (orient * (vx * ey! - vy * ex!) > 0) inside = false;
   }
-  sgn = inside ? -1 : 1;
-  return sgn * d;
+  return (inside ? -1 : 1) * d;
 }
 
 /** Frontal outline: rounded triangle (apex down) with a broad, convex base. */

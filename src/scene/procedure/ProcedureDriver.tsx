@@ -8,6 +8,9 @@ import { usePlayback } from '../../state/playback-store';
 import { useSession } from '../../state/session-store';
 import { registeredBodies } from './body-registry';
 
+/** Fragments on show per cut part, refilled each frame (kept outside the loop: no allocation). */
+const shown = new Map<string, Set<string>>();
+
 /** The frame the scene last drew, for the tool slots that read it in their own useFrame. */
 export const currentFrame: { frame: Frame | null } = { frame: null };
 
@@ -61,7 +64,7 @@ export function ProcedureDriver({ state, stages }: Props) {
       });
     }
     const chains = cutChains(state.plan.proc);
-    const shown = new Map<string, Set<string>>();
+    shown.clear();
     for (const [part, chain] of chains) {
       const partStages = stages.get(part);
       if (!partStages) continue;
