@@ -19,7 +19,7 @@ export function App() {
   const { t } = useTranslation();
   useUrlSync();
   const [webgl] = useState(hasWebGL);
-  const ready = useView((s) => s.status === 'ready' && s.drawn);
+  const ready = useView((s) => s.status === 'ready' && s.drawn && s.cutsReady);
   const attempt = useView((s) => s.attempt);
   const procedure = useProcedurePlan();
   usePlaybackStart(procedure?.plan);

@@ -15,7 +15,7 @@ export function Stage() {
       frameloop="demand"
       dpr={[1, 2]}
       camera={{ fov: 35, near: 5, far: 10000, position: [0, 300, 600] }}
-      onCreated={(state) => exposeRenderInfo(state.gl)}
+      onCreated={(state) => exposeRenderInfo(state.gl, state.scene)}
       onPointerMissed={() => useView.setState({ hovered: null })}
     >
       <hemisphereLight args={['#ffffff', '#5d5348', 1.6]} />

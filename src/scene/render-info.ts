@@ -1,4 +1,4 @@
-import type { WebGLRenderer } from 'three';
+import type { Object3D, WebGLRenderer } from 'three';
 
 export interface RenderInfo {
   readonly triangles: number;
@@ -10,11 +10,20 @@ export interface RenderInfo {
 declare global {
   interface Window {
     /** Read-only counters for the benchmark and the browser tests. */
-    __viz?: { renderInfo(): RenderInfo };
+    __viz?: {
+      renderInfo(): RenderInfo;
+      /** Names of the objects on show (every ancestor visible) whose name starts with prefix. */
+      visibleNames(prefix: string): string[];
+    };
   }
 }
 
-export function exposeRenderInfo(gl: WebGLRenderer): void {
+function shown(o: Object3D): boolean {
+  for (let p: Object3D | null = o; p; p = p.parent) if (!p.visible) return false;
+  return true;
+}
+
+export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D): void {
   window.__viz = {
     renderInfo: () => ({
       triangles: gl.info.render.triangles,
@@ -22,5 +31,12 @@ export function exposeRenderInfo(gl: WebGLRenderer): void {
       geometries: gl.info.memory.geometries,
       textures: gl.info.memory.textures,
     }),
+    visibleNames: (prefix) => {
+      const names: string[] = [];
+      scene.traverse((o) => {
+        if (o.name.startsWith(prefix) && shown(o)) names.push(o.name);
+      });
+      return names;
+    },
   };
 }

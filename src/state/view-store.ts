@@ -16,6 +16,8 @@ interface ViewState {
   attempt: number;
   /** Bones are drawn on screen (the first frame after loading). */
   drawn: boolean;
+  /** Every bone the open procedure cuts has its fragments (true when no procedure is open). */
+  cutsReady: boolean;
   /** The part under the pointer (or last tapped), with the pointer's position in the stage. */
   hovered: { part: string; x: number; y: number } | null;
   /** Bumped to ask the camera to return to the region's default view. */
@@ -32,6 +34,7 @@ export const useView = create<ViewState>()((set) => ({
   models: {},
   attempt: 0,
   drawn: false,
+  cutsReady: true,
   hovered: null,
   resetCount: 0,
   focus: null,

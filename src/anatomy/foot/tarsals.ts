@@ -166,7 +166,7 @@ export const navicularRaw: Sdf = (() => {
   const f = smoothUnion(4, disk, tuberosity);
   // Convex distal surface: three facets for the cuneiforms, meeting at soft ridges.
   return within(
-    2.5,
+    1.5,
     f,
     [
       [23, 35, 110.5],
@@ -212,7 +212,7 @@ const NAV_FACET_LAT: Plane = [
   [-0.4, 0.05, 0.92],
 ];
 /** How far the cuneiforms' proximal planes reach past the navicular facets (the carve then leaves GAP). */
-const REACH = 0.5;
+const REACH = 1.2;
 
 // Medial: the largest, tall and kidney-shaped from the medial side (M1 base), broad plantarly.
 export const CUN_MED_C: Vec3 = [19, 29, 124];
@@ -303,7 +303,7 @@ export const cuboidRaw: Sdf = (() => {
   const topN = normalize([-0.3, 1, -0.12]);
   const topC = sub([-30, 33, 102], scale(topN, TOP_R));
   const top: Sdf = (x, y, z) => Math.hypot(x - topC[0], y - topC[1], z - topC[2]) - TOP_R;
-  const sides = hull(5, [
+  const sides = hull(6.5, [
     [
       [-30, 7.5, 100],
       [0, -1, 0.12],

@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
 import type { RegionModel } from '../../anatomy/mesh';
+import { cutChains } from '../../engine/fragments';
+import { useView } from '../../state/view-store';
 import { useProcedurePlan } from '../../state/procedure-plan';
 import { FragmentMesh } from './FragmentMesh';
 import { ProcedureDriver } from './ProcedureDriver';
@@ -9,6 +12,9 @@ import { useCutStages } from './use-cut-stages';
 export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
   const state = useProcedurePlan();
   const stages = useCutStages(state, model);
+  useEffect(() => {
+    useView.setState({ cutsReady: !state || cutChains(state.plan.proc).size <= stages.size });
+  }, [state, stages]);
   // The driver mounts first so its useFrame runs before the tool slots read its frame.
   return (
     <>

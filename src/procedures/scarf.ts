@@ -1,0 +1,396 @@
+import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { landmark } from '../anatomy/landmarks';
+import { measureFoot } from '../clinical/foot-angles';
+import { limb, slab } from '../geometry/cutters';
+import { between, boneFrame } from './bone-frame';
+import type { PlanContext, ProcedureDef, StepContext } from './types';
+
+/**
+ * Scarf osteotomy (CLINICAL §1.2): a Z seen from the medial side, sawn from medial to lateral.
+ *
+ * Geometry chosen here (region frame, +X medial, +Y dorsal, +Z distal):
+ * - The long limb lies in a horizontal plane (parallel to the sole: its plane holds the medial
+ *   direction and the shaft axis projected onto the ground). It ends distally at E, 2 mm behind and
+ *   3 mm dorsal to the head centre (in the bone's own frame), and runs LONG_LIMB mm proximally
+ *   from there. Because the first metatarsal is declined (~20°), a horizontal line runs through the
+ *   bone from plantar-proximal to dorsal-distal, as the Z requires.
+ * - Two short limbs, one at each end of the long limb, both holding the medial direction. Each is
+ *   SHORT_LIMB_ANGLE (45°) to the long limb, tilted SHORT_LIMB_TILT (12°) further proximally, so it
+ *   meets the long limb at 57° (nearly square to the shaft): the distal limb leaves E dorsally, the
+ *   proximal one leaves the proximal end P plantarly, and the two are exactly parallel (one is the
+ *   other's direction reversed), so the plantar fragment can slide laterally.
+ * The bone falls into the dorsal "shaft" fragment (with the base) and the plantar, head-bearing one.
+ */
+
+/** Saw kerf, mm (CLINICAL: 0.5–1). */
+const KERF = 0.6;
+/** The long limb ends this far behind (mm, along the shaft) and above the head centre. */
+export const LONG_END_BEHIND = 2;
+export const LONG_END_ABOVE = 3;
+/** Length of the long limb, mm, along its (horizontal) direction: ~ the middle 40 % of the shaft. */
+export const LONG_LIMB = 21;
+/** The short limbs: ~45° to the long limb, angled a further 10–15° proximally. */
+export const SHORT_LIMB_ANGLE = 45;
+export const SHORT_LIMB_TILT = 12;
+/** Half the ML span of every saw piece: wider than any first metatarsal. */
+const SPAN = 20;
+/** The medial trim tapers from the distal corner to nothing this far behind the head centre, mm. */
+const TRIM_TAPER = 14;
+/** The distal screw stops this far short of the articular cartilage, mm. */
+const CARTILAGE_MARGIN = 2;
+
+const m1 = (ctx: PlanContext) => boneFrame(ctx.landmarks, 'metatarsal1');
+
+/** The Z on this patient: its two corners and the directions of its limbs (all region frame). */
+export function scarfZ(ctx: PlanContext) {
+  const f = m1(ctx);
+  // The shaft direction projected onto the ground (the long limb's direction, distal).
+  const along = normalize([f.axis[0], 0, f.axis[2]]);
+  const up: Vec3 = [0, 1, 0];
+  const distalEnd = f.at(-LONG_END_BEHIND, LONG_END_ABOVE);
+  const proximalEnd = add(distalEnd, scale(along, -LONG_LIMB));
+  // Distal short limb, running dorsally out of the bone from the distal corner; its angle to the
+  // long limb is measured from the long limb's distal continuation.
+  const short = between(along, up, SHORT_LIMB_ANGLE + SHORT_LIMB_TILT);
+  return { f, along, up, distalEnd, proximalEnd, short, medial: f.medial };
+}
+
+/** Where the width is taken: the middle of the long limb. */
+function widthStation(ctx: PlanContext): Vec3 {
+  const z = scarfZ(ctx);
+  return scale(add(z.distalEnd, z.proximalEnd), 0.5);
+}
+
+/** Width of the metatarsal across the shift direction at the middle of the long limb, mm. */
+export function scarfWidth(ctx: PlanContext): number {
+  const f = m1(ctx);
+  return ctx.gauge.width('metatarsal1', widthStation(ctx), f.axis, f.medial);
+}
+
+/** Lateral translation of the plantar fragment, mm: shift % of the width at the cut. */
+export function scarfShiftMm(ctx: PlanContext): number {
+  return (Number(ctx.params.shift) / 100) * scarfWidth(ctx);
+}
+
+/** Shortening, mm: the plantar fragment slides proximally along the long limb. */
+export function scarfShortenMm(ctx: PlanContext): number {
+  return Number(ctx.params.shorten ?? 0);
+}
+
+/** A surgeon's view of the first metatarsal from medial and above, centred on the Z. */
+function shaftView(ctx: StepContext, distance = 140, fromDorsal = 0.5, fromDistal = 0.2) {
+  const f = m1(ctx);
+  return {
+    target: f.at(-11),
+    from: add(add(f.medial, scale(f.dorsal, fromDorsal)), scale(f.axis, fromDistal)),
+    distance,
+  };
+}
+
+function line(entry: Vec3, target: Vec3) {
+  const d = sub(target, entry);
+  return { entry, target, dir: normalize(d), length: length(d) };
+}
+
+/** Distal screw: from the dorsal cortex of the shaft fragment, oblique into the head, 2 mm short of cartilage. */
+function distalScrew(ctx: StepContext) {
+  const f = m1(ctx);
+  const lm = ctx.landmarks;
+  const radius =
+    length(
+      sub(landmark(lm, 'metatarsal1', 'articularMedial'), landmark(lm, 'metatarsal1', 'articularLateral')),
+    ) / 2;
+  const entry = f.at(-10, 7, 1.5);
+  // Plantar-distal in the head, on the line from the head centre, radius − 2 mm out.
+  const inHead = add(f.head, scale(between(f.axis, scale(f.dorsal, -1), 35), radius - CARTILAGE_MARGIN));
+  return line(entry, ctx.placed('plantar', inHead));
+}
+
+/** Proximal screw: from dorsomedial on the shaft fragment to plantar-lateral in the plantar fragment. */
+function proximalScrew(ctx: StepContext) {
+  const f = m1(ctx);
+  const entry = f.at(-18, 5.5, 3.5);
+  return line(entry, ctx.placed('plantar', f.at(-15, -5.5, 0)));
+}
+
+/** A saw sweeping from the medial side through to the lateral cortex along one limb. */
+function sawThrough(mid: Vec3, medial: Vec3, normal: Vec3, q: number) {
+  return { tip: add(mid, scale(medial, 12 - 20 * q)), direction: scale(medial, -1), up: normal };
+}
+
+export const scarf: ProcedureDef = {
+  id: 'scarf',
+  region: 'foot',
+  params: [
+    {
+      id: 'shift',
+      kind: 'number',
+      unit: '%',
+      default: 50,
+      min: 0,
+      max: 75,
+      step: 1,
+      limit: { above: 70, warning: 'proc.scarf.warn.shift' },
+      // The medial overhang to trim follows the shift, so the trim cut is redone.
+      recut: true,
+    },
+    { id: 'shorten', kind: 'number', unit: 'mm', default: 0, min: 0, max: 3, step: 0.5, recut: false },
+  ],
+  cuts: [
+    {
+      // The long limb alone leaves the bone in one piece, slotted through from medial to lateral.
+      id: 'long',
+      bone: 'metatarsal1',
+      cutter: (ctx) => {
+        const z = scarfZ(ctx);
+        const mid = scale(add(z.distalEnd, z.proximalEnd), 0.5);
+        // A kerf past each corner so the short limbs meet it without a sliver.
+        return [slab(mid, z.along, z.medial, LONG_LIMB / 2 + KERF, SPAN, KERF)];
+      },
+      fragments: [{ id: 'slotted', probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8), holds: [] }],
+    },
+    {
+      id: 'short',
+      bone: 'slotted',
+      cutter: (ctx) => {
+        const z = scarfZ(ctx);
+        return [
+          limb(z.distalEnd, z.medial, z.short, 14, SPAN, KERF, KERF),
+          limb(z.proximalEnd, z.medial, scale(z.short, -1), 14, SPAN, KERF, KERF),
+        ];
+      },
+      fragments: [
+        {
+          id: 'plantar',
+          probe: (ctx) => m1(ctx).at(4),
+          holds: ['head', 'articularMedial', 'articularLateral', 'sesamoidGroove', 'eminence'],
+        },
+        { id: 'shaft', probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8), holds: ['base'] },
+      ],
+    },
+    {
+      id: 'trim',
+      bone: 'shaft',
+      // The distal-medial corner of the shaft fragment, left standing medial to the shifted head:
+      // flush with the head's medial side at the distal corner, tapering into the shaft behind it.
+      cutter: (ctx) => {
+        const f = m1(ctx);
+        const halfWidth = scarfWidth(ctx) / 2;
+        const flush = halfWidth - scarfShiftMm(ctx);
+        const pts: Vec3[] = [];
+        for (const [station, offset] of [
+          [2, flush],
+          [-TRIM_TAPER, halfWidth + 0.5],
+        ] as const)
+          for (const d of [-14, 14]) pts.push(f.at(station, d, offset), f.at(station, d, offset + 20));
+        return [pts];
+      },
+      fragments: [{ id: 'shaft', probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8), holds: ['base'] }],
+    },
+  ],
+  motions: [
+    {
+      id: 'shift',
+      body: 'plantar',
+      kind: 'translate',
+      direction: (ctx) => scale(m1(ctx).medial, -1),
+      amount: scarfShiftMm,
+    },
+    {
+      // Along the long limb (it stays on the cut): proximally and parallel to the sole.
+      id: 'shorten',
+      body: 'plantar',
+      kind: 'translate',
+      direction: (ctx) => scale(scarfZ(ctx).along, -1),
+      amount: scarfShortenMm,
+    },
+    {
+      id: 'rebalance',
+      body: 'proximalPhalanx1',
+      kind: 'rotate',
+      direction: () => [0, 1, 0],
+      pivot: (ctx) => m1(ctx).head,
+      // The released, re-tensioned capsule brings the toe back square onto its joint surface.
+      amount: (ctx) => {
+        const pre = measureFoot(ctx.landmarks);
+        return pre.hva - pre.dmaa;
+      },
+    },
+  ],
+  follows: [
+    { body: 'proximalPhalanx1', follows: 'plantar' },
+    { body: 'distalPhalanx1', follows: 'proximalPhalanx1' },
+  ],
+  steps: [
+    {
+      id: 'incision',
+      duration: 4,
+      skin: true,
+      camera: (ctx) => shaftView(ctx, 170, 0.3),
+      instruments: [
+        {
+          id: 'scalpel',
+          kind: 'scalpel',
+          path: (ctx, p) => {
+            const f = m1(ctx);
+            return { tip: f.at(-34 + 48 * p, 1, 14), direction: scale(f.medial, -1), up: f.axis };
+          },
+        },
+      ],
+    },
+    {
+      id: 'capsule',
+      duration: 3,
+      camera: (ctx) => shaftView(ctx, 150, 0.3),
+      instruments: [
+        {
+          id: 'scalpel',
+          kind: 'scalpel',
+          path: (ctx, p) => {
+            const f = m1(ctx);
+            return { tip: f.at(-30 + 40 * p, 1, 10), direction: scale(f.medial, -1), up: f.axis };
+          },
+        },
+      ],
+    },
+    {
+      id: 'eminence',
+      duration: 4,
+      camera: (ctx) => shaftView(ctx, 130, 0.3, 0.6),
+      removes: ['eminence'],
+      instruments: [
+        {
+          id: 'saw',
+          kind: 'saw',
+          action: 'oscillate',
+          path: (ctx, p) => {
+            const f = m1(ctx);
+            return { tip: f.at(-2, 12 - 24 * p, 7.8), direction: scale(f.dorsal, -1), up: f.medial };
+          },
+        },
+      ],
+    },
+    {
+      id: 'long-cut',
+      duration: 5,
+      camera: (ctx) => shaftView(ctx, 130, 0.25),
+      cuts: ['long'],
+      instruments: [
+        {
+          id: 'saw',
+          kind: 'saw',
+          action: 'oscillate',
+          path: (ctx, p) => {
+            const z = scarfZ(ctx);
+            // Distal to proximal along the limb, each stretch sawn through from medial to lateral.
+            const along = add(z.distalEnd, scale(z.along, -LONG_LIMB * p));
+            return sawThrough(along, z.medial, z.up, Math.min(1, (p * 4) % 2));
+          },
+        },
+      ],
+    },
+    {
+      id: 'short-cuts',
+      duration: 5,
+      camera: (ctx) => shaftView(ctx, 130, 0.25),
+      cuts: ['short'],
+      instruments: [
+        {
+          id: 'saw',
+          kind: 'saw',
+          action: 'oscillate',
+          path: (ctx, p) => {
+            const z = scarfZ(ctx);
+            const distal = p < 0.5;
+            const q = distal ? p * 2 : (p - 0.5) * 2;
+            const mid = distal ? add(z.distalEnd, scale(z.short, 4)) : add(z.proximalEnd, scale(z.short, -3));
+            return sawThrough(mid, z.medial, normalize(cross(z.short, z.medial)), q);
+          },
+        },
+      ],
+    },
+    { id: 'shift', duration: 4, camera: (ctx) => shaftView(ctx, 150, 2.2, 0.4), plays: ['shift', 'shorten'] },
+    {
+      id: 'fixation',
+      duration: 5,
+      camera: (ctx) => shaftView(ctx, 150, 1.2),
+      instruments: [
+        {
+          id: 'wire',
+          kind: 'kwire',
+          action: 'spin',
+          path: (ctx, p) => {
+            const s = p < 0.5 ? distalScrew(ctx) : proximalScrew(ctx);
+            const q = p < 0.5 ? p * 2 : (p - 0.5) * 2;
+            return { tip: add(s.entry, scale(s.dir, s.length * Math.min(1, q * 2))), direction: s.dir };
+          },
+        },
+      ],
+      implants: [
+        {
+          id: 'screw-distal',
+          kind: 'cannulatedScrew',
+          fixedTo: 'plantar',
+          length: (ctx) => Math.round(distalScrew(ctx).length),
+          path: (ctx, p) => {
+            const s = distalScrew(ctx);
+            const depth = Math.min(1, Math.max(0, p * 4 - 1));
+            return { tip: add(s.entry, scale(s.dir, s.length * depth)), direction: s.dir };
+          },
+        },
+        {
+          id: 'screw-proximal',
+          kind: 'cannulatedScrew',
+          fixedTo: 'plantar',
+          length: (ctx) => Math.round(proximalScrew(ctx).length),
+          path: (ctx, p) => {
+            const s = proximalScrew(ctx);
+            const depth = Math.min(1, Math.max(0, p * 4 - 3));
+            return { tip: add(s.entry, scale(s.dir, s.length * depth)), direction: s.dir };
+          },
+        },
+      ],
+    },
+    {
+      id: 'trim',
+      duration: 4,
+      camera: (ctx) => shaftView(ctx, 130, 0.4),
+      cuts: ['trim'],
+      instruments: [
+        {
+          id: 'saw',
+          kind: 'saw',
+          action: 'oscillate',
+          path: (ctx, p) => {
+            const f = m1(ctx);
+            return {
+              tip: f.at(-4 - 24 * p, 8 - 16 * p, scarfWidth(ctx) / 2),
+              direction: scale(f.dorsal, -1),
+              up: f.medial,
+            };
+          },
+        },
+      ],
+    },
+    {
+      id: 'capsule-repair',
+      duration: 4,
+      camera: (ctx) => shaftView(ctx, 180, 2.5, 0.6),
+      plays: ['rebalance'],
+    },
+    { id: 'closure', duration: 3, skin: true, camera: (ctx) => shaftView(ctx, 180, 1) },
+  ],
+  captionValues: (ctx) => ({
+    shiftMm: scarfShiftMm(ctx),
+    shiftPct: Number(ctx.params.shift),
+    widthMm: scarfWidth(ctx),
+    shortenMm: scarfShortenMm(ctx),
+    longMm: LONG_LIMB,
+    shortAngle: SHORT_LIMB_ANGLE + SHORT_LIMB_TILT,
+    tilt: SHORT_LIMB_TILT,
+    behindMm: LONG_END_BEHIND,
+    aboveMm: LONG_END_ABOVE,
+    screwDistalMm: Math.round(distalScrew(ctx).length),
+    screwProximalMm: Math.round(proximalScrew(ctx).length),
+  }),
+};

@@ -1,0 +1,137 @@
+import * as v from 'valibot';
+import type { ProcedureDef } from './types';
+
+const id = v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9-]*$/, 'must be a camelCase or kebab-case id'));
+const fn = v.function_();
+const ids = v.optional(v.array(v.string()));
+
+const numberParam = v.pipe(
+  v.strictObject({
+    id,
+    kind: v.literal('number'),
+    unit: v.picklist(['%', 'mm', '°']),
+    default: v.pipe(v.number(), v.finite()),
+    min: v.pipe(v.number(), v.finite()),
+    max: v.pipe(v.number(), v.finite()),
+    step: v.pipe(v.number(), v.minValue(0.01)),
+    limit: v.optional(v.strictObject({ above: v.number(), warning: v.string() })),
+    recut: v.boolean(),
+  }),
+  v.check((p) => p.min <= p.default && p.default <= p.max, 'default must lie within min–max'),
+  v.check(
+    (p) => !p.limit || (p.limit.above >= p.min && p.limit.above <= p.max),
+    'limit must lie within min–max',
+  ),
+);
+const choiceParam = v.pipe(
+  v.strictObject({
+    id,
+    kind: v.literal('choice'),
+    values: v.pipe(v.array(v.string()), v.minLength(2)),
+    default: v.string(),
+    recut: v.boolean(),
+  }),
+  v.check((p) => p.values.includes(p.default), 'default must be one of the values'),
+);
+const tool = v.object({
+  id,
+  kind: v.string(),
+  path: fn,
+  action: v.optional(v.picklist(['oscillate', 'spin'])),
+});
+
+const procedureSchema = v.object({
+  id,
+  region: v.picklist(['foot', 'knee']),
+  params: v.array(v.variant('kind', [numberParam, choiceParam])),
+  cuts: v.array(
+    v.object({
+      id,
+      bone: v.string(),
+      cutter: fn,
+      fragments: v.pipe(v.array(v.object({ id, probe: fn, holds: v.array(v.string()) })), v.minLength(1)),
+    }),
+  ),
+  motions: v.array(
+    v.object({ id, body: v.string(), kind: v.picklist(['translate', 'rotate']), direction: fn, amount: fn }),
+  ),
+  follows: v.array(v.object({ body: v.string(), follows: v.string() })),
+  steps: v.pipe(
+    v.array(
+      v.object({
+        id,
+        duration: v.pipe(v.number(), v.minValue(0.5)),
+        camera: fn,
+        cuts: ids,
+        plays: ids,
+        removes: ids,
+        instruments: v.optional(v.array(tool)),
+        implants: v.optional(v.array(v.object({ ...tool.entries, fixedTo: v.string() }))),
+      }),
+    ),
+    v.minLength(1),
+  ),
+});
+
+/** References between the parts of a definition that a shape check cannot see. */
+function referenceProblems(p: ProcedureDef, parts: readonly string[]): string[] {
+  const problems: string[] = [];
+  const fragments = p.cuts.flatMap((c) => c.fragments.map((f) => f.id));
+  const bodies = new Set([...parts, ...fragments]);
+  const cuts = new Set(p.cuts.map((c) => c.id));
+  const motions = new Set(p.motions.map((m) => m.id));
+  const unique = (what: string, list: readonly string[]) => {
+    const seen = new Set<string>();
+    for (const x of list) seen.has(x) ? problems.push(`${what} "${x}" is declared twice`) : seen.add(x);
+  };
+  unique(
+    'step',
+    p.steps.map((s) => s.id),
+  );
+  unique('cut', [...cuts]);
+  unique(
+    'motion',
+    p.motions.map((m) => m.id),
+  );
+  unique(
+    'param',
+    p.params.map((x) => x.id),
+  );
+  p.cuts.forEach((c, i) => {
+    if (!bodies.has(c.bone)) problems.push(`cuts[${i}] (${c.id}).bone: "${c.bone}" is no part or fragment`);
+  });
+  p.motions.forEach((m, i) => {
+    if (!bodies.has(m.body))
+      problems.push(`motions[${i}] (${m.id}).body: "${m.body}" is no part or fragment`);
+  });
+  p.follows.forEach((f, i) => {
+    for (const b of [f.body, f.follows])
+      if (!bodies.has(b)) problems.push(`follows[${i}]: "${b}" is no part or fragment`);
+  });
+  const played = new Set(p.steps.flatMap((s) => s.plays ?? []));
+  for (const m of motions) if (!played.has(m)) problems.push(`motion "${m}" is played by no step`);
+  p.steps.forEach((s, i) => {
+    for (const c of s.cuts ?? [])
+      if (!cuts.has(c)) problems.push(`steps[${i}] (${s.id}).cuts: no cut "${c}"`);
+    for (const m of s.plays ?? [])
+      if (!motions.has(m)) problems.push(`steps[${i}] (${s.id}).plays: no motion "${m}"`);
+    for (const b of s.removes ?? [])
+      if (!bodies.has(b)) problems.push(`steps[${i}] (${s.id}).removes: no body "${b}"`);
+    for (const im of s.implants ?? [])
+      if (!bodies.has(im.fixedTo))
+        problems.push(`steps[${i}] (${s.id}).implants: "${im.fixedTo}" is no body`);
+  });
+  return problems;
+}
+
+/**
+ * Checks a procedure definition's shape and references. Returns the problems, each naming the
+ * procedure and the field, so a broken data file says exactly what to fix.
+ */
+export function validateProcedure(p: unknown, parts: readonly string[]): string[] {
+  const name = (p as { id?: unknown } | null)?.id ?? '(no id)';
+  const result = v.safeParse(procedureSchema, p);
+  if (!result.success)
+    return result.issues.map((i) => `${String(name)}: ${v.getDotPath(i) ?? '(root)'}: ${i.message}`);
+  return referenceProblems(p as ProcedureDef, parts).map((m) => `${String(name)}: ${m}`);
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../src/i18n/locales/en.json';
+import it_ from '../../src/i18n/locales/it.json';
+import { FOOT_PARTS, KNEE_PARTS } from '../../src/anatomy/parts';
+import { PROCEDURES } from '../../src/procedures/registry';
+import { validateProcedure } from '../../src/procedures/schema';
+import { chevron } from '../../src/procedures/chevron';
+import type { ProcedureDef } from '../../src/procedures/types';
+import { makePlan } from '../../src/engine/plan';
+import { evaluate } from '../../src/engine/evaluate';
+import { footCase } from './foot-fixture';
+
+const PARTS = [...FOOT_PARTS, ...KNEE_PARTS];
+const lookup = (o: object, key: string) =>
+  key.split('.').reduce<unknown>((a, k) => (a as Record<string, unknown> | undefined)?.[k], o);
+
+describe('procedure definitions', () => {
+  it.each(PROCEDURES.map((p) => [p.id, p] as const))('%s passes the schema', (_id, p) => {
+    expect(validateProcedure(p, PARTS)).toEqual([]);
+  });
+
+  it('rejects broken definitions, naming the procedure and the field', () => {
+    const broken = (patch: Partial<ProcedureDef>) => validateProcedure({ ...chevron, ...patch }, PARTS);
+    expect(broken({ id: 'Bad Id' })[0]).toMatch(/^Bad Id: id: /);
+    expect(
+      broken({ params: [{ ...chevron.params[0]!, default: 500 } as ProcedureDef['params'][number]] }),
+    ).toEqual(['chevron: params.0: default must lie within min–max']);
+    expect(broken({ steps: chevron.steps.map((s) => ({ ...s, plays: [] })) })).toContain(
+      'chevron: motion "shift" is played by no step',
+    );
+    expect(
+      broken({ motions: [{ ...chevron.motions[0]!, body: 'nose' }, ...chevron.motions.slice(1)] }),
+    ).toContain('chevron: motions[0] (shift).body: "nose" is no part or fragment');
+    const noCamera = chevron.steps.map((s, i) => (i === 2 ? { ...s, camera: undefined } : s));
+    expect(broken({ steps: noCamera as unknown as ProcedureDef['steps'] })[0]).toMatch(
+      /^chevron: steps\.2\.camera: /,
+    );
+  });
+
+  it.each(PROCEDURES.map((p) => [p.id, p] as const))(
+    '%s has every string in English and Italian',
+    (_id, p) => {
+      const keys = [
+        `proc.${p.id}.name`,
+        `proc.${p.id}.summary`,
+        ...p.params.map((d) => `proc.${p.id}.param.${d.id}`),
+        ...p.params.flatMap((d) => (d.kind === 'number' && d.limit ? [d.limit.warning] : [])),
+        ...p.steps.flatMap((s) =>
+          ['title', 'patient', 'technical'].map((v) => `proc.${p.id}.step.${s.id}.${v}`),
+        ),
+      ];
+      for (const k of keys) {
+        expect(typeof lookup(en, k), `en ${k}`).toBe('string');
+        expect(typeof lookup(it_, k), `it ${k}`).toBe('string');
+      }
+    },
+  );
+
+  it.each(PROCEDURES.filter((p) => p.region === 'foot').map((p) => [p.id, p] as const))(
+    '%s: the timeline is monotonic and visits every step',
+    async (_id, p) => {
+      const params = Object.fromEntries(p.params.map((d) => [d.id, d.default]));
+      const { ctx } = await footCase(params);
+      const plan = makePlan(p, ctx);
+      const seen = new Set<number>();
+      let last = -1;
+      for (let t = 0; t <= plan.timeline.total; t += 0.1) {
+        const f = evaluate(plan, t);
+        expect(f.step).toBeGreaterThanOrEqual(last);
+        last = f.step;
+        seen.add(f.step);
+      }
+      expect(evaluate(plan, plan.timeline.total).step).toBe(p.steps.length - 1);
+      expect(seen.size).toBe(p.steps.length);
+    },
+  );
+});
