@@ -73,8 +73,9 @@ function placedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
 function staplePose(ctx: StepContext) {
   const f = pp1(ctx);
   const w = akinWidth(ctx);
-  // The bridge (12 mm behind the leg points, wire 0.6 mm) rests on the medial cortex, slightly dorsal.
-  const bridge = add(cutCentre(ctx), add(scale(f.medial, w / 2 + 0.6), scale(f.dorsal, 1.5)));
+  // The bridge (12 mm behind the leg points, wire 0.6 mm) rests on the medial cortex, slightly
+  // dorsal; 0.4 mm proud of it, so the 12 mm legs just reach the far cortex of a 12.4 mm phalanx.
+  const bridge = add(cutCentre(ctx), add(scale(f.medial, w / 2 + 1), scale(f.dorsal, 1.5)));
   const tip = add(bridge, scale(f.medial, -12));
   return {
     tip: ctx.placed('akinBase', tip),
