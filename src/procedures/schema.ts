@@ -82,7 +82,10 @@ function referenceProblems(p: ProcedureDef, parts: readonly string[]): string[] 
   const motions = new Set(p.motions.map((m) => m.id));
   const unique = (what: string, list: readonly string[]) => {
     const seen = new Set<string>();
-    for (const x of list) seen.has(x) ? problems.push(`${what} "${x}" is declared twice`) : seen.add(x);
+    for (const x of list) {
+      if (seen.has(x)) problems.push(`${what} "${x}" is declared twice`);
+      seen.add(x);
+    }
   };
   unique(
     'step',
