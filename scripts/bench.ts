@@ -274,7 +274,8 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   try {
     const ctx: BenchContext = { distDir, appUrl: app.url, baselineUrl: baseline.url, browser, runs, figures };
-    for (const measure of measures) {
+    const { cutMeasures } = await import('./bench-cuts');
+    for (const measure of [...measures, ...cutMeasures]) {
       try {
         figures.push(...(await measure.run(ctx)));
       } catch (error) {

@@ -6,7 +6,7 @@ import { evaluate } from '../../src/engine/evaluate';
 import { movedLandmarks } from '../../src/engine/post-op';
 import { measureFoot } from '../../src/clinical/foot-angles';
 import { dot, normalize, sub } from '../../src/anatomy/sdf';
-import { footCase } from './foot-fixture';
+import { footCase } from '../../scripts/models/foot-case';
 
 describe('chevron osteotomy', () => {
   it('the V limbs meet at 60° with the apex at the head centre, pointing distally', async () => {

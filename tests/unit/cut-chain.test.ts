@@ -3,7 +3,7 @@ import { chevron } from '../../src/procedures/chevron';
 import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import type { MeshData } from '../../src/geometry/cut';
-import { footCase } from './foot-fixture';
+import { footCase } from '../../scripts/models/foot-case';
 
 let wasm: ManifoldToplevel;
 beforeAll(async () => {

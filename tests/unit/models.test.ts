@@ -7,7 +7,7 @@ import type { Region } from '../../src/anatomy/types';
 import type { BoneMesh } from '../../src/geometry/level-set';
 import { loadManifold } from '../../src/geometry/manifold-module';
 import { buildModels, modelIO, REGIONS, type BuiltModels } from '../../scripts/models/build-models';
-import { boneExtent, decodeRegionGlb } from './model-measure';
+import { boneExtent, decodeRegionGlb } from '../../scripts/models/model-measure';
 
 const MODELS = join(import.meta.dirname, '..', '..', 'models');
 /** Bones that a procedure cuts: they must stay lean for the worker (DESIGN.md). */

@@ -8,7 +8,7 @@ import { chevron } from '../../src/procedures/chevron';
 import type { ProcedureDef } from '../../src/procedures/types';
 import { makePlan } from '../../src/engine/plan';
 import { evaluate } from '../../src/engine/evaluate';
-import { footCase } from './foot-fixture';
+import { footCase } from '../../scripts/models/foot-case';
 
 const PARTS = [...FOOT_PARTS, ...KNEE_PARTS];
 const lookup = (o: object, key: string) =>

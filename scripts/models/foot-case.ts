@@ -7,7 +7,7 @@ import type { FootAngles } from '../../src/anatomy/deformity';
 import type { MeshData } from '../../src/geometry/cut';
 import type { PlanContext, Params } from '../../src/procedures/types';
 import { REST_LANDMARKS } from '../../src/state/patient';
-import { modelIO } from '../../scripts/models/build-models';
+import { modelIO } from './build-models';
 import { decodeRegionGlb } from './model-measure';
 
 const MODELS = join(import.meta.dirname, '..', '..', 'models');
