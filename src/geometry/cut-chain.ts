@@ -34,7 +34,7 @@ export function runCutChain(
   mesh: MeshData,
   jobs: readonly CutJob[],
 ): CutStage[] {
-  const current = new Map<string, MeshData>([[part, mesh]]);
+  const current = new Map<string, MeshData & { cutFace?: Uint8Array }>([[part, mesh]]);
   const stages: CutStage[] = [];
   for (const job of jobs) {
     const source = current.get(job.bone);

@@ -26,21 +26,48 @@ export interface CutResult {
 }
 
 /**
+ * Builds the manifold of a bone or fragment with two origin ids: its bone surface, and any faces an
+ * earlier cut left (so they stay marked as cut after the next cut).
+ */
+function asManifold(
+  wasm: ManifoldToplevel,
+  bone: MeshData & { cutFace?: Uint8Array },
+  keep: <T extends { delete(): void }>(m: T) => T,
+) {
+  const { Manifold, Mesh } = wasm;
+  const boneId = Manifold.reserveIDs(2);
+  const triCount = bone.indices.length / 3;
+  const order: number[] = [];
+  for (let t = 0; t < triCount; t++) if (!bone.cutFace?.[t]) order.push(t);
+  const boneTris = order.length;
+  for (let t = 0; t < triCount; t++) if (bone.cutFace?.[t]) order.push(t);
+  const triVerts = new Uint32Array(triCount * 3);
+  order.forEach((t, k) => triVerts.set(bone.indices.subarray(t * 3, t * 3 + 3), k * 3));
+  const mesh = new Mesh({
+    numProp: 3,
+    vertProperties: bone.positions,
+    triVerts,
+    runIndex: new Uint32Array([0, boneTris * 3, triCount * 3]),
+    runOriginalID: new Uint32Array([boneId, boneId + 1]),
+  });
+  return { solid: keep(new Manifold(mesh)), boneId };
+}
+
+/**
  * Cuts a bone with a cutter made of convex pieces: the cutter is subtracted (the kerf or the wedge
  * leaves the bone) and what remains falls apart into fragments. Every manifold object made here is
  * deleted before returning.
  */
-export function cutBone(wasm: ManifoldToplevel, bone: MeshData, cutter: readonly ConvexPiece[]): CutResult {
-  const { Manifold, Mesh } = wasm;
+export function cutBone(
+  wasm: ManifoldToplevel,
+  bone: MeshData & { cutFace?: Uint8Array },
+  cutter: readonly ConvexPiece[],
+): CutResult {
+  const { Manifold } = wasm;
   const owned: { delete(): void }[] = [];
   const keep = <T extends { delete(): void }>(m: T): T => (owned.push(m), m);
   try {
-    const input = keep(
-      new Manifold(new Mesh({ numProp: 3, vertProperties: bone.positions, triVerts: bone.indices })),
-    );
-    // A fresh original id tells the bone's own surface from the faces the cutter leaves.
-    const solid = keep(input.asOriginal());
-    const boneId = solid.originalID();
+    const { solid, boneId } = asManifold(wasm, bone, keep);
     const tool = keep(
       Manifold.union(
         cutter.map((piece) =>

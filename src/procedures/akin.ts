@@ -209,6 +209,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
     steps: [
       {
         id: 'incision',
+        phase: 'open',
         duration: 3,
         skin: true,
         camera: (ctx) => baseView(ctx, 130, 0.6),
@@ -233,6 +234,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
       },
       {
         id: 'exposure',
+        phase: 'open',
         duration: 3,
         camera: (ctx) => baseView(ctx, 115, 0.6),
         instruments: [
@@ -283,7 +285,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
       { id: 'wedge-removed', duration: 2.5, camera: (ctx) => baseView(ctx, 90, 1.6) },
       { id: 'close', duration: 4, camera: (ctx) => baseView(ctx, 110, 2.2), plays: ['close'] },
       fixation === 'staple' ? stapleStep : screwStep,
-      { id: 'closure', duration: 3, skin: true, camera: (ctx) => baseView(ctx, 150, 1) },
+      { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => baseView(ctx, 150, 1) },
     ],
     captionValues: (ctx) => ({
       wedgeMm: Number(ctx.params.wedge),

@@ -44,6 +44,7 @@ function screwLine(ctx: StepContext) {
 export const chevron: ProcedureDef = {
   id: 'chevron',
   region: 'foot',
+  addons: ['akin'],
   params: [
     {
       id: 'shift',
@@ -134,6 +135,7 @@ export const chevron: ProcedureDef = {
   steps: [
     {
       id: 'incision',
+      phase: 'open',
       duration: 4,
       skin: true,
       camera: (ctx) => headView(ctx, 150, 0.3),
@@ -150,6 +152,7 @@ export const chevron: ProcedureDef = {
     },
     {
       id: 'capsule',
+      phase: 'open',
       duration: 3,
       camera: (ctx) => headView(ctx, 130, 0.3),
       instruments: [
@@ -258,7 +261,7 @@ export const chevron: ProcedureDef = {
       ],
     },
     { id: 'capsule-repair', duration: 4, camera: (ctx) => headView(ctx, 170, 2.5), plays: ['rebalance'] },
-    { id: 'closure', duration: 3, skin: true, camera: (ctx) => headView(ctx, 170, 1) },
+    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => headView(ctx, 170, 1) },
   ],
   captionValues: (ctx) => ({
     angle: CHEVRON_ANGLE,

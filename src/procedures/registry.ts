@@ -1,8 +1,11 @@
 import type { Region } from '../anatomy/types';
 import { FOOT_PARTS, KNEE_PARTS } from '../anatomy/parts';
+import { akin, akinWith } from './akin';
 import { chevron } from './chevron';
+import { scarf } from './scarf';
+import { composeProcedures } from './compose';
 import { validateProcedure } from './schema';
-import type { ProcedureDef } from './types';
+import type { ParamValue, ProcedureDef } from './types';
 
 const ALL_PARTS = [...FOOT_PARTS, ...KNEE_PARTS];
 
@@ -16,10 +19,46 @@ function checked(defs: readonly ProcedureDef[]): ProcedureDef[] {
 }
 
 /** Every procedure the app offers, in the order the picker shows them. */
-export const PROCEDURES: readonly ProcedureDef[] = checked([chevron]);
+export const PROCEDURES: readonly ProcedureDef[] = checked([chevron, scarf, akin]);
+
+/** Procedures whose definition depends on a choice parameter (the implant a step places). */
+const VARIANTS: Readonly<Record<string, (params: Readonly<Record<string, ParamValue>>) => ProcedureDef>> = {
+  akin: (p) => akinWith(p.fixation === 'screw' ? 'screw' : 'staple'),
+};
 
 export function procedureById(id: string | null | undefined): ProcedureDef | undefined {
   return PROCEDURES.find((p) => p.id === id);
+}
+
+/**
+ * The procedure as it will be played for these parameters: its variant, followed by any added
+ * procedure switched on (`akin: '1'` after a chevron).
+ */
+export function resolveProcedure(
+  id: string | null | undefined,
+  params: Readonly<Record<string, ParamValue>>,
+): ProcedureDef | undefined {
+  const base = procedureById(id);
+  if (!base) return undefined;
+  let proc = VARIANTS[base.id]?.(params) ?? base;
+  for (const addon of base.addons ?? []) {
+    const added = params[addon] === '1' ? resolveProcedure(addon, params) : undefined;
+    if (added) proc = composeProcedures(proc, added);
+  }
+  return proc;
+}
+
+/** A procedure's own parameters, then each add-on's switch and parameters. */
+export function allParams(proc: ProcedureDef): ProcedureDef['params'] {
+  return [
+    ...proc.params,
+    ...(proc.addons ?? []).flatMap((id) => {
+      const added = procedureById(id);
+      return added
+        ? [{ id, kind: 'choice' as const, values: ['0', '1'], default: '0', recut: true }, ...added.params]
+        : [];
+    }),
+  ];
 }
 
 export function proceduresOf(region: Region): readonly ProcedureDef[] {
@@ -28,5 +67,5 @@ export function proceduresOf(region: Region): readonly ProcedureDef[] {
 
 /** The default value of every parameter of a procedure. */
 export function defaultParams(proc: ProcedureDef): Record<string, number | string> {
-  return Object.fromEntries(proc.params.map((p) => [p.id, p.default]));
+  return Object.fromEntries(allParams(proc).map((p) => [p.id, p.default]));
 }

@@ -121,6 +121,7 @@ function sawThrough(mid: Vec3, medial: Vec3, normal: Vec3, q: number) {
 export const scarf: ProcedureDef = {
   id: 'scarf',
   region: 'foot',
+  addons: ['akin'],
   params: [
     {
       id: 'shift',
@@ -224,6 +225,7 @@ export const scarf: ProcedureDef = {
   steps: [
     {
       id: 'incision',
+      phase: 'open',
       duration: 4,
       skin: true,
       camera: (ctx) => shaftView(ctx, 170, 0.3),
@@ -240,6 +242,7 @@ export const scarf: ProcedureDef = {
     },
     {
       id: 'capsule',
+      phase: 'open',
       duration: 3,
       camera: (ctx) => shaftView(ctx, 150, 0.3),
       instruments: [
@@ -378,7 +381,7 @@ export const scarf: ProcedureDef = {
       camera: (ctx) => shaftView(ctx, 180, 2.5, 0.6),
       plays: ['rebalance'],
     },
-    { id: 'closure', duration: 3, skin: true, camera: (ctx) => shaftView(ctx, 180, 1) },
+    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => shaftView(ctx, 180, 1) },
   ],
   captionValues: (ctx) => ({
     shiftMm: scarfShiftMm(ctx),

@@ -56,10 +56,13 @@ const procedureSchema = v.object({
     v.object({ id, body: v.string(), kind: v.picklist(['translate', 'rotate']), direction: fn, amount: fn }),
   ),
   follows: v.array(v.object({ body: v.string(), follows: v.string() })),
+  addons: v.optional(v.array(v.string())),
   steps: v.pipe(
     v.array(
       v.object({
         id,
+        phase: v.optional(v.picklist(['open', 'close'])),
+        strings: v.optional(v.string()),
         duration: v.pipe(v.number(), v.minValue(0.5)),
         camera: fn,
         cuts: ids,

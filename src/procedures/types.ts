@@ -118,6 +118,13 @@ export interface ImplantUse extends InstrumentUse {
 
 export interface StepDef {
   readonly id: string;
+  /**
+   * Opening steps (skin, exposure) and closing ones (closure): when another procedure is added
+   * after this one, its own opening and closing are left out and this one's closing comes last.
+   */
+  readonly phase?: 'open' | 'close';
+  /** Whose strings the captions use, when a step comes from an added procedure (default: the procedure's). */
+  readonly strings?: string;
   /** Seconds at 1× speed. */
   readonly duration: number;
   /** Where the camera looks (region frame) and from which direction, at what distance (mm). */
@@ -146,6 +153,8 @@ export interface ProcedureDef {
   readonly motions: readonly MotionDef[];
   readonly follows: readonly FollowDef[];
   readonly steps: readonly StepDef[];
+  /** Procedures that may be done in the same sitting after this one (`?p=chevron&akin=1`). */
+  readonly addons?: readonly string[];
   /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */
   readonly captionValues?: (ctx: StepContext) => Readonly<Record<string, number>>;
 }

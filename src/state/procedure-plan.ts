@@ -10,7 +10,7 @@ import type { FootAngles } from '../anatomy/deformity';
 import { evaluate } from '../engine/evaluate';
 import { makePlan, type Plan } from '../engine/plan';
 import { movedLandmarks } from '../engine/post-op';
-import { procedureById } from '../procedures/registry';
+import { resolveProcedure } from '../procedures/registry';
 import { usePosedPatient, type PosedPatient } from './patient';
 import { useSession } from './session-store';
 import { useView } from './view-store';
@@ -71,7 +71,7 @@ function planFor(
   model: RegionModel | undefined,
 ): ProcedureState | undefined {
   {
-    const proc = procedureById(procedure);
+    const proc = resolveProcedure(procedure, params);
     if (!proc || !model || proc.region !== patient.region) return undefined;
     const positionsOf = posedPositions(model, patient);
     const plan = makePlan(proc, { landmarks: patient.landmarks, params, gauge: meshGauge(positionsOf) });

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { FootAngles, KneeAngles } from '../anatomy/deformity';
 import type { Region } from '../anatomy/types';
 import { FOOT_DEFORMITY, KNEE_DEFORMITY, defaults } from '../clinical/deformity-params';
-import { defaultParams, procedureById } from '../procedures/registry';
+import { allParams, defaultParams, procedureById } from '../procedures/registry';
 import type { ParamValue } from '../procedures/types';
 import { decodeUrl, encodeUrl, type Notice, type ParsedValues } from './url-codec';
 
@@ -56,7 +56,7 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
   const { values, notices } = decodeUrl(search, hash);
   const proc = procedureById(values.p as string | undefined);
   const params = { ...(proc ? defaultParams(proc) : {}) };
-  for (const d of proc?.params ?? []) if (values[d.id] !== undefined) params[d.id] = values[d.id]!;
+  for (const d of proc ? allParams(proc) : []) if (values[d.id] !== undefined) params[d.id] = values[d.id]!;
   return {
     procedure: proc?.id ?? null,
     params,

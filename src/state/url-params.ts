@@ -1,5 +1,5 @@
 import { FOOT_DEFORMITY, KNEE_DEFORMITY, type RangeSpec } from '../clinical/deformity-params';
-import { PROCEDURES, procedureById } from '../procedures/registry';
+import { PROCEDURES, allParams, procedureById } from '../procedures/registry';
 
 /** A URL parameter that takes one of a few words. */
 export interface ChoiceParam {
@@ -44,7 +44,7 @@ export function paramTable(procedureId: string | undefined): ParamTable {
   const proc = procedureById(procedureId);
   if (!proc) return URL_PARAMS;
   const own = Object.fromEntries(
-    proc.params.map((d): [string, ParamSpec] =>
+    allParams(proc).map((d): [string, ParamSpec] =>
       d.kind === 'number'
         ? [d.id, { kind: 'number', default: d.default, min: d.min, max: d.max }]
         : [d.id, choice(d.values, d.default)],

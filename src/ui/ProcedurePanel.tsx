@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { grade } from '../clinical/grading';
 import { REGION_MEASURES } from '../clinical/measures';
 import { formatNumber } from '../i18n';
-import type { NumberParamDef } from '../procedures/types';
+import { procedureById } from '../procedures/registry';
+import type { ChoiceParamDef, NumberParamDef, ProcedureDef } from '../procedures/types';
 import { usePlayback } from '../state/playback-store';
 import type { ProcedureState } from '../state/procedure-plan';
 import { usePosedPatient } from '../state/patient';
@@ -43,10 +44,65 @@ function NumberParam({ proc, def }: { readonly proc: string; readonly def: Numbe
   );
 }
 
+function ChoiceParam({ proc, def }: { readonly proc: string; readonly def: ChoiceParamDef }) {
+  const { t } = useTranslation();
+  const value = String(useSession((s) => s.params[def.id]));
+  const setParam = useSession((s) => s.setParam);
+  return (
+    <div className="measure">
+      <span>{t(`proc.${proc}.param.${def.id}`)}</span>
+      <Segmented
+        label={t(`proc.${proc}.param.${def.id}`)}
+        value={value}
+        options={def.values.map((v) => ({
+          value: v,
+          label: t(`proc.${proc}.${def.id}.${v}`),
+          testId: `param-${def.id}-${v}`,
+        }))}
+        onChange={(v) => setParam(def.id, v)}
+      />
+    </div>
+  );
+}
+
+function ParamControls({ proc }: { readonly proc: ProcedureDef }) {
+  return proc.params.map((d) =>
+    d.kind === 'number' ? (
+      <NumberParam key={d.id} proc={proc.id} def={d} />
+    ) : (
+      <ChoiceParam key={d.id} proc={proc.id} def={d} />
+    ),
+  );
+}
+
+/** Another procedure that may be added in the same sitting: a switch, then its own controls. */
+function AddonControls({ id }: { readonly id: string }) {
+  const { t } = useTranslation();
+  const on = useSession((s) => s.params[id] === '1');
+  const setParam = useSession((s) => s.setParam);
+  const added = procedureById(id);
+  if (!added) return null;
+  return (
+    <>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => setParam(id, e.target.checked ? '1' : '0')}
+          data-testid={`addon-${id}`}
+        />
+        {t(`procedure.addon.${id}`)}
+      </label>
+      {on && <ParamControls proc={added} />}
+    </>
+  );
+}
+
 /** The operation's correction, its steps, and its result measured on the model. */
 export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
   const { t } = useTranslation();
   const { proc } = state.plan;
+  const base = procedureById(useSession((s) => s.procedure));
   const lang = useSession((s) => s.lang);
   const voice = useSession((s) => s.voice);
   const set = useSession((s) => s.set);
@@ -68,9 +124,8 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
         onChange={(v) => set({ voice: v })}
       />
       <h3>{t('procedure.parameters')}</h3>
-      {proc.params.map((d) =>
-        d.kind === 'number' ? <NumberParam key={d.id} proc={proc.id} def={d} /> : null,
-      )}
+      {base && <ParamControls proc={base} />}
+      {base?.addons?.map((id) => <AddonControls key={id} id={id} />)}
       <h3>{t('procedure.outcome')}</h3>
       <table className="outcome">
         <thead>
@@ -119,7 +174,7 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
               onClick={() => seekStep(state.plan.timeline, i)}
               data-testid={`step-${i + 1}`}
             >
-              {t(`proc.${proc.id}.step.${s.id}.title`)}
+              {t(`proc.${s.strings ?? proc.id}.step.${s.id}.title`)}
             </button>
           </li>
         ))}

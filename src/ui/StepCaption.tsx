@@ -16,13 +16,14 @@ export function StepCaption({
   const step = usePlayback((s) => s.step);
   const voice = useSession((s) => s.voice);
   const lang = useSession((s) => s.lang);
-  const id = proc.steps[step]?.id ?? proc.steps[0]!.id;
+  const current = proc.steps[step] ?? proc.steps[0]!;
+  const key = `proc.${current.strings ?? proc.id}.step.${current.id}`;
   const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, formatNumber(lang, v)]));
   return (
     <div className="caption" data-step={step + 1} data-testid="caption" aria-live="polite">
       <div className="caption-count">{t('procedure.step', { n: step + 1, total: proc.steps.length })}</div>
-      <h2>{t(`proc.${proc.id}.step.${id}.title`)}</h2>
-      <p>{t(`proc.${proc.id}.step.${id}.${voice}`, shown)}</p>
+      <h2>{t(`${key}.title`)}</h2>
+      <p>{t(`${key}.${voice}`, shown)}</p>
     </div>
   );
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/locales/en.json';
 import it_ from '../../src/i18n/locales/it.json';
 import { FOOT_PARTS, KNEE_PARTS } from '../../src/anatomy/parts';
-import { PROCEDURES } from '../../src/procedures/registry';
+import { PROCEDURES, defaultParams, resolveProcedure } from '../../src/procedures/registry';
+import { movedLandmarks } from '../../src/engine/post-op';
+import { measureFoot } from '../../src/clinical/foot-angles';
 import { validateProcedure } from '../../src/procedures/schema';
 import { chevron } from '../../src/procedures/chevron';
 import type { ProcedureDef } from '../../src/procedures/types';
@@ -45,6 +47,10 @@ describe('procedure definitions', () => {
         `proc.${p.id}.summary`,
         ...p.params.map((d) => `proc.${p.id}.param.${d.id}`),
         ...p.params.flatMap((d) => (d.kind === 'number' && d.limit ? [d.limit.warning] : [])),
+        ...p.params.flatMap((d) =>
+          d.kind === 'choice' ? d.values.map((v) => `proc.${p.id}.${d.id}.${v}`) : [],
+        ),
+        ...(p.addons ?? []).map((a) => `procedure.addon.${a}`),
         ...p.steps.flatMap((s) =>
           ['title', 'patient', 'technical'].map((v) => `proc.${p.id}.step.${s.id}.${v}`),
         ),
@@ -74,4 +80,42 @@ describe('procedure definitions', () => {
       expect(seen.size).toBe(p.steps.length);
     },
   );
+});
+
+describe('two procedures in one sitting', () => {
+  it.each(['chevron', 'scarf'])(
+    '%s + Akin: valid, one incision and one closure, and the toe straighter',
+    async (id) => {
+      const base = PROCEDURES.find((p) => p.id === id)!;
+      const params = { ...defaultParams(base), akin: '1' };
+      const both = resolveProcedure(id, params)!;
+      expect(validateProcedure(both, PARTS)).toEqual([]);
+      expect(both.steps.filter((s) => s.phase === 'open').length).toBe(
+        base.steps.filter((s) => s.phase === 'open').length,
+      );
+      expect(both.steps.at(-1)!.id).toBe('closure');
+      expect(both.steps.some((s) => s.strings === 'akin')).toBe(true);
+      const measureEnd = async (p: ProcedureDef, par: Record<string, number | string>) => {
+        const { ctx, patient } = await footCase(par);
+        const plan = makePlan(p, ctx);
+        return measureFoot(
+          movedLandmarks(p, patient.landmarks, evaluate(plan, plan.timeline.total).transforms),
+        );
+      };
+      const alone = await measureEnd(resolveProcedure(id, defaultParams(base))!, defaultParams(base));
+      const combined = await measureEnd(both, params);
+      // The Akin turns the toe further medially: HVA + HVIA falls by its wedge angle.
+      expect(alone.hva + alone.hvia - (combined.hva + combined.hvia)).toBeGreaterThan(10);
+      expect(combined.ima).toBeCloseTo(alone.ima, 6);
+    },
+  );
+
+  it('the Akin fixation picks its implant', () => {
+    const kinds = (fixation: string) =>
+      resolveProcedure('akin', { wedge: 3, fixation })!.steps.flatMap((s) =>
+        (s.implants ?? []).map((i) => i.kind),
+      );
+    expect(kinds('staple')).toEqual(['staple']);
+    expect(kinds('screw')).toEqual(['headlessScrew']);
+  });
 });
