@@ -163,6 +163,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
   return {
     id: 'akin',
     region: 'foot',
+    readouts: { 'wedge-angle': { value: 'angle', unit: '°' } },
     params: [
       {
         id: 'wedge',

@@ -22,6 +22,7 @@ export function composeProcedures(first: ProcedureDef, added: ProcedureDef): Pro
       ...first.steps.filter((s) => s.phase === 'close'),
     ],
     addons: [],
+    readouts: { ...first.readouts, ...added.readouts },
     captionValues: (ctx) => ({ ...first.captionValues?.(ctx), ...added.captionValues?.(ctx) }),
   };
 }

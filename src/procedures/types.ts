@@ -155,6 +155,8 @@ export interface ProcedureDef {
   readonly steps: readonly StepDef[];
   /** Procedures that may be done in the same sitting after this one (`?p=chevron&akin=1`). */
   readonly addons?: readonly string[];
+  /** Readouts shown after the angles: readout id (its `data-measure`) → the captionValues key it shows. */
+  readonly readouts?: Readonly<Record<string, { readonly value: string; readonly unit: '°' | 'mm' }>>;
   /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */
   readonly captionValues?: (ctx: StepContext) => Readonly<Record<string, number>>;
 }

@@ -59,6 +59,7 @@ export function BonePart({ id, rest, pose, soft }: Props) {
       geometry={geometry}
       material={soft ? skinMaterial : hovered ? boneHoverMaterial : boneMaterial}
       renderOrder={soft ? 1 : 0}
+      visible={!soft}
       onPointerMove={soft ? undefined : setHover}
       onClick={soft ? undefined : setHover}
       onPointerOut={

@@ -1,13 +1,18 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { REGION_PARTS } from '../anatomy/parts';
 import { SEX_SCALE } from '../anatomy/sizes';
 import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { BonePart } from './BonePart';
-import { ProcedureLayer } from './procedure/ProcedureLayer';
+
 import type { RegionModel } from '../anatomy/mesh';
+
+/** Fragments, tools and the clock load with the first procedure opened: not on the first view. */
+const ProcedureLayer = lazy(() =>
+  import('./procedure/ProcedureLayer').then((m) => ({ default: m.ProcedureLayer })),
+);
 
 const SOFT = new Set(['skinFoot', 'skinKnee']);
 
@@ -42,7 +47,9 @@ export function RegionBones({ model }: Props) {
         const soft = SOFT.has(id);
         return <BonePart key={id} id={id} rest={rest} pose={patient.poses[id]} soft={soft} />;
       })}
-      <ProcedureLayer model={model} />
+      <Suspense fallback={null}>
+        <ProcedureLayer model={model} />
+      </Suspense>
       <DrawnReporter />
     </group>
   );

@@ -9,7 +9,7 @@ import { measureFoot } from '../clinical/foot-angles';
 import type { FootAngles } from '../anatomy/deformity';
 import { evaluate } from '../engine/evaluate';
 import { makePlan, type Plan } from '../engine/plan';
-import { movedLandmarks } from '../engine/post-op';
+import { landmarkOwners, movedLandmarks } from '../engine/post-op';
 import { resolveProcedure } from '../procedures/registry';
 import { usePosedPatient, type PosedPatient } from './patient';
 import { useSession } from './session-store';
@@ -79,8 +79,8 @@ function planFor(
     const moved = movedLandmarks(proc, patient.landmarks, end.transforms);
     const post = patient.region === 'foot' ? measureFoot(moved) : undefined;
     const values: Record<string, number> = { ...(proc.captionValues?.(plan.ctx) ?? {}) };
-    if (post) {
-      values.hvaPost = post.hva;
+    if (post) values.hvaPost = post.hva;
+    if (post && landmarkOwners(proc).has('metatarsal1.head')) {
       // How far the first metatarsal head actually travelled laterally, measured on the moved model.
       const f = boneFrame(patient.landmarks, 'metatarsal1');
       values.shiftMm = -dot(sub(landmark(moved, 'metatarsal1', 'head'), f.head), f.medial);

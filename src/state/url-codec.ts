@@ -1,3 +1,4 @@
+import { procedureById } from '../procedures/registry';
 import { paramTable, type ParamSpec, type ParamTable } from './url-params';
 
 /** Why a URL value was not used as given; shown to the user in their language. */
@@ -40,13 +41,16 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
     ...new URLSearchParams(search.replace(/^\?/, '')).entries(),
     ...new URLSearchParams(hash.replace(/^#/, '')).entries(),
   ].slice(0, MAX_KEYS);
-  // The procedure decides which other parameters exist, so it is read first.
-  const table = paramTable(
-    entries
-      .findLast(([k]) => k === 'p')?.[1]
-      ?.trim()
-      .toLowerCase(),
+  // The procedure (and its add-ons) decide which other parameters exist, so they are read first.
+  const procedure = entries
+    .findLast(([k]) => k === 'p')?.[1]
+    ?.trim()
+    .toLowerCase();
+  const addons = procedureById(procedure)?.addons ?? [];
+  const addonsOn = Object.fromEntries(
+    entries.filter(([k]) => addons.includes(k)).map(([k, v]) => [k, v.trim()]),
   );
+  const table = paramTable(procedure, addonsOn);
   for (const [key, raw] of entries) {
     const spec: ParamSpec | undefined = Object.hasOwn(table, key) ? table[key] : undefined;
     if (!spec) {
@@ -64,7 +68,10 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
 }
 
 /** Writes values as a query string, omitting those equal to their default. */
-export function encodeUrl(values: ParsedValues, table: ParamTable = paramTable(String(values.p))): string {
+export function encodeUrl(
+  values: ParsedValues,
+  table: ParamTable = paramTable(String(values.p), values as Record<string, string>),
+): string {
   const q = new URLSearchParams();
   for (const [key, spec] of Object.entries(table)) {
     const v = values[key];

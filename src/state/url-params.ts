@@ -1,5 +1,5 @@
 import { FOOT_DEFORMITY, KNEE_DEFORMITY, type RangeSpec } from '../clinical/deformity-params';
-import { PROCEDURES, allParams, procedureById } from '../procedures/registry';
+import { PROCEDURES, allParams, procedureById, resolveProcedure } from '../procedures/registry';
 
 /** A URL parameter that takes one of a few words. */
 export interface ChoiceParam {
@@ -40,7 +40,10 @@ export type ParamKey = keyof typeof URL_PARAMS;
 export type ParamTable = Readonly<Record<string, ParamSpec>>;
 
 /** The parameters valid with a given procedure: the base ones, its own, and the step to open at. */
-export function paramTable(procedureId: string | undefined): ParamTable {
+export function paramTable(
+  procedureId: string | undefined,
+  addonsOn: Readonly<Record<string, string>> = {},
+): ParamTable {
   const proc = procedureById(procedureId);
   if (!proc) return URL_PARAMS;
   const own = Object.fromEntries(
@@ -50,5 +53,7 @@ export function paramTable(procedureId: string | undefined): ParamTable {
         : [d.id, choice(d.values, d.default)],
     ),
   );
-  return { ...URL_PARAMS, ...own, step: { kind: 'number', default: 1, min: 1, max: proc.steps.length } };
+  // The step range depends on which add-ons make the sitting longer.
+  const steps = resolveProcedure(proc.id, addonsOn)?.steps.length ?? proc.steps.length;
+  return { ...URL_PARAMS, ...own, step: { kind: 'number', default: 1, min: 1, max: steps } };
 }

@@ -125,7 +125,9 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
       />
       <h3>{t('procedure.parameters')}</h3>
       {base && <ParamControls proc={base} />}
-      {base?.addons?.map((id) => <AddonControls key={id} id={id} />)}
+      {base?.addons?.map((id) => (
+        <AddonControls key={id} id={id} />
+      ))}
       <h3>{t('procedure.outcome')}</h3>
       <table className="outcome">
         <thead>
@@ -149,6 +151,17 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
                   data-value={post[id].toFixed(2)}
                 >
                   {formatNumber(lang, post[id])}°
+                </td>
+              </tr>
+            ),
+          )}
+          {Object.entries(proc.readouts ?? {}).map(([id, r]) =>
+            state.values[r.value] === undefined ? null : (
+              <tr key={id}>
+                <th scope="row">{t(`procedure.readout.${id}`)}</th>
+                <td />
+                <td data-measure={id} data-value={state.values[r.value]!.toFixed(2)}>
+                  {formatNumber(lang, state.values[r.value]!)} {r.unit}
                 </td>
               </tr>
             ),
