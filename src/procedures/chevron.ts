@@ -264,7 +264,7 @@ export const chevron: ProcedureDef = {
     { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => headView(ctx, 170, 1) },
   ],
   captionValues: (ctx) => ({
-    angle: CHEVRON_ANGLE,
+    vAngle: CHEVRON_ANGLE,
     shiftMm: chevronShiftMm(ctx),
     shiftPct: Number(ctx.params.shift),
     widthMm: chevronWidth(ctx),

@@ -1,0 +1,112 @@
+/** Browser tests of the scarf and the Akin, and of an Akin added after a chevron. */
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import {
+  closeBrowser,
+  describeProblems,
+  openApp,
+  readMeasure,
+  showsBone,
+  stagePixelStats,
+  type AppPage,
+} from './helpers';
+
+let current: AppPage | undefined;
+afterEach(async () => {
+  await current?.close();
+  current = undefined;
+});
+afterAll(async () => {
+  await closeBrowser();
+});
+
+async function open(query: string, prepare?: Parameters<typeof openApp>[1]): Promise<AppPage> {
+  current = await openApp(query, prepare);
+  return current;
+}
+
+function expectClean(app: AppPage): void {
+  const problems = describeProblems(app);
+  expect(app.consoleErrors, problems).toEqual([]);
+  expect(app.pageErrors, problems).toEqual([]);
+  expect(app.foreignRequests, problems).toEqual([]);
+}
+
+const waitStep = (app: AppPage, n: number) =>
+  app.page.waitForFunction(
+    (want) => document.querySelector('[data-step]')?.getAttribute('data-step') === want,
+    String(n),
+  );
+
+/** Steps through a procedure with the "next" button; every caption differs and bone shows at the key steps. */
+async function playThrough(app: AppPage, name: string, steps: number, checkAt: readonly number[]) {
+  const captions = new Set<string>();
+  for (let step = 1; step <= steps; step++) {
+    await waitStep(app, step);
+    captions.add((await app.page.locator('[data-testid="caption"] p').textContent()) ?? '');
+    if (checkAt.includes(step)) {
+      const stats = await stagePixelStats(app.page, `${name}-step-${step}`);
+      expect(showsBone(stats), `${name} step ${step}: ${JSON.stringify(stats)}`).toBe(true);
+    }
+    if (step < steps) await app.page.locator('[data-testid="next"]').click();
+  }
+  expect(captions.size).toBe(steps);
+}
+
+describe('scarf and Akin', () => {
+  test('the scarf plays from first to last step', async () => {
+    const app = await open('?p=scarf&voice=technical');
+    await playThrough(app, 'scarf', 10, [5, 6, 10]);
+    expect(await readMeasure(app.page, 'ima-post')).toBeLessThan(9);
+    expectClean(app);
+  });
+
+  test('the Akin plays, and a bigger wedge is re-cut in the worker without blocking the page', async () => {
+    const app = await open('?p=akin&wedge=2&step=6', {
+      prepare: (context) =>
+        context.addInitScript(() => {
+          const w = window as unknown as { __longTasks: number[] };
+          w.__longTasks = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+          }).observe({ type: 'longtask' });
+        }),
+    });
+    // A first change warms up code paths the browser compiles lazily; the second one is measured.
+    await app.page.locator('[data-testid="param-wedge"]').fill('2.5');
+    await app.page.waitForFunction(
+      () => document.querySelector('[data-measure="wedge-angle"]')?.getAttribute('data-value') !== null,
+    );
+    await app.page.waitForTimeout(1000);
+    const before = (await readMeasure(app.page, 'wedge-angle'))!;
+    const hvaBefore = (await readMeasure(app.page, 'hva-post'))!;
+    await app.page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+    await app.page.locator('[data-testid="param-wedge"]').fill('4');
+    await app.page.waitForFunction(
+      (b) =>
+        Number(document.querySelector('[data-measure="wedge-angle"]')?.getAttribute('data-value')) > b + 3,
+      before,
+    );
+    await app.page.locator('[data-testid="stage"][data-ready="true"]').waitFor();
+    const longTasks = await app.page.evaluate(
+      () => (window as unknown as { __longTasks: number[] }).__longTasks,
+    );
+    expect(
+      longTasks.filter((d) => d > 50),
+      `long tasks: ${longTasks.join(', ')}`,
+    ).toEqual([]);
+    expect((await readMeasure(app.page, 'hva-post'))!).toBeLessThan(hvaBefore);
+    await app.page.locator('[data-testid="step-1"]').click();
+    await playThrough(app, 'akin', 8, [6, 8]);
+    expectClean(app);
+  });
+
+  test('an Akin after a chevron: one sitting, both readouts', async () => {
+    const app = await open('?p=chevron&akin=1&step=15');
+    await waitStep(app, 15);
+    expect(await readMeasure(app.page, 'wedge-angle')).toBeGreaterThan(10);
+    expect(await readMeasure(app.page, 'shift-mm')).toBeGreaterThan(3);
+    const tools = await app.page.evaluate(() => window.__viz?.visibleNames('instrument:') ?? []);
+    expect(tools.sort()).toEqual(['instrument:cannulatedScrew', 'instrument:staple']);
+    expectClean(app);
+  });
+});
