@@ -13,7 +13,8 @@ const RUNS = 15;
 /** DESIGN.md: a re-cut after a geometry-changing parameter, in the worker, ≤ 60 ms median. */
 const RECUT_BUDGET_MS = 60;
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 export const cutMeasures: Measure[] = PROCEDURES.filter((p) => p.region === 'foot').map((proc) => ({
   id: `cut-${proc.id}`,

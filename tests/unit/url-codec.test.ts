@@ -79,7 +79,11 @@ describe('procedure parameters in the URL', () => {
 
 describe('add-ons in the URL', () => {
   it('an Akin after a chevron lengthens the sitting, so a later step is valid', () => {
-    expect(decodeUrl('?p=chevron&akin=1&step=12&wedge=2').values).toMatchObject({ akin: '1', step: 12, wedge: 2 });
+    expect(decodeUrl('?p=chevron&akin=1&step=12&wedge=2').values).toMatchObject({
+      akin: '1',
+      step: 12,
+      wedge: 2,
+    });
     expect(decodeUrl('?p=chevron&step=12').values.step).toBe(10);
   });
 });
