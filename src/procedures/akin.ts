@@ -163,6 +163,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
   return {
     id: 'akin',
     region: 'foot',
+    icon: 'M3 9h7l2 3-2 3H3M13 9h8v6h-8l1-3z',
     readouts: { 'wedge-angle': { value: 'angle', unit: '°' } },
     params: [
       {

@@ -1,7 +1,7 @@
 import { scale, sub, add, normalize, length, type Vec3 } from '../anatomy/sdf';
-import { measureFoot } from '../clinical/foot-angles';
 import { limb } from '../geometry/cutters';
-import { between, boneFrame } from './bone-frame';
+import { between } from './bone-frame';
+import { m1, medialApproach, rebalance } from './first-ray';
 import type { PlanContext, ProcedureDef, StepContext } from './types';
 
 /** Saw kerf, mm (CLINICAL: 0.5–1). */
@@ -10,8 +10,6 @@ const KERF = 0.6;
 export const CHEVRON_ANGLE = 60;
 /** Where the shaft width is taken: 10 mm behind the apex, where the limbs leave the metaphysis. */
 export const WIDTH_STATION = -10;
-
-const m1 = (ctx: PlanContext) => boneFrame(ctx.landmarks, 'metatarsal1');
 
 /** Width of the metatarsal across the shift direction at the cut, mm. */
 export function chevronWidth(ctx: PlanContext): number {
@@ -44,6 +42,7 @@ function screwLine(ctx: StepContext) {
 export const chevron: ProcedureDef = {
   id: 'chevron',
   region: 'foot',
+  icon: 'M3 8h9l3 4-3 4H3M15 12l3-4h3v8h-3z',
   addons: ['akin'],
   params: [
     {
@@ -115,74 +114,21 @@ export const chevron: ProcedureDef = {
       direction: (ctx) => scale(m1(ctx).axis, -1),
       amount: () => 0.8,
     },
-    {
-      id: 'rebalance',
-      body: 'proximalPhalanx1',
-      kind: 'rotate',
-      direction: () => [0, 1, 0],
-      pivot: (ctx) => m1(ctx).head,
-      // The released, re-tensioned capsule brings the toe back square onto its joint surface.
-      amount: (ctx) => {
-        const pre = measureFoot(ctx.landmarks);
-        return pre.hva - pre.dmaa;
-      },
-    },
+    rebalance,
   ],
   follows: [
     { body: 'proximalPhalanx1', follows: 'capital' },
     { body: 'distalPhalanx1', follows: 'proximalPhalanx1' },
   ],
   steps: [
-    {
-      id: 'incision',
-      phase: 'open',
-      duration: 4,
-      skin: true,
-      camera: (ctx) => headView(ctx, 150, 0.3),
-      instruments: [
-        {
-          id: 'scalpel',
-          kind: 'scalpel',
-          path: (ctx, p) => {
-            const f = m1(ctx);
-            return { tip: f.at(-22 + 40 * p, 1, 15), direction: scale(f.medial, -1), up: f.axis };
-          },
-        },
-      ],
-    },
-    {
-      id: 'capsule',
-      phase: 'open',
-      duration: 3,
-      camera: (ctx) => headView(ctx, 130, 0.3),
-      instruments: [
-        {
-          id: 'scalpel',
-          kind: 'scalpel',
-          path: (ctx, p) => {
-            const f = m1(ctx);
-            return { tip: f.at(-18 + 30 * p, 1, 11), direction: scale(f.medial, -1), up: f.axis };
-          },
-        },
-      ],
-    },
-    {
-      id: 'eminence',
-      duration: 4,
-      camera: (ctx) => headView(ctx, 120, 0.3),
-      removes: ['eminence'],
-      instruments: [
-        {
-          id: 'saw',
-          kind: 'saw',
-          action: 'oscillate',
-          path: (ctx, p) => {
-            const f = m1(ctx);
-            return { tip: f.at(-2, 12 - 24 * p, 7.8), direction: scale(f.dorsal, -1), up: f.medial };
-          },
-        },
-      ],
-    },
+    ...medialApproach(
+      {
+        incision: (ctx) => headView(ctx, 150, 0.3),
+        capsule: (ctx) => headView(ctx, 130, 0.3),
+        eminence: (ctx) => headView(ctx, 120, 0.3),
+      },
+      { start: -22, length: 40 },
+    ),
     {
       id: 'cut',
       duration: 5,

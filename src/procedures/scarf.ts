@@ -1,8 +1,8 @@
 import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { landmark } from '../anatomy/landmarks';
-import { measureFoot } from '../clinical/foot-angles';
 import { limb, slab } from '../geometry/cutters';
-import { between, boneFrame } from './bone-frame';
+import { between } from './bone-frame';
+import { m1, medialApproach, rebalance } from './first-ray';
 import type { PlanContext, ProcedureDef, StepContext } from './types';
 
 /**
@@ -38,8 +38,6 @@ const SPAN = 20;
 const TRIM_TAPER = 14;
 /** The distal screw stops this far short of the articular cartilage, mm. */
 const CARTILAGE_MARGIN = 2;
-
-const m1 = (ctx: PlanContext) => boneFrame(ctx.landmarks, 'metatarsal1');
 
 /** The Z on this patient: its two corners and the directions of its limbs (all region frame). */
 export function scarfZ(ctx: PlanContext) {
@@ -121,6 +119,7 @@ function sawThrough(mid: Vec3, medial: Vec3, normal: Vec3, q: number) {
 export const scarf: ProcedureDef = {
   id: 'scarf',
   region: 'foot',
+  icon: 'M3 9h12l3-4h3M3 15h3l3-4h12',
   addons: ['akin'],
   params: [
     {
@@ -205,74 +204,21 @@ export const scarf: ProcedureDef = {
       direction: (ctx) => scale(scarfZ(ctx).along, -1),
       amount: scarfShortenMm,
     },
-    {
-      id: 'rebalance',
-      body: 'proximalPhalanx1',
-      kind: 'rotate',
-      direction: () => [0, 1, 0],
-      pivot: (ctx) => m1(ctx).head,
-      // The released, re-tensioned capsule brings the toe back square onto its joint surface.
-      amount: (ctx) => {
-        const pre = measureFoot(ctx.landmarks);
-        return pre.hva - pre.dmaa;
-      },
-    },
+    rebalance,
   ],
   follows: [
     { body: 'proximalPhalanx1', follows: 'plantar' },
     { body: 'distalPhalanx1', follows: 'proximalPhalanx1' },
   ],
   steps: [
-    {
-      id: 'incision',
-      phase: 'open',
-      duration: 4,
-      skin: true,
-      camera: (ctx) => shaftView(ctx, 170, 0.3),
-      instruments: [
-        {
-          id: 'scalpel',
-          kind: 'scalpel',
-          path: (ctx, p) => {
-            const f = m1(ctx);
-            return { tip: f.at(-34 + 48 * p, 1, 14), direction: scale(f.medial, -1), up: f.axis };
-          },
-        },
-      ],
-    },
-    {
-      id: 'capsule',
-      phase: 'open',
-      duration: 3,
-      camera: (ctx) => shaftView(ctx, 150, 0.3),
-      instruments: [
-        {
-          id: 'scalpel',
-          kind: 'scalpel',
-          path: (ctx, p) => {
-            const f = m1(ctx);
-            return { tip: f.at(-30 + 40 * p, 1, 10), direction: scale(f.medial, -1), up: f.axis };
-          },
-        },
-      ],
-    },
-    {
-      id: 'eminence',
-      duration: 4,
-      camera: (ctx) => shaftView(ctx, 130, 0.3, 0.6),
-      removes: ['eminence'],
-      instruments: [
-        {
-          id: 'saw',
-          kind: 'saw',
-          action: 'oscillate',
-          path: (ctx, p) => {
-            const f = m1(ctx);
-            return { tip: f.at(-2, 12 - 24 * p, 7.8), direction: scale(f.dorsal, -1), up: f.medial };
-          },
-        },
-      ],
-    },
+    ...medialApproach(
+      {
+        incision: (ctx) => shaftView(ctx, 170, 0.3),
+        capsule: (ctx) => shaftView(ctx, 150, 0.3),
+        eminence: (ctx) => shaftView(ctx, 130, 0.3, 0.6),
+      },
+      { start: -34, length: 48 },
+    ),
     {
       id: 'long-cut',
       duration: 5,

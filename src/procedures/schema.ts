@@ -57,6 +57,7 @@ const procedureSchema = v.object({
   ),
   follows: v.array(v.object({ body: v.string(), follows: v.string() })),
   addons: v.optional(v.array(v.string())),
+  icon: v.optional(v.string()),
   readouts: v.optional(v.record(v.string(), v.object({ value: v.string(), unit: v.picklist(['°', 'mm']) }))),
   steps: v.pipe(
     v.array(

@@ -153,6 +153,8 @@ export interface ProcedureDef {
   readonly motions: readonly MotionDef[];
   readonly follows: readonly FollowDef[];
   readonly steps: readonly StepDef[];
+  /** A small picture of the cut for the picker: an SVG path in a 24 × 24 box (stroked). */
+  readonly icon?: string;
   /** Procedures that may be done in the same sitting after this one (`?p=chevron&akin=1`). */
   readonly addons?: readonly string[];
   /** Readouts shown after the angles: readout id (its `data-measure`) → the captionValues key it shows. */

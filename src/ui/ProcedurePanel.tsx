@@ -98,6 +98,9 @@ function AddonControls({ id }: { readonly id: string }) {
   );
 }
 
+/** What every procedure's info panel tells, from CLINICAL.md. */
+export const INFO_SECTIONS = ['indications', 'contraindications', 'risks', 'aftercare'] as const;
+
 /** The operation's correction, its steps, and its result measured on the model. */
 export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
   const { t } = useTranslation();
@@ -177,6 +180,17 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
           )}
         </tbody>
       </table>
+      <details className="about">
+        <summary>{t('procedure.about')}</summary>
+        <dl>
+          {INFO_SECTIONS.map((section) => (
+            <div key={section}>
+              <dt>{t(`procedure.info.${section}`)}</dt>
+              <dd>{t(`proc.${base?.id ?? proc.id}.info.${section}`)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       <h3>{t('procedure.steps')}</h3>
       <ol className="steps">
         {proc.steps.map((s, i) => (

@@ -2,6 +2,8 @@ interface Option<T extends string> {
   readonly value: T;
   readonly label: string;
   readonly testId: string;
+  /** An SVG path (24 × 24, stroked) drawn before the label. */
+  readonly icon?: string;
 }
 
 interface Props<T extends string> {
@@ -23,6 +25,18 @@ export function Segmented<T extends string>({ label, value, options, onChange }:
           onClick={() => onChange(o.value)}
           data-testid={o.testId}
         >
+          {o.icon && (
+            <svg
+              className="option-icon"
+              viewBox="0 0 24 24"
+              width="24"
+              height="24"
+              aria-hidden="true"
+              focusable="false"
+            >
+              <path d={o.icon} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />
+            </svg>
+          )}
           {o.label}
         </button>
       ))}

@@ -51,6 +51,7 @@ describe('procedure definitions', () => {
           d.kind === 'choice' ? d.values.map((v) => `proc.${p.id}.${d.id}.${v}`) : [],
         ),
         ...(p.addons ?? []).map((a) => `procedure.addon.${a}`),
+        ...['indications', 'contraindications', 'risks', 'aftercare'].map((x) => `proc.${p.id}.info.${x}`),
         ...p.steps.flatMap((s) =>
           ['title', 'patient', 'technical'].map((v) => `proc.${p.id}.step.${s.id}.${v}`),
         ),

@@ -1,0 +1,81 @@
+import { scale } from '../anatomy/sdf';
+import { measureFoot } from '../clinical/foot-angles';
+import { boneFrame, type BoneFrame } from './bone-frame';
+import type { MotionDef, PlanContext, StepContext, StepDef } from './types';
+
+/** The first metatarsal's frame on this patient. */
+export const m1 = (ctx: PlanContext): BoneFrame => boneFrame(ctx.landmarks, 'metatarsal1');
+
+type View = StepDef['camera'];
+
+/** A scalpel drawn along the medial side of the first metatarsal, from `start` mm (from the head) over `length`. */
+function medialScalpel(start: number, length: number, depth: number) {
+  return {
+    id: 'scalpel',
+    kind: 'scalpel' as const,
+    path: (ctx: StepContext, p: number) => {
+      const f = m1(ctx);
+      return { tip: f.at(start + length * p, 1, depth), direction: scale(f.medial, -1), up: f.axis };
+    },
+  };
+}
+
+/**
+ * The medial approach to the first metatarsal head that open bunion operations share: the skin
+ * incision, the capsule opened, the bump (medial eminence) sawn off flush.
+ */
+export function medialApproach(
+  views: { incision: View; capsule: View; eminence: View },
+  incision: { start: number; length: number },
+): StepDef[] {
+  return [
+    {
+      id: 'incision',
+      phase: 'open',
+      duration: 4,
+      skin: true,
+      camera: views.incision,
+      instruments: [medialScalpel(incision.start, incision.length, 15)],
+    },
+    {
+      id: 'capsule',
+      phase: 'open',
+      duration: 3,
+      camera: views.capsule,
+      instruments: [medialScalpel(incision.start + 4, incision.length - 8, 11)],
+    },
+    {
+      id: 'eminence',
+      duration: 4,
+      camera: views.eminence,
+      removes: ['eminence'],
+      instruments: [
+        {
+          id: 'saw',
+          kind: 'saw',
+          action: 'oscillate',
+          path: (ctx, p) => {
+            const f = m1(ctx);
+            return { tip: f.at(-2, 12 - 24 * p, 7.8), direction: scale(f.dorsal, -1), up: f.medial };
+          },
+        },
+      ],
+    },
+  ];
+}
+
+/**
+ * The capsule repair at the end of a metatarsal osteotomy: released laterally and re-tensioned
+ * medially, the capsule brings the toe back square onto its joint surface.
+ */
+export const rebalance: MotionDef = {
+  id: 'rebalance',
+  body: 'proximalPhalanx1',
+  kind: 'rotate',
+  direction: () => [0, 1, 0],
+  pivot: (ctx) => m1(ctx).head,
+  amount: (ctx) => {
+    const pre = measureFoot(ctx.landmarks);
+    return pre.hva - pre.dmaa;
+  },
+};
