@@ -15,14 +15,34 @@ import { StageBoundary } from './StageBoundary';
 import { useUrlSync } from './use-url-sync';
 import { hasWebGL } from './webgl-support';
 
+/**
+ * The caption and playback bar of the open procedure. Its own component, so that a parameter
+ * change re-renders only what shows the procedure, not the whole page.
+ */
+function ProcedureControls() {
+  const procedure = useProcedurePlan();
+  usePlaybackStart(procedure?.plan);
+  if (!procedure) return null;
+  return (
+    <div className="stage-bottom">
+      <StepCaption proc={procedure.plan.proc} values={procedure.values} />
+      <PlaybackBar timeline={procedure.plan.timeline} />
+    </div>
+  );
+}
+
+function ProcedureSide() {
+  const procedure = useProcedurePlan();
+  return procedure ? <ProcedurePanel state={procedure} /> : null;
+}
+
 export function App() {
   const { t } = useTranslation();
   useUrlSync();
   const [webgl] = useState(hasWebGL);
   const ready = useView((s) => s.status === 'ready' && s.drawn && s.cutsReady);
   const attempt = useView((s) => s.attempt);
-  const procedure = useProcedurePlan();
-  usePlaybackStart(procedure?.plan);
+
   return (
     <div className="app">
       <TopBar />
@@ -38,15 +58,10 @@ export function App() {
           )}
           {webgl && <LoadOverlay />}
           <HoverLabel />
-          {procedure && (
-            <div className="stage-bottom">
-              <StepCaption proc={procedure.plan.proc} values={procedure.values} />
-              <PlaybackBar timeline={procedure.plan.timeline} />
-            </div>
-          )}
+          <ProcedureControls />
         </section>
         <div className="side">
-          {procedure && <ProcedurePanel state={procedure} />}
+          <ProcedureSide />
           <AnglesPanel />
         </div>
       </main>

@@ -8,9 +8,15 @@ export function usePlaybackStart(plan: Plan | undefined): void {
   const procId = plan?.proc.id;
   useEffect(() => {
     if (!plan) return;
-    const start = useSession.getState().startStep;
+    const { startStep: start, startSpeed } = useSession.getState();
     const span = plan.timeline.spans[Math.min(plan.timeline.spans.length - 1, Math.max(0, start - 1))]!;
-    usePlayback.setState({ time: span.start, step: span.index, total: plan.timeline.total, playing: false });
+    usePlayback.setState({
+      time: span.start,
+      step: span.index,
+      total: plan.timeline.total,
+      playing: false,
+      speed: startSpeed,
+    });
     // Only when another procedure opens: a parameter change keeps the clock where it is.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [procId]);

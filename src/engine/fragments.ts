@@ -1,9 +1,14 @@
 import { rootPart } from './post-op';
 import type { ProcedureDef } from '../procedures/types';
 
-/** The cuts of a procedure grouped by the part they end up cutting, in order. */
+const chainsOf = new WeakMap<ProcedureDef, Map<string, ProcedureDef['cuts'][number][]>>();
+
+/** The cuts of a procedure grouped by the part they end up cutting, in order (worked out once per definition). */
 export function cutChains(proc: ProcedureDef): Map<string, ProcedureDef['cuts'][number][]> {
+  const known = chainsOf.get(proc);
+  if (known) return known;
   const chains = new Map<string, ProcedureDef['cuts'][number][]>();
+  chainsOf.set(proc, chains);
   for (const cut of proc.cuts) {
     const part = rootPart(proc, cut.bone);
     chains.set(part, [...(chains.get(part) ?? []), cut]);

@@ -22,9 +22,13 @@ function checked(defs: readonly ProcedureDef[]): ProcedureDef[] {
 export const PROCEDURES: readonly ProcedureDef[] = checked([chevron, scarf, akin]);
 
 /** Procedures whose definition depends on a choice parameter (the implant a step places). */
+const akinScrew = akinWith('screw');
 const VARIANTS: Readonly<Record<string, (params: Readonly<Record<string, ParamValue>>) => ProcedureDef>> = {
-  akin: (p) => akinWith(p.fixation === 'screw' ? 'screw' : 'staple'),
+  akin: (p) => (p.fixation === 'screw' ? akinScrew : akin),
 };
+
+/** Composed sittings are built once each, so a definition's identity is stable across renders. */
+const composed = new Map<string, ProcedureDef>();
 
 export function procedureById(id: string | null | undefined): ProcedureDef | undefined {
   return PROCEDURES.find((p) => p.id === id);
@@ -43,7 +47,14 @@ export function resolveProcedure(
   let proc = VARIANTS[base.id]?.(params) ?? base;
   for (const addon of base.addons ?? []) {
     const added = params[addon] === '1' ? resolveProcedure(addon, params) : undefined;
-    if (added) proc = composeProcedures(proc, added);
+    if (!added) continue;
+    const key = `${proc.id}/${String(params.fixation)}+${added.id}`;
+    let both = composed.get(key);
+    if (!both) {
+      both = composeProcedures(proc, added);
+      composed.set(key, both);
+    }
+    proc = both;
   }
   return proc;
 }

@@ -22,6 +22,12 @@ export function CameraRig() {
   const resetCount = useView((s) => s.resetCount);
   const focus = useView((s) => s.focus);
   const plan = useProcedurePlan()?.plan;
+  // Re-aim when the step or the procedure changes, not when a parameter nudges the plan.
+  const planRef = useRef(plan);
+  useEffect(() => {
+    planRef.current = plan;
+  }, [plan]);
+  const procId = plan?.proc.id;
   const step = usePlayback((s) => s.step);
   const controls = useRef<CameraControls>(null);
   const shown = useRef<string | null>(null);
@@ -29,7 +35,7 @@ export function CameraRig() {
   useEffect(() => {
     const c = controls.current;
     if (!c) return;
-    const { position: p, target: t } = plan?.cameras[step] ?? DEFAULT_VIEW[region];
+    const { position: p, target: t } = planRef.current?.cameras[step] ?? DEFAULT_VIEW[region];
     const k = SEX_SCALE[region][sex];
     const m = side === 'left' ? -k : k;
     // Glide within a region (a jump cut under reduced motion); jump when the region changes.
@@ -37,7 +43,7 @@ export function CameraRig() {
     const animate = shown.current === region && !reduced;
     shown.current = region;
     void c.setLookAt(p[0] * m, p[1] * k, p[2] * k, t[0] * m, t[1] * k, t[2] * k, animate);
-  }, [region, side, sex, resetCount, plan, step]);
+  }, [region, side, sex, resetCount, procId, step]);
 
   useEffect(() => {
     if (!focus || !controls.current) return;

@@ -1,4 +1,5 @@
 import { Canvas } from '@react-three/fiber';
+import { memo } from 'react';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { CameraRig } from './CameraRig';
@@ -6,8 +7,11 @@ import { RegionBones } from './RegionBones';
 import { exposeRenderInfo } from './render-info';
 import { useRegionModel } from './use-region-model';
 
-/** The 3D view: lights, camera controls and the posed bones of the current region. */
-export function Stage() {
+/**
+ * The 3D view: lights, camera controls and the posed bones of the current region. Memoised: the
+ * page around it re-renders on every parameter change, the canvas only when its own stores change.
+ */
+export const Stage = memo(function Stage() {
   const region = useSession((s) => s.region);
   const model = useRegionModel(region);
   return (
@@ -25,4 +29,4 @@ export function Stage() {
       <CameraRig />
     </Canvas>
   );
-}
+});

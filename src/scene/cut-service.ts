@@ -31,7 +31,10 @@ export function cutInWorker(
 ): Promise<RenderStage[]> {
   let hit = cache.get(key);
   if (!hit) {
-    hit = api().cut(part, positions.slice(), indices.slice(), jobs);
+    const p = positions.slice();
+    const i = indices.slice();
+    // Copies are handed over, not cloned: the main thread keeps its own arrays.
+    hit = api().cut(part, Comlink.transfer(p, [p.buffer]), Comlink.transfer(i, [i.buffer]), jobs);
     hit.catch(() => cache.delete(key));
     cache.set(key, hit);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);

@@ -34,6 +34,6 @@ export const usePlayback = create<Playback>()((set, get) => ({
   pause: () => set({ playing: false }),
   toggle: () => (get().playing ? get().pause() : get().play()),
   seek: (time) => set({ time: Math.min(get().total, Math.max(0, time)) }),
-  setSpeed: (speed) => set({ speed: Math.min(2, Math.max(0.5, speed)) }),
+  setSpeed: (speed) => set({ speed: Math.min(4, Math.max(0.5, speed)) }),
   setLoop: (loop) => set({ loop }),
 }));

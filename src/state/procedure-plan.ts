@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { RegionModel } from '../anatomy/mesh';
 import { landmark } from '../anatomy/landmarks';
 import { applyPose } from '../anatomy/pose';
@@ -51,7 +51,9 @@ let last: { inputs: readonly unknown[]; state: ProcedureState | undefined } | un
  */
 export function useProcedurePlan(): ProcedureState | undefined {
   const procedure = useSession((s) => s.procedure);
-  const params = useSession((s) => s.params);
+  // Deferred: a slider drag re-plans in a background render React can interrupt, so the drag
+  // itself stays a short task.
+  const params = useDeferredValue(useSession((s) => s.params));
   const patient = usePosedPatient();
   const model = useView((s) => s.models[patient.region]);
   return useMemo(() => sharedPlan(procedure, params, patient, model), [procedure, params, patient, model]);

@@ -28,6 +28,8 @@ export interface Session {
   readonly voice: Voice;
   /** The step (1-based) the link asked to open at. */
   readonly startStep: number;
+  /** The playback speed the link asked for. */
+  readonly startSpeed: number;
   /** URL values that were clamped or ignored, until the user dismisses them. */
   readonly notices: readonly Notice[];
 }
@@ -62,6 +64,7 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
     params,
     voice: (values.voice as Voice | undefined) ?? 'patient',
     startStep: typeof values.step === 'number' ? Math.round(values.step) : 1,
+    startSpeed: typeof values.speed === 'number' ? values.speed : 1,
     region: proc?.region ?? (values.region as Region | undefined) ?? 'foot',
     side: (values.side as Side | undefined) ?? 'right',
     sex: (values.sex as Sex | undefined) ?? 'm',

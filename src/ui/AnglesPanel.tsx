@@ -4,12 +4,15 @@ import { grade } from '../clinical/grading';
 import { MEASURE_UNIT, REGION_MEASURES, type MeasureId } from '../clinical/measures';
 import { formatNumber } from '../i18n';
 import { usePosedPatient } from '../state/patient';
+import { useShallow } from 'zustand/react/shallow';
 import { useSession } from '../state/session-store';
 
 /** The patient's pre-operative angles: set them, and read them measured back on the posed model. */
 export function AnglesPanel() {
   const { t } = useTranslation();
-  const session = useSession();
+  const session = useSession(
+    useShallow(({ foot, knee, lang, setFoot, setKnee }) => ({ foot, knee, lang, setFoot, setKnee })),
+  );
   const patient = usePosedPatient();
   const measured: Partial<Record<MeasureId, number>> = patient.measured;
   const specs: Record<string, RangeSpec> = patient.region === 'foot' ? FOOT_DEFORMITY : KNEE_DEFORMITY;

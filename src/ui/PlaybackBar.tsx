@@ -105,7 +105,7 @@ export function PlaybackBar({ timeline }: { readonly timeline: Timeline }) {
           onChange={(e) => usePlayback.getState().setSpeed(Number(e.target.value))}
           data-testid="speed"
         >
-          {SPEEDS.map((v) => (
+          {(SPEEDS.includes(speed as (typeof SPEEDS)[number]) ? SPEEDS : [...SPEEDS, speed]).map((v) => (
             <option key={v} value={v}>
               {v}×
             </option>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { ProcedurePicker } from './ProcedurePicker';
@@ -7,7 +8,9 @@ import { Segmented } from './Segmented';
 /** Region, side, size, skin, view and language: the controls every user needs first. */
 export function TopBar() {
   const { t } = useTranslation();
-  const s = useSession();
+  const s = useSession(
+    useShallow(({ region, side, sex, skin, lang, set }) => ({ region, side, sex, skin, lang, set })),
+  );
   return (
     <header className="topbar">
       <h1 className="brand">{t('app.title')}</h1>

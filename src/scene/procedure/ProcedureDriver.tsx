@@ -47,7 +47,8 @@ export function ProcedureDriver({ state, stages }: Props) {
     const clock = usePlayback.getState();
     let time = clock.time;
     if (clock.playing) {
-      time += Math.min(delta, 0.1) * clock.speed;
+      // A slow frame (software rendering, a busy kiosk) still advances, but never jumps a whole step.
+      time += Math.min(delta, 0.25) * clock.speed;
       if (time >= clock.total) time = clock.loop ? 0 : clock.total;
     }
     const frame = evaluate(state.plan, time);
