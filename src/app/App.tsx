@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Stage } from '../scene/Stage';
+import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { AnglesPanel } from '../ui/AnglesPanel';
 import { PlaybackBar } from '../ui/PlaybackBar';
@@ -31,6 +32,9 @@ function ProcedureControls() {
   );
 }
 
+/** Leva (and its own dependencies) load only in the study view. */
+const LevaPanel = lazy(() => import('../ui/LevaPanel'));
+
 function ProcedureSide() {
   const procedure = useProcedurePlan();
   return procedure ? <ProcedurePanel state={procedure} /> : null;
@@ -42,9 +46,15 @@ export function App() {
   const [webgl] = useState(hasWebGL);
   const ready = useView((s) => s.status === 'ready' && s.drawn && s.cutsReady);
   const attempt = useView((s) => s.attempt);
+  const study = useSession((s) => s.mode === 'study');
 
   return (
     <div className="app">
+      {study && (
+        <Suspense fallback={null}>
+          <LevaPanel />
+        </Suspense>
+      )}
       <TopBar />
       <Notices />
       <main className="layout">

@@ -10,6 +10,7 @@ export type Side = 'right' | 'left';
 export type Sex = 'm' | 'f';
 export type Lang = 'en' | 'it';
 export type Voice = 'patient' | 'technical';
+export type Mode = 'consult' | 'study';
 
 /** What the user chose: everything here is reflected in the URL. */
 export interface Session {
@@ -26,6 +27,7 @@ export interface Session {
   readonly params: Readonly<Record<string, ParamValue>>;
   /** Captions for a patient, or technical ones for a student. */
   readonly voice: Voice;
+  readonly mode: Mode;
   /** The step (1-based) the link asked to open at. */
   readonly startStep: number;
   /** The playback speed the link asked for. */
@@ -63,6 +65,7 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
     procedure: proc?.id ?? null,
     params,
     voice: (values.voice as Voice | undefined) ?? 'patient',
+    mode: (values.mode as Mode | undefined) ?? 'consult',
     startStep: typeof values.step === 'number' ? Math.round(values.step) : 1,
     startSpeed: typeof values.speed === 'number' ? values.speed : 1,
     region: proc?.region ?? (values.region as Region | undefined) ?? 'foot',
@@ -83,6 +86,7 @@ export function sessionToUrl(s: Session, step = 1): string {
     ...s.params,
     step,
     voice: s.voice,
+    mode: s.mode,
     region: s.region,
     side: s.side,
     sex: s.sex,

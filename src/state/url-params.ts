@@ -27,6 +27,8 @@ const numbers = (spec: Record<string, RangeSpec>): Record<string, NumberParam> =
 export const URL_PARAMS = {
   p: choice(['none', ...PROCEDURES.map((p) => p.id)]),
   voice: choice(['patient', 'technical']),
+  /** consult: large controls for a patient; study: adds the exact parameter panel for students. */
+  mode: choice(['consult', 'study']),
   /** Playback speed; the controls offer 0.5–2×, a link (a kiosk, a test) may ask up to 4×. */
   speed: { kind: 'number', default: 1, min: 0.5, max: 4 },
   region: choice(['foot', 'knee']),

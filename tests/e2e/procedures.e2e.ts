@@ -134,3 +134,18 @@ describe('scarf and Akin', () => {
     expectClean(app);
   });
 });
+
+describe('study view', () => {
+  test('adds the exact parameter panel (leva) mirroring the procedure parameters', async () => {
+    const app = await open('?p=chevron&mode=study&shift=40');
+    await app.page.getByText('Chevron osteotomy', { exact: true }).last().waitFor();
+    await app.page.locator('[data-testid="param-shift"]').fill('45');
+    await app.page.waitForFunction(() =>
+      [...document.querySelectorAll('input')].some(
+        (i) => i.value === '45' && i.dataset.testid !== 'param-shift',
+      ),
+    );
+    expect(app.page.url()).toContain('mode=study');
+    expectClean(app);
+  });
+});
