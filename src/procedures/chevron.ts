@@ -1,7 +1,7 @@
 import { scale, sub, add, normalize, length, type Vec3 } from '../anatomy/sdf';
 import { limb } from '../geometry/cutters';
 import { between } from './bone-frame';
-import { m1, medialApproach, rebalance } from './first-ray';
+import { m1, medialApproach, medialTrim, rebalance } from './first-ray';
 import type { PlanContext, ProcedureDef, StepContext } from './types';
 
 /** Saw kerf, mm (CLINICAL: 0.5–1). */
@@ -185,27 +185,12 @@ export const chevron: ProcedureDef = {
         },
       ],
     },
-    {
-      id: 'trim',
-      duration: 4,
-      camera: (ctx) => headView(ctx, 120, 0.4),
-      cuts: ['trim'],
-      instruments: [
-        {
-          id: 'saw',
-          kind: 'saw',
-          action: 'oscillate',
-          path: (ctx, p) => {
-            const f = m1(ctx);
-            return {
-              tip: f.at(-8 - 20 * p, 8 - 16 * p, chevronWidth(ctx) / 2),
-              direction: scale(f.dorsal, -1),
-              up: f.medial,
-            };
-          },
-        },
-      ],
-    },
+    medialTrim(
+      (ctx) => headView(ctx, 120, 0.4),
+      (ctx) => chevronWidth(ctx) / 2,
+      -8,
+      20,
+    ),
     { id: 'capsule-repair', duration: 4, camera: (ctx) => headView(ctx, 170, 2.5), plays: ['rebalance'] },
     { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => headView(ctx, 170, 1) },
   ],

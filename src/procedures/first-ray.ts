@@ -79,3 +79,36 @@ export const rebalance: MotionDef = {
     return pre.hva - pre.dmaa;
   },
 };
+
+/**
+ * Trimming the medial step the shift leaves proud: the saw runs down the medial cortex from
+ * `start` mm behind the head over 20–24 mm, at half the bone's width from its axis.
+ */
+export function medialTrim(
+  camera: View,
+  halfWidth: (ctx: PlanContext) => number,
+  start: number,
+  length: number,
+): StepDef {
+  return {
+    id: 'trim',
+    duration: 4,
+    camera,
+    cuts: ['trim'],
+    instruments: [
+      {
+        id: 'saw',
+        kind: 'saw',
+        action: 'oscillate',
+        path: (ctx, p) => {
+          const f = m1(ctx);
+          return {
+            tip: f.at(start - length * p, 8 - 16 * p, halfWidth(ctx)),
+            direction: scale(f.dorsal, -1),
+            up: f.medial,
+          };
+        },
+      },
+    ],
+  };
+}

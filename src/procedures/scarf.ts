@@ -2,7 +2,7 @@ import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy
 import { landmark } from '../anatomy/landmarks';
 import { limb, slab } from '../geometry/cutters';
 import { between } from './bone-frame';
-import { m1, medialApproach, rebalance } from './first-ray';
+import { m1, medialApproach, medialTrim, rebalance } from './first-ray';
 import type { PlanContext, ProcedureDef, StepContext } from './types';
 
 /**
@@ -300,27 +300,12 @@ export const scarf: ProcedureDef = {
         },
       ],
     },
-    {
-      id: 'trim',
-      duration: 4,
-      camera: (ctx) => shaftView(ctx, 130, 0.4),
-      cuts: ['trim'],
-      instruments: [
-        {
-          id: 'saw',
-          kind: 'saw',
-          action: 'oscillate',
-          path: (ctx, p) => {
-            const f = m1(ctx);
-            return {
-              tip: f.at(-4 - 24 * p, 8 - 16 * p, scarfWidth(ctx) / 2),
-              direction: scale(f.dorsal, -1),
-              up: f.medial,
-            };
-          },
-        },
-      ],
-    },
+    medialTrim(
+      (ctx) => shaftView(ctx, 130, 0.4),
+      (ctx) => scarfWidth(ctx) / 2,
+      -4,
+      24,
+    ),
     {
       id: 'capsule-repair',
       duration: 4,

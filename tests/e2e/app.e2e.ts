@@ -14,6 +14,7 @@ import {
   waitForReady,
   type AppPage,
 } from './helpers';
+import { expectClean } from './expectations';
 
 const FOOT_DEFAULTS = { hva: 32, ima: 14, dmaa: 8, hvia: 8 } as const;
 const KNEE_DEFAULTS = { hka: 172, mpta: 82, ldfa: 88 } as const;
@@ -38,14 +39,6 @@ afterEach(async () => {
 afterAll(async () => {
   await closeBrowser();
 });
-
-/** No console errors, no uncaught exceptions, nothing fetched from another origin. */
-function expectClean(app: AppPage): void {
-  const problems = describeProblems(app);
-  expect(app.consoleErrors, problems).toEqual([]);
-  expect(app.pageErrors, problems).toEqual([]);
-  expect(app.foreignRequests, problems).toEqual([]);
-}
 
 async function expectBone(app: AppPage, name: string): Promise<void> {
   const stats = await stagePixelStats(app.page, name);

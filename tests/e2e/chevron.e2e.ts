@@ -1,14 +1,7 @@
 /** Browser tests of a procedure played in the production build: steps, captions, tools, readouts. */
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import {
-  closeBrowser,
-  describeProblems,
-  openApp,
-  readMeasure,
-  showsBone,
-  stagePixelStats,
-  type AppPage,
-} from './helpers';
+import { closeBrowser, openApp, readMeasure, showsBone, stagePixelStats, type AppPage } from './helpers';
+import { expectClean, waitStep, stepOf } from './expectations';
 
 let current: AppPage | undefined;
 afterEach(async () => {
@@ -24,20 +17,6 @@ async function open(query: string): Promise<AppPage> {
   return current;
 }
 
-function expectClean(app: AppPage): void {
-  const problems = describeProblems(app);
-  expect(app.consoleErrors, problems).toEqual([]);
-  expect(app.pageErrors, problems).toEqual([]);
-  expect(app.foreignRequests, problems).toEqual([]);
-}
-
-const stepOf = (app: AppPage) => app.page.locator('[data-step]').getAttribute('data-step').then(Number);
-/** The caption follows the clock on the next drawn frame: wait for it. */
-const waitStep = (app: AppPage, n: number) =>
-  app.page.waitForFunction(
-    (want) => document.querySelector('[data-step]')?.getAttribute('data-step') === want,
-    String(n),
-  );
 const visibleTools = (app: AppPage) =>
   app.page.evaluate(() => window.__viz?.visibleNames('instrument:') ?? []);
 

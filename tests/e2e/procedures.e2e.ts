@@ -1,14 +1,7 @@
 /** Browser tests of the scarf and the Akin, and of an Akin added after a chevron. */
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import {
-  closeBrowser,
-  describeProblems,
-  openApp,
-  readMeasure,
-  showsBone,
-  stagePixelStats,
-  type AppPage,
-} from './helpers';
+import { closeBrowser, openApp, readMeasure, showsBone, stagePixelStats, type AppPage } from './helpers';
+import { expectClean, waitStep } from './expectations';
 
 let current: AppPage | undefined;
 afterEach(async () => {
@@ -23,19 +16,6 @@ async function open(query: string, prepare?: Parameters<typeof openApp>[1]): Pro
   current = await openApp(query, prepare);
   return current;
 }
-
-function expectClean(app: AppPage): void {
-  const problems = describeProblems(app);
-  expect(app.consoleErrors, problems).toEqual([]);
-  expect(app.pageErrors, problems).toEqual([]);
-  expect(app.foreignRequests, problems).toEqual([]);
-}
-
-const waitStep = (app: AppPage, n: number) =>
-  app.page.waitForFunction(
-    (want) => document.querySelector('[data-step]')?.getAttribute('data-step') === want,
-    String(n),
-  );
 
 /** Steps through a procedure with the "next" button; every caption differs and bone shows at the key steps. */
 async function playThrough(app: AppPage, name: string, steps: number, checkAt: readonly number[]) {
