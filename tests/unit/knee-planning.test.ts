@@ -97,7 +97,7 @@ function checkPlan(
     Math.abs(dHka - p.correction * (1 - h / L)),
     `${label}: ΔHKA ${dHka} α ${p.correction}`,
   ).toBeLessThan(0.3);
-  if (Math.abs(p.correction * h) / L < 0.25) expect(Math.abs(dHka - p.correction), label).toBeLessThan(0.3);
+  if (Math.abs(p.correction * h) / L < 0.2) expect(Math.abs(dHka - p.correction), label).toBeLessThan(0.3);
   expect(Math.sign(dHka)).toBe(Math.sign(p.correction));
   // Hernigou: gap = D·tan α.
   const D = length(sub(p.hinge, p.cutStart));
@@ -214,7 +214,7 @@ describe('hinge and cut placement', () => {
     expect(length(sub(closed, p.cutStart))).toBeLessThan(1e-9);
   });
 
-  it('DFO: cut from the near cortex 55 mm above the joint down to a hinge 10 mm inside the far cortex, 40 mm up', async () => {
+  it('DFO: cut from the near cortex 50 mm above the joint down to a hinge 10 mm inside the far cortex, 35 mm up', async () => {
     for (const approach of APPROACHES) {
       const {
         landmarks,
@@ -231,6 +231,7 @@ describe('hinge and cut placement', () => {
       expect(Math.abs(approach === 'opening' ? sLat : sMed)).toBeLessThan(3);
       // The cut runs down (distally) from the near cortex to the hinge.
       expect(dot(sub(p.hinge, p.cutStart), f.axis)).toBeLessThan(-10);
+      expect(p.secondCutStart !== undefined).toBe(approach === 'closing');
     }
   });
 });
@@ -404,32 +405,5 @@ describe('default case (HKA 172, mMPTA 82, mLDFA 88) to the Fujisawa point', () 
     expect(p.cutLength).toBeLessThan(65);
     expect(p.gap).toBeGreaterThan(9);
     expect(p.gap).toBeLessThan(13);
-  });
-});
-
-describe('report', () => {
-  it('prints the plans on the default cases', async () => {
-    const rows: string[] = [];
-    for (const [angles, site, approach, targetWbl] of [
-      [DEFAULT_KNEE, 'tibia', 'opening', 62.5],
-      [DEFAULT_KNEE, 'tibia', 'closing', 62.5],
-      [DEFAULT_VALGUS_KNEE, 'femur', 'opening', 50],
-      [DEFAULT_VALGUS_KNEE, 'femur', 'closing', 50],
-    ] as const) {
-      const { landmarks, posed, plan: p, pre, post } = await plan(angles, { site, approach, targetWbl });
-      const f = site === 'tibia' ? tibialFrame(landmarks) : femoralFrame(landmarks);
-      const bone = posed.get(site)!.positions;
-      const [hl, hm] = meshExtent(bone, p.hinge, f.medial);
-      const [sl, sm] = meshExtent(bone, p.cutStart, f.medial);
-      const { h, L } = leverArm(landmarks, site, p.hinge);
-      rows.push(
-        `${site} ${approach} → ${targetWbl}: α ${p.correction.toFixed(2)} D ${p.cutLength.toFixed(1)} gap ${p.gap.toFixed(2)} ` +
-          `hinge ${p.hinge.map((v) => v.toFixed(1)).join(',')} start ${p.cutStart.map((v) => v.toFixed(1)).join(',')} ` +
-          `hinge→cortices lat ${(-hl).toFixed(1)} med ${hm.toFixed(1)}; start→cortices lat ${(-sl).toFixed(1)} med ${sm.toFixed(1)} ` +
-          `pre HKA ${pre.hka.toFixed(1)} WBL ${pre.wbl.toFixed(1)} → HKA ${post.hka.toFixed(2)} (Δ ${(post.hka - pre.hka).toFixed(2)}, α(1−h/L) ${(p.correction * (1 - h / L)).toFixed(2)}) ` +
-          `mMPTA ${post.mpta.toFixed(1)} mLDFA ${post.ldfa.toFixed(1)} WBL ${post.wbl.toFixed(2)} [${p.warnings.join(' ')}]`,
-      );
-    }
-    console.log(rows.join('\n'));
   });
 });

@@ -37,3 +37,15 @@ describe('locales', () => {
       expect(enKeys).toContain(`measure.${m}`);
   });
 });
+
+describe('knee planning warnings', () => {
+  it('every warning the planner can give has its words in both languages', async () => {
+    const { KNEE_WARNINGS } = await import('../../src/clinical/knee-planning');
+    const get = (o: object, k: string) =>
+      k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)?.[p], o);
+    for (const key of KNEE_WARNINGS) {
+      expect(typeof get(en, key), key).toBe('string');
+      expect(typeof get(it_, key), key).toBe('string');
+    }
+  });
+});

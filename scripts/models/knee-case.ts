@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyPose } from '../../src/anatomy/pose';
+import { meshGauge } from '../../src/clinical/bone-gauge';
+import { posedKnee } from '../../src/clinical/patient';
+import type { KneeAngles } from '../../src/anatomy/deformity';
+import type { MeshData } from '../../src/geometry/cut';
+import { REST_LANDMARKS } from '../../src/state/patient';
+import { modelIO } from './build-models';
+import { decodeRegionGlb } from './model-measure';
+
+const MODELS = join(import.meta.dirname, '..', '..', 'models');
+
+/** The committed knee model (hip to ankle), decoded once per test file. */
+let rest: Map<string, MeshData> | undefined;
+export async function kneeMeshes(): Promise<Map<string, MeshData>> {
+  rest ??= await decodeRegionGlb(await modelIO(), readFileSync(join(MODELS, 'knee.glb')));
+  return rest;
+}
+
+/** The default pre-operative varus knee (CLINICAL §2). */
+export const DEFAULT_KNEE: KneeAngles = { hka: 172, mpta: 82, ldfa: 88 };
+/** The default valgus knee, for a distal femoral osteotomy (CLINICAL §2). */
+export const DEFAULT_VALGUS_KNEE: KneeAngles = { hka: 188, mpta: 87, ldfa: 80 };
+
+/** A patient's posed knee: the posed meshes per part, landmarks and a width gauge over the meshes. */
+export async function kneeCase(angles: KneeAngles = DEFAULT_KNEE) {
+  const meshes = await kneeMeshes();
+  const patient = posedKnee(REST_LANDMARKS.knee, angles);
+  const posed = new Map<string, MeshData>();
+  for (const [id, m] of meshes) {
+    const positions = m.positions.slice();
+    const ops = patient.poses[id];
+    if (ops) applyPose(ops, positions);
+    posed.set(id, { positions, indices: m.indices });
+  }
+  const gauge = meshGauge((bone) => posed.get(bone)?.positions);
+  return { patient, posed, landmarks: patient.landmarks, gauge };
+}
