@@ -8,6 +8,21 @@ import kneeUrl from '../../models/knee.glb?url';
 
 export const MODEL_URL: Record<Region, string> = { foot: footUrl, knee: kneeUrl };
 
+/** Loads under way, so a load started early (before React mounts) is joined, not repeated. */
+const inflight = new Map<Region, Promise<RegionModel>>();
+
+/** Starts loading a region's model now; the app calls this before it renders, to overlap the two. */
+export function preloadRegion(region: Region): Promise<RegionModel> {
+  let p = inflight.get(region);
+  if (!p) {
+    p = loadRegionModel(MODEL_URL[region], (progress) => useView.setState({ progress }));
+    // A failed load is forgotten, so "try again" fetches afresh.
+    p.catch(() => inflight.delete(region));
+    inflight.set(region, p);
+  }
+  return p;
+}
+
 /** Loads a region's model once, reporting progress and failure through the view store (retry = attempt). */
 export function useRegionModel(region: Region): RegionModel | undefined {
   const attempt = useView((s) => s.attempt);
@@ -19,8 +34,8 @@ export function useRegionModel(region: Region): RegionModel | undefined {
       return;
     }
     let live = true;
-    useView.setState({ status: 'loading', progress: 0 });
-    loadRegionModel(MODEL_URL[region], (progress) => live && useView.setState({ progress })).then(
+    useView.setState({ status: 'loading' });
+    preloadRegion(region).then(
       (m) =>
         useView.setState((s) => ({
           models: { ...s.models, [region]: m },
