@@ -123,8 +123,8 @@ export const chevron: ProcedureDef = {
   steps: [
     ...medialApproach(
       {
-        incision: (ctx) => headView(ctx, 150, 0.3),
-        capsule: (ctx) => headView(ctx, 130, 0.3),
+        incision: (ctx) => headView(ctx, 170, 1.1),
+        capsule: (ctx) => headView(ctx, 150, 1.1),
         eminence: (ctx) => headView(ctx, 120, 0.3),
       },
       { start: -22, length: 40 },

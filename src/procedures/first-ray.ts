@@ -1,4 +1,4 @@
-import { scale } from '../anatomy/sdf';
+import { add, normalize, scale } from '../anatomy/sdf';
 import { measureFoot } from '../clinical/foot-angles';
 import { boneFrame, type BoneFrame } from './bone-frame';
 import type { MotionDef, PlanContext, StepContext, StepDef } from './types';
@@ -15,7 +15,9 @@ function medialScalpel(start: number, length: number, depth: number) {
     kind: 'scalpel' as const,
     path: (ctx: StepContext, p: number) => {
       const f = m1(ctx);
-      return { tip: f.at(start + length * p, 1, depth), direction: scale(f.medial, -1), up: f.axis };
+      // Held like a pen from medial and behind: the tip in the skin, the edge leading distally.
+      const direction = normalize(add(scale(f.medial, -1), add(scale(f.axis, 0.7), scale(f.dorsal, -0.3))));
+      return { tip: f.at(start + length * p, 1, depth), direction, up: scale(f.axis, -1) };
     },
   };
 }

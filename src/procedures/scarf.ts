@@ -213,8 +213,8 @@ export const scarf: ProcedureDef = {
   steps: [
     ...medialApproach(
       {
-        incision: (ctx) => shaftView(ctx, 170, 0.3),
-        capsule: (ctx) => shaftView(ctx, 150, 0.3),
+        incision: (ctx) => shaftView(ctx, 190, 1.1),
+        capsule: (ctx) => shaftView(ctx, 170, 1.1),
         eminence: (ctx) => shaftView(ctx, 130, 0.3, 0.6),
       },
       { start: -34, length: 48 },
