@@ -347,7 +347,7 @@ export const htoOpening: ProcedureDef = {
       camera: (ctx) => kneeView(ctx, 220, [1, 0.1, 0.6]),
       implants: screws,
     },
-    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => kneeView(ctx, 250) },
+    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => kneeView(ctx, 240) },
   ],
   captionValues: (ctx) => {
     const p = htoPlan(ctx);

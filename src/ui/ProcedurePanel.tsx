@@ -145,9 +145,8 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
             post?.[id] === undefined ? null : (
               <tr key={id}>
                 <th scope="row">{t(`measure.${id}`)}</th>
-                <td data-measure={`${id}-pre`} data-value={pre[id]!.toFixed(2)}>
-                  {formatNumber(lang, pre[id]!)}°
-                </td>
+                {/* The pre-op value's test hook is on the angles panel: one element per measure. */}
+                <td>{formatNumber(lang, pre[id]!)}°</td>
                 <td
                   className={`grade-${grade(id, post[id])}`}
                   data-measure={`${id}-post`}
