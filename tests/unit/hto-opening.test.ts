@@ -1,0 +1,193 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Matrix4 } from 'three';
+import { cutNormal, htoOpening, htoPlan, HTO_KERF } from '../../src/procedures/hto-opening';
+import { validateProcedure } from '../../src/procedures/schema';
+import type { PlanContext, Params } from '../../src/procedures/types';
+import { KNEE_PARTS } from '../../src/anatomy/parts';
+import { makePlan } from '../../src/engine/plan';
+import { evaluate } from '../../src/engine/evaluate';
+import { movedLandmarks } from '../../src/engine/post-op';
+import { transformPoint } from '../../src/engine/rigid';
+import { measureKnee } from '../../src/clinical/knee-alignment';
+import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
+import { containsPoint } from '../../src/geometry/point-in-mesh';
+import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
+import type { MeshData } from '../../src/geometry/cut';
+import { add, dot, normalize, scale, sub, type Vec3 } from '../../src/anatomy/sdf';
+import { kneeCase } from '../../scripts/models/knee-case';
+
+const DEG = Math.PI / 180;
+
+let wasm: ManifoldToplevel;
+beforeAll(async () => {
+  wasm = await loadManifold();
+});
+
+function manifoldOf(f: MeshData) {
+  return new wasm.Manifold(new wasm.Mesh({ numProp: 3, vertProperties: f.positions, triVerts: f.indices }));
+}
+
+function closed(f: MeshData): boolean {
+  const m = manifoldOf(f);
+  const ok = m.status() === 'NoError' && m.genus() === 0;
+  m.delete();
+  return ok;
+}
+
+function volume(f: MeshData): number {
+  const m = manifoldOf(f);
+  const v = m.volume();
+  m.delete();
+  return v;
+}
+
+async function htoCase(params: Params = { target: 62.5, hinge: 10 }) {
+  const k = await kneeCase();
+  const ctx: PlanContext = { landmarks: k.landmarks, params, gauge: k.gauge };
+  return { ...k, ctx };
+}
+
+function jobsFor(ctx: PlanContext): CutJob[] {
+  return htoOpening.cuts.map((c) => ({
+    id: c.id,
+    bone: c.bone,
+    cutter: c.cutter(ctx),
+    fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
+  }));
+}
+
+describe('medial opening-wedge high tibial osteotomy', () => {
+  it('is a valid definition', () => {
+    expect(validateProcedure(htoOpening, [...KNEE_PARTS])).toEqual([]);
+  });
+
+  it('cuts the posed tibia into a closed proximal and distal fragment; volumes add up', async () => {
+    for (const hinge of [5, 10, 15]) {
+      const { ctx, posed } = await htoCase({ target: 62.5, hinge });
+      const tibia = posed.get('tibia')!;
+      const [stage] = runCutChain(wasm, 'tibia', tibia, jobsFor(ctx));
+      expect(Object.keys(stage!.fragments).sort()).toEqual(['tibiaDistal', 'tibiaProximal']);
+      for (const f of Object.values(stage!.fragments)) expect(closed(f)).toBe(true);
+      const before = volume(tibia);
+      const after = Object.values(stage!.fragments).reduce((s, x) => s + x.volume, 0);
+      expect(Math.abs(before - after - stage!.removedVolume) / before).toBeLessThan(0.01);
+      // A 0.8 mm kerf across a ~60 × 55 mm metaphysis: about 2–3 cm³.
+      expect(stage!.removedVolume).toBeGreaterThan(1000);
+      expect(stage!.removedVolume).toBeLessThan(4500);
+      // Inner landmarks lie in the fragment that holds them.
+      const lm = ctx.landmarks.tibia!;
+      expect(containsPoint(stage!.fragments.tibiaDistal!, lm.centre!)).toBe(true);
+      expect(containsPoint(stage!.fragments.tibiaProximal!, lm.centre!)).toBe(false);
+    }
+  });
+
+  it('the cut runs from the medial entry through the planned hinge', async () => {
+    const { ctx } = await htoCase();
+    const plan = htoPlan(ctx);
+    const [piece] = htoOpening.cuts[0]!.cutter(ctx);
+    const n = cutNormal(ctx);
+    // Every corner lies within half the kerf of the plane through cutStart and hinge.
+    for (const c of piece!) expect(Math.abs(dot(sub(c, plan.cutStart), n))).toBeLessThan(HTO_KERF / 2 + 1e-9);
+    expect(Math.abs(dot(sub(plan.hinge, plan.cutStart), n))).toBeLessThan(1e-9);
+    // Plan sanity on the default case: D ~ 55–62 mm, α ~ 10–12°, gap = D·tan α.
+    expect(plan.cutLength).toBeGreaterThan(50);
+    expect(plan.cutLength).toBeLessThan(65);
+    expect(plan.gap).toBeCloseTo(plan.cutLength * Math.tan(plan.correction * DEG), 9);
+  });
+
+  it('opening puts the load line on the target; the medial gap is the planned one', async () => {
+    for (const target of [55, 62.5, 70]) {
+      const { ctx, patient, posed } = await htoCase({ target, hinge: 10 });
+      const plan = makePlan(htoOpening, ctx);
+      const end = evaluate(plan, plan.timeline.total);
+      const post = movedLandmarks(htoOpening, patient.landmarks, end.transforms);
+      expect(Math.abs(measureKnee(post).wbl - target)).toBeLessThan(0.5);
+      const pre = measureKnee(patient.landmarks);
+      expect(pre.hka).toBeCloseTo(172, 6);
+      // The proximal tibia and the femur stay put.
+      expect(post.tibia!.plateauMedial).toEqual(patient.landmarks.tibia!.plateauMedial);
+      expect(post.femur!.hipCentre).toEqual(patient.landmarks.femur!.hipCentre);
+
+      // The gap measured on the fragments: from the proximal fragment's cut face, 1 mm inside the
+      // medial cortex, straight down (along −n) to the opened distal fragment's face.
+      const o = htoPlan(ctx);
+      const [stage] = runCutChain(wasm, 'tibia', posed.get('tibia')!, jobsFor(ctx));
+      const proximal = stage!.fragments.tibiaProximal!;
+      const distal = stage!.fragments.tibiaDistal!;
+      const n = cutNormal(ctx);
+      const d = normalize(sub(o.hinge, o.cutStart));
+      const s = 1;
+      const face = add(add(o.cutStart, scale(d, s)), scale(n, HTO_KERF / 2));
+      expect(containsPoint(proximal, add(face, scale(n, 0.1)))).toBe(true);
+      const inv = new Matrix4().fromArray(end.transforms.tibiaDistal!).invert().elements;
+      let t = 0;
+      while (t < 30 && !containsPoint(distal, transformPoint(inv, sub(face, scale(n, t))) as Vec3)) t += 0.02;
+      // Before the opening the faces are one kerf apart; the opening adds D·tan α (Hernigou) there.
+      const opened = t - HTO_KERF;
+      const expected = o.gap - s * Math.tan(o.correction * DEG);
+      expect(Math.abs(opened - expected)).toBeLessThan(0.5);
+      expect(Math.abs(opened + s * Math.tan(o.correction * DEG) - o.gap)).toBeLessThan(0.5);
+    }
+  });
+
+  it('plays every step; implants are fixed to existing bodies; captions are finite', async () => {
+    const { ctx } = await htoCase();
+    const plan = makePlan(htoOpening, ctx);
+    expect(plan.timeline.spans.map((s) => s.index)).toEqual(htoOpening.steps.map((_, i) => i));
+    for (const span of plan.timeline.spans) {
+      const frame = evaluate(plan, (span.start + span.end) / 2);
+      expect(frame.step).toBe(span.index);
+      for (const v of Object.values(frame.camera).flat()) expect(Number.isFinite(v)).toBe(true);
+      for (const t of [...frame.instruments, ...frame.implants])
+        for (const v of [...t.pose.tip, ...t.pose.direction]) expect(Number.isFinite(v)).toBe(true);
+      const cam = plan.cameras[span.index]!;
+      const dist = Math.hypot(...sub(cam.position, cam.target));
+      expect(dist).toBeGreaterThanOrEqual(150);
+      expect(dist).toBeLessThanOrEqual(250);
+    }
+    expect(htoOpening.steps[0]!.phase).toBe('open');
+    expect(htoOpening.steps.at(-1)!.phase).toBe('close');
+    const openStep = htoOpening.steps.findIndex((s) => s.plays?.includes('open'));
+    const cutStep = htoOpening.steps.findIndex((s) => s.cuts?.includes('main'));
+    expect(openStep).toBeGreaterThan(cutStep);
+    const bodies = new Set<string>([...KNEE_PARTS, 'tibiaProximal', 'tibiaDistal']);
+    expect(plan.implants).toHaveLength(8);
+    for (const { use, step } of plan.implants) {
+      expect(bodies.has(use.fixedTo)).toBe(true);
+      expect(step).toBeGreaterThan(openStep);
+    }
+    expect(plan.implants.filter((i) => i.use.fixedTo === 'tibiaProximal')).toHaveLength(4);
+    expect(plan.implants.filter((i) => i.use.fixedTo === 'tibiaDistal')).toHaveLength(4);
+    const caps = htoOpening.captionValues!(plan.ctx);
+    for (const k of ['alpha', 'cutLength', 'gap', 'target', 'hinge', 'predictedWbl'])
+      expect(Number.isFinite(caps[k])).toBe(true);
+    expect(caps.predictedWbl).toBeCloseTo(62.5, 6);
+  });
+
+  it('each screw lies in its own fragment, driven from the medial cortex', async () => {
+    const { ctx, posed } = await htoCase();
+    const plan = makePlan(htoOpening, ctx);
+    const [stage] = runCutChain(wasm, 'tibia', posed.get('tibia')!, jobsFor(ctx));
+    const end = evaluate(plan, plan.timeline.total);
+    const uses = new Map(plan.implants.map((i) => [i.use.id, i.use]));
+    for (const screw of end.implants) {
+      const body = uses.get(screw.id)!.fixedTo as 'tibiaProximal' | 'tibiaDistal';
+      const other = body === 'tibiaProximal' ? 'tibiaDistal' : 'tibiaProximal';
+      const len = screw.length!;
+      expect(len).toBeGreaterThan(12);
+      expect(len).toBeLessThan(80);
+      // Pointing lateral.
+      expect(screw.pose.direction[0]).toBeLessThan(-0.9);
+      const inv = (b: string) => new Matrix4().fromArray(end.transforms[b]!).invert().elements;
+      let own = 0;
+      let wrong = 0;
+      for (let k = 2; k <= len; k += 2) {
+        const p = sub(screw.pose.tip, scale(screw.pose.direction, len - k));
+        if (containsPoint(stage!.fragments[body]!, transformPoint(inv(body), p))) own++;
+        if (containsPoint(stage!.fragments[other]!, transformPoint(inv(other), p))) wrong++;
+      }
+      expect(own).toBeGreaterThanOrEqual(Math.floor(len / 2) - 2);
+      expect(wrong).toBe(0);
+    }
+  });
+});
