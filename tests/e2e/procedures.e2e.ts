@@ -109,6 +109,8 @@ describe('scarf and Akin', () => {
     await waitStep(app, 15);
     expect(await readMeasure(app.page, 'wedge-angle')).toBeGreaterThan(10);
     expect(await readMeasure(app.page, 'shift-mm')).toBeGreaterThan(3);
+    // The implants show on the first frame drawn at this step.
+    await app.page.waitForFunction(() => (window.__viz?.visibleNames('instrument:') ?? []).length === 2);
     const tools = await app.page.evaluate(() => window.__viz?.visibleNames('instrument:') ?? []);
     expect(tools.sort()).toEqual(['instrument:cannulatedScrew', 'instrument:staple']);
     expectClean(app);

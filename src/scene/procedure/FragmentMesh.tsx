@@ -1,3 +1,4 @@
+import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, type Mesh } from 'three';
 import type { RenderFragment } from '../../geometry/fragment-geometry';
@@ -28,6 +29,11 @@ export function FragmentMesh({ part, stage, id, fragment }: Props) {
     return g;
   }, [fragment]);
   useEffect(() => () => geometry.dispose(), [geometry]);
-  useEffect(() => registerBody({ object: ref.current!, part, stage, fragment: id }), [part, stage, id]);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    const unregister = registerBody({ object: ref.current!, part, stage, fragment: id });
+    invalidate();
+    return unregister;
+  }, [part, stage, id, invalidate]);
   return <mesh ref={ref} name={`${part}:${id}`} geometry={geometry} material={MATERIALS} visible={false} />;
 }

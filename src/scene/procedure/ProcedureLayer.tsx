@@ -1,3 +1,4 @@
+import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import type { RegionModel } from '../../anatomy/mesh';
 import { cutChains } from '../../engine/fragments';
@@ -12,9 +13,24 @@ import { useCutStages } from './use-cut-stages';
 export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
   const state = useProcedurePlan();
   const stages = useCutStages(state, model);
+  const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
-    useView.setState({ cutsReady: !state || cutChains(state.plan.proc).size <= stages.size });
-  }, [state, stages]);
+    const ready = !state || cutChains(state.plan.proc).size <= stages.size;
+    if (!ready) {
+      useView.setState({ cutsReady: false });
+      return;
+    }
+    // Report ready only once a frame with the new fragments and tools has been drawn.
+    invalidate();
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => useView.setState({ cutsReady: true }));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [state, stages, invalidate]);
   // The driver mounts first so its useFrame runs before the tool slots read its frame.
   return (
     <>

@@ -1,5 +1,5 @@
-import { useFrame } from '@react-three/fiber';
-import { useRef } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useRef } from 'react';
 import type { Group } from 'three';
 import type { Plan } from '../../engine/plan';
 import type { InstrumentUse, ToolPose } from '../../procedures/types';
@@ -24,6 +24,9 @@ interface SlotProps {
 /** One tool or implant: placed every frame from the evaluated frame, without React state. */
 function ToolSlot({ use, plan, implant, stepIndex, shown }: SlotProps) {
   const group = useRef<Group>(null);
+  const invalidate = useThree((s) => s.invalidate);
+  // A slot mounted after the last frame must still get one, or it stays hidden until the next.
+  useEffect(() => invalidate(), [invalidate]);
   useFrame(() => {
     const g = group.current;
     const frame = currentFrame.frame;
