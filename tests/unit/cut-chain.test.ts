@@ -1,32 +1,14 @@
+import { isClosed as closed, meshVolume as volume } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chevron } from '../../src/procedures/chevron';
 import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
-import type { MeshData } from '../../src/geometry/cut';
 import { footCase } from '../../scripts/models/foot-case';
 
 let wasm: ManifoldToplevel;
 beforeAll(async () => {
   wasm = await loadManifold();
 });
-
-function closed(f: MeshData): boolean {
-  const m = new wasm.Manifold(
-    new wasm.Mesh({ numProp: 3, vertProperties: f.positions, triVerts: f.indices }),
-  );
-  const ok = m.status() === 'NoError' && m.genus() === 0;
-  m.delete();
-  return ok;
-}
-
-function volume(f: MeshData): number {
-  const m = new wasm.Manifold(
-    new wasm.Mesh({ numProp: 3, vertProperties: f.positions, triVerts: f.indices }),
-  );
-  const v = m.volume();
-  m.delete();
-  return v;
-}
 
 describe('the chevron on the real first metatarsal', () => {
   it('leaves a closed capital and shaft; volumes add up with the kerf; the trim takes the medial step', async () => {

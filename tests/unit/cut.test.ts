@@ -1,3 +1,4 @@
+import { isClosed as closed } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { capsule } from '../../src/anatomy/sdf';
 import { cutBone, type MeshData } from '../../src/geometry/cut';
@@ -20,15 +21,6 @@ beforeAll(async () => {
   });
   rod = { positions: m.positions, indices: m.indices };
 });
-
-function closed(f: MeshData): boolean {
-  const m = new wasm.Manifold(
-    new wasm.Mesh({ numProp: 3, vertProperties: f.positions, triVerts: f.indices }),
-  );
-  const ok = m.status() === 'NoError' && m.genus() === 0;
-  m.delete();
-  return ok;
-}
 
 describe('cutting a bone', () => {
   it('a transverse saw cut makes two closed pieces and removes only the kerf', () => {

@@ -1,3 +1,4 @@
+import { isClosed as closed, meshVolume as volume } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matrix4 } from 'three';
 import { cutNormal, htoOpening, htoPlan, HTO_KERF } from '../../src/procedures/hto-opening';
@@ -12,7 +13,6 @@ import { measureKnee } from '../../src/clinical/knee-alignment';
 import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
 import { containsPoint } from '../../src/geometry/point-in-mesh';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
-import type { MeshData } from '../../src/geometry/cut';
 import { add, dot, normalize, scale, sub, type Vec3 } from '../../src/anatomy/sdf';
 import { kneeCase } from '../../scripts/models/knee-case';
 
@@ -22,24 +22,6 @@ let wasm: ManifoldToplevel;
 beforeAll(async () => {
   wasm = await loadManifold();
 });
-
-function manifoldOf(f: MeshData) {
-  return new wasm.Manifold(new wasm.Mesh({ numProp: 3, vertProperties: f.positions, triVerts: f.indices }));
-}
-
-function closed(f: MeshData): boolean {
-  const m = manifoldOf(f);
-  const ok = m.status() === 'NoError' && m.genus() === 0;
-  m.delete();
-  return ok;
-}
-
-function volume(f: MeshData): number {
-  const m = manifoldOf(f);
-  const v = m.volume();
-  m.delete();
-  return v;
-}
 
 async function htoCase(params: Params = { target: 62.5, hinge: 10 }) {
   const k = await kneeCase();
