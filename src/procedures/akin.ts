@@ -1,7 +1,8 @@
-import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { wedge } from '../geometry/cutters';
 import { between, boneFrame } from './bone-frame';
-import type { ImplantUse, PlanContext, ProcedureDef, StepContext, StepDef } from './types';
+import { screwAxis, wireThenScrew, type ScrewLine } from './fixation';
+import type { PlanContext, ProcedureDef, StepContext, StepDef } from './types';
 
 /** Where the wedge is cut: this far distal to the phalanx's `base` landmark along its axis, mm (CLINICAL §1.3). */
 export const AKIN_STATION = 10;
@@ -85,12 +86,12 @@ function staplePose(ctx: StepContext) {
 }
 
 /** Screw: from the medial cortex of the toe fragment, across the osteotomy into the lateral base. */
-function screwLine(ctx: StepContext) {
+function screwLine(ctx: StepContext): ScrewLine {
   const f = pp1(ctx);
   const w = akinWidth(ctx);
   const entry = ctx.placed('akinToe', f.at(AKIN_STATION + 8 - f.length, 1, w / 2));
   const target = ctx.placed('akinBase', f.at(AKIN_STATION - 5 - f.length, 0, -w / 2 + 1));
-  return { entry, target, dir: normalize(sub(target, entry)), length: length(sub(target, entry)) };
+  return { entry, target };
 }
 
 const stapleStep: StepDef = {
@@ -116,29 +117,7 @@ const screwStep: StepDef = {
   id: 'screw',
   duration: 5,
   camera: (ctx) => baseView(ctx, 100, 0.6),
-  instruments: [
-    {
-      id: 'wire',
-      kind: 'kwire',
-      action: 'spin',
-      path: (ctx, p) => {
-        const s = screwLine(ctx);
-        return { tip: add(s.entry, scale(s.dir, s.length * Math.min(1, p * 2))), direction: s.dir };
-      },
-    },
-  ],
-  implants: [
-    {
-      id: 'screw',
-      kind: 'headlessScrew',
-      fixedTo: 'akinToe',
-      length: (ctx) => Math.round(screwLine(ctx).length),
-      path: (ctx, p) => {
-        const s = screwLine(ctx);
-        return { tip: add(s.entry, scale(s.dir, s.length * Math.max(0, p * 2 - 1))), direction: s.dir };
-      },
-    } satisfies ImplantUse,
-  ],
+  ...wireThenScrew('screw', 'headlessScrew', 'akinToe', screwLine),
 };
 
 /** A saw pass along one face of the wedge: from outside the medial cortex to the hinge. */
@@ -293,7 +272,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
       wedgeMm: Number(ctx.params.wedge),
       widthMm: akinWidth(ctx),
       angle: akinAngle(ctx),
-      screwMm: Math.round(screwLine(ctx).length),
+      screwMm: Math.round(screwAxis(screwLine(ctx)).length),
     }),
   };
 }

@@ -1,7 +1,8 @@
-import { scale, sub, add, normalize, length, type Vec3 } from '../anatomy/sdf';
+import { scale, sub, add, normalize } from '../anatomy/sdf';
 import { limb } from '../geometry/cutters';
 import { between } from './bone-frame';
-import { m1, medialApproach, medialTrim, rebalance } from './first-ray';
+import { screwAxis, wireThenScrew, type ScrewLine } from './fixation';
+import { headAndShaft, m1, medialApproach, medialTrim, medialTrimCut, rebalance } from './first-ray';
 import type { PlanContext, ProcedureDef, StepContext } from './types';
 
 /** Saw kerf, mm (CLINICAL: 0.5–1). */
@@ -32,11 +33,11 @@ function headView(ctx: StepContext, distance = 130, fromDorsal = 0.7) {
   };
 }
 
-function screwLine(ctx: StepContext) {
+function screwLine(ctx: StepContext): ScrewLine {
   const f = m1(ctx);
   const entry = f.at(-17, 6.5, 1);
   const target = ctx.placed('capital', f.at(1, -3.5, 0));
-  return { entry, target, dir: normalize(sub(target, entry)), length: length(sub(target, entry)) };
+  return { entry, target };
 }
 
 export const chevron: ProcedureDef = {
@@ -71,33 +72,9 @@ export const chevron: ProcedureDef = {
           limb(f.head, f.medial, between(back, scale(f.dorsal, -1), half), 30, 20, KERF, 1.2),
         ];
       },
-      fragments: [
-        {
-          id: 'capital',
-          probe: (ctx) => m1(ctx).at(4),
-          holds: ['head', 'articularMedial', 'articularLateral', 'sesamoidGroove', 'eminence'],
-        },
-        { id: 'shaft', probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8), holds: ['base'] },
-      ],
+      fragments: headAndShaft('capital'),
     },
-    {
-      id: 'trim',
-      bone: 'shaft',
-      // Everything of the shaft standing medial to the shifted head, tapering into the shaft.
-      cutter: (ctx) => {
-        const f = m1(ctx);
-        const halfWidth = chevronWidth(ctx) / 2;
-        const flush = halfWidth - chevronShiftMm(ctx);
-        const pts: Vec3[] = [];
-        for (const [station, offset] of [
-          [2, flush],
-          [-30, halfWidth + 0.5],
-        ] as const)
-          for (const d of [-14, 14]) pts.push(f.at(station, d, offset), f.at(station, d, offset + 20));
-        return [pts];
-      },
-      fragments: [{ id: 'shaft', probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8), holds: ['base'] }],
-    },
+    medialTrimCut((ctx) => chevronWidth(ctx) / 2, chevronShiftMm, 30),
   ],
   motions: [
     {
@@ -160,30 +137,7 @@ export const chevron: ProcedureDef = {
       id: 'fixation',
       duration: 5,
       camera: (ctx) => headView(ctx, 140, 1.2),
-      instruments: [
-        {
-          id: 'wire',
-          kind: 'kwire',
-          action: 'spin',
-          path: (ctx, p) => {
-            const s = screwLine(ctx);
-            return { tip: add(s.entry, scale(s.dir, s.length * Math.min(1, p * 2))), direction: s.dir };
-          },
-        },
-      ],
-      implants: [
-        {
-          id: 'screw',
-          kind: 'cannulatedScrew',
-          fixedTo: 'capital',
-          length: (ctx) => Math.round(screwLine(ctx).length),
-          path: (ctx, p) => {
-            const s = screwLine(ctx);
-            const depth = Math.max(0, p * 2 - 1);
-            return { tip: add(s.entry, scale(s.dir, s.length * depth)), direction: s.dir };
-          },
-        },
-      ],
+      ...wireThenScrew('screw', 'cannulatedScrew', 'capital', screwLine),
     },
     medialTrim(
       (ctx) => headView(ctx, 120, 0.4),
@@ -199,6 +153,6 @@ export const chevron: ProcedureDef = {
     shiftMm: chevronShiftMm(ctx),
     shiftPct: Number(ctx.params.shift),
     widthMm: chevronWidth(ctx),
-    screwMm: Math.round(screwLine(ctx).length),
+    screwMm: Math.round(screwAxis(screwLine(ctx)).length),
   }),
 };

@@ -1,7 +1,7 @@
-import { add, normalize, scale } from '../anatomy/sdf';
+import { add, normalize, scale, type Vec3 } from '../anatomy/sdf';
 import { measureFoot } from '../clinical/foot-angles';
 import { boneFrame, type BoneFrame } from './bone-frame';
-import type { MotionDef, PlanContext, StepContext, StepDef } from './types';
+import type { CutDef, MotionDef, PlanContext, StepContext, StepDef } from './types';
 
 /** The first metatarsal's frame on this patient. */
 export const m1 = (ctx: PlanContext): BoneFrame => boneFrame(ctx.landmarks, 'metatarsal1');
@@ -112,5 +112,48 @@ export function medialTrim(
         },
       },
     ],
+  };
+}
+
+/** The landmarks the head-bearing piece of a first-metatarsal osteotomy carries. */
+const HEAD_LANDMARKS = ['head', 'articularMedial', 'articularLateral', 'sesamoidGroove', 'eminence'];
+
+/** The shaft piece, recognised by a point near the base. */
+const shaft: CutDef['fragments'][number] = {
+  id: 'shaft',
+  probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8),
+  holds: ['base'],
+};
+
+/** The two pieces a first-metatarsal osteotomy leaves: the head-bearing one (named `headId`) and the shaft. */
+export function headAndShaft(headId: string): CutDef['fragments'] {
+  return [{ id: headId, probe: (ctx) => m1(ctx).at(4), holds: HEAD_LANDMARKS }, shaft];
+}
+
+/**
+ * The medial trim after a lateral shift: everything of the shaft standing medial to the shifted
+ * head, flush with the head's medial side distally, tapering into the shaft over `taper` mm.
+ */
+export function medialTrimCut(
+  halfWidth: (ctx: PlanContext) => number,
+  shiftMm: (ctx: PlanContext) => number,
+  taper: number,
+): CutDef {
+  return {
+    id: 'trim',
+    bone: 'shaft',
+    cutter: (ctx) => {
+      const f = m1(ctx);
+      const half = halfWidth(ctx);
+      const flush = half - shiftMm(ctx);
+      const pts: Vec3[] = [];
+      for (const [station, offset] of [
+        [2, flush],
+        [-taper, half + 0.5],
+      ] as const)
+        for (const d of [-14, 14]) pts.push(f.at(station, d, offset), f.at(station, d, offset + 20));
+      return [pts];
+    },
+    fragments: [shaft],
   };
 }

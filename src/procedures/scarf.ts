@@ -2,7 +2,7 @@ import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy
 import { landmark } from '../anatomy/landmarks';
 import { limb, slab } from '../geometry/cutters';
 import { between } from './bone-frame';
-import { m1, medialApproach, medialTrim, rebalance } from './first-ray';
+import { headAndShaft, m1, medialApproach, medialTrim, medialTrimCut, rebalance } from './first-ray';
 import type { PlanContext, ProcedureDef, StepContext } from './types';
 
 /**
@@ -159,34 +159,9 @@ export const scarf: ProcedureDef = {
           limb(z.proximalEnd, z.medial, scale(z.short, -1), 14, SPAN, KERF, KERF),
         ];
       },
-      fragments: [
-        {
-          id: 'plantar',
-          probe: (ctx) => m1(ctx).at(4),
-          holds: ['head', 'articularMedial', 'articularLateral', 'sesamoidGroove', 'eminence'],
-        },
-        { id: 'shaft', probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8), holds: ['base'] },
-      ],
+      fragments: headAndShaft('plantar'),
     },
-    {
-      id: 'trim',
-      bone: 'shaft',
-      // The distal-medial corner of the shaft fragment, left standing medial to the shifted head:
-      // flush with the head's medial side at the distal corner, tapering into the shaft behind it.
-      cutter: (ctx) => {
-        const f = m1(ctx);
-        const halfWidth = scarfWidth(ctx) / 2;
-        const flush = halfWidth - scarfShiftMm(ctx);
-        const pts: Vec3[] = [];
-        for (const [station, offset] of [
-          [2, flush],
-          [-TRIM_TAPER, halfWidth + 0.5],
-        ] as const)
-          for (const d of [-14, 14]) pts.push(f.at(station, d, offset), f.at(station, d, offset + 20));
-        return [pts];
-      },
-      fragments: [{ id: 'shaft', probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8), holds: ['base'] }],
-    },
+    medialTrimCut((ctx) => scarfWidth(ctx) / 2, scarfShiftMm, TRIM_TAPER),
   ],
   motions: [
     {

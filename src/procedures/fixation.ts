@@ -1,0 +1,44 @@
+import { add, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import type { ImplantUse, InstrumentKind, InstrumentUse, StepContext } from './types';
+
+/** Where a screw goes: from its entry on the near cortex to its tip, region frame, mm. */
+export interface ScrewLine {
+  readonly entry: Vec3;
+  readonly target: Vec3;
+}
+
+/** The unit direction and length of a screw line. */
+export function screwAxis(line: ScrewLine) {
+  const d = sub(line.target, line.entry);
+  return { ...line, dir: normalize(d), length: length(d) };
+}
+
+/**
+ * A guide wire drilled along the screw's line in the first half of the step, then the screw
+ * driven over it in the second half; the screw stays, fixed to `fixedTo`.
+ */
+export function wireThenScrew(
+  id: string,
+  kind: Extract<InstrumentKind, 'cannulatedScrew' | 'headlessScrew'>,
+  fixedTo: string,
+  line: (ctx: StepContext) => ScrewLine,
+): { instruments: InstrumentUse[]; implants: ImplantUse[] } {
+  const along = (ctx: StepContext, f: number) => {
+    const s = screwAxis(line(ctx));
+    return { tip: add(s.entry, scale(s.dir, s.length * f)), direction: s.dir };
+  };
+  return {
+    instruments: [
+      { id: 'wire', kind: 'kwire', action: 'spin', path: (ctx, p) => along(ctx, Math.min(1, p * 2)) },
+    ],
+    implants: [
+      {
+        id,
+        kind,
+        fixedTo,
+        length: (ctx) => Math.round(screwAxis(line(ctx)).length),
+        path: (ctx, p) => along(ctx, Math.max(0, p * 2 - 1)),
+      },
+    ],
+  };
+}
