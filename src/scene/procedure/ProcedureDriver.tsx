@@ -1,7 +1,8 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RenderStage } from '../../geometry/cut-worker';
 import { evaluate, type Frame } from '../../engine/evaluate';
+import type { Plan } from '../../engine/plan';
 import { cutChains, visibleFragments } from '../../engine/fragments';
 import type { ProcedureState } from '../../state/procedure-plan';
 import { usePlayback } from '../../state/playback-store';
@@ -26,6 +27,7 @@ interface Props {
  */
 export function ProcedureDriver({ state, stages }: Props) {
   const invalidate = useThree((s) => s.invalidate);
+  const lastFrame = useRef<{ plan: Plan; frame: Frame; stages: Props['stages'] } | null>(null);
   useEffect(() => {
     usePlayback.setState({ total: state?.plan.timeline.total ?? 0 });
     invalidate();
@@ -51,7 +53,10 @@ export function ProcedureDriver({ state, stages }: Props) {
       time += Math.min(delta, 0.25) * clock.speed;
       if (time >= clock.total) time = clock.loop ? 0 : clock.total;
     }
-    const frame = evaluate(state.plan, time);
+    // Re-evaluate only when the clock or the plan moved; an idle redraw (hover, camera) reuses it.
+    const last = lastFrame.current;
+    const frame =
+      last && last.plan === state.plan && last.frame.time === time ? last.frame : evaluate(state.plan, time);
     currentFrame.frame = frame;
     if (
       time !== clock.time ||
@@ -64,21 +69,18 @@ export function ProcedureDriver({ state, stages }: Props) {
         playing: clock.playing && (clock.loop || time < clock.total),
       });
     }
-    const chains = cutChains(state.plan.proc);
-    shown.clear();
-    for (const [part, chain] of chains) {
-      const partStages = stages.get(part);
-      if (!partStages) continue;
-      const made = chain.filter((c) => frame.cuts.includes(c.id)).length;
-      shown.set(
-        part,
-        visibleFragments(
-          chain,
-          partStages.map((s) => Object.keys(s.fragments)),
-          made,
-        ),
-      );
+    // Which fragments show changes only with the step (cuts are made per step) or new fragments.
+    if (!last || last.plan !== state.plan || last.stages !== stages || last.frame.step !== frame.step) {
+      shown.clear();
+      for (const [part, chain] of cutChains(state.plan.proc)) {
+        const partStages = stages.get(part);
+        if (!partStages) continue;
+        const made = chain.filter((c) => frame.cuts.includes(c.id)).length;
+        const ids = partStages.map((st) => Object.keys(st.fragments));
+        shown.set(part, visibleFragments(chain, ids, made));
+      }
     }
+    lastFrame.current = { plan: state.plan, frame, stages };
     for (const b of registeredBodies()) {
       const body = b.fragment ?? b.part;
       const t = frame.transforms[body];
