@@ -9,8 +9,12 @@ const SLICE = 1;
  * direction, in the slice perpendicular to its axis at a given point.
  */
 export function meshGauge(positionsOf: (bone: string) => Float32Array | undefined): BoneGauge {
-  return {
+  const gauge: BoneGauge = {
     width(bone, at, axis, across) {
+      const [lo, hi] = gauge.span(bone, at, axis, across);
+      return hi > lo ? hi - lo : 0;
+    },
+    span(bone, at, axis, across) {
       const pos = positionsOf(bone);
       if (!pos) throw new Error(`No mesh for ${bone}`);
       let lo = Infinity;
@@ -22,7 +26,8 @@ export function meshGauge(positionsOf: (bone: string) => Float32Array | undefine
         if (s < lo) lo = s;
         if (s > hi) hi = s;
       }
-      return hi > lo ? hi - lo : 0;
+      return hi > lo ? [lo, hi] : [0, 0];
     },
   };
+  return gauge;
 }

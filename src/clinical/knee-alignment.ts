@@ -24,16 +24,23 @@ export function crossingFraction(a: Vec3, b: Vec3, c: Vec3, d: Vec3): number {
   return ((a[0] - c[0]) * ry - (a[1] - c[1]) * rx) / (sx * ry - sy * rx);
 }
 
+/** The points a full-length standing AP film is measured on. */
+export function alignmentPoints(lm: RegionLandmarks) {
+  return {
+    hip: landmark(lm, 'femur', 'hipCentre'),
+    femKnee: landmark(lm, 'femur', 'kneeCentre'),
+    tibKnee: landmark(lm, 'tibia', 'kneeCentre'),
+    ankle: landmark(lm, 'talus', 'ankleCentre'),
+    condM: landmark(lm, 'femur', 'condyleMedial'),
+    condL: landmark(lm, 'femur', 'condyleLateral'),
+    platM: landmark(lm, 'tibia', 'plateauMedial'),
+    platL: landmark(lm, 'tibia', 'plateauLateral'),
+  };
+}
+
 /** Full-length standing AP measurements from the posed hip, knee and ankle landmarks. */
 export function measureKnee(lm: RegionLandmarks): KneeAlignment {
-  const hip = landmark(lm, 'femur', 'hipCentre');
-  const femKnee = landmark(lm, 'femur', 'kneeCentre');
-  const tibKnee = landmark(lm, 'tibia', 'kneeCentre');
-  const ankle = landmark(lm, 'talus', 'ankleCentre');
-  const condM = landmark(lm, 'femur', 'condyleMedial');
-  const condL = landmark(lm, 'femur', 'condyleLateral');
-  const platM = landmark(lm, 'tibia', 'plateauMedial');
-  const platL = landmark(lm, 'tibia', 'plateauLateral');
+  const { hip, femKnee, tibKnee, ankle, condM, condL, platM, platL } = alignmentPoints(lm);
 
   const femoralAxis = sub(femKnee, hip);
   const tibialAxis = sub(ankle, tibKnee);

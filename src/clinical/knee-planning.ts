@@ -356,13 +356,15 @@ export const KNEE_WARNINGS = [
 /** The warnings a plan earns (i18n keys). */
 export function planWarnings(
   site: OsteotomySite,
+  approach: OsteotomyApproach,
   pre: KneeAlignment,
   post: KneeAlignment,
   correction: number,
   gap: number,
 ): string[] {
   const w: string[] = [];
-  if (gap > GAP_LIMIT_MM) w.push('warn.knee.hingeFracture');
+  // The far hinge is stretched by an opening; a closing wedge's height does not load it so.
+  if (approach === 'opening' && gap > GAP_LIMIT_MM) w.push('warn.knee.hingeFracture');
   if (post.mpta > POST_MPTA_LIMIT) w.push('warn.knee.lateralOverload');
   if (site === 'tibia' && Math.abs(correction) > TIBIAL_CORRECTION_LIMIT) w.push('warn.knee.doubleLevel');
   if ((site === 'tibia' && pre.hka > HTO_VALGUS_HKA) || (site === 'femur' && pre.hka < DFO_VARUS_HKA)) {
@@ -418,6 +420,6 @@ export function planOsteotomy(
     post,
     pre,
     transform,
-    warnings: planWarnings(site, pre, post, correction, gap),
+    warnings: planWarnings(site, approach, pre, post, correction, gap),
   };
 }

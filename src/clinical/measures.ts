@@ -1,4 +1,7 @@
+import type { RegionLandmarks } from '../anatomy/landmarks';
 import type { Region } from '../anatomy/types';
+import { measureFoot } from './foot-angles';
+import { measureKnee } from './knee-alignment';
 
 /** Every pre-operative measurement the app shows, per region, in display order. */
 export const REGION_MEASURES = {
@@ -19,3 +22,8 @@ export const MEASURE_UNIT: Record<MeasureId, '°' | '%'> = {
   ldfa: '°',
   wbl: '%',
 };
+
+/** Every measure of the region taken on these landmarks (the posed or the corrected model). */
+export function measureRegion(region: Region, lm: RegionLandmarks): Readonly<Record<string, number>> {
+  return { ...(region === 'foot' ? measureFoot(lm) : measureKnee(lm)) };
+}

@@ -13,6 +13,8 @@ export interface ToolState {
   readonly action?: 'oscillate' | 'spin';
   /** mm, for screws. */
   readonly length?: number;
+  /** Made-to-measure sizes (graft wedge, plate). */
+  readonly shape?: readonly number[];
 }
 
 /** Everything the scene and the captions need at one instant of a procedure. */
@@ -43,6 +45,7 @@ function toolState(plan: Plan, use: InstrumentUse, p: number): ToolState {
     pose: use.path(plan.ctx, p),
     action: use.action,
     length: use.length?.(plan.ctx),
+    shape: use.shape?.(plan.ctx),
   };
 }
 

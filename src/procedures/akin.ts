@@ -2,7 +2,7 @@ import { add, cross, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { wedge } from '../geometry/cutters';
 import { between, boneFrame } from './bone-frame';
 import { screwAxis, wireThenScrew, type ScrewLine } from './fixation';
-import type { PlanContext, ProcedureDef, StepContext, StepDef } from './types';
+import type { Params, PlanContext, ProcedureDef, StepContext, StepDef } from './types';
 
 /** Where the wedge is cut: this far distal to the phalanx's `base` landmark along its axis, mm (CLINICAL §1.3). */
 export const AKIN_STATION = 10;
@@ -144,6 +144,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
     region: 'foot',
     icon: 'M3 9h7l2 3-2 3H3M13 9h8v6h-8l1-3z',
     readouts: { 'wedge-angle': { value: 'angle', unit: '°' } },
+    variant: akinVariant,
     params: [
       {
         id: 'wedge',
@@ -279,3 +280,9 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
 
 /** The Akin closing-wedge osteotomy of the proximal phalanx, fixed with a staple. */
 export const akin: ProcedureDef = akinWith('staple');
+
+let screwed: ProcedureDef | undefined;
+/** The implant a step places is fixed in its definition: the `fixation` choice picks the definition. */
+function akinVariant(params: Params): ProcedureDef {
+  return params.fixation === 'screw' ? (screwed ??= akinWith('screw')) : akin;
+}

@@ -1,6 +1,10 @@
 import type { Region } from '../anatomy/types';
 import { FOOT_PARTS, KNEE_PARTS } from '../anatomy/parts';
-import { akin, akinWith } from './akin';
+import { akin } from './akin';
+import { htoClosingDefault } from './hto-closing';
+import { htoOpening } from './hto-opening';
+import { dfoClosing } from './dfo-closing';
+import { dfoOpening } from './dfo-opening';
 import { chevron } from './chevron';
 import { scarf } from './scarf';
 import { composeProcedures } from './compose';
@@ -19,13 +23,15 @@ function checked(defs: readonly ProcedureDef[]): ProcedureDef[] {
 }
 
 /** Every procedure the app offers, in the order the picker shows them. */
-export const PROCEDURES: readonly ProcedureDef[] = checked([chevron, scarf, akin]);
-
-/** Procedures whose definition depends on a choice parameter (the implant a step places). */
-const akinScrew = akinWith('screw');
-const VARIANTS: Readonly<Record<string, (params: Readonly<Record<string, ParamValue>>) => ProcedureDef>> = {
-  akin: (p) => (p.fixation === 'screw' ? akinScrew : akin),
-};
+export const PROCEDURES: readonly ProcedureDef[] = checked([
+  chevron,
+  scarf,
+  akin,
+  htoOpening,
+  htoClosingDefault,
+  dfoOpening,
+  dfoClosing,
+]);
 
 /** Composed sittings are built once each, so a definition's identity is stable across renders. */
 const composed = new Map<string, ProcedureDef>();
@@ -44,7 +50,7 @@ export function resolveProcedure(
 ): ProcedureDef | undefined {
   const base = procedureById(id);
   if (!base) return undefined;
-  let proc = VARIANTS[base.id]?.(params) ?? base;
+  let proc = base.variant?.(params) ?? base;
   for (const addon of base.addons ?? []) {
     const added = params[addon] === '1' ? resolveProcedure(addon, params) : undefined;
     if (!added) continue;

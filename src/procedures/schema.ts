@@ -16,7 +16,9 @@ const numberParam = v.pipe(
     step: v.pipe(v.number(), v.minValue(0.01)),
     limit: v.optional(v.strictObject({ above: v.number(), warning: v.string() })),
     recut: v.boolean(),
+    auto: v.optional(v.boolean()),
   }),
+  v.check((p) => !p.auto || p.min === 0, 'an automatic parameter must allow 0 (planned)'),
   v.check((p) => p.min <= p.default && p.default <= p.max, 'default must lie within min–max'),
   v.check(
     (p) => !p.limit || (p.limit.above >= p.min && p.limit.above <= p.max),
@@ -58,7 +60,11 @@ const procedureSchema = v.object({
   follows: v.array(v.object({ body: v.string(), follows: v.string() })),
   addons: v.optional(v.array(v.string())),
   icon: v.optional(v.string()),
-  readouts: v.optional(v.record(v.string(), v.object({ value: v.string(), unit: v.picklist(['°', 'mm']) }))),
+  readouts: v.optional(
+    v.record(v.string(), v.object({ value: v.string(), unit: v.picklist(['°', 'mm', '%']) })),
+  ),
+  warnings: v.optional(fn),
+  variant: v.optional(fn),
   steps: v.pipe(
     v.array(
       v.object({

@@ -19,6 +19,8 @@ export interface NumberParamDef {
   readonly limit?: { readonly above: number; readonly warning: string };
   /** True when the value changes a cut's shape (a re-cut in the worker); false when it only moves fragments. */
   readonly recut: boolean;
+  /** The value 0 means "planned by the app" (a correction angle taken from the target); the UI says so. */
+  readonly auto?: boolean;
 }
 
 /** A parameter that picks one of a few options (fixation type, variant). */
@@ -36,6 +38,8 @@ export type ParamDef = NumberParamDef | ChoiceParamDef;
 export interface BoneGauge {
   /** Width of a bone across direction `across`, in the slice through `at` perpendicular to `axis`, mm. */
   width(bone: string, at: Vec3, axis: Vec3, across: Vec3): number;
+  /** The same slice's extent along `across`, as offsets from `at` ([near −across, near +across]), mm. */
+  span(bone: string, at: Vec3, axis: Vec3, across: Vec3): readonly [number, number];
 }
 
 /** What a procedure's placement and motion functions read: never the clock, never the DOM. */
@@ -88,7 +92,19 @@ export interface FollowDef {
 }
 
 export type InstrumentKind =
-  'marker' | 'scalpel' | 'saw' | 'kwire' | 'drill' | 'cannulatedScrew' | 'headlessScrew' | 'staple';
+  | 'marker'
+  | 'scalpel'
+  | 'saw'
+  | 'kwire'
+  | 'drill'
+  | 'cannulatedScrew'
+  | 'headlessScrew'
+  | 'staple'
+  | 'lockingScrew'
+  | 'plate'
+  | 'graftWedge'
+  | 'chisel'
+  | 'spreader';
 
 /** Where a tool is: its tip and the direction it points in (region frame). */
 export interface ToolPose {
@@ -108,6 +124,11 @@ export interface InstrumentUse {
   readonly action?: 'oscillate' | 'spin';
   /** The tool's size where it matters (screw length, mm). */
   readonly length?: (ctx: StepContext) => number;
+  /**
+   * Numbers that size an implant made to measure for this case (a graft wedge's gap, a plate's
+   * bend); each kind documents its own (see scene/instruments/geometry.ts).
+   */
+  readonly shape?: (ctx: StepContext) => readonly number[];
 }
 
 /** An implant placed during a step that stays in the patient (screws, staples). */
@@ -155,10 +176,17 @@ export interface ProcedureDef {
   readonly steps: readonly StepDef[];
   /** A small picture of the cut for the picker: an SVG path in a 24 × 24 box (stroked). */
   readonly icon?: string;
+  /**
+   * When a choice parameter changes the steps (the implant placed, a bone also cut), the definition
+   * played for these parameters; it must return the same object for the same choices.
+   */
+  readonly variant?: (params: Params) => ProcedureDef;
   /** Procedures that may be done in the same sitting after this one (`?p=chevron&akin=1`). */
   readonly addons?: readonly string[];
   /** Readouts shown after the angles: readout id (its `data-measure`) → the captionValues key it shows. */
-  readonly readouts?: Readonly<Record<string, { readonly value: string; readonly unit: '°' | 'mm' }>>;
+  readonly readouts?: Readonly<Record<string, { readonly value: string; readonly unit: '°' | 'mm' | '%' }>>;
   /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */
   readonly captionValues?: (ctx: StepContext) => Readonly<Record<string, number>>;
+  /** Plain-words warnings (i18n keys) the planned case earns: a gap too wide, a joint line too tilted. */
+  readonly warnings?: (ctx: StepContext) => readonly string[];
 }

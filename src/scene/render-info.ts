@@ -14,6 +14,12 @@ declare global {
       renderInfo(): RenderInfo;
       /** Names of the objects on show (every ancestor visible) whose name starts with prefix. */
       visibleNames(prefix: string): string[];
+      /**
+       * WBL % of the pre-operative and the current load line as last drawn (the same number
+       * twice with no procedure open), or null when the knee overlay is not shown. Set by the
+       * overlay while it is mounted.
+       */
+      loadLine?: () => { pre: number; current: number } | null;
     };
   }
 }

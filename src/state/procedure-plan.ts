@@ -5,8 +5,7 @@ import { applyPose } from '../anatomy/pose';
 import { dot, sub } from '../anatomy/sdf';
 import { boneFrame } from '../procedures/bone-frame';
 import { meshGauge } from '../clinical/bone-gauge';
-import { measureFoot } from '../clinical/foot-angles';
-import type { FootAngles } from '../anatomy/deformity';
+import { measureRegion } from '../clinical/measures';
 import { evaluate } from '../engine/evaluate';
 import { makePlan, type Plan } from '../engine/plan';
 import { landmarkOwners, movedLandmarks } from '../engine/post-op';
@@ -37,8 +36,10 @@ export interface ProcedureState {
   readonly positionsOf: (part: string) => Float32Array | undefined;
   /** A key for the patient's pose: cuts are cached by it. */
   readonly poseKey: string;
-  /** The angles measured on the corrected model at the end of the procedure. */
-  readonly post: FootAngles | undefined;
+  /** The measures (angles, WBL %) taken on the corrected model at the end of the procedure. */
+  readonly post: Readonly<Record<string, number>>;
+  /** Plain-words warnings (i18n keys) the planned case earns. */
+  readonly warnings: readonly string[];
   /** Numbers for the technical captions and readouts, measured on this case. */
   readonly values: Readonly<Record<string, number>>;
 }
@@ -79,14 +80,15 @@ function planFor(
     const plan = makePlan(proc, { landmarks: patient.landmarks, params, gauge: meshGauge(positionsOf) });
     const end = evaluate(plan, plan.timeline.total);
     const moved = movedLandmarks(proc, patient.landmarks, end.transforms);
-    const post = patient.region === 'foot' ? measureFoot(moved) : undefined;
+    const post = measureRegion(patient.region, moved);
     const values: Record<string, number> = { ...(proc.captionValues?.(plan.ctx) ?? {}) };
-    if (post) values.hvaPost = post.hva;
-    if (post && landmarkOwners(proc).has('metatarsal1.head')) {
+    if (post.hva !== undefined) values.hvaPost = post.hva;
+    if (landmarkOwners(proc).has('metatarsal1.head')) {
       // How far the first metatarsal head actually travelled laterally, measured on the moved model.
       const f = boneFrame(patient.landmarks, 'metatarsal1');
       values.shiftMm = -dot(sub(landmark(moved, 'metatarsal1', 'head'), f.head), f.medial);
     }
-    return { plan, positionsOf, poseKey: JSON.stringify(patient.measured), post, values };
+    const warnings = proc.warnings?.(plan.ctx) ?? [];
+    return { plan, positionsOf, poseKey: JSON.stringify(patient.measured), post, values, warnings };
   }
 }

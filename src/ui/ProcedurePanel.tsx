@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { grade } from '../clinical/grading';
-import { REGION_MEASURES } from '../clinical/measures';
+import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
 import { formatNumber } from '../i18n';
 import { procedureById } from '../procedures/registry';
 import type { ChoiceParamDef, NumberParamDef, ProcedureDef } from '../procedures/types';
@@ -17,6 +17,7 @@ function NumberParam({ proc, def }: { readonly proc: string; readonly def: Numbe
   const lang = useSession((s) => s.lang);
   const setParam = useSession((s) => s.setParam);
   const over = def.limit && value > def.limit.above;
+  const planned = def.auto && value === 0;
   return (
     <div className="measure">
       <label htmlFor={`param-${def.id}`}>{t(`proc.${proc}.param.${def.id}`)}</label>
@@ -32,7 +33,7 @@ function NumberParam({ proc, def }: { readonly proc: string; readonly def: Numbe
       />
       <output className="readout">
         <strong>
-          {formatNumber(lang, value, 0)} {def.unit}
+          {planned ? t('procedure.auto') : `${formatNumber(lang, value, def.step < 1 ? 1 : 0)} ${def.unit}`}
         </strong>
       </output>
       {over && (
@@ -112,7 +113,7 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
   const step = usePlayback((s) => s.step);
   const patient = usePosedPatient();
   const pre: Record<string, number> = patient.measured as unknown as Record<string, number>;
-  const post: Record<string, number> | undefined = state.post;
+  const post = state.post;
   return (
     <section className="procedure-panel" aria-labelledby="proc-title">
       <h2 id="proc-title">{t(`proc.${proc.id}.name`)}</h2>
@@ -131,6 +132,11 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
       {base?.addons?.map((id) => (
         <AddonControls key={id} id={id} />
       ))}
+      {state.warnings.map((key) => (
+        <p key={key} className="warning" role="alert" data-warning={key}>
+          {t(key)}
+        </p>
+      ))}
       <h3>{t('procedure.outcome')}</h3>
       <table className="outcome">
         <thead>
@@ -142,17 +148,21 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
         </thead>
         <tbody>
           {REGION_MEASURES[proc.region].map((id) =>
-            post?.[id] === undefined ? null : (
+            post[id] === undefined ? null : (
               <tr key={id}>
                 <th scope="row">{t(`measure.${id}`)}</th>
                 {/* The pre-op value's test hook is on the angles panel: one element per measure. */}
-                <td>{formatNumber(lang, pre[id]!)}°</td>
+                <td>
+                  {formatNumber(lang, pre[id]!)}
+                  {MEASURE_UNIT[id]}
+                </td>
                 <td
                   className={`grade-${grade(id, post[id])}`}
                   data-measure={`${id}-post`}
                   data-value={post[id].toFixed(2)}
                 >
-                  {formatNumber(lang, post[id])}°
+                  {formatNumber(lang, post[id])}
+                  {MEASURE_UNIT[id]}
                 </td>
               </tr>
             ),

@@ -12,10 +12,10 @@ import { transverseDirection } from '../../src/clinical/plane-angles';
 import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
 import { containsPoint } from '../../src/geometry/point-in-mesh';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
-import type { MeshData } from '../../src/geometry/cut';
-import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../src/anatomy/sdf';
+import { add, cross, dot, normalize, scale, sub } from '../../src/anatomy/sdf';
 import { Matrix4 } from 'three';
 import { footCase } from '../../scripts/models/foot-case';
+import { isClosed as closed, meshVolume as volume, wedgeVolume } from '../../scripts/models/mesh-checks';
 
 const DEG = 180 / Math.PI;
 
@@ -23,64 +23,6 @@ let wasm: ManifoldToplevel;
 beforeAll(async () => {
   wasm = await loadManifold();
 });
-
-function manifoldOf(f: MeshData) {
-  return new wasm.Manifold(new wasm.Mesh({ numProp: 3, vertProperties: f.positions, triVerts: f.indices }));
-}
-
-function closed(f: MeshData): boolean {
-  const m = manifoldOf(f);
-  const ok = m.status() === 'NoError' && m.genus() === 0;
-  m.delete();
-  return ok;
-}
-
-function volume(f: MeshData): number {
-  const m = manifoldOf(f);
-  const v = m.volume();
-  m.delete();
-  return v;
-}
-
-/**
- * The analytic wedge volume inside the bone, independent of the boolean cut: the bone's section in
- * the wedge's bisector plane, each area element times the wedge's thickness there, 2·r·tan(α/2) at a
- * distance r from the hinge line (exact for a prism, second-order accurate for a bone).
- */
-function analyticWedgeVolume(
-  bone: MeshData,
-  hinge: Vec3,
-  medial: Vec3,
-  axis: Vec3,
-  dorsal: Vec3,
-  angle: number,
-) {
-  const u = between(medial, axis, angle / 2);
-  const n = normalize(cross(u, dorsal));
-  const rows = [u, dorsal, n];
-  const m = new Array<number>(16).fill(0);
-  rows.forEach((r, i) => {
-    m[i] = r[0];
-    m[4 + i] = r[1];
-    m[8 + i] = r[2];
-    m[12 + i] = -dot(r, hinge);
-  });
-  m[15] = 1;
-  const solid = manifoldOf(bone);
-  const moved = solid.transform(m as never);
-  const section = moved.slice(0);
-  let moment = 0;
-  for (const poly of section.toPolygons()) {
-    for (let i = 0; i < poly.length; i++) {
-      const [x0, y0] = poly[i]!;
-      const [x1, y1] = poly[(i + 1) % poly.length]!;
-      const c = x0 * y1 - x1 * y0;
-      moment += ((x0 + x1) * c) / 6;
-    }
-  }
-  for (const o of [section, moved, solid]) o.delete();
-  return 2 * Math.tan(angle / 2 / DEG) * moment;
-}
 
 function jobsFor(ctx: Parameters<typeof akinAngle>[0]): CutJob[] {
   return akin.cuts.map((c) => ({
@@ -151,7 +93,14 @@ describe('Akin osteotomy', () => {
       const after = Object.values(stage!.fragments).reduce((s, x) => s + x.volume, 0);
       expect(Math.abs(before - after - stage!.removedVolume) / before).toBeLessThan(0.01);
       const f = boneFrame(ctx.landmarks, 'proximalPhalanx1');
-      const analytic = analyticWedgeVolume(pp1, akinHinge(ctx), f.medial, f.axis, f.dorsal, akinAngle(ctx));
+      const angle = akinAngle(ctx);
+      const analytic = wedgeVolume(
+        pp1,
+        akinHinge(ctx),
+        between(f.medial, f.axis, angle / 2),
+        f.dorsal,
+        angle,
+      );
       expect(Math.abs(stage!.removedVolume - analytic) / analytic).toBeLessThan(0.02);
     }
   });

@@ -1,7 +1,16 @@
 import { isClosed as closed, meshVolume as volume } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matrix4 } from 'three';
-import { cutNormal, htoOpening, htoPlan, HTO_KERF } from '../../src/procedures/hto-opening';
+import { htoOpening } from '../../src/procedures/hto-opening';
+import {
+  cutNormal as kneeCutNormal,
+  kneePlan,
+  KNEE_KERF as HTO_KERF,
+} from '../../src/procedures/knee-osteotomy';
+
+const KIND = { site: 'tibia', approach: 'opening' } as const;
+const htoPlan = (ctx: PlanContext) => kneePlan(ctx, KIND);
+const cutNormal = (ctx: PlanContext) => kneeCutNormal(ctx, KIND);
 import { validateProcedure } from '../../src/procedures/schema';
 import type { PlanContext, Params } from '../../src/procedures/types';
 import { KNEE_PARTS } from '../../src/anatomy/parts';
@@ -15,6 +24,7 @@ import { containsPoint } from '../../src/geometry/point-in-mesh';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { add, dot, normalize, scale, sub, type Vec3 } from '../../src/anatomy/sdf';
 import { kneeCase } from '../../scripts/models/knee-case';
+import { plateauY } from '../../src/anatomy/knee/tibia';
 
 const DEG = Math.PI / 180;
 
@@ -60,6 +70,16 @@ describe('medial opening-wedge high tibial osteotomy', () => {
       const lm = ctx.landmarks.tibia!;
       expect(containsPoint(stage!.fragments.tibiaDistal!, lm.centre!)).toBe(true);
       expect(containsPoint(stage!.fragments.tibiaProximal!, lm.centre!)).toBe(false);
+      // Biplanar: the tuberosity (2 mm inside its surface) stays with the shaft; the whole plateau,
+      // front rim included, with the head.
+      const tub = add(lm.tuberosity!, [0, 0, -2]);
+      expect(containsPoint(stage!.fragments.tibiaDistal!, tub)).toBe(true);
+      for (const x of [-30, -15, 0, 15, 30])
+        for (const z of [-15, 0, 15]) {
+          const rim: Vec3 = [x, plateauY(x, z) - 4, z];
+          if (!containsPoint(tibia, rim)) continue;
+          expect(containsPoint(stage!.fragments.tibiaProximal!, rim), `plateau ${x},${z}`).toBe(true);
+        }
     }
   });
 
@@ -133,13 +153,17 @@ describe('medial opening-wedge high tibial osteotomy', () => {
     const cutStep = htoOpening.steps.findIndex((s) => s.cuts?.includes('main'));
     expect(openStep).toBeGreaterThan(cutStep);
     const bodies = new Set<string>([...KNEE_PARTS, 'tibiaProximal', 'tibiaDistal']);
-    expect(plan.implants).toHaveLength(8);
+    // The graft wedge, the plate and its 4 + 4 locking screws.
+    expect(plan.implants.map((i) => i.use.kind).sort()).toEqual(
+      ['graftWedge', 'plate', ...Array<string>(8).fill('lockingScrew')].sort(),
+    );
     for (const { use, step } of plan.implants) {
       expect(bodies.has(use.fixedTo)).toBe(true);
       expect(step).toBeGreaterThan(openStep);
     }
-    expect(plan.implants.filter((i) => i.use.fixedTo === 'tibiaProximal')).toHaveLength(4);
-    expect(plan.implants.filter((i) => i.use.fixedTo === 'tibiaDistal')).toHaveLength(4);
+    const screws = plan.implants.filter((i) => i.use.kind === 'lockingScrew');
+    expect(screws.filter((i) => i.use.fixedTo === 'tibiaProximal')).toHaveLength(4);
+    expect(screws.filter((i) => i.use.fixedTo === 'tibiaDistal')).toHaveLength(4);
     const caps = htoOpening.captionValues!(plan.ctx);
     for (const k of ['alpha', 'cutLength', 'gap', 'target', 'hinge', 'predictedWbl'])
       expect(Number.isFinite(caps[k])).toBe(true);
@@ -152,7 +176,7 @@ describe('medial opening-wedge high tibial osteotomy', () => {
     const [stage] = runCutChain(wasm, 'tibia', posed.get('tibia')!, jobsFor(ctx));
     const end = evaluate(plan, plan.timeline.total);
     const uses = new Map(plan.implants.map((i) => [i.use.id, i.use]));
-    for (const screw of end.implants) {
+    for (const screw of end.implants.filter((i) => i.kind === 'lockingScrew')) {
       const body = uses.get(screw.id)!.fixedTo as 'tibiaProximal' | 'tibiaDistal';
       const other = body === 'tibiaProximal' ? 'tibiaDistal' : 'tibiaProximal';
       const len = screw.length!;
@@ -168,7 +192,8 @@ describe('medial opening-wedge high tibial osteotomy', () => {
         if (containsPoint(stage!.fragments[body]!, transformPoint(inv(body), p))) own++;
         if (containsPoint(stage!.fragments[other]!, transformPoint(inv(other), p))) wrong++;
       }
-      expect(own).toBeGreaterThanOrEqual(Math.floor(len / 2) - 2);
+      // The first ~6 mm run through the plate (4.5 mm) and its clearance off the cortex.
+      expect(own).toBeGreaterThanOrEqual(Math.floor((len - 6) / 2) - 2);
       expect(wrong).toBe(0);
     }
   });

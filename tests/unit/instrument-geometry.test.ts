@@ -2,11 +2,16 @@ import { Box3, BufferGeometry, Mesh, MeshBasicMaterial, Object3D, Raycaster, Vec
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InstrumentKind } from '../../src/procedures/types';
 import {
+  DEFAULT_SCREW_LENGTH,
+  DEFAULT_SHAPE,
   disposeInstrumentGeometries,
   instrumentGeometry,
   instrumentParts,
   INSTRUMENT_MATERIAL_KIND,
+  plateHoles,
+  SCREW_LENGTH_RANGE,
 } from '../../src/scene/instruments/geometry';
+import { INSTRUMENT_MATERIALS } from '../../src/scene/instruments/materials';
 import { applyToolPose } from '../../src/scene/instruments/tool-pose';
 
 const KINDS = Object.keys(INSTRUMENT_MATERIAL_KIND) as InstrumentKind[];
@@ -29,6 +34,59 @@ function rayHits(g: BufferGeometry, x: number, y: number): boolean {
   const mesh = new Mesh(g, new MeshBasicMaterial());
   const ray = new Raycaster(new Vector3(x, y, -500), new Vector3(0, 0, 1));
   return ray.intersectObject(mesh).length > 0;
+}
+
+/** Where a ray along ±Y through (x, ·, z) meets the surface, y values from low to high. */
+function hitsAlongY(g: BufferGeometry, x: number, z: number): number[] {
+  const mesh = new Mesh(g, new MeshBasicMaterial());
+  mesh.material.side = 2;
+  const ray = new Raycaster(new Vector3(x, -500, z), new Vector3(0, 1, 0));
+  return ray.intersectObject(mesh).map((h) => h.point.y);
+}
+
+/** Edges not shared by exactly one other triangle running the other way, vertices welded by position. */
+function openEdges(g: BufferGeometry): number {
+  const p = g.getAttribute('position');
+  const key = (i: number) => [p.getX(i), p.getY(i), p.getZ(i)].map((v) => v.toFixed(4)).join(',');
+  const index = g.getIndex()!;
+  const edges = new Map<string, number>();
+  for (let t = 0; t < index.count; t += 3) {
+    const v = [0, 1, 2].map((k) => key(index.getX(t + k)));
+    for (let k = 0; k < 3; k++) {
+      const [a, b] = [v[k]!, v[(k + 1) % 3]!];
+      const back = `${b}|${a}`;
+      if (edges.has(back)) {
+        const n = edges.get(back)! - 1;
+        if (n === 0) edges.delete(back);
+        else edges.set(back, n);
+      } else edges.set(`${a}|${b}`, (edges.get(`${a}|${b}`) ?? 0) + 1);
+    }
+  }
+  return [...edges.values()].reduce((sum, n) => sum + n, 0);
+}
+
+/** Volume enclosed by a closed, outward-wound mesh, mm³. */
+function volume(g: BufferGeometry): number {
+  const p = g.getAttribute('position');
+  const index = g.getIndex()!;
+  const [a, b, c] = [new Vector3(), new Vector3(), new Vector3()];
+  let v = 0;
+  for (let t = 0; t < index.count; t += 3) {
+    a.fromBufferAttribute(p, index.getX(t));
+    b.fromBufferAttribute(p, index.getX(t + 1));
+    c.fromBufferAttribute(p, index.getX(t + 2));
+    v += a.dot(b.cross(c)) / 6;
+  }
+  return v;
+}
+
+/** Largest |x| among vertices with z in [z0, z1]. */
+function halfWidth(g: BufferGeometry, z0: number, z1: number): number {
+  const p = g.getAttribute('position');
+  let w = 0;
+  for (let i = 0; i < p.count; i++)
+    if (p.getZ(i) >= z0 && p.getZ(i) <= z1) w = Math.max(w, Math.abs(p.getX(i)));
+  return w;
 }
 
 afterAll(() => disposeInstrumentGeometries());
@@ -71,10 +129,22 @@ describe('instrument geometry', () => {
     },
   );
 
-  it('stays within budget at the extremes of screw length', () => {
-    for (const kind of ['cannulatedScrew', 'headlessScrew'] as const)
-      for (const length of [8, 80])
+  it('stays within budget at the extremes of screw length and implant shape', () => {
+    for (const kind of ['cannulatedScrew', 'headlessScrew', 'lockingScrew'] as const)
+      for (const length of [8, 20, 40, 80, 90])
         expect(triangles(instrumentGeometry(kind, { length }))).toBeLessThanOrEqual(3000);
+    for (const n of [2, 5, 12, 13, 40, 200]) {
+      const shape = Array.from({ length: n }, (_, i) => {
+        const z = (160 * i) / (n - 1);
+        return [z, 4 * Math.sin(z / 20)];
+      }).flat();
+      expect(triangles(instrumentGeometry('plate', { shape }))).toBeLessThanOrEqual(3000);
+    }
+    for (const shape of [
+      [40, 20, 0, 10],
+      [60, 30, 2, 18],
+    ])
+      expect(triangles(instrumentGeometry('graftWedge', { shape }))).toBeLessThanOrEqual(3000);
   });
 
   it('K-wire: 1.6 mm round, 120 mm back from the tip', () => {
@@ -165,10 +235,138 @@ describe('instrument geometry', () => {
     expect(s.z).toBeCloseTo(12.6, 2);
   });
 
-  it('materials: tools are steel, implants titanium, the marker plastic', () => {
+  it('locking screw: length as asked (20–90 mm), 5.0 mm thread, a 7 mm conical head 4 mm tall', () => {
+    expect(SCREW_LENGTH_RANGE.min).toBeLessThanOrEqual(20);
+    expect(SCREW_LENGTH_RANGE.max).toBeGreaterThanOrEqual(90);
+    for (const length of [20, 40, 65, 90]) {
+      const g = instrumentGeometry('lockingScrew', { length });
+      expect(size(g).z).toBeCloseTo(length, 3);
+      const shaft = maxRadius(g, -(length - 5), -4) * 2;
+      expect(shaft).toBeGreaterThan(4.9);
+      expect(shaft).toBeLessThanOrEqual(5.0 + 1e-3);
+      expect(maxRadius(g) * 2).toBeCloseTo(7, 1);
+      // The head is the last 4 mm; in front of it nothing is wider than the thread.
+      expect(maxRadius(g, -(length - 3.95), 0)).toBeLessThanOrEqual(2.5 + 1e-3);
+      expect(maxRadius(g, -(length - 3), -(length - 3.5)) * 2).toBeGreaterThan(5.6);
+      // Not cannulated, and the thread tapers at the tip (self-tapping lead).
+      expect(rayHits(g, 0.1, 0.05)).toBe(true);
+      expect(maxRadius(g, -1, 0)).toBeLessThan(2.2);
+    }
+    expect(size(instrumentGeometry('lockingScrew')).z).toBeCloseTo(DEFAULT_SCREW_LENGTH.lockingScrew, 3);
+    expect(size(instrumentGeometry('lockingScrew', { length: 200 })).z).toBeCloseTo(
+      SCREW_LENGTH_RANGE.max,
+      3,
+    );
+  });
+
+  it('graft wedge: the box and volume of its gap, closed', () => {
+    for (const shape of [[...DEFAULT_SHAPE.graftWedge], [40, 20, 0, 10], [55, 28, 3, 14], [30, 15, 8, 2]]) {
+      const [L, W, h0, h1] = shape as [number, number, number, number];
+      const g = instrumentGeometry('graftWedge', { shape });
+      const b = box(g);
+      expect(b.max.z).toBeCloseTo(0, 6);
+      expect(Math.abs(b.min.z + L)).toBeLessThan(0.1);
+      expect(Math.abs(size(g).x - W)).toBeLessThan(0.1);
+      expect(Math.abs(size(g).y - Math.max(h0, h1))).toBeLessThan(0.1);
+      expect(Math.abs(b.max.y + b.min.y)).toBeLessThan(1e-6);
+      expect(openEdges(g)).toBe(0);
+      const expected = (L * W * (h0 + h1)) / 2;
+      expect(Math.abs(volume(g) - expected) / expected).toBeLessThan(0.03);
+    }
+  });
+
+  it('plate: default straight 115 mm, 4.5 mm thick, a 22 mm head on a 16 mm shaft, closed, real holes', () => {
+    const g = instrumentGeometry('plate');
+    expect(instrumentGeometry('plate', { shape: [...DEFAULT_SHAPE.plate] })).toBe(g);
+    expect(size(g).z).toBeCloseTo(115, 1);
+    expect(size(g).y).toBeCloseTo(4.5, 3);
+    expect(box(g).min.y).toBeCloseTo(0, 3);
+    expect(halfWidth(g, -28, -2) * 2).toBeCloseTo(22, 1);
+    expect(halfWidth(g, -100, -45) * 2).toBeCloseTo(16, 1);
+    expect(openEdges(g)).toBe(0);
+    const holes = plateHoles();
+    expect(holes.length).toBe(8);
+    for (const h of holes) {
+      expect(h.at[1]).toBeCloseTo(4.5, 3);
+      expect(h.axis[1]).toBeCloseTo(-1, 6);
+      // A screw goes through: nothing in the way along the hole's axis, but plate right beside it.
+      expect(hitsAlongY(g, h.at[0], h.at[2])).toEqual([]);
+      expect(hitsAlongY(g, h.at[0] + 4, h.at[2]).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('plate: a bent plate follows its stations', () => {
+    const shape = [0, 0, 35, 3, 80, -2, 120, -8];
+    const g = instrumentGeometry('plate', { shape });
+    expect(openEdges(g)).toBe(0);
+    // The bone face ends at the last station; the ends are square to the plate, so the outer face
+    // reaches a little further where the plate slopes.
+    expect(box(g).min.z).toBeLessThanOrEqual(-120 + 1e-3);
+    expect(box(g).min.z).toBeGreaterThan(-120 - 4.5 * Math.sin(Math.atan(6 / 40)) - 0.01);
+    const boneFace = (x: number, z: number) => hitsAlongY(g, x, z)[0]!;
+    // Within the tessellation of the rounded bend (the hole at the station refines it a little).
+    expect(Math.abs(boneFace(-7, -35) - 3)).toBeLessThan(0.35);
+    expect(Math.abs(boneFace(-7, -80) - -2)).toBeLessThan(0.35);
+    // Near the ends the plate is straight, on the line through the end stations.
+    expect(Math.abs(boneFace(0, -2) - (3 * 2) / 35)).toBeLessThan(0.3);
+    expect(Math.abs(boneFace(0, -118.5) - (-2 - (6 * 38.5) / 40))).toBeLessThan(0.3);
+    // 4.5 mm thick across its own surface: a little more measured straight up on a slope.
+    const [bottom, top] = hitsAlongY(g, -7, -57.5);
+    expect(top! - bottom!).toBeCloseTo(4.5 / Math.cos(Math.atan(5 / 45)), 1);
+    // Made to measure: a hole at each inner station, on the centre line, where its screw goes.
+    const holes = plateHoles(shape);
+    expect(holes.map((h) => h.name)).toEqual(['1', '2']);
+    const stations = [
+      [35, 3],
+      [80, -2],
+    ] as const;
+    holes.forEach((h, i) => {
+      const [z, y] = stations[i]!;
+      expect(Math.hypot(...h.axis)).toBeCloseTo(1, 6);
+      expect(h.axis[1]).toBeLessThan(-0.95);
+      // Down the hole's axis through the plate: the bone face at the station.
+      const face = h.at.map((v, k) => v + 4.5 * h.axis[k]!);
+      expect(Math.abs(face[2]! + z)).toBeLessThan(0.2);
+      expect(Math.abs(face[1]! - y)).toBeLessThan(0.3);
+      expect(h.at[0]).toBeCloseTo(0, 6);
+      expect(hitsAlongY(g, h.at[0], h.at[2])).toEqual([]);
+    });
+  });
+
+  it('chisel: a 20 mm blade 1.5 mm thick with a sharp edge, a 25 mm cap, about 200 mm long', () => {
+    const g = instrumentGeometry('chisel');
+    expect(halfWidth(g, -100, 0) * 2).toBeCloseTo(20, 3);
+    const p = g.getAttribute('position');
+    for (let i = 0; i < p.count; i++) {
+      if (p.getZ(i) > -100) expect(Math.abs(p.getY(i))).toBeLessThanOrEqual(0.8);
+      if (p.getZ(i) > -0.01) expect(p.getY(i)).toBeLessThan(-0.6);
+    }
+    expect(maxRadius(g) * 2).toBeCloseTo(25, 3);
+    expect(size(g).z).toBeGreaterThan(190);
+    expect(size(g).z).toBeLessThan(210);
+  });
+
+  it('spreader: closed jaws 12 mm wide and 6 mm thick at the tip', () => {
+    const g = instrumentGeometry('spreader');
+    expect(halfWidth(g, -20, 0) * 2).toBeCloseTo(12, 3);
+    expect(hitsAlongY(g, 0, -15)).toHaveLength(4);
+    const ys = hitsAlongY(g, 0, -15);
+    expect(ys[0]).toBeCloseTo(-3, 3);
+    expect(ys[3]).toBeCloseTo(3, 3);
+  });
+
+  it('materials: tools are steel, implants titanium, the marker plastic, the graft a matte bone substitute', () => {
     expect(INSTRUMENT_MATERIAL_KIND.kwire).toBe('steel');
     expect(INSTRUMENT_MATERIAL_KIND.cannulatedScrew).toBe('titanium');
+    expect(INSTRUMENT_MATERIAL_KIND.lockingScrew).toBe('titanium');
+    expect(INSTRUMENT_MATERIAL_KIND.plate).toBe('titanium');
+    expect(INSTRUMENT_MATERIAL_KIND.chisel).toBe('steel');
     expect(INSTRUMENT_MATERIAL_KIND.marker).toBe('plastic');
+    expect(INSTRUMENT_MATERIAL_KIND.graftWedge).toBe('graft');
+    expect(instrumentParts('graftWedge')[0]!.material).toBe('graft');
+    const graft = INSTRUMENT_MATERIALS.graft;
+    expect(graft.metalness).toBe(0);
+    expect(graft.roughness).toBeGreaterThan(0.8);
   });
 
   it('memoises per kind and screw length, and disposes', () => {
@@ -179,6 +377,14 @@ describe('instrument geometry', () => {
     const s26 = instrumentGeometry('cannulatedScrew', { length: 26 });
     expect(instrumentGeometry('cannulatedScrew')).toBe(s26);
     expect(instrumentGeometry('cannulatedScrew', { length: 30 })).not.toBe(s26);
+    const plate = instrumentGeometry('plate', { shape: [0, 0, 50, 2, 110, 0] });
+    expect(instrumentGeometry('plate', { shape: [0, 0, 50.02, 2, 110, 0] })).toBe(plate);
+    expect(instrumentGeometry('plate', { shape: [0, 0, 50, 2.5, 110, 0] })).not.toBe(plate);
+    expect(instrumentGeometry('plate', { shape: [0, 0, 50] })).toBe(instrumentGeometry('plate'));
+    const wedge = instrumentGeometry('graftWedge', { shape: [40, 20, 1, 10] });
+    expect(instrumentGeometry('graftWedge')).toBe(wedge);
+    expect(instrumentGeometry('graftWedge', { shape: [40, 20, 1, 12] })).not.toBe(wedge);
+    expect(instrumentGeometry('graftWedge', { shape: [40, -20, 1, 12] })).toBe(wedge);
 
     let disposed = 0;
     const count = () => disposed++;

@@ -27,15 +27,22 @@ export interface InstrumentProps {
   readonly action?: 'oscillate' | 'spin';
   /** Screw length, tip to back end, mm; other kinds ignore it. */
   readonly length?: number;
+  /** Made-to-measure sizes of a graft wedge or a plate (see geometry.ts). */
+  readonly shape?: readonly number[];
   readonly visible: boolean;
 }
 
 /** A surgical tool or implant drawn at its pose; the saw blade and drill bit move while `action` asks. */
-export function Instrument({ kind, pose, action, length, visible }: InstrumentProps) {
+export function Instrument({ kind, pose, action, length, shape, visible }: InstrumentProps) {
   const root = useRef<Group>(null);
   const invalidate = useThree((s) => s.invalidate);
   const gl = useThree((s) => s.gl);
-  const parts = useMemo(() => instrumentParts(kind, { length }), [kind, length]);
+  // The shape's numbers, not the array's identity, decide the geometry.
+  const shapeKey = shape?.join(',');
+  const parts = useMemo(
+    () => instrumentParts(kind, { length, shape: shapeKey?.split(',').map(Number) }),
+    [kind, length, shapeKey],
+  );
 
   useLayoutEffect(() => applyInstrumentEnvironment(gl), [gl]);
 

@@ -1,20 +1,38 @@
 import type { BufferGeometry } from 'three';
 import type { InstrumentKind } from '../../procedures/types';
+import { graftWedgeDesign } from './graft-wedge';
 import { kwireDesign, markerDesign, scalpelDesign, stapleDesign } from './hand-tools';
 import { mergeGeometries } from './mesh-builder';
+import { chiselDesign, spreaderDesign } from './osteotomy-tools';
 import type { MaterialKind, PartDesign, PartMotion } from './part';
+import { plateDesign, plateHoleFrames, type PlateHoleFrame } from './plate';
 import { drillDesign, sawDesign } from './power-tools';
-import { cannulatedScrewDesign, headlessScrewDesign } from './screws';
+import { cannulatedScrewDesign, headlessScrewDesign, lockingScrewDesign } from './screws';
 
 export type { MaterialKind, PartMotion } from './part';
+export type { PlateHoleFrame } from './plate';
 
 /**
  * Every instrument is built in its own frame: the tip at the origin, pointing along +Z (the body
  * extends towards −Z), "up" along +Y; millimetres.
  */
 export interface InstrumentOptions {
-  /** Overall length of a screw, tip to back end, mm; default 26 (cannulated) or 22 (headless). Other kinds ignore it. */
+  /**
+   * Overall length of a screw, tip to back end, mm; default 26 (cannulated), 22 (headless) or 40
+   * (locking), clamped to SCREW_LENGTH_RANGE. Other kinds ignore it.
+   */
   readonly length?: number;
+  /**
+   * Made-to-measure sizes, mm, rounded to 0.1 mm; other kinds ignore it. Missing or invalid: the
+   * kind's DEFAULT_SHAPE.
+   * - plate: [z0, y0, z1, y1, …], at least two stations with z increasing from 0 at the proximal
+   *   end: the bone-facing surface's centre line passes through (0, y_i, −z_i) in the tool frame, and
+   *   the plate is 4.5 mm thick from there towards +Y (away from the bone). The plate must be at
+   *   least 40 mm long.
+   * - graftWedge: [L, W, h0, h1]: z from −L to 0, x from −W/2 to W/2, symmetric about y = 0, h0
+   *   high at z = 0 (the hinge end; 0 is a sharp edge) growing linearly to h1 at z = −L.
+   */
+  readonly shape?: readonly number[];
 }
 
 /** One separately drawn piece of an instrument (a saw's blade moves, its hand-piece does not). */
@@ -33,23 +51,56 @@ export const INSTRUMENT_MATERIAL_KIND: Readonly<Record<InstrumentKind, MaterialK
   drill: 'steel',
   cannulatedScrew: 'titanium',
   headlessScrew: 'titanium',
+  lockingScrew: 'titanium',
   staple: 'titanium',
+  plate: 'titanium',
+  graftWedge: 'graft',
+  chisel: 'steel',
+  spreader: 'steel',
 };
 
 /** Default screw lengths, mm. */
-export const DEFAULT_SCREW_LENGTH = { cannulatedScrew: 26, headlessScrew: 22 } as const;
+export const DEFAULT_SCREW_LENGTH = { cannulatedScrew: 26, headlessScrew: 22, lockingScrew: 40 } as const;
 /** Screw lengths are clamped to this range and rounded to 0.1 mm, mm. */
-export const SCREW_LENGTH_RANGE = { min: 8, max: 80 } as const;
+export const SCREW_LENGTH_RANGE = { min: 8, max: 90 } as const;
+/** Sizes of the made-to-measure implants when none are given, mm (see InstrumentOptions.shape). */
+export const DEFAULT_SHAPE = { plate: [0, 0, 115, 0], graftWedge: [40, 20, 1, 10] } as const;
+/** Shortest plate, mm. */
+const MIN_PLATE_LENGTH = 40;
 
-const hasLength = (kind: InstrumentKind): kind is keyof typeof DEFAULT_SCREW_LENGTH =>
-  kind === 'cannulatedScrew' || kind === 'headlessScrew';
+type ScrewKind = keyof typeof DEFAULT_SCREW_LENGTH;
+type ShapedKind = keyof typeof DEFAULT_SHAPE;
 
-function screwLength(kind: keyof typeof DEFAULT_SCREW_LENGTH, length: number | undefined): number {
+const hasLength = (kind: InstrumentKind): kind is ScrewKind => kind in DEFAULT_SCREW_LENGTH;
+const hasShape = (kind: InstrumentKind): kind is ShapedKind => kind in DEFAULT_SHAPE;
+
+function screwLength(kind: ScrewKind, length: number | undefined): number {
   const l = length !== undefined && Number.isFinite(length) ? length : DEFAULT_SCREW_LENGTH[kind];
   return Math.round(Math.min(SCREW_LENGTH_RANGE.max, Math.max(SCREW_LENGTH_RANGE.min, l)) * 10) / 10;
 }
 
-function design(kind: InstrumentKind, length: number): PartDesign[] {
+const validShape: Readonly<Record<ShapedKind, (v: readonly number[]) => boolean>> = {
+  plate: (v) =>
+    v.length >= 4 &&
+    v.length % 2 === 0 &&
+    v.every((x, i) => i % 2 === 1 || i === 0 || x > v[i - 2]!) &&
+    v[v.length - 2]! - v[0]! >= MIN_PLATE_LENGTH,
+  graftWedge: (v) =>
+    v.length === 4 && v[0]! > 0 && v[1]! > 0 && v[2]! >= 0 && v[3]! >= 0 && v[2]! + v[3]! > 0,
+};
+
+/** The shape numbers a kind is built from: rounded to 0.1 mm, or the default if unusable. */
+function shapeOf(kind: ShapedKind, shape: readonly number[] | undefined): readonly number[] {
+  const v = shape?.map((x) => Math.round(x * 10) / 10);
+  return v && v.every(Number.isFinite) && validShape[kind](v) ? v : DEFAULT_SHAPE[kind];
+}
+
+/** Where the holes of a plate built from `shape` are (tool frame), for placing its screws. */
+export function plateHoles(shape?: readonly number[]): PlateHoleFrame[] {
+  return plateHoleFrames(shapeOf('plate', shape));
+}
+
+function design(kind: InstrumentKind, length: number, shape: readonly number[]): PartDesign[] {
   switch (kind) {
     case 'marker':
       return markerDesign();
@@ -65,8 +116,18 @@ function design(kind: InstrumentKind, length: number): PartDesign[] {
       return cannulatedScrewDesign(length);
     case 'headlessScrew':
       return headlessScrewDesign(length);
+    case 'lockingScrew':
+      return lockingScrewDesign(length);
     case 'staple':
       return stapleDesign();
+    case 'plate':
+      return plateDesign(shape);
+    case 'graftWedge':
+      return graftWedgeDesign(shape[0]!, shape[1]!, shape[2]!, shape[3]!);
+    case 'chisel':
+      return chiselDesign();
+    case 'spreader':
+      return spreaderDesign();
   }
 }
 
@@ -79,10 +140,11 @@ const cache = new Map<string, CacheEntry>();
 
 function entry(kind: InstrumentKind, options?: InstrumentOptions): CacheEntry {
   const length = hasLength(kind) ? screwLength(kind, options?.length) : 0;
-  const key = hasLength(kind) ? `${kind}:${length}` : kind;
+  const shape = hasShape(kind) ? shapeOf(kind, options?.shape) : [];
+  const key = hasLength(kind) ? `${kind}:${length}` : hasShape(kind) ? `${kind}:${shape.join(',')}` : kind;
   let e = cache.get(key);
   if (!e) {
-    const parts = design(kind, length).map((p): InstrumentPart => ({
+    const parts = design(kind, length, shape).map((p): InstrumentPart => ({
       geometry: p.mesh.toGeometry(),
       material: p.material,
       ...(p.motion ? { motion: p.motion } : {}),
@@ -96,7 +158,7 @@ function entry(kind: InstrumentKind, options?: InstrumentOptions): CacheEntry {
 
 /**
  * The pieces of an instrument, each with its material and, for the saw blade, drill bit, K-wire
- * and screws, how it moves. Built once per kind (and screw length) and shared: do not dispose.
+ * and screws, how it moves. Built once per kind (and screw length or shape) and shared: do not dispose.
  */
 export function instrumentParts(
   kind: InstrumentKind,
@@ -105,7 +167,7 @@ export function instrumentParts(
   return entry(kind, options).parts;
 }
 
-/** The whole instrument as one geometry (tool frame), built once per kind and screw length and shared. */
+/** The whole instrument as one geometry (tool frame), built once per kind and screw length or shape, and shared. */
 export function instrumentGeometry(kind: InstrumentKind, options?: InstrumentOptions): BufferGeometry {
   const e = entry(kind, options);
   if (!e.merged) {

@@ -23,10 +23,19 @@ export const handlePlasticMaterial = new MeshStandardMaterial({
   roughness: 0.55,
 });
 
+export const graftMaterial = new MeshStandardMaterial({
+  name: 'instrument:graft',
+  // A bone substitute: warm off-white and matte, like porous ceramic or allograft.
+  color: '#e8dcc0',
+  metalness: 0,
+  roughness: 0.95,
+});
+
 export const INSTRUMENT_MATERIALS: Readonly<Record<MaterialKind, MeshStandardMaterial>> = {
   steel: surgicalSteelMaterial,
   titanium: titaniumMaterial,
   plastic: handlePlasticMaterial,
+  graft: graftMaterial,
 };
 
 let environment: { renderer: WebGLRenderer; texture: Texture } | null = null;

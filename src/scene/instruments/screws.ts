@@ -1,6 +1,6 @@
 import { MeshBuilder } from './mesh-builder';
 import type { PartDesign } from './part';
-import { helicalRidge, hexSocket, lathe } from './shapes';
+import { helicalRidge, hexSocket, lathe, starSocket } from './shapes';
 
 const SEGMENTS = 16;
 /** Thread turns are sampled more coarsely on very long screws so any length stays within budget. */
@@ -133,6 +133,75 @@ export function headlessScrewDesign(length: number): PartDesign[] {
     runIn: 0.6,
     runOut: 0.3,
     stepsPerTurn: stepsPerTurn(lead / leadPitch + trail / trailPitch),
+  });
+  return [{ mesh: b, material: 'titanium', motion: { kind: 'spin', pivot: [0, 0, 0], axis: 'z' } }];
+}
+
+/** Helix steps (four triangles each) the locking screw's shaft thread may use, so a 90 mm screw stays within budget. */
+const LOCKING_THREAD_STEPS = 580;
+
+/**
+ * 5.0 mm locking screw (TomoFix/LCP type), `length` mm from tip to the top of its head: 4.4 mm
+ * core, 5.0 mm thread of 1.0 mm pitch over the whole shaft with a tapered self-tapping lead, and a
+ * conical threaded head 7 mm wide and 4 mm tall that locks in the plate hole, with a star drive.
+ */
+export function lockingScrewDesign(length: number): PartDesign[] {
+  const b = new MeshBuilder();
+  const L = length;
+  const core = 2.2;
+  const major = 2.5;
+  const lead = 3;
+  const headBase = -(L - 4);
+  const rim = 3.5;
+  const headRoot = (z: number) => 2.75 + ((3.15 - 2.75) * (headBase - 0.3 - z)) / 3.1;
+  lathe(
+    b,
+    [
+      [0, 0],
+      [1.3, 0],
+      [core, -1.5],
+      [core, headBase],
+    ],
+    SEGMENTS,
+  );
+  lathe(
+    b,
+    [
+      [core, headBase],
+      [2.75, headBase - 0.3],
+      [3.15, -(L - 0.6)],
+      [rim, -(L - 0.45)],
+      [rim, -(L - 0.2)],
+      [3.3, -L],
+    ],
+    SEGMENTS,
+  );
+  starSocket(b, -L, 2.5, 2.2, 1.55, 3.3, SEGMENTS);
+  const shaftBack = headBase + 0.5;
+  const turns = (-0.2 - shaftBack) / 1;
+  helicalRidge(b, {
+    zFront: -0.2,
+    zBack: shaftBack,
+    pitch: 1,
+    root: (z) => (z > -1.5 ? 1.3 + ((core - 1.3) * -z) / 1.5 : core),
+    // Self-tapping: the crest grows over the first few millimetres, cutting its own thread.
+    crest: (z) => (z > -lead ? major - (0.6 * (lead + z)) / lead : major),
+    crestWidth: 0,
+    runIn: 1,
+    runOut: 0.4,
+    stepsPerTurn: clamp(Math.floor(LOCKING_THREAD_STEPS / Math.max(1, turns)), 7, 16),
+  });
+  // The locking thread on the head's cone: shallow and fine, as it engages the plate hole.
+  helicalRidge(b, {
+    zFront: headBase - 0.35,
+    zBack: -(L - 0.65),
+    pitch: 0.8,
+    root: headRoot,
+    crest: (z) => headRoot(z) + 0.35,
+    crestWidth: 0,
+    runIn: 0.3,
+    runOut: 0.3,
+    stepsPerTurn: 14,
   });
   return [{ mesh: b, material: 'titanium', motion: { kind: 'spin', pivot: [0, 0, 0], axis: 'z' } }];
 }

@@ -300,10 +300,49 @@ export function helicalRidge(b: MeshBuilder, spec: ThreadSpec): void {
 }
 
 /**
- * A hexagonal drive socket opening towards −Z at z = zTop into a head or screw end of radius
- * `rim` (matching a lathe ring of `segments`), with the cannula of radius `cannula` through its
- * floor. The bore below the floor is left to the caller's lathe.
+ * A drive socket of any (simple, counter-clockwise) section opening towards −Z at z = zTop into a
+ * head or screw end of radius `rim` (matching a lathe ring of `segments`), with the cannula of
+ * radius `cannula` through its floor (0: a solid floor). The bore below the floor is left to the
+ * caller's lathe.
  */
+export function driveSocket(
+  b: MeshBuilder,
+  zTop: number,
+  depth: number,
+  section: readonly Point2[],
+  rim: number,
+  cannula: number,
+  segments: number,
+): void {
+  const outline = section.map(([x, y]) => new Vector2(x, y));
+  const circle = (r: number) =>
+    Array.from({ length: segments }, (_, k) => {
+      const a = (TAU * k) / segments;
+      return new Vector2(r * Math.cos(a), r * Math.sin(a));
+    });
+  const face = (outer: Vector2[], holes: Vector2[][], z: number) => {
+    const first = b.vertexCount;
+    for (const p of [...outer, ...holes.flat()]) b.vertex(p.x, p.y, z, 0, 0, -1);
+    for (const t of ShapeUtils.triangulateShape(outer, holes))
+      b.triangle(first + t[0]!, first + t[1]!, first + t[2]!);
+  };
+  face(circle(rim), [outline.slice()], zTop);
+  face(outline.slice(), cannula > 0 ? [circle(cannula)] : [], zTop + depth);
+  outline.forEach((p, k) => {
+    const q = outline[(k + 1) % outline.length]!;
+    // The wall faces into the socket: left of each edge of a counter-clockwise section.
+    const nx = -(q.y - p.y);
+    const ny = q.x - p.x;
+    b.quad(
+      b.vertex(p.x, p.y, zTop, nx, ny, 0),
+      b.vertex(q.x, q.y, zTop, nx, ny, 0),
+      b.vertex(q.x, q.y, zTop + depth, nx, ny, 0),
+      b.vertex(p.x, p.y, zTop + depth, nx, ny, 0),
+    );
+  });
+}
+
+/** A hexagonal drive socket (see driveSocket), `acrossFlats` mm wide. */
 export function hexSocket(
   b: MeshBuilder,
   zTop: number,
@@ -314,36 +353,31 @@ export function hexSocket(
   segments: number,
 ): void {
   const rc = acrossFlats / Math.sqrt(3);
-  const hex = Array.from({ length: 6 }, (_, k) => {
+  const hex = Array.from({ length: 6 }, (_, k): Point2 => {
     const a = (TAU * k) / 6;
-    return new Vector2(rc * Math.cos(a), rc * Math.sin(a));
+    return [rc * Math.cos(a), rc * Math.sin(a)];
   });
-  const circle = (r: number) =>
-    Array.from({ length: segments }, (_, k) => {
-      const a = (TAU * k) / segments;
-      return new Vector2(r * Math.cos(a), r * Math.sin(a));
-    });
-  const face = (outer: Vector2[], hole: Vector2[], z: number) => {
-    const first = b.vertexCount;
-    for (const p of [...outer, ...hole]) b.vertex(p.x, p.y, z, 0, 0, -1);
-    for (const t of ShapeUtils.triangulateShape(outer, [hole]))
-      b.triangle(first + t[0]!, first + t[1]!, first + t[2]!);
-  };
-  face(circle(rim), hex.slice(), zTop);
-  face(hex.slice(), circle(cannula), zTop + depth);
-  for (let k = 0; k < 6; k++) {
-    const p = hex[k]!;
-    const q = hex[(k + 1) % 6]!;
-    const a = (TAU * (k + 0.5)) / 6;
-    const nx = -Math.cos(a);
-    const ny = -Math.sin(a);
-    b.quad(
-      b.vertex(p.x, p.y, zTop, nx, ny, 0),
-      b.vertex(q.x, q.y, zTop, nx, ny, 0),
-      b.vertex(q.x, q.y, zTop + depth, nx, ny, 0),
-      b.vertex(p.x, p.y, zTop + depth, nx, ny, 0),
-    );
-  }
+  driveSocket(b, zTop, depth, hex, rim, cannula, segments);
+}
+
+/** A six-lobed star drive socket (StarDrive/Torx-like, see driveSocket): rounded lobes out to rOuter. */
+export function starSocket(
+  b: MeshBuilder,
+  zTop: number,
+  depth: number,
+  rOuter: number,
+  rInner: number,
+  rim: number,
+  segments: number,
+): void {
+  const mid = (rOuter + rInner) / 2;
+  const amp = (rOuter - rInner) / 2;
+  const star = Array.from({ length: 24 }, (_, k): Point2 => {
+    const a = (TAU * k) / 24;
+    const r = mid + amp * Math.cos(6 * a);
+    return [r * Math.cos(a), r * Math.sin(a)];
+  });
+  driveSocket(b, zTop, depth, star, rim, 0, segments);
 }
 
 /** A cross-section given in polar form: runs of (angle rad, radius mm), creased where runs meet. */

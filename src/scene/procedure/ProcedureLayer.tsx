@@ -4,6 +4,8 @@ import type { RegionModel } from '../../anatomy/mesh';
 import { cutChains } from '../../engine/fragments';
 import { useView } from '../../state/view-store';
 import { useProcedurePlan } from '../../state/procedure-plan';
+import { usePosedPatient } from '../../state/patient';
+import { KneeOverlays } from '../overlays/KneeOverlays';
 import { FragmentMesh } from './FragmentMesh';
 import { ProcedureDriver } from './ProcedureDriver';
 import { ToolSlots } from './ToolSlots';
@@ -12,6 +14,7 @@ import { useCutStages } from './use-cut-stages';
 /** What a procedure adds to the anatomy: fragments of the cut bones, tools and implants, and the clock. */
 export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
   const state = useProcedurePlan();
+  const patient = usePosedPatient();
   const stages = useCutStages(state, model);
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
@@ -43,6 +46,7 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
         ),
       )}
       {state && <ToolSlots plan={state.plan} />}
+      {patient.region === 'knee' && <KneeOverlays plan={state?.plan} pre={patient.landmarks} />}
     </>
   );
 }

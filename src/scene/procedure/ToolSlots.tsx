@@ -46,6 +46,7 @@ function ToolSlot({ use, plan, implant, stepIndex, shown }: SlotProps) {
         pose={AT_ORIGIN}
         action={implant ? undefined : use.action}
         length={use.length?.(plan.ctx)}
+        shape={use.shape?.(plan.ctx)}
         visible={shown}
       />
     </group>

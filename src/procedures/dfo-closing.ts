@@ -1,0 +1,36 @@
+/**
+ * Medial closing-wedge distal femoral osteotomy (CLINICAL §2.3) for a valgus knee: two pairs of
+ * guide wires converging on a hinge inside the lateral cortex, the two cuts, the wedge (base
+ * medial) taken out, the gap closed, a medial locking plate.
+ */
+import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from './knee-definition';
+import { kneeParams, kneePlan, type KneeKind } from './knee-osteotomy';
+import { closureStep, incisionStep, kneeCamera, kneeCaptionValues, plateAndScrews } from './knee-steps';
+import type { ProcedureDef } from './types';
+
+const KIND: KneeKind = { site: 'femur', approach: 'closing' };
+
+export const dfoClosing: ProcedureDef = {
+  id: 'dfo-closing',
+  region: 'knee',
+  icon: 'M8 2h8v8l-3 3 3 3v6H8v-6l3-3-3-3zM11 13h2',
+  params: kneeParams(KIND.site, KIND.approach),
+  readouts: KNEE_READOUTS,
+  cuts: [kneeCut(KIND)],
+  motions: kneeMotions(KIND),
+  follows: kneeFollows(KIND),
+  steps: [
+    // Medial (subvastus), over the distal femur.
+    incisionStep(KIND, 15, 110),
+    ...closingSteps(KIND),
+    {
+      id: 'plate',
+      duration: 6,
+      camera: kneeCamera(KIND, 240, 0.1, 0.6),
+      implants: plateAndScrews(KIND, { joint: [24, 32, 40], shaft: [12, 24, 36, 48] }),
+    },
+    closureStep(KIND),
+  ],
+  captionValues: (ctx) => kneeCaptionValues(ctx, KIND),
+  warnings: (ctx) => kneePlan(ctx, KIND).warnings,
+};

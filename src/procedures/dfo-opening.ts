@@ -1,0 +1,38 @@
+/**
+ * Lateral opening-wedge distal femoral osteotomy (CLINICAL §2.3) for a valgus knee: one cut from
+ * the lateral cortex above the condyles down to a hinge inside the medial cortex, opened to the
+ * planned angle, a graft wedge, a lateral locking plate. The same steps as the opening HTO on the
+ * other bone and side ("femoral osteotomies use the same technique").
+ */
+import { KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions, openingSteps } from './knee-definition';
+import { kneeParams, kneePlan, type KneeKind } from './knee-osteotomy';
+import { closureStep, incisionStep, kneeCamera, kneeCaptionValues, plateAndScrews } from './knee-steps';
+import type { ProcedureDef } from './types';
+
+const KIND: KneeKind = { site: 'femur', approach: 'opening' };
+
+export const dfoOpening: ProcedureDef = {
+  id: 'dfo-opening',
+  region: 'knee',
+  icon: 'M8 2h8v9l-1 11H9L8 11zM16 15l-8-3',
+  params: kneeParams(KIND.site, KIND.approach),
+  readouts: KNEE_READOUTS,
+  cuts: [kneeCut(KIND)],
+  motions: kneeMotions(KIND),
+  follows: kneeFollows(KIND),
+  steps: [
+    // Lateral, over the distal femur, from above the condyles up past the cut.
+    incisionStep(KIND, 15, 110),
+    ...openingSteps(KIND),
+    {
+      id: 'plate',
+      duration: 6,
+      camera: kneeCamera(KIND, 240, 0.1, 0.6),
+      // A lateral distal-femur locking plate: three screws above the notch, four in the shaft.
+      implants: plateAndScrews(KIND, { joint: [24, 32, 40], shaft: [12, 24, 36, 48] }),
+    },
+    closureStep(KIND),
+  ],
+  captionValues: (ctx) => kneeCaptionValues(ctx, KIND),
+  warnings: (ctx) => kneePlan(ctx, KIND).warnings,
+};

@@ -1,0 +1,166 @@
+/**
+ * The parts of a knee osteotomy's definition every one of them has: its readouts, the correcting
+ * turn, the cut of the bone into fragments, and the step sequences of an opening and of a closing
+ * wedge. A procedure's data file puts them together with what is its own (biplanar cut, fibula).
+ */
+import { landmark } from '../anatomy/landmarks';
+import type { ConvexPiece } from '../geometry/cutters';
+import {
+  jointProbe,
+  kneeBodies,
+  kneePlan,
+  mainCut,
+  nearDir,
+  secondCut,
+  wedgeProbe,
+  type KneeKind,
+} from './knee-osteotomy';
+import { graftWedge, guideWires, kneeCamera, sawPass, stackedChisels } from './knee-steps';
+import type { CutDef, FollowDef, MotionDef, PlanContext, ProcedureDef, StepDef } from './types';
+
+/** A closing wedge is lifted out this far towards the surgeon before it disappears, mm. */
+const WEDGE_LIFT = 45;
+
+/** The planned numbers shown beside the measured ones. */
+export const KNEE_READOUTS: NonNullable<ProcedureDef['readouts']> = {
+  correction: { value: 'alpha', unit: '°' },
+  'cut-length': { value: 'cutLength', unit: 'mm' },
+  gap: { value: 'gap', unit: 'mm' },
+};
+
+/** Landmarks each fragment carries: the joint's with the joint, the far end's with the shaft. */
+const HOLDS = {
+  tibia: {
+    joint: ['kneeCentre', 'plateauMedial', 'plateauLateral'],
+    shaft: ['tuberosity', 'plafondCentre', 'medialMalleolus', 'centre'],
+  },
+  femur: {
+    joint: ['kneeCentre', 'condyleMedial', 'condyleLateral'],
+    shaft: ['hipCentre', 'trochanterTip', 'centre'],
+  },
+} as const;
+
+/**
+ * The cut of the bone: the joint's fragment, the shaft's, and for a closing wedge the wedge
+ * between them. `cutter` defaults to the plan's saw cut(s).
+ */
+export function kneeCut(
+  kind: KneeKind,
+  cutter?: (ctx: PlanContext) => readonly ConvexPiece[],
+  jointDepth = kind.site === 'tibia' ? 12 : 15,
+): CutDef {
+  const bodies = kneeBodies(kind.site);
+  const closing = kind.approach === 'closing';
+  return {
+    id: closing ? 'wedge' : 'main',
+    bone: kind.site,
+    cutter:
+      cutter ?? ((ctx) => (closing ? [mainCut(ctx, kind), secondCut(ctx, kind)] : [mainCut(ctx, kind)])),
+    fragments: [
+      { id: bodies.joint, probe: (ctx) => jointProbe(ctx, kind, jointDepth), holds: HOLDS[kind.site].joint },
+      ...(closing
+        ? [{ id: bodies.wedge, probe: (ctx: PlanContext) => wedgeProbe(ctx, kind), holds: [] }]
+        : []),
+      {
+        id: bodies.shaft,
+        probe: (ctx) => landmark(ctx.landmarks, kind.site, 'centre'),
+        holds: HOLDS[kind.site].shaft,
+      },
+    ],
+  };
+}
+
+/** The correcting turn of the shaft's fragment about the hinge (the planner's), and a wedge's lift. */
+export function kneeMotions(kind: KneeKind): MotionDef[] {
+  const bodies = kneeBodies(kind.site);
+  const turn: MotionDef = {
+    id: kind.approach === 'opening' ? 'open' : 'close',
+    body: bodies.shaft,
+    kind: 'rotate',
+    direction: (ctx) => kneePlan(ctx, kind).transform.axis,
+    pivot: (ctx) => kneePlan(ctx, kind).transform.pivot,
+    amount: (ctx) => kneePlan(ctx, kind).transform.angle,
+  };
+  if (kind.approach === 'opening') return [turn];
+  const lift: MotionDef = {
+    id: 'lift',
+    body: bodies.wedge,
+    kind: 'translate',
+    direction: (ctx) => nearDir(ctx, kind),
+    amount: () => WEDGE_LIFT,
+  };
+  return [lift, turn];
+}
+
+/** Every fragment moves with its bone until a motion of its own. */
+export function kneeFollows(kind: KneeKind): FollowDef[] {
+  const bodies = kneeBodies(kind.site);
+  const ids =
+    kind.approach === 'closing' ? [bodies.joint, bodies.wedge, bodies.shaft] : [bodies.joint, bodies.shaft];
+  return ids.map((body) => ({ body, follows: kind.site }));
+}
+
+/**
+ * Guide wires, the saw cut, opening with stacked chisels, the graft wedge. `cutSteps` replaces the
+ * single saw pass (a biplanar cut has two).
+ */
+export function openingSteps(kind: KneeKind, cutSteps?: readonly StepDef[]): StepDef[] {
+  return [
+    {
+      id: 'guide-wires',
+      duration: 5,
+      camera: kneeCamera(kind, 210, 0.2, 1),
+      instruments: guideWires(kind, 'first', 'in'),
+    },
+    ...(cutSteps ?? [
+      {
+        id: 'cut',
+        duration: 5,
+        camera: kneeCamera(kind, 190, 0.3, 0.9),
+        cuts: ['main'],
+        instruments: [...guideWires(kind, 'first', 'placed'), sawPass(kind, 'first')],
+      },
+    ]),
+    {
+      id: 'opening',
+      duration: 6,
+      camera: kneeCamera(kind, 180, 0.1, 0.5),
+      plays: ['open'],
+      instruments: stackedChisels(kind),
+    },
+    { id: 'graft', duration: 4, camera: kneeCamera(kind, 170, 0.1, 0.4), implants: [graftWedge(kind)] },
+  ];
+}
+
+/** Two converging pairs of wires, the two cuts, the wedge lifted out, the gap closed. */
+export function closingSteps(kind: KneeKind): StepDef[] {
+  return [
+    {
+      id: 'guide-wires',
+      duration: 5,
+      camera: kneeCamera(kind, 210, 0.2, 1),
+      instruments: [...guideWires(kind, 'first', 'in'), ...guideWires(kind, 'second', 'in')],
+    },
+    {
+      id: 'first-cut',
+      duration: 4,
+      camera: kneeCamera(kind, 190, 0.3, 0.9),
+      instruments: [...guideWires(kind, 'second', 'placed'), sawPass(kind, 'first', 6)],
+    },
+    {
+      id: 'second-cut',
+      duration: 4,
+      camera: kneeCamera(kind, 190, 0.3, 0.9),
+      cuts: ['wedge'],
+      instruments: [sawPass(kind, 'second', 6)],
+    },
+    {
+      id: 'wedge-out',
+      duration: 3,
+      camera: kneeCamera(kind, 200, 0.2, 0.7),
+      plays: ['lift'],
+      removes: [kneeBodies(kind.site).wedge],
+    },
+    { id: 'closing', duration: 5, camera: kneeCamera(kind, 190, 0.1, 0.5), plays: ['close'] },
+  ];
+}

@@ -1,0 +1,248 @@
+/**
+ * What every knee osteotomy shares (CLINICAL §2): the plan for the posed knee and the procedure's
+ * parameters, the bodies a cut leaves, where the near cortex is, and the saw cuts as convex pieces.
+ * The numbers (hinge, cut entry, cut length D, correction α, gap) all come from `planOsteotomy`.
+ *
+ * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
+ */
+import { landmark } from '../anatomy/landmarks';
+import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import {
+  femoralFrame,
+  planOsteotomy,
+  tibialFrame,
+  type OsteotomyApproach,
+  type OsteotomyPlan,
+  type OsteotomySite,
+  type SectionFrame,
+} from '../clinical/knee-planning';
+import { slab, type ConvexPiece } from '../geometry/cutters';
+import type { BoneGauge, NumberParamDef, PlanContext } from './types';
+import type { RegionLandmarks } from '../anatomy/landmarks';
+
+export interface KneeKind {
+  readonly site: OsteotomySite;
+  readonly approach: OsteotomyApproach;
+}
+
+/** Saw kerf, mm (CLINICAL: 0.5–1). */
+export const KNEE_KERF = 0.8;
+/** The cut starts this far outside the near cortex so the blade clears it, mm. */
+export const ENTRY_OVERRUN = 6;
+/**
+ * Past the hinge the kerf runs on this far beyond the far cortex (hinge inset + this), mm. The
+ * surgical hinge is intact cortex, but the model is one closed mesh per bone: the moving segment
+ * must be a fragment of its own to turn, so the cut runs through (as the Akin's wedge does). On
+ * turning, the bone beyond the hinge moves by at most inset·tan α, hidden inside the cortex.
+ */
+export const FAR_OVERRUN = 6;
+/** Antero-posterior half-depth of a cut: more than either bone's at its cut, mm. */
+export const HALF_DEPTH = 45;
+/** CLINICAL §2: a load line past 70 % overloads the lateral side (HTO); past 60 % the medial one (DFO). */
+export const HTO_TARGET_LIMIT = 70;
+export const DFO_TARGET_LIMIT = 60;
+
+/** The joint's fragment stays; the shaft's turns; a closing wedge leaves a third piece. */
+export function kneeBodies(site: OsteotomySite) {
+  return site === 'tibia'
+    ? { joint: 'tibiaProximal', shaft: 'tibiaDistal', wedge: 'tibiaWedge' }
+    : { joint: 'femurDistal', shaft: 'femurProximal', wedge: 'femurWedge' };
+}
+
+/** The parameters every knee osteotomy takes (issue 4): target WBL %, hinge inset, angle override. */
+export function kneeParams(site: OsteotomySite, approach: OsteotomyApproach): NumberParamDef[] {
+  const tibia = site === 'tibia';
+  return [
+    {
+      id: 'target',
+      kind: 'number',
+      unit: '%',
+      default: tibia ? 62.5 : 50,
+      min: 40,
+      max: 75,
+      step: 0.5,
+      limit: tibia
+        ? { above: HTO_TARGET_LIMIT, warning: 'warn.knee.targetLateral' }
+        : { above: DFO_TARGET_LIMIT, warning: 'warn.knee.targetDfo' },
+      // The cut does not depend on the target, only the angle does — except a closing wedge's second cut.
+      recut: approach === 'closing',
+    },
+    // The hinge's inset moves the cut's end (and its slope).
+    { id: 'hinge', kind: 'number', unit: 'mm', default: 10, min: 5, max: 15, step: 1, recut: true },
+    {
+      id: 'angle',
+      kind: 'number',
+      unit: '°',
+      default: 0,
+      min: 0,
+      max: 20,
+      step: 0.5,
+      auto: true,
+      recut: approach === 'closing',
+    },
+  ];
+}
+
+const memo = new WeakMap<RegionLandmarks, WeakMap<BoneGauge, Map<string, OsteotomyPlan>>>();
+
+/**
+ * The osteotomy plan for the posed knee and the parameters: the Miniaci angle for `target`, or the
+ * user's `angle` when set (its sign is the procedure's: an HTO corrects varus, a DFO valgus). A
+ * plan that would turn the wrong way (an HTO on a valgus knee) is held at 0°: its warning says the
+ * other procedure fits. Memoised per landmarks, gauge and parameters.
+ */
+export function kneePlan(ctx: PlanContext, kind: KneeKind): OsteotomyPlan {
+  const targetWbl = Number(ctx.params.target ?? (kind.site === 'tibia' ? 62.5 : 50));
+  const hingeInset = Number(ctx.params.hinge ?? 10);
+  const override = Number(ctx.params.angle ?? 0);
+  let byGauge = memo.get(ctx.landmarks);
+  if (!byGauge) memo.set(ctx.landmarks, (byGauge = new WeakMap()));
+  let byParams = byGauge.get(ctx.gauge);
+  if (!byParams) byGauge.set(ctx.gauge, (byParams = new Map()));
+  const key = `${kind.site}|${kind.approach}|${targetWbl}|${hingeInset}|${override}`;
+  let plan = byParams.get(key);
+  if (!plan) {
+    const sign = kind.site === 'tibia' ? 1 : -1;
+    const options = { ...kind, targetWbl, hingeInset };
+    plan = planOsteotomy(
+      ctx.landmarks,
+      override > 0 ? { ...options, angle: sign * override } : options,
+      ctx.gauge,
+    );
+    if (plan.correction * sign < 0) {
+      const held = planOsteotomy(ctx.landmarks, { ...options, angle: 0 }, ctx.gauge);
+      plan = { ...held, warnings: [...new Set([...held.warnings, 'warn.knee.otherProcedure'])] };
+    }
+    byParams.set(key, plan);
+  }
+  return plan;
+}
+
+/** The metaphysis's section frame at the cut's bone. */
+export function sectionFrame(ctx: PlanContext, kind: KneeKind): SectionFrame {
+  return kind.site === 'tibia' ? tibialFrame(ctx.landmarks) : femoralFrame(ctx.landmarks);
+}
+
+/** Whether the surgeon works from the medial side (opening HTO, closing DFO). */
+export function medialApproach(kind: KneeKind): boolean {
+  return (kind.site === 'tibia') === (kind.approach === 'opening');
+}
+
+/** Unit direction from the axis towards the near cortex (the surgeon's side), coronal. */
+export function nearDir(ctx: PlanContext, kind: KneeKind): Vec3 {
+  return scale(sectionFrame(ctx, kind).medial, medialApproach(kind) ? 1 : -1);
+}
+
+/** The joint's landmark on the near side: depths of screws and incisions count from it. */
+function nearJoint(ctx: PlanContext, kind: KneeKind): Vec3 {
+  const medial = medialApproach(kind);
+  return kind.site === 'tibia'
+    ? landmark(ctx.landmarks, 'tibia', medial ? 'plateauMedial' : 'plateauLateral')
+    : landmark(ctx.landmarks, 'femur', medial ? 'condyleMedial' : 'condyleLateral');
+}
+
+/**
+ * The section's centre and half-width `depth` mm from the near joint line along the frame's axis:
+ * the middle of the bone's slice across the coronal plane (off the metaphysis axis in the shaft).
+ */
+export function sectionAt(ctx: PlanContext, kind: KneeKind, depth: number) {
+  const f = sectionFrame(ctx, kind);
+  const d = dot(sub(nearJoint(ctx, kind), f.origin), f.axis) + depth;
+  const onAxis = add(f.origin, scale(f.axis, d));
+  const [lo, hi] = ctx.gauge.span(f.bone, onAxis, f.axis, f.medial);
+  return { centre: add(onAxis, scale(f.medial, (lo + hi) / 2)), half: (hi - lo) / 2 };
+}
+
+/** A point on the near cortex `depth` mm from the joint, `z` mm anterior of the coronal plane. */
+export function nearCortex(ctx: PlanContext, kind: KneeKind, depth: number, z = 0): Vec3 {
+  const s = sectionAt(ctx, kind, depth);
+  return add(add(s.centre, scale(nearDir(ctx, kind), s.half)), [0, 0, z]);
+}
+
+/** How deep (from the near joint line, along the frame's axis) a point lies, mm. */
+export function depthOf(ctx: PlanContext, kind: KneeKind, p: Vec3): number {
+  return dot(sub(p, nearJoint(ctx, kind)), sectionFrame(ctx, kind).axis);
+}
+
+/** Unit direction of the (first) cut in the coronal plane, from the near cortex towards the hinge. */
+export function cutDirection(ctx: PlanContext, kind: KneeKind): Vec3 {
+  const p = kneePlan(ctx, kind);
+  return normalize(sub(p.hinge, p.cutStart));
+}
+
+/** Unit normal of the first cut, pointing towards the joint's fragment. */
+export function cutNormal(ctx: PlanContext, kind: KneeKind): Vec3 {
+  const n = cross([0, 0, 1], cutDirection(ctx, kind));
+  const up = kind.site === 'tibia';
+  return n[1] < 0 === up ? scale(n, -1) : n;
+}
+
+/** The closing wedge's second cut: from its start on the near cortex towards the hinge. */
+export function secondCutDirection(ctx: PlanContext, kind: KneeKind): Vec3 {
+  const p = kneePlan(ctx, kind);
+  return normalize(sub(p.hinge, p.secondCutStart ?? p.cutStart));
+}
+
+/**
+ * A kerf slab in the coronal plane from `from` (outside the near cortex) to `to`, spanning z
+ * from `zFrom` to `zTo` (antero-posterior), thickness `kerf`.
+ */
+export function coronalKerf(from: Vec3, to: Vec3, zFrom = -HALF_DEPTH, zTo = HALF_DEPTH, kerf = KNEE_KERF) {
+  const d = normalize(sub(to, from));
+  const mid = scale(add(from, to), 0.5);
+  const centre: Vec3 = [mid[0], mid[1], (zFrom + zTo) / 2];
+  return slab(centre, d, [0, 0, 1], length(sub(to, from)) / 2, (zTo - zFrom) / 2, kerf);
+}
+
+/** The first saw cut: from outside the near cortex, through the hinge, past the far cortex. */
+export function mainCut(ctx: PlanContext, kind: KneeKind, zTo = HALF_DEPTH): ConvexPiece {
+  const p = kneePlan(ctx, kind);
+  const d = cutDirection(ctx, kind);
+  const inset = Number(ctx.params.hinge ?? 10);
+  return coronalKerf(
+    add(p.cutStart, scale(d, -ENTRY_OVERRUN)),
+    add(p.hinge, scale(d, inset + FAR_OVERRUN)),
+    -HALF_DEPTH,
+    zTo,
+  );
+}
+
+/**
+ * The closing wedge's second cut: from outside the near cortex to just past the hinge, where it
+ * runs into the first cut (1 mm past the hinge it is still inside the first kerf), so the wedge
+ * between them comes free.
+ */
+export function secondCut(ctx: PlanContext, kind: KneeKind): ConvexPiece {
+  const p = kneePlan(ctx, kind);
+  const d = secondCutDirection(ctx, kind);
+  const start = p.secondCutStart ?? p.cutStart;
+  return coronalKerf(add(start, scale(d, -ENTRY_OVERRUN)), add(p.hinge, scale(d, 1)));
+}
+
+/** A point inside the closing wedge: two thirds of the way from the hinge to the near cortex, between the cuts. */
+export function wedgeProbe(ctx: PlanContext, kind: KneeKind): Vec3 {
+  const p = kneePlan(ctx, kind);
+  const mid = scale(add(p.cutStart, p.secondCutStart ?? p.cutStart), 0.5);
+  return add(p.hinge, scale(sub(mid, p.hinge), 2 / 3));
+}
+
+/** A point inside the joint's fragment: `depth` mm from the joint line on the metaphysis axis. */
+export function jointProbe(ctx: PlanContext, kind: KneeKind, depth = 12): Vec3 {
+  const f = sectionFrame(ctx, kind);
+  if (kind.site === 'tibia') {
+    const lm = ctx.landmarks;
+    const mid = scale(
+      add(landmark(lm, 'tibia', 'plateauMedial'), landmark(lm, 'tibia', 'plateauLateral')),
+      0.5,
+    );
+    return add([mid[0], mid[1], 0], scale(f.axis, depth));
+  }
+  // The femur's notch is empty: probe inside the near condyle instead.
+  return add(nearJoint(ctx, kind), scale(f.axis, depth));
+}
+
+/** The cut's middle, where the surgeon looks. */
+export function cutMiddle(ctx: PlanContext, kind: KneeKind): Vec3 {
+  const p = kneePlan(ctx, kind);
+  return scale(add(p.hinge, p.cutStart), 0.5);
+}

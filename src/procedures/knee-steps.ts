@@ -1,0 +1,343 @@
+/**
+ * Tools, implants and cameras the knee osteotomies share: the incision over the near cortex, guide
+ * wires to the hinge, saw passes, stacked chisels that open the cut, the graft wedge, a locking
+ * plate with its screws, staples. Each reads the plan (knee-osteotomy.ts); none knows which
+ * procedure it serves beyond its site and approach.
+ */
+import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { turnAbout } from '../clinical/knee-planning';
+import { ease } from '../engine/timeline';
+import {
+  cutDirection,
+  cutMiddle,
+  cutNormal,
+  depthOf,
+  ENTRY_OVERRUN,
+  kneeBodies,
+  kneePlan,
+  KNEE_KERF,
+  nearCortex,
+  nearDir,
+  sectionAt,
+  sectionFrame,
+  secondCutDirection,
+  type KneeKind,
+} from './knee-osteotomy';
+import type { ImplantUse, InstrumentUse, PlanContext, StepContext, StepDef, ToolPose } from './types';
+
+/** The plate lies a little anterior of the coronal plane (anteromedial/anterolateral), mm. */
+const PLATE_Z = 6;
+/** Locking plate thickness, mm (the plate design's own). */
+const PLATE_THICKNESS = 4.5;
+/** The plate stands this far off the cortex line the gauge finds, mm (the cortex is not flat). */
+const PLATE_CLEARANCE = 1.2;
+/** Guide wires lie this far from the cut's centre line, on the side of the bone the saw must keep, mm. */
+const WIRE_OFFSET = 1.5;
+/** The wires' antero-posterior positions, mm (one anterior, one posterior, in the cut plane). */
+const WIRE_Z = [10, -10] as const;
+/** Screws in the joint's fragment end at least this far from the cut, mm. */
+const SCREW_CLEARANCE = 3;
+
+/** A direction of the pre-op frame carried by a body's final placement. */
+export function placedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
+  return normalize(sub(ctx.placed(body, add(at, d)), ctx.placed(body, at)));
+}
+
+/** The knee from the near side and in front, like the surgeon's view over the wound. */
+export function kneeView(ctx: StepContext, kind: KneeKind, distance = 200, up = 0.25, front = 0.8) {
+  const from = add(add(nearDir(ctx, kind), [0, up, 0]), [0, 0, front]);
+  return { target: cutMiddle(ctx, kind), from, distance };
+}
+
+/** A step's camera on the knee from the near side. */
+export function kneeCamera(kind: KneeKind, distance: number, up = 0.25, front = 0.8) {
+  return (ctx: StepContext) => kneeView(ctx, kind, distance, up, front);
+}
+
+/** The skin incision: a longitudinal cut over the near cortex, from `from` to `to` mm from the joint. */
+export function incisionStep(kind: KneeKind, from: number, to: number): StepDef {
+  return {
+    id: 'incision',
+    phase: 'open',
+    duration: 3,
+    skin: true,
+    camera: kneeCamera(kind, 240),
+    instruments: [
+      {
+        id: 'scalpel',
+        kind: 'scalpel',
+        path: (ctx, p) => {
+          const f = sectionFrame(ctx, kind);
+          const near = nearDir(ctx, kind);
+          const tip = add(nearCortex(ctx, kind, from + (to - from) * p, PLATE_Z), scale(near, 6));
+          return { tip, direction: scale(near, -1), up: scale(f.axis, -1) };
+        },
+      },
+    ],
+  };
+}
+
+/** A line from outside the near cortex to the hinge, beside one of the cuts, at depth z. */
+function wireLine(ctx: PlanContext, kind: KneeKind, which: 'first' | 'second', z: number) {
+  const p = kneePlan(ctx, kind);
+  const first = which === 'first';
+  const d = first ? cutDirection(ctx, kind) : secondCutDirection(ctx, kind);
+  // The first wire lies on the joint's side of its cut; the second on the shaft's side of its own.
+  const n = first ? cutNormal(ctx, kind) : scale(normalize(cross([0, 0, 1], d)), 1);
+  const away = first ? n : dot(n, cutNormal(ctx, kind)) > 0 ? scale(n, -1) : n;
+  const start = first ? p.cutStart : (p.secondCutStart ?? p.cutStart);
+  const lift = scale(away, WIRE_OFFSET);
+  const entry = add(add(add(start, scale(d, -8)), lift), [0, 0, z]);
+  const target = add(add(p.hinge, lift), [0, 0, z]);
+  return { entry, dir: d, length: length(sub(target, entry)) };
+}
+
+/** A guide wire driven to the hinge over `drive(p)` of its length. */
+export function guideWire(
+  kind: KneeKind,
+  id: string,
+  which: 'first' | 'second',
+  z: number,
+  drive: (p: number) => number,
+): InstrumentUse {
+  return {
+    id,
+    kind: 'kwire',
+    action: 'spin',
+    path: (ctx, p) => {
+      const w = wireLine(ctx, kind, which, z);
+      return { tip: add(w.entry, scale(w.dir, w.length * drive(p))), direction: w.dir };
+    },
+  };
+}
+
+/** Two guide wires (anterior, posterior) along a cut, both driven within the step. */
+export function guideWires(
+  kind: KneeKind,
+  which: 'first' | 'second',
+  drive: 'in' | 'placed',
+): InstrumentUse[] {
+  return WIRE_Z.map((z, i) =>
+    guideWire(kind, `wire-${which}-${i === 0 ? 'anterior' : 'posterior'}`, which, z, (p) =>
+      drive === 'placed' ? 1 : Math.max(0, Math.min(1, p * 2 - i)),
+    ),
+  );
+}
+
+/** A saw pass along a cut from outside the near cortex to `stop` mm short of the hinge. */
+export function sawPass(kind: KneeKind, which: 'first' | 'second', stop = 3): InstrumentUse {
+  return {
+    id: `saw-${which}`,
+    kind: 'saw',
+    action: 'oscillate',
+    path: (ctx, p) => {
+      const plan = kneePlan(ctx, kind);
+      const first = which === 'first';
+      const d = first ? cutDirection(ctx, kind) : secondCutDirection(ctx, kind);
+      const start = first ? plan.cutStart : (plan.secondCutStart ?? plan.cutStart);
+      const reach = length(sub(plan.hinge, start)) - stop;
+      const tip = add(start, scale(d, -ENTRY_OVERRUN + (reach + ENTRY_OVERRUN) * p));
+      return { tip, direction: d, up: cross([0, 0, 1], d) };
+    },
+  };
+}
+
+/**
+ * Stacked chisels opening the cut: the first rides the shaft's face, the second the joint's, the
+ * third goes between them; each is tapped in over a third of the step while the gap opens.
+ */
+export function stackedChisels(kind: KneeKind): InstrumentUse[] {
+  const faces = [-1, 1, 0] as const;
+  return faces.map((face, i) => ({
+    id: `chisel-${i + 1}`,
+    kind: 'chisel',
+    path: (ctx: StepContext, p: number): ToolPose => {
+      const plan = kneePlan(ctx, kind);
+      const d = cutDirection(ctx, kind);
+      const n = cutNormal(ctx, kind);
+      const turned = plan.transform.angle * ease(p);
+      // The shaft's face turns with the opening; the joint's stays; the middle one takes half.
+      const turn = face === -1 ? turned : face === 0 ? turned / 2 : 0;
+      const offset = face === 0 ? 0 : face * (KNEE_KERF / 2 + 0.75);
+      const mouth = turnAbout(add(plan.cutStart, scale(n, offset)), plan.hinge, turn);
+      const dir = turnAbout(d, [0, 0, 0], turn);
+      const inserted = Math.max(0, Math.min(1, p * 3 - i)) * 0.55 * plan.cutLength;
+      return {
+        tip: add(add(mouth, scale(dir, inserted - 4)), [0, 0, -4 + 4 * i]),
+        direction: dir,
+        up: turnAbout(n, [0, 0, 0], turn),
+      };
+    },
+  }));
+}
+
+/** The graft wedge fills the outer part of the opened gap, from the near cortex this far towards the hinge. */
+const GRAFT_FRACTION = 0.6;
+/** Its antero-posterior width and centre, mm (posteromedial, where the gap is widest and clear of the tuberosity). */
+const GRAFT_WIDTH = 20;
+const GRAFT_Z = -3;
+
+/** The gap's bisector at the end of the opening: a unit direction from the hinge towards the near cortex. */
+function gapBisector(ctx: PlanContext, kind: KneeKind): Vec3 {
+  const plan = kneePlan(ctx, kind);
+  return turnAbout(scale(cutDirection(ctx, kind), -1), [0, 0, 0], plan.transform.angle / 2);
+}
+
+/** The graft wedge as made to measure: [length, width, height at the inner end, at the cortex], mm. */
+export function graftShape(ctx: PlanContext, kind: KneeKind): readonly number[] {
+  const plan = kneePlan(ctx, kind);
+  const t = Math.tan((Math.abs(plan.correction) * Math.PI) / 180);
+  const D = plan.cutLength;
+  const L = GRAFT_FRACTION * D;
+  // The faces stand one kerf apart before opening; a little play keeps the graft off them.
+  return [L, GRAFT_WIDTH, Math.max(0.3, KNEE_KERF + (D - L) * t - 0.3), KNEE_KERF + D * t - 0.3];
+}
+
+/** The graft wedge, pushed in from the near side over the step; it stays. */
+export function graftWedge(kind: KneeKind): ImplantUse {
+  return {
+    id: 'graft',
+    kind: 'graftWedge',
+    fixedTo: kneeBodies(kind.site).joint,
+    shape: (ctx) => graftShape(ctx, kind),
+    path: (ctx, p) => {
+      const plan = kneePlan(ctx, kind);
+      const b = gapBisector(ctx, kind);
+      const L = graftShape(ctx, kind)[0]!;
+      const inner = add(add(plan.hinge, scale(b, plan.cutLength - L)), [0, 0, GRAFT_Z]);
+      const out = 35 * (1 - ease(p));
+      return { tip: add(inner, scale(b, out)), direction: scale(b, -1), up: cross([0, 0, 1], b) };
+    },
+  };
+}
+
+/** Where the plate's holes sit: depths from the near joint line (joint fragment) and from the cut (shaft). */
+export interface PlateLayout {
+  readonly joint: readonly number[];
+  readonly shaft: readonly number[];
+}
+
+interface Hole {
+  readonly body: string;
+  /** On the near cortex, pre-op frame of its body. */
+  readonly at: Vec3;
+  readonly depth: number;
+}
+
+/** The plate's holes on the near cortex, in the order along the plate (joint end first). */
+function plateHoles(ctx: PlanContext, kind: KneeKind, layout: PlateLayout): Hole[] {
+  const plan = kneePlan(ctx, kind);
+  const bodies = kneeBodies(kind.site);
+  // Shaft holes count from the shaft's face of the cut on the near cortex.
+  const shaftFace = depthOf(ctx, kind, plan.secondCutStart ?? plan.cutStart);
+  return [
+    ...layout.joint.map((depth) => ({
+      body: bodies.joint,
+      depth,
+      at: nearCortex(ctx, kind, depth, PLATE_Z),
+    })),
+    ...layout.shaft.map((s) => {
+      const depth = shaftFace + s;
+      return { body: bodies.shaft, depth, at: nearCortex(ctx, kind, depth, PLATE_Z) };
+    }),
+  ];
+}
+
+/** The plate's frame (tip at its joint end, along the plate, outward) and its stations, final placement. */
+function plateLayout(ctx: StepContext, kind: KneeKind, layout: PlateLayout) {
+  const holes = plateHoles(ctx, kind, layout).map((h) => ({ ...h, placed: ctx.placed(h.body, h.at) }));
+  const first = holes[0]!.placed;
+  const last = holes[holes.length - 1]!.placed;
+  const along = normalize(sub(last, first));
+  const near = placedDir(ctx, holes[0]!.body, holes[0]!.at, nearDir(ctx, kind));
+  const up = normalize(sub(near, scale(along, dot(near, along))));
+  const tip = sub(first, scale(along, 9));
+  // Each hole's station, off the cortex by the clearance; the plate's ends continue its end segments.
+  const stations = holes.map((h) => {
+    const r = sub(h.placed, tip);
+    return [dot(r, along), dot(r, up) + PLATE_CLEARANCE] as const;
+  });
+  const lastStation = stations[stations.length - 1]!;
+  const all = [[0, stations[0]![1]] as const, ...stations, [lastStation[0] + 9, lastStation[1]] as const];
+  return { holes, tip, along, up, stations: all };
+}
+
+/** The locking plate on the near cortex across the osteotomy; placed after the correction. */
+export function lockingPlate(kind: KneeKind, layout: PlateLayout): ImplantUse {
+  return {
+    id: 'plate',
+    kind: 'plate',
+    fixedTo: kneeBodies(kind.site).shaft,
+    shape: (ctx) => plateLayout(ctx, kind, layout).stations.flat(),
+    path: (ctx, p) => {
+      const l = plateLayout(ctx, kind, layout);
+      // Brought onto the bone from the near side over the first quarter of the step.
+      const lift = 25 * (1 - Math.min(1, p * 4));
+      return { tip: add(l.tip, scale(l.up, lift)), direction: l.along, up: l.up };
+    },
+  };
+}
+
+/** One locking screw through a plate hole, perpendicular to its fragment's axis, driven in turn. */
+function lockingScrew(kind: KneeKind, layout: PlateLayout, index: number, count: number): ImplantUse {
+  const line = (ctx: StepContext) => {
+    const l = plateLayout(ctx, kind, layout);
+    const hole = l.holes[index]!;
+    const station = l.stations[index + 1]!;
+    // Square to the bone's axis in its own fragment (parallel to the joint in the head); where
+    // the plate follows the metaphyseal flare its holes are angled to match.
+    const into = scale(nearDir(ctx, kind), -1);
+    // The head sits in the plate: its back end on the plate's outer face.
+    const head = add(add(l.tip, scale(l.along, station[0])), scale(l.up, station[1] + PLATE_THICKNESS));
+    let reach = 0.85 * 2 * sectionAt(ctx, kind, hole.depth).half;
+    if (hole.body === kneeBodies(kind.site).joint) {
+      // A screw in the joint's fragment stops short of the cut below it.
+      const plan = kneePlan(ctx, kind);
+      const n = cutNormal(ctx, kind);
+      const above = dot(sub(hole.at, add(plan.cutStart, scale(n, KNEE_KERF / 2))), n) - SCREW_CLEARANCE;
+      const sink = -dot(into, n);
+      if (sink > 0) reach = Math.min(reach, above / sink);
+    }
+    const dir = placedDir(ctx, hole.body, hole.at, into);
+    return { head, dir, length: 2 * Math.round((reach + PLATE_THICKNESS + PLATE_CLEARANCE) / 2) };
+  };
+  return {
+    id: `screw-${index + 1}`,
+    kind: 'lockingScrew',
+    fixedTo: index < layout.joint.length ? kneeBodies(kind.site).joint : kneeBodies(kind.site).shaft,
+    length: (ctx) => line(ctx).length,
+    path: (ctx, p) => {
+      const s = line(ctx);
+      // The screws go in one after another over the rest of the step, after the plate.
+      const t = Math.min(1, Math.max(0, (p - 0.25) * (count / 0.75) - index));
+      return { tip: add(s.head, scale(s.dir, s.length * t - 6 * (1 - t))), direction: s.dir };
+    },
+  };
+}
+
+/** The plate and its screws, for a fixation step. */
+export function plateAndScrews(kind: KneeKind, layout: PlateLayout): ImplantUse[] {
+  const count = layout.joint.length + layout.shaft.length;
+  return [
+    lockingPlate(kind, layout),
+    ...Array.from({ length: count }, (_, i) => lockingScrew(kind, layout, i, count)),
+  ];
+}
+
+/** The skin closed over the implants. */
+export function closureStep(kind: KneeKind): StepDef {
+  return { id: 'closure', phase: 'close', duration: 3, skin: true, camera: kneeCamera(kind, 240) };
+}
+
+/** Numbers the technical captions quote. */
+export function kneeCaptionValues(ctx: StepContext, kind: KneeKind) {
+  const p = kneePlan(ctx, kind);
+  return {
+    alpha: Math.abs(p.correction),
+    cutLength: p.cutLength,
+    gap: p.gap,
+    target: p.targetWbl,
+    hinge: Number(ctx.params.hinge ?? 10),
+    predictedWbl: p.predictedWbl,
+  };
+}

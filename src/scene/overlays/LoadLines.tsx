@@ -1,0 +1,86 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useRef } from 'react';
+import type { Mesh } from 'three';
+import type { RegionLandmarks } from '../../anatomy/landmarks';
+import { loadLine } from '../../clinical/load-line';
+import type { Plan } from '../../engine/plan';
+import {
+  currentLandmarks,
+  noRaycast,
+  OVERLAY_MATERIALS,
+  OVERLAY_ORDER,
+  placeSegment,
+  UNIT_TUBE,
+} from './overlay-parts';
+
+/** Radius of the load-line tubes, mm: a couple of pixels on a full-length view. */
+const LINE_RADIUS = 1.2;
+
+interface Props {
+  /** The open procedure's plan; undefined shows the pre-operative line alone. */
+  readonly plan: Plan | undefined;
+  /** The patient's pre-operative landmarks, region frame. */
+  readonly pre: RegionLandmarks;
+}
+
+/**
+ * The hip–ankle load line before the operation and, with a procedure open, where it runs now: the
+ * current line follows the bones as they move and ends as the post-operative line.
+ */
+export function LoadLines({ plan, pre }: Props) {
+  const invalidate = useThree((s) => s.invalidate);
+  const before = useRef<Mesh>(null);
+  const now = useRef<Mesh>(null);
+  const drawnFor = useRef<{ lm: RegionLandmarks; pre: RegionLandmarks; open: boolean } | null>(null);
+  const drawn = useRef<{ pre: number; current: number } | null>(null);
+
+  useEffect(() => invalidate(), [plan, pre, invalidate]);
+  useEffect(() => {
+    const viz = window.__viz;
+    if (!viz) return;
+    const hook = () => drawn.current;
+    viz.loadLine = hook;
+    return () => {
+      if (viz.loadLine === hook) delete viz.loadLine;
+    };
+  }, []);
+
+  useFrame(() => {
+    const a = before.current;
+    const b = now.current;
+    if (!a || !b) return;
+    const lm = currentLandmarks(plan, pre);
+    const open = Boolean(plan);
+    const last = drawnFor.current;
+    if (last && last.lm === lm && last.pre === pre && last.open === open) return;
+    drawnFor.current = { lm, pre, open };
+    const p = loadLine(pre);
+    const c = lm === pre ? p : loadLine(lm);
+    placeSegment(a, p.hip, p.ankle, LINE_RADIUS);
+    placeSegment(b, c.hip, c.ankle, LINE_RADIUS);
+    b.visible = open;
+    drawn.current = { pre: p.wbl, current: c.wbl };
+  });
+
+  // The pre-operative line is drawn over the current one: until the bones move, it is what shows.
+  return (
+    <>
+      <mesh
+        ref={now}
+        geometry={UNIT_TUBE}
+        name="overlay:load-line-post"
+        material={OVERLAY_MATERIALS.current}
+        renderOrder={OVERLAY_ORDER.lines}
+        raycast={noRaycast}
+      />
+      <mesh
+        ref={before}
+        geometry={UNIT_TUBE}
+        name="overlay:load-line-pre"
+        material={OVERLAY_MATERIALS.pre}
+        renderOrder={OVERLAY_ORDER.lines + 1}
+        raycast={noRaycast}
+      />
+    </>
+  );
+}

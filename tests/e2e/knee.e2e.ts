@@ -1,0 +1,119 @@
+/** Browser tests of the knee osteotomies: play-through, planned readouts, the load line, warnings. */
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { closeBrowser, openApp, readMeasure, showsBone, stagePixelStats, type AppPage } from './helpers';
+import { expectClean, waitStep } from './expectations';
+
+let current: AppPage | undefined;
+afterEach(async () => {
+  await current?.close();
+  current = undefined;
+});
+afterAll(async () => {
+  await closeBrowser();
+});
+
+async function open(query: string): Promise<AppPage> {
+  current = await openApp(query);
+  return current;
+}
+
+const DEG = Math.PI / 180;
+
+/** The load lines' WBL % as the overlay last drew them. */
+const loadLine = (app: AppPage) => app.page.evaluate(() => window.__viz?.loadLine?.() ?? null);
+
+/** The planned readouts agree with each other and with the target. */
+async function expectPlannedReadouts(app: AppPage, target: number) {
+  const alpha = (await readMeasure(app.page, 'correction'))!;
+  const D = (await readMeasure(app.page, 'cut-length'))!;
+  const gap = (await readMeasure(app.page, 'gap'))!;
+  expect(alpha).toBeGreaterThan(0);
+  expect(D).toBeGreaterThan(40);
+  expect(Math.abs(gap - D * Math.tan(alpha * DEG))).toBeLessThan(0.1);
+  expect(Math.abs((await readMeasure(app.page, 'wbl-post'))! - target)).toBeLessThan(0.5);
+  for (const id of ['hka', 'mpta', 'ldfa']) expect(await readMeasure(app.page, `${id}-post`)).not.toBeNull();
+}
+
+describe('each knee osteotomy plays by itself at 4× speed', () => {
+  test.each([
+    ['hto-opening', '', 8, 62.5],
+    ['hto-closing', '&fibula=osteotomy&fixation=plate', 9, 62.5],
+    ['dfo-opening', '&hka=188&ldfa=80&mpta=87', 7, 50],
+    ['dfo-closing', '&hka=188&ldfa=80&mpta=87', 8, 50],
+  ])('%s%s reaches its last step', async (id, extra, steps, target) => {
+    const app = await open(`?p=${id}${extra}&speed=4`);
+    await waitStep(app, 1);
+    await expectPlannedReadouts(app, target);
+    await app.page.locator('[data-testid="play"]').click();
+    await app.page.waitForFunction(
+      (last) => document.querySelector('[data-step]')?.getAttribute('data-step') === last,
+      String(steps),
+      { timeout: 150_000 },
+    );
+    const stats = await stagePixelStats(app.page, `${id}-played`);
+    expect(showsBone(stats), JSON.stringify(stats)).toBe(true);
+    // The plate or staples stay once placed.
+    const implants = await app.page.evaluate(() => window.__viz?.visibleNames('instrument:') ?? []);
+    expect(
+      implants.some((n) => /plate|staple/.test(n)),
+      implants.join(),
+    ).toBe(true);
+    expectClean(app);
+  });
+});
+
+describe('knee planning in the browser', () => {
+  test('the URL case: pre-op readouts as asked, post-op measured on the corrected leg', async () => {
+    const app = await open('?p=hto-opening&hka=172&mpta=82&target=62.5&hinge=10');
+    await waitStep(app, 1);
+    expect(Math.abs((await readMeasure(app.page, 'hka-pre'))! - 172)).toBeLessThan(0.5);
+    expect(Math.abs((await readMeasure(app.page, 'mpta-pre'))! - 82)).toBeLessThan(0.5);
+    await expectPlannedReadouts(app, 62.5);
+    expect(await readMeasure(app.page, 'hka-post')).toBeGreaterThan(180);
+    expectClean(app);
+
+    const dfo = await openApp('?p=dfo-closing&hka=188&ldfa=80&target=50');
+    await waitStep(dfo, 1);
+    expect(Math.abs((await readMeasure(dfo.page, 'ldfa-pre'))! - 80)).toBeLessThan(0.5);
+    await expectPlannedReadouts(dfo, 50);
+    expect(await readMeasure(dfo.page, 'hka-post')).toBeLessThan(183);
+    await dfo.close();
+  });
+
+  test('the load line overlay moves as the wedge opens; the pre-op line stays', async () => {
+    const app = await open('?p=hto-opening&step=5');
+    await waitStep(app, 5);
+    await app.page.waitForFunction(() => window.__viz?.loadLine?.() != null);
+    const before = (await loadLine(app))!;
+    expect(before.current).toBeCloseTo(before.pre, 1);
+    expect(await app.page.evaluate(() => window.__viz?.visibleNames('overlay:') ?? [])).toEqual(
+      expect.arrayContaining(['overlay:load-line-pre', 'overlay:load-line-post', 'overlay:wbl-marker']),
+    );
+    // The opening plays over step 5: from step 6 on the line has reached the target.
+    await app.page.locator('[data-testid="next"]').click();
+    await waitStep(app, 6);
+    await app.page.waitForFunction(
+      (pre) => (window.__viz?.loadLine?.()?.current ?? pre) > pre + 40,
+      before.pre,
+    );
+    const after = (await loadLine(app))!;
+    expect(after.pre).toBeCloseTo(before.pre, 6);
+    expect(Math.abs(after.current - 62.5)).toBeLessThan(0.5);
+    expectClean(app);
+  });
+
+  test('a 16 mm opening is warned about; reducing the angle clears the warning', async () => {
+    const app = await open('?p=hto-opening&angle=15.5');
+    await waitStep(app, 1);
+    expect((await readMeasure(app.page, 'gap'))!).toBeGreaterThan(15.5);
+    const warning = app.page.locator('[data-warning="warn.knee.hingeFracture"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('11 mm');
+    await app.page.locator('[data-testid="param-angle"]').fill('8');
+    await app.page.waitForFunction(
+      () => Number(document.querySelector('[data-measure="gap"]')?.getAttribute('data-value')) < 10,
+    );
+    await warning.waitFor({ state: 'detached' });
+    expectClean(app);
+  });
+});

@@ -1,0 +1,263 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Matrix4 } from 'three';
+import type { KneeAngles } from '../../src/anatomy/deformity';
+import { KNEE_PARTS } from '../../src/anatomy/parts';
+import { add, length, normalize, scale, sub, type Vec3 } from '../../src/anatomy/sdf';
+import { measureKnee } from '../../src/clinical/knee-alignment';
+import { evaluate } from '../../src/engine/evaluate';
+import { makePlan } from '../../src/engine/plan';
+import { movedLandmarks } from '../../src/engine/post-op';
+import { transformPoint } from '../../src/engine/rigid';
+import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
+import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
+import { containsPoint } from '../../src/geometry/point-in-mesh';
+import { kneeBodies, kneePlan, KNEE_KERF, type KneeKind } from '../../src/procedures/knee-osteotomy';
+import { procedureById, resolveProcedure } from '../../src/procedures/registry';
+import { validateProcedure } from '../../src/procedures/schema';
+import type { Params, PlanContext, ProcedureDef } from '../../src/procedures/types';
+import { DEFAULT_KNEE, DEFAULT_VALGUS_KNEE, kneeCase } from '../../scripts/models/knee-case';
+import { isClosed, meshVolume, wedgeVolume } from '../../scripts/models/mesh-checks';
+
+const DEG = Math.PI / 180;
+
+let wasm: ManifoldToplevel;
+beforeAll(async () => {
+  wasm = await loadManifold();
+});
+
+const KINDS: Record<string, KneeKind> = {
+  'hto-opening': { site: 'tibia', approach: 'opening' },
+  'hto-closing': { site: 'tibia', approach: 'closing' },
+  'dfo-opening': { site: 'femur', approach: 'opening' },
+  'dfo-closing': { site: 'femur', approach: 'closing' },
+};
+const IDS = Object.keys(KINDS);
+const isHto = (id: string) => id.startsWith('hto');
+/** Every choice combination of the closing HTO, and the plain others. */
+const VARIANTS: [string, Params][] = [
+  ['hto-opening', {}],
+  ['hto-closing', { fibula: 'release', fixation: 'staples' }],
+  ['hto-closing', { fibula: 'release', fixation: 'plate' }],
+  ['hto-closing', { fibula: 'osteotomy', fixation: 'staples' }],
+  ['hto-closing', { fibula: 'osteotomy', fixation: 'plate' }],
+  ['dfo-opening', {}],
+  ['dfo-closing', {}],
+];
+
+async function setup(id: string, extra: Params = {}, angles?: KneeAngles) {
+  const base = procedureById(id)!;
+  const params: Params = {
+    ...Object.fromEntries(base.params.map((p) => [p.id, p.default])),
+    ...extra,
+  };
+  const proc = resolveProcedure(id, params)!;
+  const k = await kneeCase(angles ?? (isHto(id) ? DEFAULT_KNEE : DEFAULT_VALGUS_KNEE));
+  const ctx: PlanContext = { landmarks: k.landmarks, params, gauge: k.gauge };
+  return { ...k, proc, ctx, kind: KINDS[id]! };
+}
+
+function cutAll(
+  proc: ProcedureDef,
+  ctx: PlanContext,
+  posed: Map<string, { positions: Float32Array; indices: Uint32Array }>,
+) {
+  return Object.fromEntries(
+    proc.cuts.map((c) => {
+      const job: CutJob = {
+        id: c.id,
+        bone: c.bone,
+        cutter: c.cutter(ctx),
+        fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
+      };
+      return [c.id, runCutChain(wasm, c.bone, posed.get(c.bone)!, [job])[0]!];
+    }),
+  );
+}
+
+describe('knee osteotomies', () => {
+  it('are offered for the knee, valid in every variant', () => {
+    for (const [id, params] of VARIANTS) {
+      const proc = resolveProcedure(id, { ...params })!;
+      expect(proc.region).toBe('knee');
+      expect(validateProcedure(proc, KNEE_PARTS)).toEqual([]);
+    }
+    // A choice picks one stable definition.
+    expect(resolveProcedure('hto-closing', { fibula: 'osteotomy', fixation: 'plate' })).toBe(
+      resolveProcedure('hto-closing', { fibula: 'osteotomy', fixation: 'plate' }),
+    );
+  });
+
+  it('cut the bone into closed fragments whose volumes add up; landmarks in the fragments that hold them', async () => {
+    for (const [id, extra] of VARIANTS) {
+      const { proc, ctx, posed, landmarks } = await setup(id, extra);
+      const stages = cutAll(proc, ctx, posed);
+      for (const cut of proc.cuts) {
+        const stage = stages[cut.id]!;
+        expect(Object.keys(stage.fragments).sort(), `${id} ${cut.id}`).toEqual(
+          cut.fragments.map((f) => f.id).sort(),
+        );
+        for (const f of Object.values(stage.fragments)) expect(isClosed(f)).toBe(true);
+        const before = meshVolume(posed.get(cut.bone)!);
+        const after = Object.values(stage.fragments).reduce((s, x) => s + x.volume, 0);
+        expect(Math.abs(before - after - stage.removedVolume) / before).toBeLessThan(0.01);
+        // Landmarks held that lie inside the bone are inside their fragment.
+        for (const f of cut.fragments)
+          for (const name of f.holds) {
+            const p = landmarks[cut.bone]![name]!;
+            if (containsPoint(posed.get(cut.bone)!, p))
+              expect(containsPoint(stage.fragments[f.id]!, p)).toBe(true);
+          }
+      }
+    }
+  });
+
+  it('a closing wedge is the analytic wedge between the saw cuts (within 2 %)', async () => {
+    for (const id of ['hto-closing', 'dfo-closing']) {
+      for (const target of [50, 62.5]) {
+        const { proc, ctx, posed, kind } = await setup(id, { target });
+        const plan = kneePlan(ctx, kind);
+        const stage = cutAll(proc, ctx, posed)['wedge']!;
+        const wedge = stage.fragments[kneeBodies(kind.site).wedge]!;
+        // The wedge's faces are the cuts' inner faces, half a kerf inside each planned plane: they
+        // meet (k/2)/sin(α/2) from the hinge towards the near cortex.
+        const a = normalize(sub(plan.cutStart, plan.hinge));
+        const b = normalize(sub(plan.secondCutStart!, plan.hinge));
+        const bisector = normalize(add(a, b));
+        const half = Math.acos(Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2])) / 2;
+        const apex = add(plan.hinge, scale(bisector, KNEE_KERF / 2 / Math.sin(half)));
+        const analytic = wedgeVolume(posed.get(kind.site)!, apex, bisector, [0, 0, 1], (2 * half) / DEG);
+        expect(half * 2).toBeCloseTo(Math.abs(plan.correction) * DEG, 6);
+        expect(Math.abs(wedge.volume - analytic) / analytic, `${id} ${target}`).toBeLessThan(0.02);
+      }
+    }
+  });
+
+  it('put the measured post-operative load line on the target; the gap is D·tan α', async () => {
+    const varus: KneeAngles[] = [
+      { hka: 165, mpta: 77, ldfa: 90 },
+      { hka: 172, mpta: 82, ldfa: 88 },
+      { hka: 178, mpta: 86, ldfa: 88 },
+    ];
+    const valgus: KneeAngles[] = [
+      { hka: 182, mpta: 87, ldfa: 84 },
+      { hka: 188, mpta: 87, ldfa: 80 },
+      { hka: 192, mpta: 88, ldfa: 78 },
+    ];
+    for (const id of IDS) {
+      for (const angles of isHto(id) ? varus : valgus) {
+        for (const target of [50, 55, 62.5, 70]) {
+          if (!isHto(id) && target > 60) continue;
+          const { proc, ctx, landmarks, kind } = await setup(id, { target }, angles);
+          const plan = makePlan(proc, ctx);
+          const end = evaluate(plan, plan.timeline.total);
+          const post = measureKnee(movedLandmarks(proc, landmarks, end.transforms));
+          const label = `${id} HKA ${angles.hka} → ${target} %`;
+          expect(Math.abs(post.wbl - target), label).toBeLessThan(0.5);
+          const o = kneePlan(ctx, kind);
+          const values = proc.captionValues!(plan.ctx);
+          expect(Math.abs(values.gap! - o.cutLength * Math.tan(Math.abs(o.correction) * DEG))).toBeLessThan(
+            0.1,
+          );
+          expect(values.cutLength).toBeCloseTo(length(sub(o.hinge, o.cutStart)), 9);
+          // The correction goes the procedure's way.
+          expect(Math.sign(post.hka - measureKnee(landmarks).hka)).toBe(isHto(id) ? 1 : -1);
+        }
+      }
+    }
+  });
+
+  it('play every step with finite poses; implants ride existing bodies; the wedge is removed', async () => {
+    for (const [id, extra] of VARIANTS) {
+      const { proc, ctx } = await setup(id, extra);
+      const plan = makePlan(proc, ctx);
+      const bodies = new Set<string>([
+        ...KNEE_PARTS,
+        ...proc.cuts.flatMap((c) => c.fragments.map((f) => f.id)),
+      ]);
+      for (const span of plan.timeline.spans) {
+        const frame = evaluate(plan, (span.start + span.end) / 2);
+        expect(frame.step).toBe(span.index);
+        for (const t of [...frame.instruments, ...frame.implants])
+          for (const v of [...t.pose.tip, ...t.pose.direction])
+            expect(Number.isFinite(v), `${id} ${t.id}`).toBe(true);
+        for (const v of Object.values(frame.camera).flat()) expect(Number.isFinite(v)).toBe(true);
+      }
+      for (const { use } of plan.implants) expect(bodies.has(use.fixedTo), use.id).toBe(true);
+      const kinds = plan.implants.map((i) => i.use.kind);
+      if (id === 'hto-closing' && extra.fixation === 'staples') expect(kinds).toEqual(['staple', 'staple']);
+      else expect(kinds.filter((k) => k === 'plate')).toHaveLength(1);
+      if (KINDS[id]!.approach === 'opening') expect(kinds).toContain('graftWedge');
+      const end = evaluate(plan, plan.timeline.total);
+      if (KINDS[id]!.approach === 'closing') expect(end.removed).toContain(kneeBodies(KINDS[id]!.site).wedge);
+      expect(end.cuts.length).toBe(proc.cuts.length);
+    }
+  });
+
+  it('every locking screw lies in its own fragment and stays out of the other one', async () => {
+    for (const [id, extra] of VARIANTS) {
+      if (extra.fixation === 'staples') continue;
+      const { proc, ctx, posed, kind } = await setup(id, extra);
+      const plan = makePlan(proc, ctx);
+      const stage = Object.values(cutAll(proc, ctx, posed)).find(
+        (s) => kneeBodies(kind.site).joint in s.fragments,
+      )!;
+      const end = evaluate(plan, plan.timeline.total);
+      const uses = new Map(plan.implants.map((i) => [i.use.id, i.use]));
+      const { joint, shaft } = kneeBodies(kind.site);
+      const inv = (b: string) =>
+        new Matrix4().fromArray(end.transforms[b] ?? new Matrix4().elements).invert().elements;
+      for (const screw of end.implants.filter((i) => i.kind === 'lockingScrew')) {
+        const body = uses.get(screw.id)!.fixedTo;
+        const other = body === joint ? shaft : joint;
+        const len = screw.length!;
+        let own = 0;
+        let wrong = 0;
+        for (let k = 2; k <= len; k += 2) {
+          const p = sub(screw.pose.tip, scale(screw.pose.direction, len - k)) as Vec3;
+          if (containsPoint(stage.fragments[body]!, transformPoint(inv(body), p) as Vec3)) own++;
+          if (containsPoint(stage.fragments[other]!, transformPoint(inv(other), p) as Vec3)) wrong++;
+        }
+        // The first ~6 mm run through the plate and its clearance off the cortex.
+        expect(own, `${id} ${screw.id}`).toBeGreaterThanOrEqual(Math.floor((len - 6) / 2) - 3);
+        expect(wrong, `${id} ${screw.id}`).toBe(0);
+      }
+    }
+  });
+
+  it('warn of a 16 mm opening, and stop when it is reduced; warn of the wrong deformity', async () => {
+    const wide = await setup('hto-opening', { angle: 15.5 });
+    expect(kneePlan(wide.ctx, wide.kind).gap).toBeGreaterThan(15.5);
+    expect(wide.proc.warnings!(makePlan(wide.proc, wide.ctx).ctx)).toContain('warn.knee.hingeFracture');
+    const reduced = await setup('hto-opening', { angle: 8 });
+    expect(reduced.proc.warnings!(makePlan(reduced.proc, reduced.ctx).ctx)).not.toContain(
+      'warn.knee.hingeFracture',
+    );
+    // A closing wedge does not stretch a hinge: its height is not warned about.
+    const closing = await setup('hto-closing', { angle: 15.5 });
+    expect(closing.proc.warnings!(makePlan(closing.proc, closing.ctx).ctx)).not.toContain(
+      'warn.knee.hingeFracture',
+    );
+    // An HTO on a valgus knee, a DFO on a varus one: held at 0°, with a warning.
+    const wrongHto = await setup('hto-opening', {}, DEFAULT_VALGUS_KNEE);
+    expect(kneePlan(wrongHto.ctx, wrongHto.kind).correction).toBe(0);
+    expect(wrongHto.proc.warnings!(makePlan(wrongHto.proc, wrongHto.ctx).ctx)).toContain(
+      'warn.knee.otherProcedure',
+    );
+    const wrongDfo = await setup('dfo-opening', {}, DEFAULT_KNEE);
+    expect(kneePlan(wrongDfo.ctx, wrongDfo.kind).correction).toBe(0);
+    expect(wrongDfo.proc.warnings!(makePlan(wrongDfo.proc, wrongDfo.ctx).ctx)).toContain(
+      'warn.knee.otherProcedure',
+    );
+  });
+
+  it('an angle set by hand overrides the plan; the line falls where that angle puts it', async () => {
+    const planned = await setup('hto-opening');
+    const auto = kneePlan(planned.ctx, planned.kind);
+    const more = await setup('hto-opening', { angle: Math.round(auto.correction) + 3 });
+    const o = kneePlan(more.ctx, more.kind);
+    expect(o.correction).toBe(Math.round(auto.correction) + 3);
+    expect(o.predictedWbl).toBeGreaterThan(auto.predictedWbl + 5);
+    const dfo = await setup('dfo-closing', { angle: 6 });
+    expect(kneePlan(dfo.ctx, dfo.kind).correction).toBe(-6);
+  });
+});
