@@ -3,6 +3,8 @@ import type { BoneGauge } from '../procedures/types';
 
 /** Half-thickness of the slice a width is measured in, mm. */
 const SLICE = 1;
+/** Vertices this close to a line count as on it: the closest radius that finds any, mm (edges are 1–5 mm). */
+const LINE_RADII = [2.5, 4, 6];
 
 /**
  * Measures the posed bones as a surgeon measures on an X-ray: the width of a bone across a
@@ -27,6 +29,21 @@ export function meshGauge(positionsOf: (bone: string) => Float32Array | undefine
         if (s > hi) hi = s;
       }
       return hi > lo ? [lo, hi] : [0, 0];
+    },
+    reach(bone, at, dir) {
+      const pos = positionsOf(bone);
+      if (!pos) throw new Error(`No mesh for ${bone}`);
+      // Where the mesh is coarse no vertex may lie that close to the line: widen the search.
+      for (const radius of LINE_RADII) {
+        let far = 0;
+        for (let i = 0; i < pos.length; i += 3) {
+          const d: Vec3 = sub([pos[i]!, pos[i + 1]!, pos[i + 2]!], at);
+          const along = dot(d, dir);
+          if (along > far && dot(d, d) - along * along < radius * radius) far = along;
+        }
+        if (far > 0) return far;
+      }
+      return 0;
     },
   };
   return gauge;

@@ -7,13 +7,13 @@
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
 import { landmark } from '../anatomy/landmarks';
-import { add, dot, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { turnAbout } from '../clinical/knee-planning';
 import { slab } from '../geometry/cutters';
 import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from './knee-definition';
 import { kneeParams, kneePlan, KNEE_KERF, nearDir, type KneeKind } from './knee-osteotomy';
 import { closureStep, incisionStep, kneeCamera, kneeCaptionValues, plateAndScrews } from './knee-steps';
-import type { FollowDef, ImplantUse, PlanContext, ProcedureDef, StepDef } from './types';
+import type { FollowDef, ImplantUse, MotionDef, PlanContext, ProcedureDef, StepDef } from './types';
 
 const KIND: KneeKind = { site: 'tibia', approach: 'closing' };
 
@@ -48,6 +48,27 @@ function fibulaCutter(ctx: PlanContext) {
   const across = normalize(sub([1, 0, 0], scale(axis, axis[0])));
   return slab(add(at, scale(axis, t / 2)), across, [0, 0, 1], 30, 30, t);
 }
+
+/**
+ * With its upper joint released, the fibula rides up with the closing tibia; its head, which would
+ * otherwise push into the lateral tibial condyle, swings back and out about the ankle by this
+ * fraction of the correction (2.75° for 11°: the head moves about 15 mm).
+ */
+const FIBULA_SWING_PER_DEGREE = 0.25;
+
+/** The released fibula's swing: about the lateral malleolus, taking the head back and out. */
+export const fibulaSwing: MotionDef = {
+  id: 'fibula-swing',
+  body: 'fibula',
+  kind: 'rotate',
+  direction: (ctx) => {
+    const head = landmark(ctx.landmarks, 'fibula', 'head');
+    const axis = normalize(sub(head, landmark(ctx.landmarks, 'fibula', 'lateralMalleolus')));
+    return normalize(cross(axis, normalize([-1, 0, -1])));
+  },
+  pivot: (ctx) => landmark(ctx.landmarks, 'fibula', 'lateralMalleolus'),
+  amount: (ctx) => FIBULA_SWING_PER_DEGREE * Math.abs(kneePlan(ctx, KIND).correction),
+};
 
 /** Staples across the closed osteotomy on the lateral cortex, legs driven medially. */
 function staple(id: string, z: number, slot: number): ImplantUse {
@@ -170,13 +191,13 @@ function htoClosingWith(fibula: 'release' | 'osteotomy', fixation: 'staples' | '
           ]
         : []),
     ],
-    motions: kneeMotions(KIND),
+    motions: cutFibula ? kneeMotions(KIND) : [...kneeMotions(KIND), fibulaSwing],
     follows: [...kneeFollows(KIND), ...fibulaFollows, { body: 'talus', follows: 'tibiaDistal' }],
     steps: [
       // Anterolateral, between the tuberosity and the fibular head, down past the cuts.
       incisionStep(KIND, 5, 60),
       cutFibula ? fibulaOsteotomy : fibulaRelease,
-      ...closingSteps(KIND),
+      ...closingSteps(KIND, cutFibula ? [] : ['fibula-swing']),
       fixation === 'staples' ? staplesStep : plateStep,
       closureStep(KIND),
     ],

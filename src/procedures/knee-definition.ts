@@ -132,8 +132,8 @@ export function openingSteps(kind: KneeKind, cutSteps?: readonly StepDef[]): Ste
   ];
 }
 
-/** Two converging pairs of wires, the two cuts, the wedge lifted out, the gap closed. */
-export function closingSteps(kind: KneeKind): StepDef[] {
+/** Two converging pairs of wires, the two cuts, the wedge lifted out, the gap closed (with `alsoPlays`). */
+export function closingSteps(kind: KneeKind, alsoPlays: readonly string[] = []): StepDef[] {
   return [
     {
       id: 'guide-wires',
@@ -161,6 +161,6 @@ export function closingSteps(kind: KneeKind): StepDef[] {
       plays: ['lift'],
       removes: [kneeBodies(kind.site).wedge],
     },
-    { id: 'closing', duration: 5, camera: kneeCamera(kind, 190, 0.1, 0.5), plays: ['close'] },
+    { id: 'closing', duration: 5, camera: kneeCamera(kind, 190, 0.1, 0.5), plays: ['close', ...alsoPlays] },
   ];
 }

@@ -153,10 +153,15 @@ export function sectionAt(ctx: PlanContext, kind: KneeKind, depth: number) {
   return { centre: add(onAxis, scale(f.medial, (lo + hi) / 2)), half: (hi - lo) / 2 };
 }
 
-/** A point on the near cortex `depth` mm from the joint, `z` mm anterior of the coronal plane. */
+/**
+ * A point on the near cortex `depth` mm from the joint, `z` mm anterior of the coronal plane: on
+ * the bone's surface along the near direction from the section's centre (the cortex is not flat).
+ */
 export function nearCortex(ctx: PlanContext, kind: KneeKind, depth: number, z = 0): Vec3 {
   const s = sectionAt(ctx, kind, depth);
-  return add(add(s.centre, scale(nearDir(ctx, kind), s.half)), [0, 0, z]);
+  const from = add(s.centre, [0, 0, z]);
+  const near = nearDir(ctx, kind);
+  return add(from, scale(near, ctx.gauge.reach(kind.site, from, near)));
 }
 
 /** How deep (from the near joint line, along the frame's axis) a point lies, mm. */

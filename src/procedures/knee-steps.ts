@@ -16,6 +16,7 @@ import {
   kneeBodies,
   kneePlan,
   KNEE_KERF,
+  medialApproach,
   nearCortex,
   nearDir,
   sectionAt,
@@ -25,8 +26,12 @@ import {
 } from './knee-osteotomy';
 import type { ImplantUse, InstrumentUse, PlanContext, StepContext, StepDef, ToolPose } from './types';
 
-/** The plate lies a little anterior of the coronal plane (anteromedial/anterolateral), mm. */
-const PLATE_Z = 6;
+/**
+ * How far anterior of the coronal plane the plate lies, mm: anteromedial on the tibia's flat medial
+ * face; in the coronal plane on the lateral tibia (its anterolateral face is hollowed by the
+ * tibialis anterior) and on the femur.
+ */
+const plateZ = (kind: KneeKind) => (kind.site === 'tibia' && medialApproach(kind) ? 6 : 0);
 /** Locking plate thickness, mm (the plate design's own). */
 const PLATE_THICKNESS = 4.5;
 /** The plate stands this far off the cortex line the gauge finds, mm (the cortex is not flat). */
@@ -41,6 +46,19 @@ const SCREW_CLEARANCE = 3;
 /** A direction of the pre-op frame carried by a body's final placement. */
 export function placedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
   return normalize(sub(ctx.placed(body, add(at, d)), ctx.placed(body, at)));
+}
+
+/** A direction of the final placement taken back to the body's pre-op frame (placements are rigid). */
+function unplacedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
+  const o = ctx.placed(body, at);
+  const axes = (
+    [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ] as const
+  ).map((e) => sub(ctx.placed(body, add(at, e)), o));
+  return normalize([dot(axes[0]!, d), dot(axes[1]!, d), dot(axes[2]!, d)]);
 }
 
 /** The knee from the near side and in front, like the surgeon's view over the wound. */
@@ -69,7 +87,7 @@ export function incisionStep(kind: KneeKind, from: number, to: number): StepDef 
         path: (ctx, p) => {
           const f = sectionFrame(ctx, kind);
           const near = nearDir(ctx, kind);
-          const tip = add(nearCortex(ctx, kind, from + (to - from) * p, PLATE_Z), scale(near, 6));
+          const tip = add(nearCortex(ctx, kind, from + (to - from) * p, plateZ(kind)), scale(near, 6));
           return { tip, direction: scale(near, -1), up: scale(f.axis, -1) };
         },
       },
@@ -234,11 +252,11 @@ function plateHoles(ctx: PlanContext, kind: KneeKind, layout: PlateLayout): Hole
     ...layout.joint.map((depth) => ({
       body: bodies.joint,
       depth,
-      at: nearCortex(ctx, kind, depth, PLATE_Z),
+      at: nearCortex(ctx, kind, depth, plateZ(kind)),
     })),
     ...layout.shaft.map((s) => {
       const depth = shaftFace + s;
-      return { body: bodies.shaft, depth, at: nearCortex(ctx, kind, depth, PLATE_Z) };
+      return { body: bodies.shaft, depth, at: nearCortex(ctx, kind, depth, plateZ(kind)) };
     }),
   ];
 }
@@ -252,9 +270,14 @@ function plateLayout(ctx: StepContext, kind: KneeKind, layout: PlateLayout) {
   const near = placedDir(ctx, holes[0]!.body, holes[0]!.at, nearDir(ctx, kind));
   const up = normalize(sub(near, scale(along, dot(near, along))));
   const tip = sub(first, scale(along, 9));
-  // Each hole's station, off the cortex by the clearance; the plate's ends continue its end segments.
+  // Each hole's station: where the bone's surface is seen along the plate's normal (a flare or a
+  // condyle may stand out further that way than straight sideways), off it by the clearance. The
+  // plate's ends continue its end segments.
   const stations = holes.map((h) => {
-    const r = sub(h.placed, tip);
+    const normal = unplacedDir(ctx, h.body, h.at, up);
+    const inner = sub(h.at, scale(normal, 8));
+    const surface = add(inner, scale(normal, ctx.gauge.reach(kind.site, inner, normal)));
+    const r = sub(ctx.placed(h.body, surface), tip);
     return [dot(r, along), dot(r, up) + PLATE_CLEARANCE] as const;
   });
   const lastStation = stations[stations.length - 1]!;
@@ -271,9 +294,10 @@ export function lockingPlate(kind: KneeKind, layout: PlateLayout): ImplantUse {
     shape: (ctx) => plateLayout(ctx, kind, layout).stations.flat(),
     path: (ctx, p) => {
       const l = plateLayout(ctx, kind, layout);
-      // Brought onto the bone from the near side over the first quarter of the step.
+      // Brought onto the bone from the near side over the first quarter of the step. The plate is
+      // built extending towards its tool frame's −Z: that is `along`.
       const lift = 25 * (1 - Math.min(1, p * 4));
-      return { tip: add(l.tip, scale(l.up, lift)), direction: l.along, up: l.up };
+      return { tip: add(l.tip, scale(l.up, lift)), direction: scale(l.along, -1), up: l.up };
     },
   };
 }

@@ -40,6 +40,8 @@ export interface BoneGauge {
   width(bone: string, at: Vec3, axis: Vec3, across: Vec3): number;
   /** The same slice's extent along `across`, as offsets from `at` ([near −across, near +across]), mm. */
   span(bone: string, at: Vec3, axis: Vec3, across: Vec3): readonly [number, number];
+  /** How far along unit `dir` from `at` the bone's surface lies on that line (its farthest point), mm. */
+  reach(bone: string, at: Vec3, dir: Vec3): number;
 }
 
 /** What a procedure's placement and motion functions read: never the clock, never the DOM. */

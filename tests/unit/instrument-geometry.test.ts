@@ -228,6 +228,15 @@ describe('instrument geometry', () => {
     }
   });
 
+  it('staple: made to size for a tibia (20 mm bridge, 25 mm legs, 2 mm wire)', () => {
+    const g = instrumentGeometry('staple', { shape: [20, 25, 2] });
+    expect(g).not.toBe(instrumentGeometry('staple'));
+    expect(size(g).x).toBeCloseTo(20, 1);
+    // Legs measured to the bridge wire's centre line, plus its radius.
+    expect(size(g).z).toBeCloseTo(26, 1);
+    expect(size(g).y).toBeCloseTo(2, 1);
+  });
+
   it('staple: 15 mm bridge along X, 12 mm legs of 1.2 mm wire pointing along +Z', () => {
     const s = size(instrumentGeometry('staple'));
     expect(s.x).toBeCloseTo(15, 2);

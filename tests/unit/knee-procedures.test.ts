@@ -224,6 +224,93 @@ describe('knee osteotomies', () => {
     }
   });
 
+  it('the plate lies on the near cortex and every screw head sits in its hole', async () => {
+    for (const [id, extra] of VARIANTS) {
+      if (extra.fixation === 'staples') continue;
+      const { proc, ctx, posed, kind } = await setup(id, extra);
+      const plan = makePlan(proc, ctx);
+      const end = evaluate(plan, plan.timeline.total);
+      const stage = Object.values(cutAll(proc, ctx, posed)).find(
+        (s) => kneeBodies(kind.site).joint in s.fragments,
+      )!;
+      const plate = end.implants.find((i) => i.kind === 'plate')!;
+      const stations = plan.implants.find((i) => i.use.kind === 'plate')!.use.shape!(plan.ctx);
+      const up = plate.pose.up!;
+      // The plate's bone face runs along −direction (its tool frame's −Z) through the stations.
+      const face = (z: number, y: number) =>
+        add(add(plate.pose.tip, scale(plate.pose.direction, -z)), scale(up, y));
+      const inBone = (p: Vec3) =>
+        Object.entries(stage.fragments).some(([body, mesh]) => {
+          const inv = new Matrix4()
+            .fromArray(end.transforms[body] ?? new Matrix4().elements)
+            .invert().elements;
+          return containsPoint(mesh, transformPoint(inv, p) as Vec3);
+        });
+      const holes: Vec3[] = [];
+      for (let i = 2; i + 2 < stations.length; i += 2) {
+        const p = face(stations[i]!, stations[i + 1]!);
+        holes.push(add(p, scale(up, 4.5)));
+        // Off the bone, and the cortex close beneath (the gauge finds it to within a millimetre or two).
+        let gap = 0;
+        while (gap <= 6 && !inBone(sub(p, scale(up, gap)))) gap += 0.25;
+        expect(gap, `${id}: plate face to bone at hole ${i / 2}`).toBeGreaterThan(0);
+        expect(gap, `${id}: plate face to bone at hole ${i / 2}`).toBeLessThanOrEqual(4);
+      }
+      const screws = end.implants.filter((i) => i.kind === 'lockingScrew');
+      expect(screws).toHaveLength(holes.length);
+      for (const screw of screws) {
+        const back = sub(screw.pose.tip, scale(screw.pose.direction, screw.length!));
+        const nearest = Math.min(...holes.map((h) => length(sub(h, back))));
+        expect(nearest, `${id} ${screw.id}`).toBeLessThan(1.5);
+      }
+    }
+  });
+
+  it('after the correction no bone runs into another (fibula included)', async () => {
+    for (const [id, extra] of VARIANTS) {
+      for (const angle of [0, 14]) {
+        const { proc, ctx, posed } = await setup(id, { ...extra, angle });
+        const plan = makePlan(proc, ctx);
+        const end = evaluate(plan, plan.timeline.total);
+        const stages = cutAll(proc, ctx, posed);
+        const removed = new Set(end.removed);
+        // Every body at its final place: the fragments of the cut bones, the other parts whole.
+        const bodies: [string, { positions: Float32Array; indices: Uint32Array }][] = [];
+        for (const part of ['femur', 'tibia', 'fibula', 'talus', 'patella']) {
+          const cut = proc.cuts.find((c) => c.bone === part);
+          if (!cut) bodies.push([part, posed.get(part)!]);
+          else
+            for (const [f, mesh] of Object.entries(stages[cut.id]!.fragments))
+              if (!removed.has(f)) bodies.push([f, mesh]);
+        }
+        const solids = bodies.map(([body, mesh]) => {
+          const m = new wasm.Manifold(
+            new wasm.Mesh({ numProp: 3, vertProperties: mesh.positions, triVerts: mesh.indices }),
+          );
+          const t = end.transforms[body];
+          const placed = t ? m.transform(t as never) : m;
+          if (placed !== m) m.delete();
+          return [body, placed] as const;
+        });
+        for (let i = 0; i < solids.length; i++)
+          for (let j = i + 1; j < solids.length; j++) {
+            const both = solids[i]![1].intersect(solids[j]![1]);
+            // A bone's own fragments meet along the closed cut and, beyond the hinge, where the
+            // model's through-cut stands for intact cortex: the bone there turns into its neighbour
+            // by at most ½·inset²·tan α over the bone's depth (a few hundred mm³). Separate bones
+            // must not meet at all.
+            const sameBone = [solids[i]![0], solids[j]![0]].every((b) => b.startsWith(proc.cuts[0]!.bone));
+            expect(
+              both.volume(),
+              `${id} ${JSON.stringify(extra)} α=${angle}: ${solids[i]![0]} ∩ ${solids[j]![0]}`,
+            ).toBeLessThan(sameBone ? 400 : 30);
+            both.delete();
+          }
+        for (const [, m] of solids) m.delete();
+      }
+    }
+  });
+
   it('warn of a 16 mm opening, and stop when it is reduced; warn of the wrong deformity', async () => {
     const wide = await setup('hto-opening', { angle: 15.5 });
     expect(kneePlan(wide.ctx, wide.kind).gap).toBeGreaterThan(15.5);

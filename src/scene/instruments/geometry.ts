@@ -64,7 +64,12 @@ export const DEFAULT_SCREW_LENGTH = { cannulatedScrew: 26, headlessScrew: 22, lo
 /** Screw lengths are clamped to this range and rounded to 0.1 mm, mm. */
 export const SCREW_LENGTH_RANGE = { min: 8, max: 90 } as const;
 /** Sizes of the made-to-measure implants when none are given, mm (see InstrumentOptions.shape). */
-export const DEFAULT_SHAPE = { plate: [0, 0, 115, 0], graftWedge: [40, 20, 1, 10] } as const;
+export const DEFAULT_SHAPE = {
+  plate: [0, 0, 115, 0],
+  graftWedge: [40, 20, 1, 10],
+  // A forefoot staple: bridge, legs, wire diameter.
+  staple: [15, 12, 1.2],
+} as const;
 /** Shortest plate, mm. */
 const MIN_PLATE_LENGTH = 40;
 
@@ -85,6 +90,7 @@ const validShape: Readonly<Record<ShapedKind, (v: readonly number[]) => boolean>
     v.length % 2 === 0 &&
     v.every((x, i) => i % 2 === 1 || i === 0 || x > v[i - 2]!) &&
     v[v.length - 2]! - v[0]! >= MIN_PLATE_LENGTH,
+  staple: (v) => v.length === 3 && v[2]! > 0 && v[0]! > 4 * v[2]! && v[1]! > 4 * v[2]!,
   graftWedge: (v) =>
     v.length === 4 && v[0]! > 0 && v[1]! > 0 && v[2]! >= 0 && v[3]! >= 0 && v[2]! + v[3]! > 0,
 };
@@ -119,7 +125,7 @@ function design(kind: InstrumentKind, length: number, shape: readonly number[]):
     case 'lockingScrew':
       return lockingScrewDesign(length);
     case 'staple':
-      return stapleDesign();
+      return stapleDesign(shape[0], shape[1], shape[2]);
     case 'plate':
       return plateDesign(shape);
     case 'graftWedge':

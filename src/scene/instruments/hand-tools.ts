@@ -151,17 +151,16 @@ export function kwireDesign(): PartDesign[] {
  * Compression staple: a 15 mm bridge along X and two 12 mm legs of 1.2 mm wire pointing along +Z,
  * the tip (origin) midway between the leg points; the staple lies in the XZ plane.
  */
-export function stapleDesign(): PartDesign[] {
+export function stapleDesign(bridge = 15, leg = 12, wireDiameter = 1.2): PartDesign[] {
   const b = new MeshBuilder();
-  const wire = 0.6;
-  const legX = 7.5 - wire;
-  const leg = 12;
-  const bend = 1.8;
+  const wire = wireDiameter / 2;
+  const legX = bridge / 2 - wire;
+  const bend = 3 * wire;
   const path: TubeStation[] = [];
   const legStations = (x: number): TubeStation[] => [
     { at: [x, 0, 0], r: 0 },
-    { at: [x, 0, -0.3], r: 0.32 },
-    { at: [x, 0, -1.3], r: wire },
+    { at: [x, 0, -0.5 * wire], r: 0.53 * wire },
+    { at: [x, 0, -2.2 * wire], r: wire },
     { at: [x, 0, -leg + bend], r: wire },
   ];
   path.push(...legStations(-legX));
