@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { ensureChromium, launchChromium } from './chromium';
 import { startStaticServer } from './static-server';
+import { PROCEDURES } from '../src/procedures/registry';
 
 const root = resolve(import.meta.dirname, '..');
 const baselineRoot = join(root, 'scripts', 'bench-baseline');
@@ -178,6 +179,21 @@ const firstFrameMeasures = (['foot', 'knee'] as const).map((region): Measure => 
   },
 }));
 
+/**
+ * Each procedure at its last step (every implant in, the skin drawn over them): the heaviest view
+ * it shows. Loaded once: counts, not timings.
+ */
+const procedureSceneMeasures: Measure[] = PROCEDURES.map((proc) => ({
+  id: `scene-${proc.id}`,
+  async run(ctx) {
+    const run = await loadOnce(ctx.browser, `${ctx.appUrl}/?p=${proc.id}&step=${proc.steps.length}`);
+    return [
+      figure(`${proc.id} (last step): triangles`, run.info?.triangles ?? null, 'triangles', BUDGETS.triangles),
+      figure(`${proc.id} (last step): draw calls`, run.info?.calls ?? null, 'calls', BUDGETS.drawCalls),
+    ];
+  },
+}));
+
 /** The figures, in report order. Later measures may read earlier figures from ctx.figures. */
 export const measures: Measure[] = [
   {
@@ -204,6 +220,7 @@ export const measures: Measure[] = [
     },
   },
   ...firstFrameMeasures,
+  ...procedureSceneMeasures,
 ];
 
 function runCommand(command: string, args: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Vec3 } from '../anatomy/sdf';
-import { cutBone, type Fragment, type MeshData } from './cut';
+import { cutBone, type BoneSolidCache, type Fragment, type MeshData } from './cut';
 import type { ConvexPiece } from './cutters';
 import type { ManifoldToplevel } from './manifold-module';
 import { containsPoint } from './point-in-mesh';
@@ -26,20 +26,22 @@ const CRUMB = 0.005;
 
 /**
  * Runs a procedure's cuts in order on one bone: each cut works on the part or on a fragment an
- * earlier cut left, and names its pieces by the probe point each contains.
+ * earlier cut left, and names its pieces by the probe point each contains. With `cache`, the whole
+ * bone's manifold is kept for the next chain on the same bone.
  */
 export function runCutChain(
   wasm: ManifoldToplevel,
   part: string,
   mesh: MeshData,
   jobs: readonly CutJob[],
+  cache?: BoneSolidCache,
 ): CutStage[] {
   const current = new Map<string, MeshData & { cutFace?: Uint8Array }>([[part, mesh]]);
   const stages: CutStage[] = [];
   for (const job of jobs) {
     const source = current.get(job.bone);
     if (!source) throw new Error(`Cut ${job.id}: nothing named ${job.bone} to cut`);
-    const result = cutBone(wasm, source, job.cutter);
+    const result = cutBone(wasm, source, job.cutter, cache);
     const named: Record<string, Fragment> = {};
     result.fragments.forEach((piece, i) => {
       const match = job.fragments.find((f) => containsPoint(piece, f.probe));

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import wasmUrl from 'manifold-3d/manifold.wasm?url';
+import { BoneSolidCache } from './cut';
 import { runCutChain, type CutJob } from './cut-chain';
 import { toRenderFragment, type RenderFragment } from './fragment-geometry';
 import { loadManifold } from './manifold-module';
@@ -12,6 +13,9 @@ export interface RenderStage {
   readonly removedVolume: number;
 }
 
+/** The bones last cut: a re-cut of the same posed bone starts from its kept manifold. */
+const solids = new BoneSolidCache();
+
 const api = {
   /** Cuts one posed bone through a procedure's chain of cuts (off the main thread). */
   async cut(
@@ -21,7 +25,7 @@ const api = {
     jobs: CutJob[],
   ): Promise<RenderStage[]> {
     const wasm = await loadManifold(wasmUrl);
-    const stages = runCutChain(wasm, part, { positions, indices }, jobs).map((s) => ({
+    const stages = runCutChain(wasm, part, { positions, indices }, jobs, solids).map((s) => ({
       cut: s.cut,
       removedVolume: s.removedVolume,
       fragments: Object.fromEntries(Object.entries(s.fragments).map(([id, f]) => [id, toRenderFragment(f)])),

@@ -30,10 +30,17 @@ function shown(o: Object3D): boolean {
 }
 
 export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D): void {
+  // The counters of the last render of this scene: the renderer's own are overwritten by any other
+  // render it does (the instruments' environment map is prefiltered with a few draw calls).
+  const last = { triangles: 0, calls: 0 };
+  scene.onAfterRender = () => {
+    last.triangles = gl.info.render.triangles;
+    last.calls = gl.info.render.calls;
+  };
   window.__viz = {
     renderInfo: () => ({
-      triangles: gl.info.render.triangles,
-      calls: gl.info.render.calls,
+      triangles: last.triangles,
+      calls: last.calls,
       geometries: gl.info.memory.geometries,
       textures: gl.info.memory.textures,
     }),

@@ -17,8 +17,11 @@ export function ProcedurePicker() {
         { value: 'none', label: t('procedure.none'), testId: 'procedure-none' },
         ...proceduresOf(region).map((p) => ({
           value: p.id,
-          label: t(`proc.${p.id}.name`),
+          // A short label where the full name is long (the knee's four); the full name as its tooltip.
+          label: t(`proc.${p.id}.short`, { defaultValue: t(`proc.${p.id}.name`) }),
           testId: `procedure-${p.id}`,
+          title: t(`proc.${p.id}.name`),
+          ...(p.icon ? { icon: p.icon } : {}),
         })),
       ]}
       onChange={(id) => setProcedure(id === 'none' ? null : id)}

@@ -4,6 +4,8 @@ interface Option<T extends string> {
   readonly testId: string;
   /** An SVG path (24 × 24, stroked) drawn before the label. */
   readonly icon?: string;
+  /** A longer name, shown as the button's tooltip. */
+  readonly title?: string;
 }
 
 interface Props<T extends string> {
@@ -24,6 +26,7 @@ export function Segmented<T extends string>({ label, value, options, onChange }:
           aria-pressed={o.value === value}
           onClick={() => onChange(o.value)}
           data-testid={o.testId}
+          title={o.title}
         >
           {o.icon && (
             <svg

@@ -1,7 +1,7 @@
 import { isClosed as closed } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { capsule } from '../../src/anatomy/sdf';
-import { cutBone, type MeshData } from '../../src/geometry/cut';
+import { BoneSolidCache, cutBone, type MeshData } from '../../src/geometry/cut';
 import { limb, slab, wedge } from '../../src/geometry/cutters';
 import { meshBone } from '../../src/geometry/level-set';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
@@ -63,5 +63,33 @@ describe('cutting a bone', () => {
     const w = cutBone(wasm, rod, [wedge([0, -8, 30], [1, 0, 0], [0, 1, -0.2], [0, 1, 0.2], 30, 20)]);
     expect(w.fragments).toHaveLength(2);
     for (const f of [...v.fragments, ...w.fragments]) expect(closed(f)).toBe(true);
+  });
+});
+
+describe('re-cutting the same bone', () => {
+  it('a kept bone manifold gives the same fragments as a fresh one, cut after cut', () => {
+    const cache = new BoneSolidCache(2);
+    for (const z of [20, 30, 40]) {
+      const cutter = [slab([0, 0, z], [1, 0, 0], [0, 1, 0], 20, 20, 0.6)];
+      const fresh = cutBone(wasm, rod, cutter);
+      // Twice through the cache: built once, then reused (it must not be deleted by the cut).
+      for (let i = 0; i < 2; i++) {
+        const kept = cutBone(wasm, rod, cutter, cache);
+        expect(kept.fragments.map((f) => f.volume)).toEqual(fresh.fragments.map((f) => f.volume));
+        expect(kept.fragments.map((f) => Array.from(f.cutFace).reduce((s, v) => s + v, 0))).toEqual(
+          fresh.fragments.map((f) => Array.from(f.cutFace).reduce((s, v) => s + v, 0)),
+        );
+      }
+    }
+    // A different bone is a different entry; with two slots the oldest goes (and is deleted).
+    const shifted = {
+      positions: rod.positions.map((v, i) => (i % 3 === 0 ? v + 1 : v)),
+      indices: rod.indices,
+    };
+    const a = cache.get(wasm, rod);
+    const b = cache.get(wasm, shifted);
+    expect(b).not.toBe(a);
+    expect(cache.get(wasm, rod)).toBe(a);
+    cache.clear();
   });
 });
