@@ -188,7 +188,12 @@ const procedureSceneMeasures: Measure[] = PROCEDURES.map((proc) => ({
   async run(ctx) {
     const run = await loadOnce(ctx.browser, `${ctx.appUrl}/?p=${proc.id}&step=${proc.steps.length}`);
     return [
-      figure(`${proc.id} (last step): triangles`, run.info?.triangles ?? null, 'triangles', BUDGETS.triangles),
+      figure(
+        `${proc.id} (last step): triangles`,
+        run.info?.triangles ?? null,
+        'triangles',
+        BUDGETS.triangles,
+      ),
       figure(`${proc.id} (last step): draw calls`, run.info?.calls ?? null, 'calls', BUDGETS.drawCalls),
     ];
   },
