@@ -9,7 +9,7 @@ const numberParam = v.pipe(
   v.strictObject({
     id,
     kind: v.literal('number'),
-    unit: v.picklist(['%', 'mm', '°']),
+    unit: v.picklist(['%', 'mm', '°', '']),
     default: v.pipe(v.number(), v.finite()),
     min: v.pipe(v.number(), v.finite()),
     max: v.pipe(v.number(), v.finite()),
@@ -61,7 +61,7 @@ const procedureSchema = v.object({
   addons: v.optional(v.array(v.string())),
   icon: v.optional(v.string()),
   readouts: v.optional(
-    v.record(v.string(), v.object({ value: v.string(), unit: v.picklist(['°', 'mm', '%']) })),
+    v.record(v.string(), v.object({ value: v.string(), unit: v.picklist(['°', 'mm', '%', '']) })),
   ),
   warnings: v.optional(fn),
   variant: v.optional(fn),

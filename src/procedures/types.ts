@@ -10,7 +10,8 @@ export type Params = Readonly<Record<string, ParamValue>>;
 export interface NumberParamDef {
   readonly id: string;
   readonly kind: 'number';
-  readonly unit: '%' | 'mm' | '°';
+  /** '' for a count (passes of a burr). */
+  readonly unit: '%' | 'mm' | '°' | '';
   readonly default: number;
   readonly min: number;
   readonly max: number;
@@ -106,7 +107,10 @@ export type InstrumentKind =
   | 'plate'
   | 'graftWedge'
   | 'chisel'
-  | 'spreader';
+  | 'spreader'
+  | 'burr'
+  | 'trocar'
+  | 'cement';
 
 /** Where a tool is: its tip and the direction it points in (region frame). */
 export interface ToolPose {
@@ -186,7 +190,7 @@ export interface ProcedureDef {
   /** Procedures that may be done in the same sitting after this one (`?p=chevron&akin=1`). */
   readonly addons?: readonly string[];
   /** Readouts shown after the angles: readout id (its `data-measure`) → the captionValues key it shows. */
-  readonly readouts?: Readonly<Record<string, { readonly value: string; readonly unit: '°' | 'mm' | '%' }>>;
+  readonly readouts?: Readonly<Record<string, { readonly value: string; readonly unit: '°' | 'mm' | '%' | '' }>>;
   /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */
   readonly captionValues?: (ctx: StepContext) => Readonly<Record<string, number>>;
   /** Plain-words warnings (i18n keys) the planned case earns: a gap too wide, a joint line too tilted. */

@@ -83,6 +83,8 @@ function planFor(
     const post = measureRegion(patient.region, moved);
     const values: Record<string, number> = { ...(proc.captionValues?.(plan.ctx) ?? {}) };
     if (post.hva !== undefined) values.hvaPost = post.hva;
+    // Implants left in the patient at the end (a count readout).
+    values.implants = plan.implants.length;
     if (landmarkOwners(proc).has('metatarsal1.head')) {
       // How far the first metatarsal head actually travelled laterally, measured on the moved model.
       const f = boneFrame(patient.landmarks, 'metatarsal1');

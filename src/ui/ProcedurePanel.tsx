@@ -173,7 +173,7 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
                 <th scope="row">{t(`procedure.readout.${id}`)}</th>
                 <td />
                 <td data-measure={id} data-value={state.values[r.value]!.toFixed(2)}>
-                  {formatNumber(lang, state.values[r.value]!)} {r.unit}
+                  {formatNumber(lang, state.values[r.value]!, r.unit === '' ? 0 : 1)} {r.unit}
                 </td>
               </tr>
             ),

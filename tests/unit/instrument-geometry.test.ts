@@ -106,8 +106,13 @@ describe('instrument geometry', () => {
         expect(Math.hypot(nor.getX(i), nor.getY(i), nor.getZ(i))).toBeCloseTo(1, 3);
       }
       const b = box(g);
-      expect(b.max.z).toBeCloseTo(0, 6);
-      expect(b.min.z).toBeLessThan(-10);
+      if (kind === 'cement') {
+        // A bolus has no tip: it is centred on the origin instead.
+        expect(b.getCenter(new Vector3()).length()).toBeLessThan(0.1 * size(g).length());
+      } else {
+        expect(b.max.z).toBeCloseTo(0, 6);
+        expect(b.min.z).toBeLessThan(-10);
+      }
       // Front faces must face the way the shading normals say, or three culls the wrong side.
       const index = g.getIndex()!;
       const a = new Vector3();
@@ -145,6 +150,16 @@ describe('instrument geometry', () => {
       [60, 30, 2, 18],
     ])
       expect(triangles(instrumentGeometry('graftWedge', { shape }))).toBeLessThanOrEqual(3000);
+    expect(triangles(instrumentGeometry('burr'))).toBeLessThanOrEqual(3000);
+    for (const shape of [
+      [1.5, 60],
+      [2.4, 100],
+      [3.4, 150],
+      [5, 200],
+    ])
+      expect(triangles(instrumentGeometry('trocar', { shape }))).toBeLessThanOrEqual(2500);
+    for (const shape of [[0.05], [0.1], [1], [30], [60]])
+      expect(triangles(instrumentGeometry('cement', { shape }))).toBeLessThanOrEqual(2000);
   });
 
   it('K-wire: 1.6 mm round, 120 mm back from the tip', () => {
@@ -194,6 +209,116 @@ describe('instrument geometry', () => {
     const chuckFront = Math.max(...parts.filter((p) => !p.motion).map((p) => box(p.geometry).max.z));
     expect(chuckFront).toBeCloseTo(-60, 3);
     expect(rayHits(bit.geometry, 0.05, 0.03)).toBe(false);
+  });
+
+  it('burr: a 2.0 mm fluted bit with a rounded tip and a 2.35 mm shank that spins, in a 12 mm handpiece; 150 mm', () => {
+    const parts = instrumentParts('burr');
+    const moving = parts.filter((p) => p.motion);
+    expect(moving).toHaveLength(1);
+    const bit = moving[0]!;
+    expect(bit.motion).toEqual({ kind: 'spin', pivot: [0, 0, 0], axis: 'z' });
+    expect(bit.material).toBe('steel');
+    expect(maxRadius(bit.geometry, -20, 0) * 2).toBeCloseTo(2, 3);
+    expect(maxRadius(bit.geometry, -60, -20.2) * 2).toBeCloseTo(2.35, 3);
+    expect(maxRadius(bit.geometry) * 2).toBeCloseTo(2.35, 3);
+    expect(box(bit.geometry).max.z).toBeCloseTo(0, 6);
+    // Rounded, not square: the tip narrows to a point within the first half millimetre.
+    expect(maxRadius(bit.geometry, -0.01, 0)).toBeLessThan(0.05);
+    expect(maxRadius(bit.geometry, -0.3, 0)).toBeLessThan(0.75);
+    // Fluted: between the lands the section dips well below the 1.0 mm radius, along a helix.
+    const p = bit.geometry.getAttribute('position');
+    let deepest = Infinity;
+    const landAngles = new Set<number>();
+    for (let i = 0; i < p.count; i++) {
+      const z = p.getZ(i);
+      if (z < -18 || z > -2) continue;
+      const r = Math.hypot(p.getX(i), p.getY(i));
+      if (z < -3 && z > -17) deepest = Math.min(deepest, r);
+      if (r > 0.999) landAngles.add(Math.round((Math.atan2(p.getY(i), p.getX(i)) * 180) / Math.PI));
+    }
+    expect(deepest).toBeLessThan(0.8);
+    // Straight flutes would put the six lands' edges at 12 angles only; a spiral turns them.
+    expect(landAngles.size).toBeGreaterThan(12);
+    const still = parts.filter((q) => !q.motion);
+    expect(still.length).toBeGreaterThan(0);
+    const front = Math.max(...still.map((q) => box(q.geometry).max.z));
+    expect(front).toBeCloseTo(-40, 3);
+    expect(Math.max(...still.map((q) => maxRadius(q.geometry))) * 2).toBeCloseTo(12, 3);
+    const g = instrumentGeometry('burr');
+    expect(size(g).z).toBeCloseTo(150, 3);
+    expect(INSTRUMENT_MATERIAL_KIND.burr).toBe('steel');
+  });
+
+  it('trocar: outer diameter and length as asked, a sharp diamond tip, a 70 mm T-handle', () => {
+    for (const [D, L] of [[2.4, 100], [3.4, 150], [...DEFAULT_SHAPE.trocar]] as [number, number][]) {
+      const parts = instrumentParts('trocar', { shape: [D, L] });
+      const needle = parts.find((q) => q.material === 'steel')!;
+      const handle = parts.find((q) => q.material === 'plastic')!;
+      expect(maxRadius(needle.geometry) * 2).toBeCloseTo(D, 3);
+      expect(maxRadius(needle.geometry, -(L + 5), -(2 * D + 2)) * 2).toBeCloseTo(D, 3);
+      expect(box(needle.geometry).min.z).toBeLessThan(-L);
+      // The cannula's length counts from the tip to the handle's front face.
+      expect(box(handle.geometry).max.z).toBeCloseTo(-L, 3);
+      expect(size(handle.geometry).x).toBeCloseTo(70, 3);
+      expect(size(handle.geometry).y).toBeGreaterThan(12);
+      const g = instrumentGeometry('trocar', { shape: [D, L] });
+      expect(box(g).max.z).toBeCloseTo(0, 6);
+      // Sharp: the radius falls to nothing at the tip and grows steadily behind it.
+      expect(maxRadius(g, -0.01, 0)).toBeLessThan(0.01);
+      expect(maxRadius(g, -D / 4, 0)).toBeLessThan(D / 4);
+      expect(maxRadius(g, -L + 1, 0)).toBeCloseTo(D / 2, 3);
+      expect(size(g).z).toBeLessThan(L + 30);
+    }
+    expect(DEFAULT_SHAPE.trocar).toEqual([3, 120]);
+    // Out of range (too thick, too short): the default needle.
+    const byDefault = instrumentGeometry('trocar');
+    expect(instrumentGeometry('trocar', { shape: [6, 120] })).toBe(byDefault);
+    expect(instrumentGeometry('trocar', { shape: [3, 50] })).toBe(byDefault);
+    expect(instrumentGeometry('trocar', { shape: [3] })).toBe(byDefault);
+  });
+
+  it('cement: a closed, gently lumpy bolus of the volume asked, centred on the origin', () => {
+    for (const mL of [0.1, 1, 8, 30]) {
+      const g = instrumentGeometry('cement', { shape: [mL] });
+      expect(openEdges(g)).toBe(0);
+      const v = volume(g);
+      expect(Math.abs(v - 1000 * mL) / (1000 * mL)).toBeLessThan(0.03);
+      // The centroid of the solid, from the same tetrahedra as the volume.
+      const p = g.getAttribute('position');
+      const index = g.getIndex()!;
+      const [a, b, c] = [new Vector3(), new Vector3(), new Vector3()];
+      const centroid = new Vector3();
+      for (let t = 0; t < index.count; t += 3) {
+        a.fromBufferAttribute(p, index.getX(t));
+        b.fromBufferAttribute(p, index.getX(t + 1));
+        c.fromBufferAttribute(p, index.getX(t + 2));
+        const tet = a.dot(new Vector3().crossVectors(b, c)) / 6;
+        centroid.addScaledVector(a.add(b).add(c), tet / 4);
+      }
+      const equivalent = Math.cbrt((3 * 1000 * mL) / (4 * Math.PI));
+      expect(centroid.divideScalar(v).length()).toBeLessThan(0.01 * equivalent);
+      let lo = Infinity;
+      let hi = 0;
+      for (let i = 0; i < p.count; i++) {
+        const r = Math.hypot(p.getX(i), p.getY(i), p.getZ(i));
+        lo = Math.min(lo, r);
+        hi = Math.max(hi, r);
+      }
+      expect(hi / lo).toBeGreaterThan(1.1);
+      expect(hi / lo).toBeLessThan(1.6);
+      expect(lo).toBeLessThan(equivalent);
+      expect(hi).toBeGreaterThan(equivalent);
+    }
+    expect(instrumentParts('cement')[0]!.material).toBe('cement');
+    expect(INSTRUMENT_MATERIAL_KIND.cement).toBe('cement');
+    expect(Math.abs(volume(instrumentGeometry('cement')) - 1000)).toBeLessThan(30);
+    // Out of range: the default 1 mL.
+    expect(instrumentGeometry('cement', { shape: [0.01] })).toBe(instrumentGeometry('cement'));
+    expect(instrumentGeometry('cement', { shape: [61] })).toBe(instrumentGeometry('cement'));
+    const cement = INSTRUMENT_MATERIALS.cement;
+    expect(cement.metalness).toBe(0);
+    expect(cement.roughness).toBeGreaterThanOrEqual(0.8);
+    expect(cement.color.getHexString()).toBe('f2efe6');
   });
 
   it('cannulated screw: length as asked, 3.0 mm helical thread, the cannula open through the head', () => {
@@ -394,6 +519,15 @@ describe('instrument geometry', () => {
     expect(instrumentGeometry('graftWedge')).toBe(wedge);
     expect(instrumentGeometry('graftWedge', { shape: [40, 20, 1, 12] })).not.toBe(wedge);
     expect(instrumentGeometry('graftWedge', { shape: [40, -20, 1, 12] })).toBe(wedge);
+    expect(instrumentGeometry('burr')).toBe(instrumentGeometry('burr'));
+    expect(instrumentParts('burr')).toBe(instrumentParts('burr'));
+    const trocar = instrumentGeometry('trocar', { shape: [3.4, 150] });
+    expect(instrumentGeometry('trocar', { shape: [3.42, 150.04] })).toBe(trocar);
+    expect(instrumentGeometry('trocar', { shape: [3.4, 150.5] })).not.toBe(trocar);
+    expect(instrumentGeometry('trocar', { shape: [3.04, 120] })).toBe(instrumentGeometry('trocar'));
+    const bolus = instrumentGeometry('cement', { shape: [8] });
+    expect(instrumentGeometry('cement', { shape: [8.03] })).toBe(bolus);
+    expect(instrumentGeometry('cement', { shape: [8.1] })).not.toBe(bolus);
 
     let disposed = 0;
     const count = () => disposed++;

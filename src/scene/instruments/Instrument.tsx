@@ -27,7 +27,7 @@ export interface InstrumentProps {
   readonly action?: 'oscillate' | 'spin';
   /** Screw length, tip to back end, mm; other kinds ignore it. */
   readonly length?: number;
-  /** Made-to-measure sizes of a graft wedge or a plate (see geometry.ts). */
+  /** Made-to-measure sizes of an implant, a trocar or a cement bolus (see InstrumentOptions.shape). */
   readonly shape?: readonly number[];
   readonly visible: boolean;
 }

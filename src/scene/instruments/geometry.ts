@@ -1,5 +1,7 @@
 import type { BufferGeometry } from 'three';
 import type { InstrumentKind } from '../../procedures/types';
+import { burrDesign } from './burr';
+import { cementBolusDesign } from './cement-bolus';
 import { graftWedgeDesign } from './graft-wedge';
 import { kwireDesign, markerDesign, scalpelDesign, stapleDesign } from './hand-tools';
 import { mergeGeometries } from './mesh-builder';
@@ -8,6 +10,7 @@ import type { MaterialKind, PartDesign, PartMotion } from './part';
 import { plateDesign, plateHoleFrames, type PlateHoleFrame } from './plate';
 import { drillDesign, sawDesign } from './power-tools';
 import { cannulatedScrewDesign, headlessScrewDesign, lockingScrewDesign } from './screws';
+import { trocarDesign } from './trocar';
 
 export type { MaterialKind, PartMotion } from './part';
 export type { PlateHoleFrame } from './plate';
@@ -23,14 +26,19 @@ export interface InstrumentOptions {
    */
   readonly length?: number;
   /**
-   * Made-to-measure sizes, mm, rounded to 0.1 mm; other kinds ignore it. Missing or invalid: the
-   * kind's DEFAULT_SHAPE.
+   * Made-to-measure sizes, mm (mL for the cement), each rounded to 0.1; other kinds ignore it.
+   * Missing or invalid: the kind's DEFAULT_SHAPE.
    * - plate: [z0, y0, z1, y1, …], at least two stations with z increasing from 0 at the proximal
    *   end: the bone-facing surface's centre line passes through (0, y_i, −z_i) in the tool frame, and
    *   the plate is 4.5 mm thick from there towards +Y (away from the bone). The plate must be at
    *   least 40 mm long.
    * - graftWedge: [L, W, h0, h1]: z from −L to 0, x from −W/2 to W/2, symmetric about y = 0, h0
    *   high at z = 0 (the hinge end; 0 is a sharp edge) growing linearly to h1 at z = −L.
+   * - staple: [bridge, legs, wire diameter].
+   * - trocar: [D, L]: a cannula D mm across (1.5–5; 10–13 G are 3.4, 3.0, 2.8, 2.4) with its sharp
+   *   tip at the origin, L mm (60–200) from the tip to the front face of its handle (at z = −L).
+   * - cement: [V]: a closed blob enclosing V mL (0.05–60; 1 mL = 1000 mm³) with its centroid at
+   *   the origin — the one kind not drawn tip-first.
    */
   readonly shape?: readonly number[];
 }
@@ -57,6 +65,9 @@ export const INSTRUMENT_MATERIAL_KIND: Readonly<Record<InstrumentKind, MaterialK
   graftWedge: 'graft',
   chisel: 'steel',
   spreader: 'steel',
+  burr: 'steel',
+  trocar: 'steel',
+  cement: 'cement',
 };
 
 /** Default screw lengths, mm. */
@@ -69,6 +80,10 @@ export const DEFAULT_SHAPE = {
   graftWedge: [40, 20, 1, 10],
   // A forefoot staple: bridge, legs, wire diameter.
   staple: [15, 12, 1.2],
+  // An 11 G bone-access needle, 120 mm to the handle.
+  trocar: [3, 120],
+  // Cement volume, mL.
+  cement: [1],
 } as const;
 /** Shortest plate, mm. */
 const MIN_PLATE_LENGTH = 40;
@@ -93,9 +108,11 @@ const validShape: Readonly<Record<ShapedKind, (v: readonly number[]) => boolean>
   staple: (v) => v.length === 3 && v[2]! > 0 && v[0]! > 4 * v[2]! && v[1]! > 4 * v[2]!,
   graftWedge: (v) =>
     v.length === 4 && v[0]! > 0 && v[1]! > 0 && v[2]! >= 0 && v[3]! >= 0 && v[2]! + v[3]! > 0,
+  trocar: (v) => v.length === 2 && v[0]! >= 1.5 && v[0]! <= 5 && v[1]! >= 60 && v[1]! <= 200,
+  cement: (v) => v.length === 1 && v[0]! >= 0.05 && v[0]! <= 60,
 };
 
-/** The shape numbers a kind is built from: rounded to 0.1 mm, or the default if unusable. */
+/** The shape numbers a kind is built from: rounded to 0.1 (mm or mL), or the default if unusable. */
 function shapeOf(kind: ShapedKind, shape: readonly number[] | undefined): readonly number[] {
   const v = shape?.map((x) => Math.round(x * 10) / 10);
   return v && v.every(Number.isFinite) && validShape[kind](v) ? v : DEFAULT_SHAPE[kind];
@@ -134,6 +151,12 @@ function design(kind: InstrumentKind, length: number, shape: readonly number[]):
       return chiselDesign();
     case 'spreader':
       return spreaderDesign();
+    case 'burr':
+      return burrDesign();
+    case 'trocar':
+      return trocarDesign(shape[0]!, shape[1]!);
+    case 'cement':
+      return cementBolusDesign(shape[0]!);
   }
 }
 
@@ -163,8 +186,8 @@ function entry(kind: InstrumentKind, options?: InstrumentOptions): CacheEntry {
 }
 
 /**
- * The pieces of an instrument, each with its material and, for the saw blade, drill bit, K-wire
- * and screws, how it moves. Built once per kind (and screw length or shape) and shared: do not dispose.
+ * The pieces of an instrument, each with its material and, for the saw blade, drill bit, burr,
+ * K-wire and screws, how it moves. Built once per kind (and screw length or shape) and shared: do not dispose.
  */
 export function instrumentParts(
   kind: InstrumentKind,

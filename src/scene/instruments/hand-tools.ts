@@ -1,16 +1,6 @@
 import { MeshBuilder } from './mesh-builder';
 import type { PartDesign } from './part';
-import { disc, lathe, slab, tube, type Point2, type TubeStation } from './shapes';
-
-const TAU = Math.PI * 2;
-
-/** Points of an arc about (cu, cv), from angle a0 to a1 (degrees), ends included. */
-function arc(cu: number, cv: number, r: number, a0: number, a1: number, steps: number): Point2[] {
-  return Array.from({ length: steps + 1 }, (_, i) => {
-    const a = ((a0 + ((a1 - a0) * i) / steps) * Math.PI) / 180;
-    return [cu + r * Math.cos(a), cv + r * Math.sin(a)] as const;
-  });
-}
+import { arc, disc, lathe, slab, trocarPoint, tube, type Point2, type TubeStation } from './shapes';
 
 /** Skin marker: fine felt nib, tapered plastic grip, 10 mm barrel, posted cap with a pocket clip; 120 mm. */
 export function markerDesign(): PartDesign[] {
@@ -109,40 +99,9 @@ export function scalpelDesign(): PartDesign[] {
 export function kwireDesign(): PartDesign[] {
   const b = new MeshBuilder();
   const r = 0.8;
-  const tipLength = 3;
   const length = 120;
   const samples = 48;
-  const facets = [0, 1, 2].map((k) => (TAU * k) / 3);
-  // Each facet is a plane through the tip; on the wire's surface the lowest of the three planes at
-  // each angle is where the point ends and the round wire begins.
-  const edgeZ = (a: number) => -tipLength * Math.max(...facets.map((f) => Math.cos(a - f)));
-  const angle = (j: number) => (TAU * j) / samples;
-  const tanA = r / tipLength;
-  const cosA = 1 / Math.hypot(1, tanA);
-  const sinA = tanA * cosA;
-  const perFacet = samples / 3;
-  facets.forEach((f, k) => {
-    const nx = Math.cos(f) * cosA;
-    const ny = Math.sin(f) * cosA;
-    const apex = b.vertex(0, 0, 0, nx, ny, sinA);
-    const ids: number[] = [];
-    for (let j = perFacet * k - perFacet / 2; j <= perFacet * k + perFacet / 2; j++) {
-      const a = angle(j);
-      ids.push(b.vertex(r * Math.cos(a), r * Math.sin(a), edgeZ(a), nx, ny, sinA));
-    }
-    for (let i = 0; i < ids.length - 1; i++) b.triangle(apex, ids[i]!, ids[i + 1]!);
-  });
-  const front = b.vertexCount;
-  for (let j = 0; j <= samples; j++) {
-    const a = angle(j);
-    b.vertex(r * Math.cos(a), r * Math.sin(a), edgeZ(a), Math.cos(a), Math.sin(a), 0);
-  }
-  const back = b.vertexCount;
-  for (let j = 0; j <= samples; j++) {
-    const a = angle(j);
-    b.vertex(r * Math.cos(a), r * Math.sin(a), -length, Math.cos(a), Math.sin(a), 0);
-  }
-  for (let j = 0; j < samples; j++) b.quad(front + j, front + j + 1, back + j + 1, back + j);
+  trocarPoint(b, r, 3, -length, samples);
   disc(b, -length, r, 0, samples, -1);
   return [{ mesh: b, material: 'steel', motion: { kind: 'spin', pivot: [0, 0, 0], axis: 'z' } }];
 }

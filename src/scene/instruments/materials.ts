@@ -31,11 +31,20 @@ export const graftMaterial = new MeshStandardMaterial({
   roughness: 0.95,
 });
 
+export const cementMaterial = new MeshStandardMaterial({
+  name: 'instrument:cement',
+  // PMMA bone cement as it sets: opaque, warm white, matte.
+  color: '#f2efe6',
+  metalness: 0,
+  roughness: 0.8,
+});
+
 export const INSTRUMENT_MATERIALS: Readonly<Record<MaterialKind, MeshStandardMaterial>> = {
   steel: surgicalSteelMaterial,
   titanium: titaniumMaterial,
   plastic: handlePlasticMaterial,
   graft: graftMaterial,
+  cement: cementMaterial,
 };
 
 let environment: { renderer: WebGLRenderer; texture: Texture } | null = null;

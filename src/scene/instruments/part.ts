@@ -1,6 +1,6 @@
 import type { MeshBuilder } from './mesh-builder';
 
-export type MaterialKind = 'steel' | 'titanium' | 'plastic' | 'graft';
+export type MaterialKind = 'steel' | 'titanium' | 'plastic' | 'graft' | 'cement';
 
 /** How a moving part of a tool turns: about `axis` (tool frame) through `pivot` (tool frame, mm). */
 export interface PartMotion {

@@ -9,6 +9,14 @@ type Vec3 = readonly [number, number, number];
 
 const TAU = Math.PI * 2;
 
+/** Points of an arc about (cu, cv), from angle a0 to a1 (degrees), ends included. */
+export function arc(cu: number, cv: number, r: number, a0: number, a1: number, steps: number): Point2[] {
+  return Array.from({ length: steps + 1 }, (_, i) => {
+    const a = ((a0 + ((a1 - a0) * i) / steps) * Math.PI) / 180;
+    return [cu + r * Math.cos(a), cv + r * Math.sin(a)] as const;
+  });
+}
+
 /**
  * Surface of revolution about Z. The profile is walked with the solid on its right in the (r, z)
  * plane — from the tip backwards along the outside, forwards along a bore — so each band's normal
@@ -159,6 +167,51 @@ export function slab(
     }
     b.quad(ids[0]!, ids[1]!, ids[2]!, ids[3]!);
   }
+}
+
+/**
+ * A round rod of radius `r` ending in a three-facet trocar point at the origin, `tipLength` long
+ * (a K-wire, a bone needle's stylet). Its round wall runs back to `zBack` and is left open there;
+ * its last ring matches a lathe ring of `samples` segments (a multiple of 6).
+ */
+export function trocarPoint(
+  b: MeshBuilder,
+  r: number,
+  tipLength: number,
+  zBack: number,
+  samples: number,
+): void {
+  const facets = [0, 1, 2].map((k) => (TAU * k) / 3);
+  // Each facet is a plane through the tip; on the rod's surface the lowest of the three planes at
+  // each angle is where the point ends and the round rod begins.
+  const edgeZ = (a: number) => -tipLength * Math.max(...facets.map((f) => Math.cos(a - f)));
+  const angle = (j: number) => (TAU * j) / samples;
+  const tanA = r / tipLength;
+  const cosA = 1 / Math.hypot(1, tanA);
+  const sinA = tanA * cosA;
+  const perFacet = samples / 3;
+  facets.forEach((f, k) => {
+    const nx = Math.cos(f) * cosA;
+    const ny = Math.sin(f) * cosA;
+    const apex = b.vertex(0, 0, 0, nx, ny, sinA);
+    const ids: number[] = [];
+    for (let j = perFacet * k - perFacet / 2; j <= perFacet * k + perFacet / 2; j++) {
+      const a = angle(j);
+      ids.push(b.vertex(r * Math.cos(a), r * Math.sin(a), edgeZ(a), nx, ny, sinA));
+    }
+    for (let i = 0; i < ids.length - 1; i++) b.triangle(apex, ids[i]!, ids[i + 1]!);
+  });
+  const front = b.vertexCount;
+  for (let j = 0; j <= samples; j++) {
+    const a = angle(j);
+    b.vertex(r * Math.cos(a), r * Math.sin(a), edgeZ(a), Math.cos(a), Math.sin(a), 0);
+  }
+  const back = b.vertexCount;
+  for (let j = 0; j <= samples; j++) {
+    const a = angle(j);
+    b.vertex(r * Math.cos(a), r * Math.sin(a), zBack, Math.cos(a), Math.sin(a), 0);
+  }
+  for (let j = 0; j < samples; j++) b.quad(front + j, front + j + 1, back + j + 1, back + j);
 }
 
 /** A station of a swept tube: centre and radius (0 closes the tube to a point). */

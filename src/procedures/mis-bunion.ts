@@ -1,0 +1,321 @@
+/**
+ * Percutaneous (minimally invasive) bunion surgery, CLINICAL §1.4: through portals of 2–3 mm under
+ * fluoroscopy, a burr takes the bump down in passes and cuts the metatarsal; the head is pushed
+ * laterally. `variant=classic` (Bösch / Reverdin-Isham family): lateral release, a straight burr
+ * cut at the neck, no implant — a functional bandage holds the correction. `variant=mica`: an
+ * extra-articular chevron made with the burr, two screws over guide wires, then (added) an Akin.
+ *
+ * Frame: right foot, +X medial, +Y up, +Z distal, mm.
+ */
+import { add, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { limb, slab } from '../geometry/cutters';
+import { between } from './bone-frame';
+import { BURR_DIAMETER, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from './burr';
+import { chevron } from './chevron';
+import { headAndShaft, m1, rebalance } from './first-ray';
+import { wireThenScrew, type ScrewLine } from './fixation';
+import type { CutDef, InstrumentUse, Params, PlanContext, ProcedureDef, StepContext, StepDef } from './types';
+
+type Variant = 'classic' | 'mica';
+
+/** The neck cut lies this far behind the head's centre along the metatarsal (classic), mm. */
+export const NECK_STATION = -13;
+/** The MICA chevron's apex lies this far behind the head's centre: extra-articular, mm. */
+export const MICA_APEX = -8;
+/** Its limbs are 60° apart like the open chevron's, made with the burr's 2 mm kerf. */
+const MICA_ANGLE = 60;
+/**
+ * Skin portals, mm long, where each lets a tool in (CLINICAL §1.4: 2–3 mm): classic — medial (burr),
+ * dorsolateral (release); MICA — medial (burr), two for the screws.
+ */
+export const PORTALS: Readonly<Record<Variant, readonly { readonly id: string; readonly mm: number }[]>> = {
+  classic: [
+    { id: 'medial', mm: 3 },
+    { id: 'lateral', mm: 2 },
+  ],
+  mica: [
+    { id: 'medial', mm: 3 },
+    { id: 'screw-distal', mm: 3 },
+    { id: 'screw-proximal', mm: 3 },
+  ],
+};
+
+/** Width of the metatarsal across the shift direction where it is cut, mm. */
+export function misWidth(ctx: PlanContext): number {
+  const f = m1(ctx);
+  const station = ctx.params.variant === 'mica' ? MICA_APEX - 10 : NECK_STATION;
+  return ctx.gauge.width('metatarsal1', f.at(station), f.axis, f.medial);
+}
+
+/** The head's lateral translation, mm: shift % of the width at the cut. */
+export function misShiftMm(ctx: PlanContext): number {
+  return (Number(ctx.params.shift ?? 50) / 100) * misWidth(ctx);
+}
+
+/** The length of the open chevron's skin incision, measured along its scalpel's path, mm. */
+export function openIncisionMm(ctx: StepContext): number {
+  const scalpel = chevron.steps[0]!.instruments![0]!;
+  return length(sub(scalpel.path(ctx, 1).tip, scalpel.path(ctx, 0).tip));
+}
+
+/** The forefoot from medial and above, as the C-arm and the surgeon see it. */
+function forefootView(ctx: StepContext, distance = 130, fromDorsal = 0.8) {
+  const f = m1(ctx);
+  return {
+    target: f.at(-6),
+    from: add(add(f.medial, scale(f.dorsal, fromDorsal)), scale(f.axis, 0.3)),
+    distance,
+  };
+}
+const view =
+  (distance: number, fromDorsal = 0.8) =>
+  (ctx: StepContext) =>
+    forefootView(ctx, distance, fromDorsal);
+
+/** The burr entering through the medial portal proximal to the bump, sweeping it in pass k. */
+function burrPass(k: number): InstrumentUse {
+  return {
+    id: `burr-${k}`,
+    kind: 'burr',
+    action: 'spin',
+    path: (ctx, p) => {
+      const f = m1(ctx);
+      const { top } = eminenceProud(ctx);
+      // Side-cutting: the bit lies along the bone, swept dorsal to plantar over the bump.
+      const depth = (k - 0.5) * passDepth(ctx);
+      const sweep = Math.sin(p * Math.PI * 3) * 6;
+      const tip = add(
+        add(add(top, scale(f.medial, -depth + BURR_DIAMETER / 2)), scale(f.dorsal, sweep)),
+        scale(f.axis, 6),
+      );
+      return { tip, direction: normalize(add(f.axis, scale(f.medial, -0.15))), up: f.dorsal };
+    },
+  };
+}
+
+function passSteps(passes: number): StepDef[] {
+  return Array.from({ length: passes }, (_, i) => ({
+    id: `pass-${i + 1}`,
+    duration: 3,
+    camera: view(110, 0.6),
+    cuts: [`pass-${i + 1}`],
+    instruments: [burrPass(i + 1)],
+  }));
+}
+
+/** A burr cut through the metatarsal: the bit pushed across from medial, swept dorsal to plantar. */
+function burrCut(id: string, at: (ctx: PlanContext, p: number) => Vec3): InstrumentUse {
+  return {
+    id,
+    kind: 'burr',
+    action: 'spin',
+    path: (ctx, p) => {
+      const f = m1(ctx);
+      return { tip: at(ctx, p), direction: scale(f.medial, -1), up: f.axis };
+    },
+  };
+}
+
+/** The classic straight cut at the neck, the burr's width. */
+const neckCut: CutDef = {
+  id: 'neck',
+  bone: 'metatarsal1',
+  cutter: (ctx) => {
+    const f = m1(ctx);
+    return [slab(f.at(NECK_STATION), f.medial, f.dorsal, 25, 25, BURR_DIAMETER)];
+  },
+  fragments: headAndShaft('capital'),
+};
+
+/** The MICA chevron: two limbs from an extra-articular apex, cut with the burr. */
+const micaCut: CutDef = {
+  id: 'v',
+  bone: 'metatarsal1',
+  cutter: (ctx) => {
+    const f = m1(ctx);
+    const apex = f.at(MICA_APEX);
+    const back = scale(f.axis, -1);
+    return [
+      limb(apex, f.medial, between(back, f.dorsal, MICA_ANGLE / 2), 30, 20, BURR_DIAMETER, 1.5),
+      limb(apex, f.medial, between(back, scale(f.dorsal, -1), MICA_ANGLE / 2), 30, 20, BURR_DIAMETER, 1.5),
+    ];
+  },
+  fragments: headAndShaft('capital'),
+};
+
+/** MICA screws: from the medial shaft, through the cut, into the displaced head (bicortical). */
+function micaScrew(distal: boolean) {
+  return (ctx: StepContext): ScrewLine => {
+    const f = m1(ctx);
+    const entry = f.at(distal ? -26 : -34, distal ? 2 : -2, misWidth(ctx) / 2 + 1);
+    const target = ctx.placed('capital', f.at(distal ? 0 : -4, distal ? -2 : 2, -2));
+    return { entry, target };
+  };
+}
+
+function steps(variant: Variant, passes: number): StepDef[] {
+  const open: StepDef[] = [
+    { id: 'anaesthesia', phase: 'open', duration: 3, skin: true, camera: view(170, 1.2) },
+    {
+      id: 'portals',
+      phase: 'open',
+      duration: 3,
+      skin: true,
+      camera: view(130, 0.8),
+      instruments: [
+        {
+          id: 'scalpel',
+          kind: 'scalpel',
+          path: (ctx, p) => {
+            const f = m1(ctx);
+            // A 3 mm nick just proximal to the bump.
+            return {
+              tip: f.at(-14 + 3 * p, 0, misWidth(ctx) / 2 + 5),
+              direction: scale(f.medial, -1),
+              up: f.axis,
+            };
+          },
+        },
+      ],
+    },
+  ];
+  const close: StepDef[] = [
+    { id: 'bandage', duration: 4, skin: true, camera: view(170, 1.4), plays: ['rebalance'] },
+    { id: 'shoe', phase: 'close', duration: 3, skin: true, camera: view(220, 1.2) },
+  ];
+  if (variant === 'classic') {
+    return [
+      ...open,
+      ...passSteps(passes),
+      {
+        id: 'lateral-release',
+        duration: 3,
+        camera: view(130, 1.4),
+        instruments: [
+          {
+            id: 'beaver',
+            kind: 'scalpel',
+            path: (ctx, p) => {
+              const f = m1(ctx);
+              // Through the dorsolateral portal in the first web space, down beside the joint.
+              const tip = f.at(2, 6 - 10 * p, -misWidth(ctx) / 2 - 4);
+              return { tip, direction: scale(f.dorsal, -1), up: f.medial };
+            },
+          },
+        ],
+      },
+      {
+        id: 'osteotomy',
+        duration: 4,
+        camera: view(110, 0.6),
+        cuts: ['neck'],
+        instruments: [burrCut('burr-neck', (ctx, p) => m1(ctx).at(NECK_STATION, 9 - 18 * p, 3))],
+      },
+      { id: 'shift', duration: 4, camera: view(140, 2.2), plays: ['shift'] },
+      ...close,
+    ];
+  }
+  return [
+    ...open,
+    ...passSteps(passes),
+    {
+      id: 'chevron',
+      duration: 5,
+      camera: view(110, 0.6),
+      cuts: ['v'],
+      instruments: [
+        burrCut('burr-v', (ctx, p) => {
+          const f = m1(ctx);
+          const dorsalLimb = p < 0.5;
+          const q = dorsalLimb ? p * 2 : (p - 0.5) * 2;
+          const dir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), MICA_ANGLE / 2);
+          return add(add(f.at(MICA_APEX), scale(dir, 3 + 14 * q)), scale(f.medial, 2));
+        }),
+      ],
+    },
+    { id: 'shift', duration: 4, camera: view(140, 2.2), plays: ['shift'] },
+    {
+      id: 'screw-distal',
+      duration: 5,
+      camera: view(140, 1.2),
+      ...wireThenScrew('screw-distal', 'cannulatedScrew', 'capital', micaScrew(true)),
+    },
+    {
+      id: 'screw-proximal',
+      duration: 5,
+      camera: view(140, 1.2),
+      ...wireThenScrew('screw-proximal', 'cannulatedScrew', 'capital', micaScrew(false)),
+    },
+    ...close,
+  ];
+}
+
+function misBunionWith(variant: Variant, passes: number): ProcedureDef {
+  return {
+    id: 'mis-bunion',
+    region: 'foot',
+    icon: 'M4 12h6M14 12a2 2 0 1 0 4 0a2 2 0 1 0-4 0M18 12h3',
+    addons: ['akin'],
+    params: [
+      { id: 'variant', kind: 'choice', values: ['classic', 'mica'], default: 'classic', recut: true },
+      { id: 'passes', kind: 'number', unit: '', default: 3, min: 1, max: MAX_PASSES, step: 1, recut: true },
+      {
+        id: 'shift',
+        kind: 'number',
+        unit: '%',
+        default: 50,
+        min: 0,
+        max: 100,
+        step: 1,
+        limit: { above: 90, warning: 'proc.mis-bunion.warn.shift' },
+        recut: false,
+      },
+    ],
+    variant: (params) => misBunion(params),
+    readouts: {
+      implants: { value: 'implants', unit: '' },
+      'incision-mm': { value: 'incisionMm', unit: 'mm' },
+      'open-incision-mm': { value: 'openIncisionMm', unit: 'mm' },
+    },
+    cuts: [...exostectomyCuts(passes), variant === 'classic' ? neckCut : micaCut],
+    motions: [
+      {
+        id: 'shift',
+        body: 'capital',
+        kind: 'translate',
+        direction: (ctx) => scale(m1(ctx).medial, -1),
+        amount: misShiftMm,
+      },
+      rebalance,
+    ],
+    follows: [
+      { body: 'proximalPhalanx1', follows: 'capital' },
+      { body: 'distalPhalanx1', follows: 'proximalPhalanx1' },
+    ],
+    steps: steps(variant, passes),
+    captionValues: (ctx) => ({
+      passes,
+      passMm: passDepth(ctx),
+      bumpMm: eminenceProud(ctx).thickness,
+      shiftMm: misShiftMm(ctx),
+      shiftPct: Number(ctx.params.shift ?? 50),
+      incisionMm: PORTALS[variant].reduce((s, p) => s + p.mm, 0),
+      openIncisionMm: openIncisionMm(ctx),
+    }),
+  };
+}
+
+const variants = new Map<string, ProcedureDef>();
+
+/** The MIS bunion operation for these choices (one stable definition per combination). */
+export function misBunion(params: Params): ProcedureDef {
+  const variant: Variant = params.variant === 'mica' ? 'mica' : 'classic';
+  const passes = Math.min(
+    MAX_PASSES,
+    Math.max(1, Math.round(Number(params.passes ?? MAX_PASSES)) || MAX_PASSES),
+  );
+  const key = `${variant}/${passes}`;
+  let def = variants.get(key);
+  if (!def) variants.set(key, (def = misBunionWith(variant, passes)));
+  return def;
+}

@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FOOT_PARTS } from '../../src/anatomy/parts';
+import { measureFoot } from '../../src/clinical/foot-angles';
+import { evaluate } from '../../src/engine/evaluate';
+import { makePlan } from '../../src/engine/plan';
+import { movedLandmarks } from '../../src/engine/post-op';
+import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
+import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
+import { cutChains } from '../../src/engine/fragments';
+import { composeProcedures } from '../../src/procedures/compose';
+import { akinWith } from '../../src/procedures/akin';
+import { misBunion, misShiftMm, openIncisionMm, PORTALS } from '../../src/procedures/mis-bunion';
+import { validateProcedure } from '../../src/procedures/schema';
+import type { Params } from '../../src/procedures/types';
+import { footCase } from '../../scripts/models/foot-case';
+import { isClosed } from '../../scripts/models/mesh-checks';
+
+let wasm: ManifoldToplevel;
+beforeAll(async () => {
+  wasm = await loadManifold();
+});
+
+const CASES: Params[] = [
+  { variant: 'classic', passes: 3, shift: 50 },
+  { variant: 'classic', passes: 1, shift: 80 },
+  { variant: 'mica', passes: 2, shift: 60 },
+];
+
+describe('percutaneous bunion surgery', () => {
+  it('is valid in every variant; one stable definition per choice', () => {
+    for (const p of CASES) expect(validateProcedure(misBunion(p), FOOT_PARTS)).toEqual([]);
+    expect(misBunion({ variant: 'mica', passes: 2 })).toBe(misBunion({ variant: 'mica', passes: 2 }));
+    expect(misBunion({ variant: 'mica', passes: 2 })).not.toBe(misBunion({ variant: 'mica', passes: 3 }));
+  });
+
+  it('classic leaves no implant; MICA two screws, three with a screwed Akin', async () => {
+    const classic = await footCase(CASES[0]!);
+    expect(makePlan(misBunion(CASES[0]!), classic.ctx).implants).toHaveLength(0);
+    const mica = await footCase(CASES[2]!);
+    const plan = makePlan(misBunion(CASES[2]!), mica.ctx);
+    expect(plan.implants.map((i) => i.use.kind)).toEqual(['cannulatedScrew', 'cannulatedScrew']);
+    const withAkin = composeProcedures(misBunion(CASES[2]!), akinWith('screw'));
+    const both = await footCase({ ...CASES[2]!, wedge: 3, fixation: 'screw' });
+    expect(makePlan(withAkin, both.ctx).implants).toHaveLength(3);
+  });
+
+  it('cuts: every pass and the metatarsal cut leave closed fragments; the head moves by shift % of the width', async () => {
+    for (const params of CASES) {
+      const proc = misBunion(params);
+      const { ctx, posed, patient } = await footCase(params);
+      for (const [part, chain] of cutChains(proc)) {
+        const jobs: CutJob[] = chain.map((c) => ({
+          id: c.id,
+          bone: c.bone,
+          cutter: c.cutter(ctx),
+          fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
+        }));
+        const stages = runCutChain(wasm, part, posed.get(part)!, jobs);
+        expect(stages).toHaveLength(chain.length);
+        for (const [s, c] of stages.map((s, i) => [s, chain[i]!] as const)) {
+          for (const f of c.fragments) expect(s.fragments[f.id], `${c.id} ${f.id}`).toBeDefined();
+          for (const f of Object.values(s.fragments)) expect(isClosed(f)).toBe(true);
+        }
+      }
+      const plan = makePlan(proc, ctx);
+      const end = evaluate(plan, plan.timeline.total);
+      const t = end.transforms.capital!;
+      const moved = Math.hypot(t[12]!, t[13]!, t[14]!);
+      expect(Math.abs(moved - misShiftMm(ctx))).toBeLessThan(0.01);
+      // The deformity is corrected: IMA and HVA fall.
+      const pre = measureFoot(patient.landmarks);
+      const post = measureFoot(movedLandmarks(proc, patient.landmarks, end.transforms));
+      expect(post.ima).toBeLessThan(pre.ima - 2);
+      expect(post.hva).toBeLessThan(pre.hva - 10);
+    }
+  });
+
+  it('the portals add up to millimetres; the open incision they replace is measured on the chevron', async () => {
+    const { ctx } = await footCase(CASES[0]!);
+    const plan = makePlan(misBunion(CASES[0]!), ctx);
+    const values = misBunion(CASES[0]!).captionValues!(plan.ctx);
+    expect(values.incisionMm).toBe(PORTALS.classic.reduce((s, p) => s + p.mm, 0));
+    expect(values.incisionMm).toBeLessThanOrEqual(6);
+    expect(values.openIncisionMm).toBeCloseTo(openIncisionMm(plan.ctx), 9);
+    expect(values.openIncisionMm).toBeGreaterThan(35);
+  });
+});
