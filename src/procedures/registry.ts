@@ -3,6 +3,7 @@ import { FOOT_PARTS, KNEE_PARTS } from '../anatomy/parts';
 import { akin } from './akin';
 import { htoClosingDefault } from './hto-closing';
 import { htoOpening } from './hto-opening';
+import { misBunion } from './mis-bunion';
 import { dfoClosing } from './dfo-closing';
 import { dfoOpening } from './dfo-opening';
 import { chevron } from './chevron';
@@ -27,14 +28,15 @@ export const PROCEDURES: readonly ProcedureDef[] = checked([
   chevron,
   scarf,
   akin,
+  misBunion({}),
   htoOpening,
   htoClosingDefault,
   dfoOpening,
   dfoClosing,
 ]);
 
-/** Composed sittings are built once each, so a definition's identity is stable across renders. */
-const composed = new Map<string, ProcedureDef>();
+/** Composed sittings are built once per pair of definitions, so a sitting's identity is stable across renders. */
+const composed = new WeakMap<ProcedureDef, WeakMap<ProcedureDef, ProcedureDef>>();
 
 export function procedureById(id: string | null | undefined): ProcedureDef | undefined {
   return PROCEDURES.find((p) => p.id === id);
@@ -54,12 +56,10 @@ export function resolveProcedure(
   for (const addon of base.addons ?? []) {
     const added = params[addon] === '1' ? resolveProcedure(addon, params) : undefined;
     if (!added) continue;
-    const key = `${proc.id}/${String(params.fixation)}+${added.id}`;
-    let both = composed.get(key);
-    if (!both) {
-      both = composeProcedures(proc, added);
-      composed.set(key, both);
-    }
+    let withAdded = composed.get(proc);
+    if (!withAdded) composed.set(proc, (withAdded = new WeakMap()));
+    let both = withAdded.get(added);
+    if (!both) withAdded.set(added, (both = composeProcedures(proc, added)));
     proc = both;
   }
   return proc;

@@ -190,7 +190,9 @@ export interface ProcedureDef {
   /** Procedures that may be done in the same sitting after this one (`?p=chevron&akin=1`). */
   readonly addons?: readonly string[];
   /** Readouts shown after the angles: readout id (its `data-measure`) → the captionValues key it shows. */
-  readonly readouts?: Readonly<Record<string, { readonly value: string; readonly unit: '°' | 'mm' | '%' | '' }>>;
+  readonly readouts?: Readonly<
+    Record<string, { readonly value: string; readonly unit: '°' | 'mm' | '%' | '' }>
+  >;
   /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */
   readonly captionValues?: (ctx: StepContext) => Readonly<Record<string, number>>;
   /** Plain-words warnings (i18n keys) the planned case earns: a gap too wide, a joint line too tilted. */

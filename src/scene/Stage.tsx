@@ -6,6 +6,7 @@ import { CameraRig } from './CameraRig';
 import { RegionBones } from './RegionBones';
 import { exposeRenderInfo } from './render-info';
 import { useRegionModel } from './use-region-model';
+import { XrayView } from './xray/XrayView';
 
 /**
  * The 3D view: lights, camera controls and the posed bones of the current region. Memoised: the
@@ -14,6 +15,7 @@ import { useRegionModel } from './use-region-model';
 export const Stage = memo(function Stage() {
   const region = useSession((s) => s.region);
   const model = useRegionModel(region);
+  const xray = useSession((s) => s.view === 'xray');
   return (
     <Canvas
       frameloop="demand"
@@ -27,6 +29,7 @@ export const Stage = memo(function Stage() {
       <directionalLight position={[-400, 200, -300]} intensity={0.7} />
       {model && <RegionBones key={region} model={model} />}
       <CameraRig />
+      {xray && <XrayView />}
     </Canvas>
   );
 });

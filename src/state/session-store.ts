@@ -11,6 +11,8 @@ export type Sex = 'm' | 'f';
 export type Lang = 'en' | 'it';
 export type Voice = 'patient' | 'technical';
 export type Mode = 'consult' | 'study';
+export type ViewKind = '3d' | 'xray';
+export type Projection = 'ap' | 'lat';
 
 /** What the user chose: everything here is reflected in the URL. */
 export interface Session {
@@ -28,6 +30,10 @@ export interface Session {
   /** Captions for a patient, or technical ones for a student. */
   readonly voice: Voice;
   readonly mode: Mode;
+  /** The shaded 3D bones, or the fluoroscopy (X-ray) image of the same scene. */
+  readonly view: ViewKind;
+  /** The C-arm projection shown in the X-ray view. */
+  readonly proj: Projection;
   /** The step (1-based) the link asked to open at. */
   readonly startStep: number;
   /** The playback speed the link asked for. */
@@ -66,6 +72,8 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
     params,
     voice: (values.voice as Voice | undefined) ?? 'patient',
     mode: (values.mode as Mode | undefined) ?? 'consult',
+    view: (values.view as ViewKind | undefined) ?? '3d',
+    proj: (values.proj as Projection | undefined) ?? 'ap',
     startStep: typeof values.step === 'number' ? Math.round(values.step) : 1,
     startSpeed: typeof values.speed === 'number' ? values.speed : 1,
     region: proc?.region ?? (values.region as Region | undefined) ?? 'foot',
@@ -87,6 +95,8 @@ export function sessionToUrl(s: Session, step = 1): string {
     step,
     voice: s.voice,
     mode: s.mode,
+    view: s.view,
+    proj: s.proj,
     region: s.region,
     side: s.side,
     sex: s.sex,

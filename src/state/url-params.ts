@@ -29,6 +29,10 @@ export const URL_PARAMS = {
   voice: choice(['patient', 'technical']),
   /** consult: large controls for a patient; study: adds the exact parameter panel for students. */
   mode: choice(['consult', 'study']),
+  /** 3d: the shaded bones; xray: the scene as the C-arm's image intensifier shows it. */
+  view: choice(['3d', 'xray']),
+  /** The C-arm's projection in the X-ray view: ap (dorsoplantar on the foot) or lat (lateral). */
+  proj: choice(['ap', 'lat']),
   /** Playback speed; the controls offer 0.5–2×, a link (a kiosk, a test) may ask up to 4×. */
   speed: { kind: 'number', default: 1, min: 0.5, max: 4 },
   region: choice(['foot', 'knee']),

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useView } from '../state/view-store';
+import { ViewControls } from './ViewControls';
 
 /** The name of the bone under the pointer, next to it. */
 export function HoverLabel() {
@@ -17,7 +18,10 @@ export function HoverLabel() {
   );
 }
 
-/** Loading progress, or a plain message and a retry when the models could not be loaded. */
+/**
+ * Loading progress, or a plain message and a retry when the models could not be loaded; once the
+ * bones are there, the 3D / X-ray switch.
+ */
 export function LoadOverlay() {
   const { t } = useTranslation();
   const status = useView((s) => s.status);
@@ -40,7 +44,7 @@ export function LoadOverlay() {
         <progress max={1} value={progress} aria-label={t('load.loading')} />
       </div>
     );
-  return null;
+  return <ViewControls />;
 }
 
 /** Shown instead of the 3D view when the browser has no WebGL. */

@@ -1,21 +1,9 @@
 /** Browser tests of a procedure played in the production build: steps, captions, tools, readouts. */
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { closeBrowser, openApp, readMeasure, showsBone, stagePixelStats, type AppPage } from './helpers';
+import { describe, expect, test } from 'vitest';
+import { readMeasure, showsBone, stagePixelStats, type AppPage, pagePerTest } from './helpers';
 import { expectClean, waitStep, stepOf } from './expectations';
 
-let current: AppPage | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-afterAll(async () => {
-  await closeBrowser();
-});
-
-async function open(query: string): Promise<AppPage> {
-  current = await openApp(query);
-  return current;
-}
+const open = pagePerTest();
 
 const visibleTools = (app: AppPage) =>
   app.page.evaluate(() => window.__viz?.visibleNames('instrument:') ?? []);

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, inject } from 'vitest';
 import { launchChromium } from '../../scripts/chromium';
 
 /** Folder for screenshots (ignored by git). */
@@ -241,4 +241,20 @@ export function describeProblems(app: AppPage): string {
     null,
     2,
   );
+}
+
+/**
+ * The page a test opens is closed after it, and the browser after the file: returns `open`, which
+ * opens the app at a query (and remembers the page for the cleanup).
+ */
+export function pagePerTest(): (query: string, options?: OpenOptions) => Promise<AppPage> {
+  let current: AppPage | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  afterAll(async () => {
+    await closeBrowser();
+  });
+  return async (query, options) => (current = await openApp(query, options));
 }

@@ -1,21 +1,9 @@
 /** Browser tests of the knee osteotomies: play-through, planned readouts, the load line, warnings. */
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { closeBrowser, openApp, readMeasure, showsBone, stagePixelStats, type AppPage } from './helpers';
+import { describe, expect, test } from 'vitest';
+import { openApp, readMeasure, showsBone, stagePixelStats, type AppPage, pagePerTest } from './helpers';
 import { expectClean, waitStep } from './expectations';
 
-let current: AppPage | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-afterAll(async () => {
-  await closeBrowser();
-});
-
-async function open(query: string): Promise<AppPage> {
-  current = await openApp(query);
-  return current;
-}
+const open = pagePerTest();
 
 const DEG = Math.PI / 180;
 

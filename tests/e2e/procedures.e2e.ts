@@ -1,21 +1,9 @@
 /** Browser tests of the scarf and the Akin, and of an Akin added after a chevron. */
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { closeBrowser, openApp, readMeasure, showsBone, stagePixelStats, type AppPage } from './helpers';
+import { describe, expect, test } from 'vitest';
+import { readMeasure, showsBone, stagePixelStats, type AppPage, pagePerTest } from './helpers';
 import { expectClean, waitStep } from './expectations';
 
-let current: AppPage | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-afterAll(async () => {
-  await closeBrowser();
-});
-
-async function open(query: string, prepare?: Parameters<typeof openApp>[1]): Promise<AppPage> {
-  current = await openApp(query, prepare);
-  return current;
-}
+const open = pagePerTest();
 
 /** Steps through a procedure with the "next" button; every caption differs and bone shows at the key steps. */
 async function playThrough(app: AppPage, name: string, steps: number, checkAt: readonly number[]) {

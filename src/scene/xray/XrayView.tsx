@@ -1,0 +1,49 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useLayoutEffect, useState } from 'react';
+import { SEX_SCALE } from '../../anatomy/sizes';
+import { usePlayback } from '../../state/playback-store';
+import { useProcedurePlan } from '../../state/procedure-plan';
+import { useSession } from '../../state/session-store';
+import { useView } from '../../state/view-store';
+import type { XrayMode } from './xray-mode';
+
+/**
+ * The fluoroscopy view, mounted while the session asks for it. Its frame callback has priority 1,
+ * which turns off R3F's own render: from then on the canvas shows only what the X-ray mode draws
+ * (nothing until its code has loaded), centred on the current step and from the chosen projection.
+ * The rendering loads on first use (React.lazy would split the initial chunks anew: ~0.6 KB more).
+ */
+export function XrayView() {
+  const get = useThree((s) => s.get);
+  const [mode, setMode] = useState<XrayMode | null>(null);
+  const region = useSession((s) => s.region);
+  const side = useSession((s) => s.side);
+  const sex = useSession((s) => s.sex);
+  const proj = useSession((s) => s.proj);
+  const plan = useProcedurePlan()?.plan;
+  const step = usePlayback((s) => s.step);
+  const stepTarget = plan?.cameras[step]?.target;
+
+  useEffect(() => {
+    let live = true;
+    let started: XrayMode | undefined;
+    useView.setState({ hovered: null });
+    import('./xray-mode')
+      .then((m) => {
+        if (live) setMode((started = m.startXray(get())));
+      })
+      .catch(() => useSession.getState().set({ view: '3d' }));
+    return () => {
+      live = false;
+      started?.stop();
+    };
+  }, [get]);
+
+  useLayoutEffect(
+    () => mode?.aim(region, proj, side, SEX_SCALE[region][sex], stepTarget),
+    [mode, region, proj, side, sex, stepTarget],
+  );
+
+  useFrame((state) => mode?.render(state), 1);
+  return null;
+}

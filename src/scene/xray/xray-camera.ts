@@ -1,0 +1,85 @@
+import type { Region } from '../../anatomy/types';
+import type { Projection, Side } from '../../state/session-store';
+import { DEFAULT_VIEW } from '../camera-views';
+
+type Vec3 = readonly [number, number, number];
+
+/**
+ * Where the beam goes (the camera's looking direction) and which way is up on the monitor, region
+ * frame of the right side (+X medial, +Y up, +Z anterior; on the foot +Z distal).
+ */
+const BEAMS: Record<Region, Record<Projection, { readonly look: Vec3; readonly up: Vec3 }>> = {
+  // Dorsoplantar from above, toes up the screen; lateral from the lateral side, dorsum up.
+  foot: { ap: { look: [0, -1, 0], up: [0, 0, 1] }, lat: { look: [1, 0, 0], up: [0, 1, 0] } },
+  // From the front, and from the lateral side; the limb upright in both.
+  knee: { ap: { look: [0, 0, -1], up: [0, 1, 0] }, lat: { look: [1, 0, 0], up: [0, 1, 0] } },
+};
+
+/**
+ * Diameter of the round image at its centre, mm, man size: a mini C-arm's field over the forefoot,
+ * a 9-inch image intensifier over the knee.
+ */
+export const FIELD_MM: Record<Region, number> = { foot: 170, knee: 230 };
+
+/** Radius of the round field, as a fraction of the viewport's shorter side. */
+export const FIELD_RADIUS = 0.47;
+
+/** Camera to centre, mm: the view is orthographic, this only keeps every body between near and far. */
+export const XRAY_DISTANCE = 1000;
+
+export interface XrayCamera {
+  /** World space (the mirrored, scaled region group applied), mm. */
+  readonly position: Vec3;
+  readonly target: Vec3;
+  /** Unit direction of the beam, source to intensifier. */
+  readonly look: Vec3;
+  /** Unit direction that is up on the monitor. */
+  readonly up: Vec3;
+  /** Diameter of the round field at the target, world mm. */
+  readonly fieldMm: number;
+}
+
+/**
+ * The centre of the image, region frame (mm): the open procedure step's camera target, else the
+ * region's default view target.
+ */
+export function xrayCentre(region: Region, stepTarget?: Vec3): Vec3 {
+  return stepTarget ?? DEFAULT_VIEW[region].target;
+}
+
+/**
+ * The C-arm's camera in world space for a region, projection, side and patient scale: the left
+ * side is the right one mirrored in X (as the region group is), so its lateral view comes from +X.
+ */
+export function xrayCamera(
+  region: Region,
+  proj: Projection,
+  side: Side,
+  scale: number,
+  centre: Vec3,
+): XrayCamera {
+  const mx = side === 'left' ? -1 : 1;
+  const beam = BEAMS[region][proj];
+  const look: Vec3 = [beam.look[0] * mx, beam.look[1], beam.look[2]];
+  const up: Vec3 = [beam.up[0] * mx, beam.up[1], beam.up[2]];
+  const target: Vec3 = [centre[0] * mx * scale, centre[1] * scale, centre[2] * scale];
+  const position: Vec3 = [
+    target[0] - look[0] * XRAY_DISTANCE,
+    target[1] - look[1] * XRAY_DISTANCE,
+    target[2] - look[2] * XRAY_DISTANCE,
+  ];
+  return { position, target, look, up, fieldMm: FIELD_MM[region] * scale };
+}
+
+/**
+ * Half extents (world mm) of the orthographic frustum for a viewport in pixels, such that the round
+ * field of {@link FIELD_RADIUS} of the shorter side spans `fieldMm`; and the size of a pixel, mm.
+ */
+export function xrayFrustum(
+  width: number,
+  height: number,
+  fieldMm: number,
+): { halfWidth: number; halfHeight: number; mmPerPx: number } {
+  const mmPerPx = fieldMm / 2 / (FIELD_RADIUS * Math.max(1, Math.min(width, height)));
+  return { halfWidth: (width / 2) * mmPerPx, halfHeight: (height / 2) * mmPerPx, mmPerPx };
+}

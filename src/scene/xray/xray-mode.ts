@@ -1,0 +1,63 @@
+import type { RootState } from '@react-three/fiber';
+import type { Region } from '../../anatomy/types';
+import type { Projection, Side } from '../../state/session-store';
+import { xrayCamera, xrayCentre } from './xray-camera';
+import { XrayPipeline } from './xray-pipeline';
+
+type Vec3 = readonly [number, number, number];
+
+/** The X-ray view while it is on: aimed by the session, drawn each frame, undone by `stop`. */
+export interface XrayMode {
+  /** Points the C-arm at the step's camera target (region frame, mm), or the region's default. */
+  aim(region: Region, proj: Projection, side: Side, scale: number, stepTarget: Vec3 | undefined): void;
+  render(state: RootState): void;
+  stop(): void;
+}
+
+/** Hides (or shows again) the DOM labels drei's Html puts next to the canvas: overlays are not X-rayed. */
+function setLabelsHidden(canvas: HTMLCanvasElement, hidden: boolean): void {
+  const box = canvas.parentElement;
+  const host = box?.parentElement;
+  if (!host) return;
+  for (let i = 0; i < host.children.length; i++) {
+    const el = host.children[i];
+    if (el !== box && el instanceof HTMLElement) el.style.visibility = hidden ? 'hidden' : '';
+  }
+}
+
+/**
+ * Turns the canvas into the C-arm's monitor. Pointer picking and the orbit controls rest
+ * meanwhile: the C-arm does not orbit, and the bones under the pointer are not where the 3D
+ * camera would find them. Loaded on first use, with no React in it: the initial bundle's chunks
+ * stay as they are.
+ */
+export function startXray(state: RootState): XrayMode {
+  const canvas = state.gl.domElement;
+  const pipeline = new XrayPipeline(state.gl);
+  const orbit = state.controls as { enabled?: boolean } | null;
+  const orbitWas = orbit?.enabled;
+  if (orbit && orbitWas !== undefined) orbit.enabled = false;
+  state.setEvents({ enabled: false });
+  let shown: Projection = 'ap';
+  return {
+    aim(region, proj, side, scale, stepTarget) {
+      pipeline.aim(region, xrayCamera(region, proj, side, scale, xrayCentre(region, stepTarget)));
+      shown = proj;
+      state.invalidate();
+    },
+    render({ gl, scene }) {
+      pipeline.render(gl, scene);
+      setLabelsHidden(canvas, true);
+      // For the browser tests: the projection of the X-ray frame last drawn.
+      canvas.dataset.xray = shown;
+    },
+    stop() {
+      pipeline.dispose();
+      if (orbit && orbitWas !== undefined) orbit.enabled = orbitWas;
+      state.setEvents({ enabled: true });
+      setLabelsHidden(canvas, false);
+      delete canvas.dataset.xray;
+      state.invalidate();
+    },
+  };
+}
