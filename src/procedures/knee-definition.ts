@@ -109,6 +109,8 @@ export function openingSteps(kind: KneeKind, cutSteps?: readonly StepDef[]): Ste
     {
       id: 'guide-wires',
       duration: 5,
+      // Under fluoroscopy (CLINICAL §2.1): the wires' aim is checked on an AP shot.
+      fluoro: 'ap',
       camera: kneeCamera(kind, 210, 0.2, 1),
       instruments: guideWires(kind, 'first', 'in'),
     },
@@ -138,6 +140,8 @@ export function closingSteps(kind: KneeKind, alsoPlays: readonly string[] = []):
     {
       id: 'guide-wires',
       duration: 5,
+      // Under fluoroscopy (CLINICAL §2.1): the wires' aim is checked on an AP shot.
+      fluoro: 'ap',
       camera: kneeCamera(kind, 210, 0.2, 1),
       instruments: [...guideWires(kind, 'first', 'in'), ...guideWires(kind, 'second', 'in')],
     },

@@ -98,6 +98,7 @@ function passSteps(passes: number): StepDef[] {
     id: `pass-${i + 1}`,
     duration: 3,
     camera: view(110, 0.6),
+    fluoro: 'ap' as const,
     cuts: [`pass-${i + 1}`],
     instruments: [burrPass(i + 1)],
   }));
@@ -207,11 +208,12 @@ function steps(variant: Variant, passes: number): StepDef[] {
       {
         id: 'osteotomy',
         duration: 4,
+        fluoro: 'ap',
         camera: view(110, 0.6),
         cuts: ['neck'],
         instruments: [burrCut('burr-neck', (ctx, p) => m1(ctx).at(NECK_STATION, 9 - 18 * p, 3))],
       },
-      { id: 'shift', duration: 4, camera: view(140, 2.2), plays: ['shift'] },
+      { id: 'shift', duration: 4, fluoro: 'ap', camera: view(140, 2.2), plays: ['shift'] },
       ...close,
     ];
   }
@@ -221,6 +223,7 @@ function steps(variant: Variant, passes: number): StepDef[] {
     {
       id: 'chevron',
       duration: 5,
+      fluoro: 'lat',
       camera: view(110, 0.6),
       cuts: ['v'],
       instruments: [
@@ -233,16 +236,18 @@ function steps(variant: Variant, passes: number): StepDef[] {
         }),
       ],
     },
-    { id: 'shift', duration: 4, camera: view(140, 2.2), plays: ['shift'] },
+    { id: 'shift', duration: 4, fluoro: 'ap', camera: view(140, 2.2), plays: ['shift'] },
     {
       id: 'screw-distal',
       duration: 5,
+      fluoro: 'lat',
       camera: view(140, 1.2),
       ...wireThenScrew('screw-distal', 'cannulatedScrew', 'capital', micaScrew(true)),
     },
     {
       id: 'screw-proximal',
       duration: 5,
+      fluoro: 'ap',
       camera: view(140, 1.2),
       ...wireThenScrew('screw-proximal', 'cannulatedScrew', 'capital', micaScrew(false)),
     },

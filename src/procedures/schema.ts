@@ -74,6 +74,7 @@ const procedureSchema = v.object({
         duration: v.pipe(v.number(), v.minValue(0.5)),
         camera: fn,
         cuts: ids,
+        fluoro: v.optional(v.picklist(['ap', 'lat'])),
         plays: ids,
         removes: ids,
         instruments: v.optional(v.array(tool)),

@@ -162,6 +162,11 @@ export interface StepDef {
   };
   /** Soft tissue drawn during the step. */
   readonly skin?: boolean;
+  /**
+   * A fluoroscopy shot opens the step (percutaneous work is checked on X-ray): the view cuts to the
+   * image intensifier in this projection for the shot, then back.
+   */
+  readonly fluoro?: 'ap' | 'lat';
   /** Cuts made in this step: the bone is shown as its fragments from this step on. */
   readonly cuts?: readonly string[];
   /** Motions animated from 0 to their full amount during this step. */

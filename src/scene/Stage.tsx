@@ -15,7 +15,10 @@ import { XrayView } from './xray/XrayView';
 export const Stage = memo(function Stage() {
   const region = useSession((s) => s.region);
   const model = useRegionModel(region);
-  const xray = useSession((s) => s.view === 'xray');
+  const chosen = useSession((s) => (s.view === 'xray' ? s.proj : null));
+  // The user's X-ray view, or a percutaneous step's fluoroscopy shot in its own projection.
+  const shot = useView((s) => s.fluoroShot);
+  const xray = chosen ?? shot;
   return (
     <Canvas
       frameloop="demand"
@@ -29,7 +32,7 @@ export const Stage = memo(function Stage() {
       <directionalLight position={[-400, 200, -300]} intensity={0.7} />
       {model && <RegionBones key={region} model={model} />}
       <CameraRig />
-      {xray && <XrayView />}
+      {xray && <XrayView proj={xray} />}
     </Canvas>
   );
 });

@@ -24,6 +24,8 @@ interface ViewState {
   resetCount: number;
   /** The bone the camera should move onto (world-space bounding sphere), set by a double-click. */
   focus: { centre: [number, number, number]; radius: number } | null;
+  /** A fluoroscopy shot on screen (a percutaneous step's opening), in its projection. */
+  fluoroShot: 'ap' | 'lat' | null;
   retry(): void;
   resetView(): void;
 }
@@ -38,6 +40,7 @@ export const useView = create<ViewState>()((set) => ({
   hovered: null,
   resetCount: 0,
   focus: null,
+  fluoroShot: null,
   retry: () => set((s) => ({ attempt: s.attempt + 1, status: 'loading' })),
   resetView: () => set((s) => ({ resetCount: s.resetCount + 1 })),
 }));

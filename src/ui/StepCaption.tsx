@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDef } from '../procedures/types';
 import { formatNumber } from '../i18n';
+import { shotsTaken } from '../engine/fluoroscopy';
 import { usePlayback } from '../state/playback-store';
 import { useSession } from '../state/session-store';
 
@@ -21,7 +22,15 @@ export function StepCaption({
   const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, formatNumber(lang, v)]));
   return (
     <div className="caption" data-step={step + 1} data-testid="caption" aria-live="polite">
-      <div className="caption-count">{t('procedure.step', { n: step + 1, total: proc.steps.length })}</div>
+      <div className="caption-count">
+        {t('procedure.step', { n: step + 1, total: proc.steps.length })}
+        {current.fluoro && (
+          <span data-testid="shots" data-value={shotsTaken(proc, step)}>
+            {' · '}
+            {t('procedure.shots', { count: shotsTaken(proc, step) })}
+          </span>
+        )}
+      </div>
       <h2>{t(`${key}.title`)}</h2>
       <p>{t(`${key}.${voice}`, shown)}</p>
     </div>

@@ -31,3 +31,17 @@ describe('percutaneous bunion surgery', () => {
     expectClean(app);
   });
 });
+
+describe('fluoroscopy at percutaneous steps', () => {
+  test('a burr pass opens with an AP shot (counted); the anaesthesia step has none', async () => {
+    const app = await open('?p=mis-bunion&step=4');
+    await waitStep(app, 4);
+    await app.page.locator('[data-testid="stage"] canvas[data-xray="ap"]').waitFor();
+    expect(await app.page.locator('[data-testid="shots"]').getAttribute('data-value')).toBe('2');
+    await app.page.locator('[data-testid="step-1"]').click();
+    await waitStep(app, 1);
+    await app.page.waitForFunction(() => !document.querySelector('[data-testid="stage"] canvas[data-xray]'));
+    expect(await app.page.locator('[data-testid="shots"]').count()).toBe(0);
+    expectClean(app);
+  });
+});

@@ -8,6 +8,8 @@ import type { ProcedureState } from '../../state/procedure-plan';
 import { usePlayback } from '../../state/playback-store';
 import { useSession } from '../../state/session-store';
 import { registeredBodies } from './body-registry';
+import { fluoroShot } from '../../engine/fluoroscopy';
+import { useView } from '../../state/view-store';
 
 /** Fragments on show per cut part, refilled each frame (kept outside the loop: no allocation). */
 const shown = new Map<string, Set<string>>();
@@ -39,6 +41,7 @@ export function ProcedureDriver({ state, stages }: Props) {
     const skin = useSession.getState().skin;
     if (!state) {
       currentFrame.frame = null;
+      if (useView.getState().fluoroShot) useView.setState({ fluoroShot: null });
       for (const b of registeredBodies()) {
         b.object.matrixAutoUpdate = false;
         b.object.matrix.identity();
@@ -58,6 +61,8 @@ export function ProcedureDriver({ state, stages }: Props) {
     const frame =
       last && last.plan === state.plan && last.frame.time === time ? last.frame : evaluate(state.plan, time);
     currentFrame.frame = frame;
+    const shot = fluoroShot(state.plan.proc, frame.step, frame.progress);
+    if (shot !== useView.getState().fluoroShot) useView.setState({ fluoroShot: shot });
     if (
       time !== clock.time ||
       frame.step !== clock.step ||

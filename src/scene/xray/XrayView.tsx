@@ -13,13 +13,12 @@ import type { XrayMode } from './xray-mode';
  * (nothing until its code has loaded), centred on the current step and from the chosen projection.
  * The rendering loads on first use (React.lazy would split the initial chunks anew: ~0.6 KB more).
  */
-export function XrayView() {
+export function XrayView({ proj }: { readonly proj: 'ap' | 'lat' }) {
   const get = useThree((s) => s.get);
   const [mode, setMode] = useState<XrayMode | null>(null);
   const region = useSession((s) => s.region);
   const side = useSession((s) => s.side);
   const sex = useSession((s) => s.sex);
-  const proj = useSession((s) => s.proj);
   const plan = useProcedurePlan()?.plan;
   const step = usePlayback((s) => s.step);
   const stepTarget = plan?.cameras[step]?.target;
