@@ -109,12 +109,19 @@ describe('study view', () => {
   test('adds the exact parameter panel (leva) mirroring the procedure parameters', async () => {
     const app = await open('?p=chevron&mode=study&shift=40');
     await app.page.getByText('Chevron osteotomy', { exact: true }).last().waitFor();
+    // The panel loads on demand (its own chunk): wait until it mirrors the URL's 40 before changing it.
+    const mirrored = (value: string) =>
+      app.page.waitForFunction(
+        (v) =>
+          [...document.querySelectorAll('input')].some(
+            (i) => i.value === v && i.dataset.testid !== 'param-shift',
+          ),
+        value,
+        { timeout: 60_000 },
+      );
+    await mirrored('40');
     await app.page.locator('[data-testid="param-shift"]').fill('45');
-    await app.page.waitForFunction(() =>
-      [...document.querySelectorAll('input')].some(
-        (i) => i.value === '45' && i.dataset.testid !== 'param-shift',
-      ),
-    );
+    await mirrored('45');
     expect(app.page.url()).toContain('mode=study');
     expectClean(app);
   });
