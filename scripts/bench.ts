@@ -132,6 +132,9 @@ async function loadOnce(browser: Browser, url: string): Promise<PageRun> {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForSelector('[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+    // The counts of the settled scene: a redraw right after ready (an environment map being
+    // prefiltered, the camera arriving) may not be the full one. The ready time is already recorded.
+    await page.waitForTimeout(1500);
     return await page.evaluate(() => {
       const w = window as unknown as {
         __benchReadyAt?: number;

@@ -37,8 +37,10 @@ export function passDepth(ctx: PlanContext): number {
   return Math.min(PASS_DEPTH.max, Math.max(PASS_DEPTH.min, t));
 }
 
-/** Directions the burr's sweep is followed in: medial, tilted towards the bone's ends and its dorsum/sole, degrees. */
+/** Directions the burr's sweep is followed in: medial, tilted towards the bone's ends, degrees. */
 const TILTS = [-45, -22, 0, 22, 45] as const;
+/** Fewer across the bone: the head curves less dorsoplantarly over the bump than along it. */
+const CROSS_TILTS = [-35, 0, 35] as const;
 
 /**
  * The volume the burr has swept after `k` passes: everything of the bump farther from the
@@ -52,7 +54,7 @@ export function sweptVolume(ctx: PlanContext, k: number): ConvexPiece[] {
   const offset = Math.max(0, thickness - k * passDepth(ctx));
   const pieces: ConvexPiece[] = [];
   for (const a of TILTS)
-    for (const b of TILTS) {
+    for (const b of CROSS_TILTS) {
       const u = between(between(f.medial, f.axis, a), f.dorsal, b);
       const v = normalize(cross(u, f.dorsal));
       const w = cross(v, u);
