@@ -14,7 +14,16 @@ import { BURR_DIAMETER, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } 
 import { chevron } from './chevron';
 import { headAndShaft, m1, rebalance } from './first-ray';
 import { wireThenScrew, type ScrewLine } from './fixation';
-import type { CutDef, InstrumentUse, Params, PlanContext, ProcedureDef, StepContext, StepDef } from './types';
+import type {
+  CutDef,
+  InstrumentUse,
+  Params,
+  PlanContext,
+  ProcedureDef,
+  SkinMarks,
+  StepContext,
+  StepDef,
+} from './types';
 
 type Variant = 'classic' | 'mica';
 
@@ -54,8 +63,39 @@ export function misShiftMm(ctx: PlanContext): number {
 
 /** The length of the open chevron's skin incision, measured along its scalpel's path, mm. */
 export function openIncisionMm(ctx: StepContext): number {
+  const [from, to] = openIncision(ctx);
+  return length(sub(to, from));
+}
+
+/** The two ends of the open chevron's incision: where its scalpel starts and stops. */
+function openIncision(ctx: StepContext): [Vec3, Vec3] {
   const scalpel = chevron.steps[0]!.instruments![0]!;
-  return length(sub(scalpel.path(ctx, 1).tip, scalpel.path(ctx, 0).tip));
+  return [scalpel.path(ctx, 0).tip, scalpel.path(ctx, 1).tip];
+}
+
+/** A point on the skin: from `inner` (inside the foot) outwards along unit `out`. */
+function onSkin(ctx: PlanContext, inner: Vec3, out: Vec3): Vec3 {
+  return add(inner, scale(out, ctx.gauge.reach('skinFoot', inner, out)));
+}
+
+/** Where each portal of the variant opens the skin, and the open chevron's incision beside them. */
+export function misSkinMarks(ctx: StepContext, variant: Variant): SkinMarks {
+  const f = m1(ctx);
+  const half = misWidth(ctx) / 2;
+  const portal = (inner: Vec3, normal: Vec3) => ({ at: onSkin(ctx, inner, normal), normal, along: f.axis });
+  const where: Record<string, () => { at: Vec3; normal: Vec3; along: Vec3 }> = {
+    // Just proximal to the bump, where the burr goes in.
+    medial: () => portal(f.at(-12.5), f.medial),
+    // In the first web space, from above.
+    lateral: () => portal(f.at(2, 0, -half - 4), f.dorsal),
+    // Where the screws' guide wires come through the skin.
+    'screw-distal': () => portal(sub(micaScrew(true)(ctx).entry, scale(f.medial, 6)), f.medial),
+    'screw-proximal': () => portal(sub(micaScrew(false)(ctx).entry, scale(f.medial, 6)), f.medial),
+  };
+  return {
+    portals: PORTALS[variant].map((p) => ({ id: p.id, mm: p.mm, ...where[p.id]!() })),
+    openIncision: openIncision(ctx),
+  };
 }
 
 /** The forefoot from medial and above, as the C-arm and the surgeon see it. */
@@ -298,6 +338,7 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
       { body: 'distalPhalanx1', follows: 'proximalPhalanx1' },
     ],
     steps: steps(variant, passes),
+    skinMarks: (ctx) => misSkinMarks(ctx, variant),
     captionValues: (ctx) => ({
       passes,
       passMm: passDepth(ctx),

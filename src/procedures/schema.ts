@@ -64,6 +64,7 @@ const procedureSchema = v.object({
     v.record(v.string(), v.object({ value: v.string(), unit: v.picklist(['°', 'mm', '%', '']) })),
   ),
   warnings: v.optional(fn),
+  skinMarks: v.optional(fn),
   variant: v.optional(fn),
   steps: v.pipe(
     v.array(

@@ -143,6 +143,20 @@ export interface ImplantUse extends InstrumentUse {
   readonly fixedTo: string;
 }
 
+/** Openings in the skin, region frame (pre-operative), mm. */
+export interface SkinMarks {
+  /** Each portal: its centre on the skin, the skin's outward normal and its slit's direction (unit), its length. */
+  readonly portals: readonly {
+    readonly id: string;
+    readonly at: Vec3;
+    readonly normal: Vec3;
+    readonly along: Vec3;
+    readonly mm: number;
+  }[];
+  /** The two ends of the open incision the same correction would need. */
+  readonly openIncision?: readonly [Vec3, Vec3];
+}
+
 export interface StepDef {
   readonly id: string;
   /**
@@ -200,6 +214,11 @@ export interface ProcedureDef {
   >;
   /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */
   readonly captionValues?: (ctx: StepContext) => Readonly<Record<string, number>>;
+  /**
+   * The skin openings the operation makes (percutaneous portals), drawn on the skin to scale, and
+   * the open incision the same correction would need, drawn beside them for comparison.
+   */
+  readonly skinMarks?: (ctx: StepContext) => SkinMarks;
   /** Plain-words warnings (i18n keys) the planned case earns: a gap too wide, a joint line too tilted. */
   readonly warnings?: (ctx: StepContext) => readonly string[];
 }

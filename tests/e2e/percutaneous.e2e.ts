@@ -45,3 +45,19 @@ describe('fluoroscopy at percutaneous steps', () => {
     expectClean(app);
   });
 });
+
+describe('the skin openings', () => {
+  test('are drawn on the skin with their total, beside the open incision they replace', async () => {
+    const app = await open('?p=mis-bunion&step=2');
+    await waitStep(app, 2);
+    await app.page.waitForFunction(() => (window.__viz?.visibleNames('overlay:portal') ?? []).length === 2);
+    expect(await app.page.evaluate(() => window.__viz?.visibleNames('overlay:open-incision').length)).toBe(1);
+    const portals = (await readMeasure(app.page, 'incision-mm'))!;
+    expect(await app.page.locator('[data-testid="portals-label"]').textContent()).toContain(String(portals));
+    const openMm = (await readMeasure(app.page, 'open-incision-mm'))!;
+    expect(await app.page.locator('[data-testid="open-incision-label"]').textContent()).toContain(
+      String(Math.round(openMm)),
+    );
+    expectClean(app);
+  });
+});

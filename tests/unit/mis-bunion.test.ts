@@ -14,6 +14,7 @@ import { validateProcedure } from '../../src/procedures/schema';
 import type { Params } from '../../src/procedures/types';
 import { footCase } from '../../scripts/models/foot-case';
 import { isClosed } from '../../scripts/models/mesh-checks';
+import { containsPoint } from '../../src/geometry/point-in-mesh';
 
 let wasm: ManifoldToplevel;
 beforeAll(async () => {
@@ -83,5 +84,25 @@ describe('percutaneous bunion surgery', () => {
     expect(values.incisionMm).toBeLessThanOrEqual(6);
     expect(values.openIncisionMm).toBeCloseTo(openIncisionMm(plan.ctx), 9);
     expect(values.openIncisionMm).toBeGreaterThan(35);
+  });
+
+  it('draws each portal on the skin, to scale, and the open incision beside them', async () => {
+    for (const variant of ['classic', 'mica'] as const) {
+      const params = { variant, passes: 3, shift: 50 };
+      const { ctx, posed } = await footCase(params);
+      const plan = makePlan(misBunion(params), ctx);
+      const marks = misBunion(params).skinMarks!(plan.ctx);
+      expect(marks.portals.map((p) => p.id)).toEqual(PORTALS[variant].map((p) => p.id));
+      const skin = posed.get('skinFoot')!;
+      for (const p of marks.portals) {
+        // On the surface: a millimetre in is skin, a millimetre out is not.
+        const step = (d: number) => p.at.map((v, k) => v + d * p.normal[k]!) as [number, number, number];
+        expect(containsPoint(skin, step(-1)), `${variant} ${p.id} inside`).toBe(true);
+        expect(containsPoint(skin, step(1)), `${variant} ${p.id} outside`).toBe(false);
+        expect(Math.hypot(...p.along)).toBeCloseTo(1, 9);
+      }
+      const [a, b] = marks.openIncision!;
+      expect(Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2])).toBeCloseTo(openIncisionMm(plan.ctx), 9);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { useView } from '../../state/view-store';
 import { useProcedurePlan } from '../../state/procedure-plan';
 import { usePosedPatient } from '../../state/patient';
 import { KneeOverlays } from '../overlays/KneeOverlays';
+import { SkinMarks } from '../overlays/SkinMarks';
 import { FragmentMesh } from './FragmentMesh';
 import { ProcedureDriver } from './ProcedureDriver';
 import { ToolSlots } from './ToolSlots';
@@ -47,6 +48,7 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
       )}
       {state && <ToolSlots plan={state.plan} />}
       {patient.region === 'knee' && <KneeOverlays plan={state?.plan} pre={patient.landmarks} />}
+      {state?.plan.proc.skinMarks && <SkinMarks plan={state.plan} />}
     </>
   );
 }

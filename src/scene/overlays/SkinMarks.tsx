@@ -1,0 +1,107 @@
+import { Html } from '@react-three/drei';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MeshBasicMaterial, type Group } from 'three';
+import { add, length, scale, sub, type Vec3 } from '../../anatomy/sdf';
+import type { Plan } from '../../engine/plan';
+import { formatNumber } from '../../i18n';
+import { useSession } from '../../state/session-store';
+import { currentFrame } from '../procedure/ProcedureDriver';
+import { noRaycast, OVERLAY_MATERIALS, OVERLAY_ORDER, placeSegment, UNIT_TUBE } from './overlay-parts';
+
+/** A portal drawn as a dark slit this thick, mm (the cut edge of the skin). */
+const SLIT_RADIUS = 0.7;
+/** The open incision it replaces: a thin line beside the foot, mm. */
+const INCISION_RADIUS = 0.45;
+/** The labels stand off the skin by this much, mm. */
+const LABEL_OFFSET = 8;
+
+/** Created once for the app's lifetime, like the other overlay materials. */
+const SLIT_MATERIAL = new MeshBasicMaterial({
+  color: '#7a1616',
+  depthTest: false,
+  depthWrite: false,
+  transparent: true,
+  toneMapped: false,
+});
+
+const LABEL: CSSProperties = {
+  background: 'rgba(20, 28, 36, 0.85)',
+  color: '#fff',
+  padding: '2px 6px',
+  borderRadius: 4,
+  font: '600 12px system-ui, sans-serif',
+  whiteSpace: 'nowrap',
+  pointerEvents: 'none',
+};
+
+/**
+ * The skin openings of a percutaneous operation, to scale, and the open incision the same
+ * correction would need drawn beside them, with their lengths: the comparison a patient asks for.
+ * Shown while the skin is.
+ */
+export function SkinMarks({ plan }: { readonly plan: Plan }) {
+  const { t } = useTranslation();
+  const lang = useSession((s) => s.lang);
+  const invalidate = useThree((s) => s.invalidate);
+  const group = useRef<Group>(null);
+  const marks = useMemo(() => plan.proc.skinMarks?.(plan.ctx), [plan]);
+  useEffect(() => invalidate(), [marks, invalidate]);
+  useFrame(() => {
+    const g = group.current;
+    if (!g) return;
+    const shown = Boolean(currentFrame.frame?.skin || useSession.getState().skin);
+    if (g.visible !== shown) g.visible = shown;
+  });
+  if (!marks) return null;
+  const total = marks.portals.reduce((s, p) => s + p.mm, 0);
+  const [a, b] = marks.openIncision ?? [undefined, undefined];
+  const first = marks.portals[0];
+  return (
+    <group ref={group} name="overlay:skin-marks">
+      {marks.portals.map((p) => {
+        const half = scale(p.along, p.mm / 2);
+        return (
+          <mesh
+            key={p.id}
+            name="overlay:portal"
+            geometry={UNIT_TUBE}
+            material={SLIT_MATERIAL}
+            renderOrder={OVERLAY_ORDER.dots}
+            raycast={noRaycast}
+            ref={(m) => m && placeSegment(m, sub(p.at, half), add(p.at, half), SLIT_RADIUS)}
+          />
+        );
+      })}
+      {first && (
+        <Html
+          position={[...add(first.at, scale(first.normal, LABEL_OFFSET))] as Vec3}
+          center
+          zIndexRange={[20, 0]}
+        >
+          <div style={LABEL} data-testid="portals-label">
+            {t('overlay.portals', { mm: formatNumber(lang, total, 0) })}
+          </div>
+        </Html>
+      )}
+      {a && b && (
+        <>
+          <mesh
+            name="overlay:open-incision"
+            geometry={UNIT_TUBE}
+            material={OVERLAY_MATERIALS.axis}
+            renderOrder={OVERLAY_ORDER.lines}
+            raycast={noRaycast}
+            ref={(m) => m && placeSegment(m, a, b, INCISION_RADIUS)}
+          />
+          <Html position={[...scale(add(a, b), 0.5)] as Vec3} center zIndexRange={[20, 0]}>
+            <div style={LABEL} data-testid="open-incision-label">
+              {t('overlay.openIncision', { mm: formatNumber(lang, length(sub(b, a)), 0) })}
+            </div>
+          </Html>
+        </>
+      )}
+    </group>
+  );
+}
