@@ -5,9 +5,10 @@
  *
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
-import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { femoralFrame, tibialFrame } from '../clinical/knee-planning';
 import type { ConvexPiece } from '../geometry/cutters';
+import { icosphere, volumeAndCentroid } from '../geometry/icosphere';
 import type { PlanContext } from './types';
 
 export type LesionSite = 'femur' | 'tibia';
@@ -59,82 +60,9 @@ export function trocarPath(ctx: PlanContext) {
   return { entry: add(tip, scale(d, -PATH_LENGTH)), tip, direction: d };
 }
 
-/** Unit vertices of an icosphere subdivided `n` times, and its triangles. */
-function icosphere(n: number): { points: Vec3[]; faces: [number, number, number][] } {
-  const t = (1 + Math.sqrt(5)) / 2;
-  const points: Vec3[] = (
-    [
-      [-1, t, 0],
-      [1, t, 0],
-      [-1, -t, 0],
-      [1, -t, 0],
-      [0, -1, t],
-      [0, 1, t],
-      [0, -1, -t],
-      [0, 1, -t],
-      [t, 0, -1],
-      [t, 0, 1],
-      [-t, 0, -1],
-      [-t, 0, 1],
-    ] as Vec3[]
-  ).map(normalize);
-  let faces: [number, number, number][] = [
-    [0, 11, 5],
-    [0, 5, 1],
-    [0, 1, 7],
-    [0, 7, 10],
-    [0, 10, 11],
-    [1, 5, 9],
-    [5, 11, 4],
-    [11, 10, 2],
-    [10, 7, 6],
-    [7, 1, 8],
-    [3, 9, 4],
-    [3, 4, 2],
-    [3, 2, 6],
-    [3, 6, 8],
-    [3, 8, 9],
-    [4, 9, 5],
-    [2, 4, 11],
-    [6, 2, 10],
-    [8, 6, 7],
-    [9, 8, 1],
-  ];
-  for (let i = 0; i < n; i++) {
-    const mid = new Map<string, number>();
-    const at = (a: number, b: number) => {
-      const key = a < b ? `${a}/${b}` : `${b}/${a}`;
-      let k = mid.get(key);
-      if (k === undefined) {
-        k = points.push(normalize(scale(add(points[a]!, points[b]!), 0.5))) - 1;
-        mid.set(key, k);
-      }
-      return k;
-    };
-    faces = faces.flatMap(([a, b, c]) => {
-      const ab = at(a, b);
-      const bc = at(b, c);
-      const ca = at(c, a);
-      return [
-        [a, ab, ca],
-        [b, bc, ab],
-        [c, ca, bc],
-        [ab, bc, ca],
-      ] as [number, number, number][];
-    });
-  }
-  return { points, faces };
-}
-
 const SPHERE = icosphere(2);
-/** The unit icosphere's volume: scaling its points by this makes a polyhedron of the sphere's volume. */
-const SPHERE_SCALE = (() => {
-  const v = SPHERE.faces.reduce((s, [a, b, c]) => {
-    const [p, q, r] = [SPHERE.points[a]!, SPHERE.points[b]!, SPHERE.points[c]!];
-    return s + dot(p, cross(q, r)) / 6;
-  }, 0);
-  return Math.cbrt(((4 / 3) * Math.PI) / v);
-})();
+/** Scaling the unit icosphere's points by this gives a polyhedron of the unit sphere's volume. */
+const SPHERE_SCALE = Math.cbrt(((4 / 3) * Math.PI) / volumeAndCentroid(SPHERE.points, SPHERE.faces).volume);
 
 /** The lesion as a convex solid of exactly the sphere's volume. */
 export function lesionSolid(ctx: PlanContext): ConvexPiece {
