@@ -3,10 +3,10 @@
  * default case: a varus knee for an HTO, a valgus one for a DFO),
  * timed with the worker's own code (manifold-3d wasm) in Node, median and p95 of repeated runs.
  */
-import { runCutChain, type CutJob } from '../src/geometry/cut-chain';
+import { runCutChain } from '../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../src/geometry/manifold-module';
 import { BoneSolidCache } from '../src/geometry/cut';
-import { cutChains } from '../src/engine/fragments';
+import { cutChains, cutJobs } from '../src/engine/fragments';
 import { PROCEDURES, defaultParams } from '../src/procedures/registry';
 import type { PlanContext, ProcedureDef } from '../src/procedures/types';
 import type { MeshData } from '../src/geometry/cut';
@@ -41,12 +41,7 @@ function timeChains(
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     for (const [part, chain] of cutChains(proc)) {
-      const jobs: CutJob[] = chain.map((c) => ({
-        id: c.id,
-        bone: c.bone,
-        cutter: c.cutter(ctx),
-        fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
-      }));
+      const jobs = cutJobs(chain, ctx);
       runCutChain(wasm, part, posed.get(part)!, jobs, cache);
     }
     times.push(performance.now() - t0);

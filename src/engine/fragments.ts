@@ -1,5 +1,6 @@
 import { rootPart } from './post-op';
-import type { ProcedureDef } from '../procedures/types';
+import type { CutJob } from '../geometry/cut-chain';
+import type { CutDef, PlanContext, ProcedureDef } from '../procedures/types';
 
 const chainsOf = new WeakMap<ProcedureDef, Map<string, ProcedureDef['cuts'][number][]>>();
 
@@ -31,4 +32,14 @@ export function visibleFragments(
     for (const id of stageFragments[i]!) current.set(id, `${i}#${id}`);
   }
   return new Set(current.values());
+}
+
+/** Cuts as the worker takes them: cutters and fragment probes placed on this patient. */
+export function cutJobs(cuts: readonly CutDef[], ctx: PlanContext): CutJob[] {
+  return cuts.map((c) => ({
+    id: c.id,
+    bone: c.bone,
+    cutter: c.cutter(ctx),
+    fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
+  }));
 }

@@ -9,7 +9,8 @@ import { movedLandmarks } from '../../src/engine/post-op';
 import { transformPoint } from '../../src/engine/rigid';
 import { measureFoot } from '../../src/clinical/foot-angles';
 import { transverseDirection } from '../../src/clinical/plane-angles';
-import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
+import { cutJobs } from '../../src/engine/fragments';
+import { runCutChain } from '../../src/geometry/cut-chain';
 import { containsPoint } from '../../src/geometry/point-in-mesh';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { add, cross, dot, normalize, scale, sub } from '../../src/anatomy/sdf';
@@ -24,13 +25,8 @@ beforeAll(async () => {
   wasm = await loadManifold();
 });
 
-function jobsFor(ctx: Parameters<typeof akinAngle>[0]): CutJob[] {
-  return akin.cuts.map((c) => ({
-    id: c.id,
-    bone: c.bone,
-    cutter: c.cutter(ctx),
-    fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
-  }));
+function jobsFor(ctx: Parameters<typeof akinAngle>[0]) {
+  return cutJobs(akin.cuts, ctx);
 }
 
 describe('Akin osteotomy', () => {

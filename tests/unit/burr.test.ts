@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
+import { cutJobs } from '../../src/engine/fragments';
+import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import type { MeshData } from '../../src/geometry/cut';
 import { eminenceProud, exostectomyCuts, passDepth, PASS_DEPTH } from '../../src/procedures/burr';
@@ -32,12 +33,7 @@ describe('burr exostectomy', () => {
     expect(eminenceProud(ctx).thickness).toBeGreaterThan(2);
     const eminence = posed.get('eminence')!;
     const cuts = exostectomyCuts(3);
-    const jobs: CutJob[] = cuts.map((c) => ({
-      id: c.id,
-      bone: c.bone,
-      cutter: c.cutter(ctx),
-      fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
-    }));
+    const jobs = cutJobs(cuts, ctx);
     const stages = runCutChain(wasm, 'eminence', eminence, jobs);
     const before = meshVolume(eminence);
     let last = 0;

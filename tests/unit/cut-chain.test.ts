@@ -1,7 +1,8 @@
 import { isClosed as closed, meshVolume as volume } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chevron } from '../../src/procedures/chevron';
-import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
+import { cutJobs } from '../../src/engine/fragments';
+import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { footCase } from '../../scripts/models/foot-case';
 
@@ -13,12 +14,7 @@ beforeAll(async () => {
 describe('the chevron on the real first metatarsal', () => {
   it('leaves a closed capital and shaft; volumes add up with the kerf; the trim takes the medial step', async () => {
     const { ctx, posed } = await footCase({ shift: 50 });
-    const jobs: CutJob[] = chevron.cuts.map((c) => ({
-      id: c.id,
-      bone: c.bone,
-      cutter: c.cutter(ctx),
-      fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
-    }));
+    const jobs = cutJobs(chevron.cuts, ctx);
     const m1 = posed.get('metatarsal1')!;
     const [v, trim] = runCutChain(wasm, 'metatarsal1', m1, jobs);
     expect(Object.keys(v!.fragments).sort()).toEqual(['capital', 'shaft']);

@@ -19,7 +19,8 @@ import { evaluate } from '../../src/engine/evaluate';
 import { movedLandmarks } from '../../src/engine/post-op';
 import { transformPoint } from '../../src/engine/rigid';
 import { measureKnee } from '../../src/clinical/knee-alignment';
-import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
+import { cutJobs } from '../../src/engine/fragments';
+import { runCutChain } from '../../src/geometry/cut-chain';
 import { containsPoint } from '../../src/geometry/point-in-mesh';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { add, dot, normalize, scale, sub, type Vec3 } from '../../src/anatomy/sdf';
@@ -39,13 +40,8 @@ async function htoCase(params: Params = { target: 62.5, hinge: 10 }) {
   return { ...k, ctx };
 }
 
-function jobsFor(ctx: PlanContext): CutJob[] {
-  return htoOpening.cuts.map((c) => ({
-    id: c.id,
-    bone: c.bone,
-    cutter: c.cutter(ctx),
-    fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
-  }));
+function jobsFor(ctx: PlanContext) {
+  return cutJobs(htoOpening.cuts, ctx);
 }
 
 describe('medial opening-wedge high tibial osteotomy', () => {

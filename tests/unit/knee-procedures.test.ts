@@ -8,7 +8,8 @@ import { evaluate } from '../../src/engine/evaluate';
 import { makePlan } from '../../src/engine/plan';
 import { movedLandmarks } from '../../src/engine/post-op';
 import { transformPoint } from '../../src/engine/rigid';
-import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
+import { cutJobs } from '../../src/engine/fragments';
+import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { containsPoint } from '../../src/geometry/point-in-mesh';
 import { kneeBodies, kneePlan, KNEE_KERF, type KneeKind } from '../../src/procedures/knee-osteotomy';
@@ -63,13 +64,8 @@ function cutAll(
 ) {
   return Object.fromEntries(
     proc.cuts.map((c) => {
-      const job: CutJob = {
-        id: c.id,
-        bone: c.bone,
-        cutter: c.cutter(ctx),
-        fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
-      };
-      return [c.id, runCutChain(wasm, c.bone, posed.get(c.bone)!, [job])[0]!];
+      const job = cutJobs([c], ctx);
+      return [c.id, runCutChain(wasm, c.bone, posed.get(c.bone)!, job)[0]!];
     }),
   );
 }

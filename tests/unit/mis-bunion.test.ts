@@ -4,9 +4,9 @@ import { measureFoot } from '../../src/clinical/foot-angles';
 import { evaluate } from '../../src/engine/evaluate';
 import { makePlan } from '../../src/engine/plan';
 import { movedLandmarks } from '../../src/engine/post-op';
-import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
+import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
-import { cutChains } from '../../src/engine/fragments';
+import { cutChains, cutJobs } from '../../src/engine/fragments';
 import { composeProcedures } from '../../src/procedures/compose';
 import { akinWith } from '../../src/procedures/akin';
 import { misBunion, misShiftMm, openIncisionMm, PORTALS } from '../../src/procedures/mis-bunion';
@@ -50,12 +50,7 @@ describe('percutaneous bunion surgery', () => {
       const proc = misBunion(params);
       const { ctx, posed, patient } = await footCase(params);
       for (const [part, chain] of cutChains(proc)) {
-        const jobs: CutJob[] = chain.map((c) => ({
-          id: c.id,
-          bone: c.bone,
-          cutter: c.cutter(ctx),
-          fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
-        }));
+        const jobs = cutJobs(chain, ctx);
         const stages = runCutChain(wasm, part, posed.get(part)!, jobs);
         expect(stages).toHaveLength(chain.length);
         for (const [s, c] of stages.map((s, i) => [s, chain[i]!] as const)) {

@@ -15,7 +15,8 @@ import { evaluate } from '../../src/engine/evaluate';
 import { movedLandmarks, rootPart } from '../../src/engine/post-op';
 import { measureFoot } from '../../src/clinical/foot-angles';
 import { cross, dot, normalize, sub, type Vec3 } from '../../src/anatomy/sdf';
-import { runCutChain, type CutJob } from '../../src/geometry/cut-chain';
+import { cutJobs } from '../../src/engine/fragments';
+import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import type { MeshData } from '../../src/geometry/cut';
 import type { ConvexPiece } from '../../src/geometry/cutters';
@@ -91,12 +92,7 @@ describe('scarf osteotomy: the Z', () => {
 
   it('runCutChain leaves exactly a closed shaft and plantar fragment; volumes add up', async () => {
     const { ctx, posed } = await footCase({ shift: 50, shorten: 0 });
-    const jobs: CutJob[] = scarf.cuts.map((c) => ({
-      id: c.id,
-      bone: c.bone,
-      cutter: c.cutter(ctx),
-      fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
-    }));
+    const jobs = cutJobs(scarf.cuts, ctx);
     const m1 = posed.get('metatarsal1')!;
     const before = manifoldOf(m1);
     const boneVolume = before.volume();

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RegionModel } from '../../anatomy/mesh';
-import type { CutJob } from '../../geometry/cut-chain';
 import type { RenderStage } from '../../geometry/cut-worker';
-import { cutChains } from '../../engine/fragments';
+import { cutChains, cutJobs } from '../../engine/fragments';
 import type { ProcedureState } from '../../state/procedure-plan';
 import { cutInWorker, cutKey } from '../cut-service';
 
@@ -25,12 +24,7 @@ export function useCutStages(
       const rest = model.get(part);
       const positions = state.positionsOf(part);
       if (!rest || !positions) continue;
-      const jobs: CutJob[] = chain.map((c) => ({
-        id: c.id,
-        bone: c.bone,
-        cutter: c.cutter(plan.ctx),
-        fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(plan.ctx) })),
-      }));
+      const jobs = cutJobs(chain, plan.ctx);
       cutInWorker(cutKey(part, state.poseKey, jobs), part, positions, rest.index, jobs).then(
         (result) =>
           live &&
