@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyPose } from '../../src/anatomy/pose';
 import { meshGauge } from '../../src/clinical/bone-gauge';
 import { posedFoot } from '../../src/clinical/patient';
 import type { FootAngles } from '../../src/anatomy/deformity';
@@ -9,6 +8,7 @@ import type { PlanContext, Params } from '../../src/procedures/types';
 import { REST_LANDMARKS } from '../../src/state/patient';
 import { modelIO } from './build-models';
 import { decodeRegionGlb } from './model-measure';
+import { posedMeshes } from './posed-meshes';
 
 const MODELS = join(import.meta.dirname, '..', '..', 'models');
 
@@ -25,13 +25,7 @@ export const DEFAULT_FOOT: FootAngles = { hva: 32, ima: 14, dmaa: 8, hvia: 8 };
 export async function footCase(params: Params, angles: FootAngles = DEFAULT_FOOT) {
   const meshes = await footMeshes();
   const patient = posedFoot(REST_LANDMARKS.foot, angles);
-  const posed = new Map<string, MeshData>();
-  for (const [id, m] of meshes) {
-    const positions = m.positions.slice();
-    const ops = patient.poses[id];
-    if (ops) applyPose(ops, positions);
-    posed.set(id, { positions, indices: m.indices });
-  }
+  const posed = posedMeshes(meshes, patient.poses);
   const ctx: PlanContext = {
     landmarks: patient.landmarks,
     params,

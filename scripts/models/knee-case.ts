@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyPose } from '../../src/anatomy/pose';
 import { meshGauge } from '../../src/clinical/bone-gauge';
 import { posedKnee } from '../../src/clinical/patient';
 import type { KneeAngles } from '../../src/anatomy/deformity';
@@ -8,6 +7,7 @@ import type { MeshData } from '../../src/geometry/cut';
 import { REST_LANDMARKS } from '../../src/state/patient';
 import { modelIO } from './build-models';
 import { decodeRegionGlb } from './model-measure';
+import { posedMeshes } from './posed-meshes';
 
 const MODELS = join(import.meta.dirname, '..', '..', 'models');
 
@@ -27,13 +27,7 @@ export const DEFAULT_VALGUS_KNEE: KneeAngles = { hka: 188, mpta: 87, ldfa: 80 };
 export async function kneeCase(angles: KneeAngles = DEFAULT_KNEE) {
   const meshes = await kneeMeshes();
   const patient = posedKnee(REST_LANDMARKS.knee, angles);
-  const posed = new Map<string, MeshData>();
-  for (const [id, m] of meshes) {
-    const positions = m.positions.slice();
-    const ops = patient.poses[id];
-    if (ops) applyPose(ops, positions);
-    posed.set(id, { positions, indices: m.indices });
-  }
+  const posed = posedMeshes(meshes, patient.poses);
   const gauge = meshGauge((bone) => posed.get(bone)?.positions);
   return { patient, posed, landmarks: patient.landmarks, gauge };
 }
