@@ -101,8 +101,9 @@ function wireLine(ctx: PlanContext, kind: KneeKind, which: 'first' | 'second', z
   const first = which === 'first';
   const d = first ? cutDirection(ctx, kind) : secondCutDirection(ctx, kind);
   // The first wire lies on the joint's side of its cut; the second on the shaft's side of its own.
-  const n = first ? cutNormal(ctx, kind) : scale(normalize(cross([0, 0, 1], d)), 1);
-  const away = first ? n : dot(n, cutNormal(ctx, kind)) > 0 ? scale(n, -1) : n;
+  const towardsJoint = cutNormal(ctx, kind);
+  const normal = first ? towardsJoint : normalize(cross([0, 0, 1], d));
+  const away = first || dot(normal, towardsJoint) < 0 ? normal : scale(normal, -1);
   const start = first ? p.cutStart : (p.secondCutStart ?? p.cutStart);
   const lift = scale(away, WIRE_OFFSET);
   const entry = add(add(add(start, scale(d, -8)), lift), [0, 0, z]);
