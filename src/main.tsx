@@ -7,11 +7,15 @@ import { initI18n } from './i18n';
 import { useSession } from './state/session-store';
 import './styles.css';
 
-initI18n(useSession.getState().lang);
-// The bone model downloads and decodes while React starts up.
+// The bone model downloads and decodes while the strings arrive and React starts up.
 if (hasWebGL()) preloadRegion(useSession.getState().region).catch(() => undefined);
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Untranslated keys beat a blank page if the strings cannot be fetched.
+void initI18n(useSession.getState().lang)
+  .catch((error: unknown) => console.warn('Strings not loaded', error))
+  .then(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );

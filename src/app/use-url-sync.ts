@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import i18next from 'i18next';
 import { usePlayback } from '../state/playback-store';
 import { sessionToUrl, useSession } from '../state/session-store';
+import { switchLanguage } from '../i18n';
 
 /** Keeps the address bar and the page language in step with the session (no reloads). */
 export function useUrlSync(): void {
@@ -11,8 +11,7 @@ export function useUrlSync(): void {
       const url = `${window.location.pathname}${sessionToUrl(s, usePlayback.getState().step + 1)}`;
       if (url !== `${window.location.pathname}${window.location.search}`)
         window.history.replaceState(null, '', url);
-      if (i18next.language !== s.lang) void i18next.changeLanguage(s.lang);
-      document.documentElement.lang = s.lang;
+      void switchLanguage(s.lang);
     };
     apply();
     const offSession = useSession.subscribe(apply);
