@@ -77,6 +77,7 @@ export function evaluate(plan: Plan, t: number): Frame {
         tip: transformPoint(delta, placed.pose.tip),
         direction: transformDirection(delta, placed.pose.direction),
         up: placed.pose.up && transformDirection(delta, placed.pose.up),
+        size: placed.pose.size,
       },
     });
   }

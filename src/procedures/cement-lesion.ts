@@ -5,7 +5,7 @@
  *
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
-import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { femoralFrame, tibialFrame } from '../clinical/knee-planning';
 import type { ConvexPiece } from '../geometry/cutters';
 import { icosphere, volumeAndCentroid } from '../geometry/icosphere';
@@ -24,14 +24,17 @@ const PATH_LENGTH = 90;
 
 const mm3ToMl = (v: number) => v / 1000;
 
+/** What the lesion's size and site need: the parameters alone. */
+type WithParams = Pick<PlanContext, 'params'>;
+
 /** The lesion's site from the parameters. */
-export const lesionSite = (ctx: PlanContext): LesionSite => (ctx.params.site === 'femur' ? 'femur' : 'tibia');
+export const lesionSite = (ctx: WithParams): LesionSite => (ctx.params.site === 'femur' ? 'femur' : 'tibia');
 
 /** The lesion's radius, mm (its diameter is the `lesion` parameter). */
-export const lesionRadius = (ctx: PlanContext): number => Number(ctx.params.lesion ?? 30) / 2;
+export const lesionRadius = (ctx: WithParams): number => Number(ctx.params.lesion ?? 30) / 2;
 
 /** The lesion's volume, mL. */
-export const lesionVolume = (ctx: PlanContext): number => mm3ToMl((4 / 3) * Math.PI * lesionRadius(ctx) ** 3);
+export const lesionVolume = (ctx: WithParams): number => mm3ToMl((4 / 3) * Math.PI * lesionRadius(ctx) ** 3);
 
 /**
  * The lesion's centre: its wall kept clear of the joint, in the middle of the metaphysis's section
@@ -47,19 +50,56 @@ export function lesionCentre(ctx: PlanContext): Vec3 {
   return add(add(onAxis, scale(f.medial, (ml0 + ml1) / 2)), [0, 0, (ap0 + ap1) / 2]);
 }
 
-/** Unit direction the trocar travels in: from anteromedial, slightly towards the joint-free side. */
-export function trocarDirection(): Vec3 {
-  // Into the bone from in front and medially (away from the vessels behind the knee).
-  return normalize([-0.55, 0, -0.84]);
+/**
+ * Unit direction the trocar travels in. The tibia is entered on its flat anteromedial face, under
+ * the skin alone; the femur from medial and a little in front, behind the patella and clear of the
+ * vessels behind the knee.
+ */
+export function trocarDirection(site: LesionSite): Vec3 {
+  return site === 'tibia' ? normalize([-0.55, 0, -0.84]) : normalize([-0.92, 0, -0.38]);
 }
 
 /** Where the trocar enters (outside the skin) and its tip at the lesion's centre. */
 export function trocarPath(ctx: PlanContext) {
   const tip = lesionCentre(ctx);
-  const d = trocarDirection();
+  const d = trocarDirection(lesionSite(ctx));
   return { entry: add(tip, scale(d, -PATH_LENGTH)), tip, direction: d };
 }
 
+/** Where the trocar's path crosses the skin: the skin nick. */
+export function skinNick(ctx: PlanContext): Vec3 {
+  const { tip, direction } = trocarPath(ctx);
+  const back = scale(direction, -1);
+  return add(tip, scale(back, ctx.gauge.reach('skinKnee', tip, back)));
+}
+
+/** Directions the lesion's wall is sounded in: the icosahedron's 12 vertices and 20 face centres. */
+const SOUNDINGS: readonly Vec3[] = (() => {
+  const ico = icosphere(0);
+  const centres = ico.faces.map(([a, b, c]) =>
+    normalize(add(add(ico.points[a]!, ico.points[b]!), ico.points[c]!)),
+  );
+  return [...ico.points, ...centres];
+})();
+
+/**
+ * The thinnest bone between the lesion and the outside: the wall's thickness there (negative where
+ * the lesion already breaks through the cortex), mm, and the direction from the centre. Sounded
+ * away from the joint (cement is never steered into it) along 32 directions.
+ */
+export function thinnestWall(ctx: PlanContext): { mm: number; direction: Vec3 } {
+  const site = lesionSite(ctx);
+  const f = site === 'tibia' ? tibialFrame(ctx.landmarks) : femoralFrame(ctx.landmarks);
+  const centre = lesionCentre(ctx);
+  const r = lesionRadius(ctx);
+  let best = { mm: Infinity, direction: f.medial };
+  for (const d of SOUNDINGS) {
+    if (dot(d, f.axis) < -0.3) continue;
+    const mm = ctx.gauge.reach(site, centre, d) - r;
+    if (mm < best.mm) best = { mm, direction: d };
+  }
+  return best;
+}
 const SPHERE = icosphere(2);
 /** Scaling the unit icosphere's points by this gives a polyhedron of the unit sphere's volume. */
 const SPHERE_SCALE = Math.cbrt(((4 / 3) * Math.PI) / volumeAndCentroid(SPHERE.points, SPHERE.faces).volume);
@@ -92,10 +132,27 @@ export function trocarTrack(ctx: PlanContext): ConvexPiece {
   return pts;
 }
 
-/** Cement in and its share of the lesion: fill % = injected / lesion volume; a leak past 100 %. */
-export function cementFill(ctx: PlanContext, injectedMl: number) {
+/** Injected in one increment at a safe pace, mL (CLINICAL §3: 0.1–0.2 mL, an image after each). */
+export const SAFE_INCREMENT = 0.2;
+/**
+ * Pushed faster, cement meets resistance it cannot spread into: this share of each increment's
+ * excess over a safe one leaks out (the app's illustration of "forcing the pace", not a source's).
+ */
+const FORCED_LEAK_SHARE = 0.5;
+
+/**
+ * Cement in, where it goes and its share of the lesion: fill % = injected / lesion volume; what the
+ * lesion cannot hold leaks out, and so does part of each increment pushed faster than a safe one.
+ */
+export function cementFill(ctx: WithParams, injectedMl: number, incrementMl = SAFE_INCREMENT) {
   const lesion = lesionVolume(ctx);
-  return { injected: injectedMl, fill: (100 * injectedMl) / lesion, leak: Math.max(0, injectedMl - lesion) };
+  const overflow = Math.max(0, injectedMl - lesion);
+  const forced =
+    incrementMl > SAFE_INCREMENT + 1e-9
+      ? (FORCED_LEAK_SHARE * (incrementMl - SAFE_INCREMENT) * (injectedMl - overflow)) / incrementMl
+      : 0;
+  const leak = overflow + forced;
+  return { injected: injectedMl, fill: (100 * injectedMl) / lesion, leak, inLesion: injectedMl - leak };
 }
 
 /** How far the trocar's tip is from the lesion's centre (0 when placed as planned), mm. */

@@ -1,6 +1,7 @@
 import type { Region } from '../anatomy/types';
 import { FOOT_PARTS, KNEE_PARTS } from '../anatomy/parts';
 import { akin } from './akin';
+import { cementoplasty } from './cementoplasty';
 import { htoClosingDefault } from './hto-closing';
 import { htoOpening } from './hto-opening';
 import { misBunion } from './mis-bunion';
@@ -33,6 +34,7 @@ export const PROCEDURES: readonly ProcedureDef[] = checked([
   htoClosingDefault,
   dfoOpening,
   dfoClosing,
+  cementoplasty({}),
 ]);
 
 /** Composed sittings are built once per pair of definitions, so a sitting's identity is stable across renders. */

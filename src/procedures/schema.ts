@@ -3,13 +3,14 @@ import type { ProcedureDef } from './types';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9-]*$/, 'must be a camelCase or kebab-case id'));
 const fn = v.function_();
+const unit = v.picklist(['%', 'mm', '°', 'mL', '']);
 const ids = v.optional(v.array(v.string()));
 
 const numberParam = v.pipe(
   v.strictObject({
     id,
     kind: v.literal('number'),
-    unit: v.picklist(['%', 'mm', '°', '']),
+    unit,
     default: v.pipe(v.number(), v.finite()),
     min: v.pipe(v.number(), v.finite()),
     max: v.pipe(v.number(), v.finite()),
@@ -60,11 +61,11 @@ const procedureSchema = v.object({
   follows: v.array(v.object({ body: v.string(), follows: v.string() })),
   addons: v.optional(v.array(v.string())),
   icon: v.optional(v.string()),
-  readouts: v.optional(
-    v.record(v.string(), v.object({ value: v.string(), unit: v.picklist(['°', 'mm', '%', '']) })),
-  ),
+  readouts: v.optional(v.record(v.string(), v.object({ value: v.string(), unit }))),
   warnings: v.optional(fn),
   skinMarks: v.optional(fn),
+  seeThrough: ids,
+  keepsAlignment: v.optional(v.boolean()),
   variant: v.optional(fn),
   steps: v.pipe(
     v.array(
@@ -76,6 +77,7 @@ const procedureSchema = v.object({
         camera: fn,
         cuts: ids,
         fluoro: v.optional(v.picklist(['ap', 'lat'])),
+        clock: v.optional(v.pipe(v.number(), v.minValue(0))),
         plays: ids,
         removes: ids,
         instruments: v.optional(v.array(tool)),
@@ -126,6 +128,8 @@ function referenceProblems(p: ProcedureDef, parts: readonly string[]): string[] 
   });
   const played = new Set(p.steps.flatMap((s) => s.plays ?? []));
   for (const m of motions) if (!played.has(m)) problems.push(`motion "${m}" is played by no step`);
+  for (const b of p.seeThrough ?? [])
+    if (!p.cuts.some((c) => c.bone === b)) problems.push(`seeThrough: "${b}" is no part a cut cuts`);
   p.steps.forEach((s, i) => {
     for (const c of s.cuts ?? [])
       if (!cuts.has(c)) problems.push(`steps[${i}] (${s.id}).cuts: no cut "${c}"`);

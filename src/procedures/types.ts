@@ -4,14 +4,16 @@ import type { Region } from '../anatomy/types';
 import type { ConvexPiece } from '../geometry/cutters';
 
 export type ParamValue = number | string;
+/** Units a parameter or readout is shown in; '' for a plain count. */
+export type Unit = '%' | 'mm' | '°' | 'mL' | '';
 export type Params = Readonly<Record<string, ParamValue>>;
 
 /** A numeric parameter the user sets (a shift, a wedge, an angle). */
 export interface NumberParamDef {
   readonly id: string;
   readonly kind: 'number';
-  /** '' for a count (passes of a burr). */
-  readonly unit: '%' | 'mm' | '°' | '';
+  /** '' for a count (passes of a burr, a needle's gauge). */
+  readonly unit: Unit;
   readonly default: number;
   readonly min: number;
   readonly max: number;
@@ -118,6 +120,8 @@ export interface ToolPose {
   readonly direction: Vec3;
   /** Which way is "up" for a flat tool (a saw blade's plane normal, a staple's bridge). */
   readonly up?: Vec3;
+  /** Uniform scale about the tip (a cement bolus growing as it is injected); 1 when missing. */
+  readonly size?: number;
 }
 
 /** A tool used during one step; it leaves at the step's end. */
@@ -181,6 +185,11 @@ export interface StepDef {
    * image intensifier in this projection for the shot, then back.
    */
   readonly fluoro?: 'ap' | 'lat';
+  /**
+   * Minutes of real time the step stands for (cement setting, waiting to stand up): the caption
+   * shows them running, fast-forwarded, as the step plays.
+   */
+  readonly clock?: number;
   /** Cuts made in this step: the bone is shown as its fragments from this step on. */
   readonly cuts?: readonly string[];
   /** Motions animated from 0 to their full amount during this step. */
@@ -209,9 +218,7 @@ export interface ProcedureDef {
   /** Procedures that may be done in the same sitting after this one (`?p=chevron&akin=1`). */
   readonly addons?: readonly string[];
   /** Readouts shown after the angles: readout id (its `data-measure`) → the captionValues key it shows. */
-  readonly readouts?: Readonly<
-    Record<string, { readonly value: string; readonly unit: '°' | 'mm' | '%' | '' }>
-  >;
+  readonly readouts?: Readonly<Record<string, { readonly value: string; readonly unit: Unit }>>;
   /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */
   readonly captionValues?: (ctx: StepContext) => Readonly<Record<string, number>>;
   /**
@@ -219,6 +226,13 @@ export interface ProcedureDef {
    * the open incision the same correction would need, drawn beside them for comparison.
    */
   readonly skinMarks?: (ctx: StepContext) => SkinMarks;
+  /** The operation leaves the limb's alignment alone (cementoplasty): no load lines or axes drawn. */
+  readonly keepsAlignment?: boolean;
+  /**
+   * Cut parts whose fragments are drawn translucent, so what happens inside them shows: a lesion's
+   * cavity, the cement filling it, a needle's tip.
+   */
+  readonly seeThrough?: readonly string[];
   /** Plain-words warnings (i18n keys) the planned case earns: a gap too wide, a joint line too tilted. */
   readonly warnings?: (ctx: StepContext) => readonly string[];
 }

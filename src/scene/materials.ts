@@ -18,5 +18,15 @@ export const skinMaterial = new MeshStandardMaterial({
   side: DoubleSide,
 });
 
+/** Bone seen through, so a cavity, cement or a needle inside it shows (cementoplasty). */
+export const boneSeeThroughMaterial = new MeshStandardMaterial({
+  color: '#eadfc8',
+  roughness: 0.62,
+  metalness: 0,
+  transparent: true,
+  opacity: 0.38,
+  depthWrite: false,
+});
+
 /** The sawn surface of a bone: cancellous bone, warmer and rougher than the cortex. */
 export const cutFaceMaterial = new MeshStandardMaterial({ color: '#d98c74', roughness: 0.95, metalness: 0 });

@@ -16,7 +16,10 @@ interface ViewState {
   attempt: number;
   /** Bones are drawn on screen (the first frame after loading). */
   drawn: boolean;
-  /** Every bone the open procedure cuts has its fragments (true when no procedure is open). */
+  /**
+   * Every bone the open procedure cuts has its fragments (true when no procedure is open); false
+   * until the procedure layer has loaded and said so, so the page never reports ready too early.
+   */
   cutsReady: boolean;
   /** The part under the pointer (or last tapped), with the pointer's position in the stage. */
   hovered: { part: string; x: number; y: number } | null;
@@ -36,7 +39,7 @@ export const useView = create<ViewState>()((set) => ({
   models: {},
   attempt: 0,
   drawn: false,
-  cutsReady: true,
+  cutsReady: false,
   hovered: null,
   resetCount: 0,
   focus: null,

@@ -11,6 +11,9 @@ import { useSession } from '../state/session-store';
 import { seekStep } from './PlaybackBar';
 import { Segmented } from './Segmented';
 
+/** As many decimals as the slider's step has (0.05 → 2). */
+const stepDigits = (step: number): number => String(step).split('.')[1]?.length ?? 0;
+
 function NumberParam({ proc, def }: { readonly proc: string; readonly def: NumberParamDef }) {
   const { t } = useTranslation();
   const value = Number(useSession((s) => s.params[def.id]));
@@ -33,7 +36,7 @@ function NumberParam({ proc, def }: { readonly proc: string; readonly def: Numbe
       />
       <output className="readout">
         <strong>
-          {planned ? t('procedure.auto') : `${formatNumber(lang, value, def.step < 1 ? 1 : 0)} ${def.unit}`}
+          {planned ? t('procedure.auto') : `${formatNumber(lang, value, stepDigits(def.step))} ${def.unit}`}
         </strong>
       </output>
       {over && (

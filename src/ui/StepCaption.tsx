@@ -4,6 +4,7 @@ import { formatNumber } from '../i18n';
 import { shotsTaken } from '../engine/fluoroscopy';
 import { usePlayback } from '../state/playback-store';
 import { useSession } from '../state/session-store';
+import { StepClock } from './StepClock';
 
 /** The current step's title and caption in the chosen voice; announced to screen readers. */
 export function StepCaption({
@@ -19,7 +20,10 @@ export function StepCaption({
   const lang = useSession((s) => s.lang);
   const current = proc.steps[step] ?? proc.steps[0]!;
   const key = `proc.${current.strings ?? proc.id}.step.${current.id}`;
-  const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, formatNumber(lang, v)]));
+  // Whole numbers (a gauge, minutes) without a decimal; measured ones to 0.1.
+  const shown = Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, formatNumber(lang, v, Number.isInteger(v) ? 0 : 1)]),
+  );
   return (
     <div className="caption" data-step={step + 1} data-testid="caption" aria-live="polite">
       <div className="caption-count">
@@ -33,6 +37,7 @@ export function StepCaption({
       </div>
       <h2>{t(`${key}.title`)}</h2>
       <p>{t(`${key}.${voice}`, shown)}</p>
+      {current.clock !== undefined && <StepClock proc={proc} step={step} />}
     </div>
   );
 }

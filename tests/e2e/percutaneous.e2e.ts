@@ -61,3 +61,48 @@ describe('the skin openings', () => {
     expectClean(app);
   });
 });
+
+describe('cementoplasty', () => {
+  test('plays to its last step; readouts follow the URL; the cement stays inside, no warning', async () => {
+    const app = await open('?p=cementoplasty&site=tibia&lesion=30&volume=8&speed=4');
+    await waitStep(app, 1);
+    const lesionMl = (await readMeasure(app.page, 'lesion-volume'))!;
+    expect(lesionMl).toBeCloseTo((4 / 3) * Math.PI * 15 ** 3 * 1e-3, 1);
+    expect(await readMeasure(app.page, 'cement')).toBe(8);
+    expect((await readMeasure(app.page, 'fill'))!).toBeCloseTo((100 * 8) / lesionMl, 1);
+    await app.page.locator('[data-testid="play"]').click();
+    // Setting: the caption's clock runs fast-forwarded.
+    await waitStep(app, 9, 150_000);
+    await app.page.locator('[data-testid="clock"]').waitFor();
+    await waitStep(app, 10, 150_000);
+    const shown = await app.page.evaluate(() => window.__viz?.visibleNames('instrument:cement'));
+    expect(shown).toHaveLength(2);
+    expect(await app.page.locator('[data-warning]').count()).toBe(0);
+    const stats = await stagePixelStats(app.page, 'cementoplasty-played');
+    expect(showsBone(stats), JSON.stringify(stats)).toBe(true);
+    expectClean(app);
+  });
+
+  test('more cement than the lesion holds, or pushed too fast: a leak is drawn and warned', async () => {
+    const app = await open('?p=cementoplasty&lesion=20&volume=6&step=8');
+    await waitStep(app, 8);
+    await app.page.locator('[data-warning="proc.cementoplasty.warn.overflow"]').waitFor();
+    // The bolus, the first increments inside it, and the leak.
+    await app.page.waitForFunction(() => window.__viz?.visibleNames('instrument:cement').length === 3);
+    await app.page.locator('[data-testid="param-volume"]').fill('3');
+    await app.page
+      .locator('[data-warning="proc.cementoplasty.warn.overflow"]')
+      .waitFor({ state: 'detached' });
+    await app.page.locator('[data-testid="param-pace"]').fill('0.4');
+    await app.page.locator('[data-warning="pace"]').waitFor();
+    expectClean(app);
+  });
+
+  test('the needle is checked on an AP, then a lateral shot, counted', async () => {
+    const app = await open('?p=cementoplasty&step=5');
+    await waitStep(app, 5);
+    await app.page.locator('[data-testid="stage"] canvas[data-xray="lat"]').waitFor();
+    expect(await app.page.locator('[data-testid="shots"]').getAttribute('data-value')).toBe('3');
+    expectClean(app);
+  });
+});

@@ -20,7 +20,7 @@ function anyPerpendicular(z: Vector3, out: Vector3): Vector3 {
 /**
  * Places an instrument built in its tool frame (tip at the origin, pointing along +Z, up +Y): its
  * tip at `pose.tip`, +Z along `pose.direction`, +Y along the part of `pose.up` perpendicular to
- * it (any perpendicular when `up` is missing or parallel). Allocates nothing, so it may run per frame.
+ * it (any perpendicular when `up` is missing or parallel), scaled by `pose.size`. Allocates nothing, so it may run per frame.
  */
 export function applyToolPose(target: Object3D, pose: ToolPose): void {
   const d = pose.direction;
@@ -36,4 +36,5 @@ export function applyToolPose(target: Object3D, pose: ToolPose): void {
   basis.makeBasis(xAxis, yAxis, zAxis);
   target.quaternion.setFromRotationMatrix(basis);
   target.position.set(pose.tip[0], pose.tip[1], pose.tip[2]);
+  target.scale.setScalar(pose.size ?? 1);
 }

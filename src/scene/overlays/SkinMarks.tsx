@@ -1,12 +1,13 @@
 import { Html } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MeshBasicMaterial, type Group } from 'three';
+import { MeshBasicMaterial } from 'three';
 import { add, length, scale, sub, type Vec3 } from '../../anatomy/sdf';
 import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
 import { useSession } from '../../state/session-store';
+import { useView } from '../../state/view-store';
 import { currentFrame } from '../procedure/ProcedureDriver';
 import { noRaycast, OVERLAY_MATERIALS, OVERLAY_ORDER, placeSegment, UNIT_TUBE } from './overlay-parts';
 
@@ -39,27 +40,28 @@ const LABEL: CSSProperties = {
 /**
  * The skin openings of a percutaneous operation, to scale, and the open incision the same
  * correction would need drawn beside them, with their lengths: the comparison a patient asks for.
- * Shown while the skin is.
+ * Shown while the skin is, never on the X-ray.
  */
 export function SkinMarks({ plan }: { readonly plan: Plan }) {
   const { t } = useTranslation();
   const lang = useSession((s) => s.lang);
   const invalidate = useThree((s) => s.invalidate);
-  const group = useRef<Group>(null);
   const marks = useMemo(() => plan.proc.skinMarks?.(plan.ctx), [plan]);
   useEffect(() => invalidate(), [marks, invalidate]);
+  // The labels are page elements, not scene objects: they are left out, not hidden, with the skin.
+  const [shown, setShown] = useState(false);
+  const chosenXray = useSession((s) => s.view === 'xray');
+  const shot = useView((s) => s.fluoroShot !== null);
   useFrame(() => {
-    const g = group.current;
-    if (!g) return;
-    const shown = Boolean(currentFrame.frame?.skin || useSession.getState().skin);
-    if (g.visible !== shown) g.visible = shown;
+    const now = Boolean(currentFrame.frame?.skin || useSession.getState().skin);
+    if (now !== shown) setShown(now);
   });
-  if (!marks) return null;
+  if (!marks || !shown || chosenXray || shot) return null;
   const total = marks.portals.reduce((s, p) => s + p.mm, 0);
   const [a, b] = marks.openIncision ?? [undefined, undefined];
   const first = marks.portals[0];
   return (
-    <group ref={group} name="overlay:skin-marks">
+    <group name="overlay:skin-marks">
       {marks.portals.map((p) => {
         const half = scale(p.along, p.mm / 2);
         return (

@@ -2,20 +2,24 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, type Mesh } from 'three';
 import type { RenderFragment } from '../../geometry/fragment-geometry';
-import { boneMaterial, cutFaceMaterial } from '../materials';
+import { boneMaterial, boneSeeThroughMaterial, cutFaceMaterial } from '../materials';
 import { registerBody } from './body-registry';
 
 const MATERIALS = [boneMaterial, cutFaceMaterial];
+/** The inner (cut) faces stay opaque: a cavity reads as a solid shape inside the translucent bone. */
+const SEE_THROUGH = [boneSeeThroughMaterial, cutFaceMaterial];
 
 interface Props {
   readonly part: string;
   readonly stage: number;
   readonly id: string;
   readonly fragment: RenderFragment;
+  /** Drawn translucent so what lies inside shows. */
+  readonly seeThrough?: boolean;
 }
 
 /** A piece of a cut bone: bone surface plus its sawn faces in the cancellous colour. */
-export function FragmentMesh({ part, stage, id, fragment }: Props) {
+export function FragmentMesh({ part, stage, id, fragment, seeThrough = false }: Props) {
   const ref = useRef<Mesh>(null);
   const geometry = useMemo(() => {
     const g = new BufferGeometry();
@@ -35,5 +39,13 @@ export function FragmentMesh({ part, stage, id, fragment }: Props) {
     invalidate();
     return unregister;
   }, [part, stage, id, invalidate]);
-  return <mesh ref={ref} name={`${part}:${id}`} geometry={geometry} material={MATERIALS} visible={false} />;
+  return (
+    <mesh
+      ref={ref}
+      name={`${part}:${id}`}
+      geometry={geometry}
+      material={seeThrough ? SEE_THROUGH : MATERIALS}
+      visible={false}
+    />
+  );
 }

@@ -42,12 +42,21 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
       {[...stages].flatMap(([part, partStages]) =>
         partStages.flatMap((stage, i) =>
           Object.entries(stage.fragments).map(([id, fragment]) => (
-            <FragmentMesh key={`${part}/${i}/${id}`} part={part} stage={i} id={id} fragment={fragment} />
+            <FragmentMesh
+              key={`${part}/${i}/${id}`}
+              part={part}
+              stage={i}
+              id={id}
+              fragment={fragment}
+              seeThrough={state?.plan.proc.seeThrough?.includes(part)}
+            />
           )),
         ),
       )}
       {state && <ToolSlots plan={state.plan} />}
-      {patient.region === 'knee' && <KneeOverlays plan={state?.plan} pre={patient.landmarks} />}
+      {patient.region === 'knee' && !state?.plan.proc.keepsAlignment && (
+        <KneeOverlays plan={state?.plan} pre={patient.landmarks} />
+      )}
       {state?.plan.proc.skinMarks && <SkinMarks plan={state.plan} />}
     </>
   );

@@ -1,0 +1,347 @@
+/**
+ * Percutaneous bone cementoplasty (CLINICAL §3): a painful lytic lesion of the distal femur or the
+ * proximal tibia filled with acrylic cement (PMMA) through a needle, under local anaesthesia and
+ * fluoroscopy. The lesion is a cavity in the bone from the start (the bone is drawn see-through so
+ * it shows); the trocar goes in on AP and lateral checks; cement goes in by small increments and
+ * spreads inside; what the lesion cannot hold, or what is pushed too fast, leaks out.
+ *
+ * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
+ */
+import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { ease } from '../engine/timeline';
+import {
+  cementFill,
+  lesionCentre,
+  lesionRadius,
+  lesionSite,
+  lesionSolid,
+  lesionVolume,
+  SAFE_INCREMENT,
+  skinNick,
+  thinnestWall,
+  TROCAR_DIAMETER,
+  trocarPath,
+  trocarTrack,
+  type LesionSite,
+} from './cement-lesion';
+import type {
+  ImplantUse,
+  InstrumentUse,
+  Params,
+  PlanContext,
+  ProcedureDef,
+  StepContext,
+  StepDef,
+} from './types';
+
+/** Minutes the cement takes to set (brief text E: 10–15; the patient lies still meanwhile). */
+export const SETTING_MINUTES = 12;
+/** The patient stands and walks about two hours later (brief text E), minutes. */
+export const STAND_UP_MINUTES = 120;
+/** Below this much bone between the lesion and the outside, cement may escape: warned, mm. */
+export const THIN_WALL = 1.5;
+/** The first increments, checked on the lateral view before the rest: this share of the cement. */
+const FIRST_SHARE = 0.25;
+/** The trocar starts this far outside the skin, mm. */
+const OUTSIDE_SKIN = 6;
+/** The cannula's tip is drawn back this far from the centre while cement flows, mm. */
+const INJECTING_BACK = 2;
+
+/** The fragment the lesion's cut leaves: the whole bone, hollowed. */
+const HOST: Record<LesionSite, string> = { tibia: 'tibiaHost', femur: 'femurHost' };
+
+type WithParams = Pick<PlanContext, 'params'>;
+
+/** Injected cement, mL (the `volume` parameter). */
+export const injectedMl = (ctx: WithParams): number => Number(ctx.params.volume ?? 8);
+/** Cement per increment, mL (the `pace` parameter). */
+const incrementMl = (ctx: WithParams): number => Number(ctx.params.pace ?? 0.15);
+
+/** Where the cement goes for this case: the lesion's share and any leak (see cementFill). */
+export function cementPlan(ctx: WithParams) {
+  return cementFill(ctx, injectedMl(ctx), incrementMl(ctx));
+}
+
+/** The trocar's outer diameter, mm, from its gauge. */
+const trocarDiameter = (ctx: PlanContext): number => TROCAR_DIAMETER[Number(ctx.params.gauge ?? 11)] ?? 3;
+
+/** From the skin nick to the lesion's centre, mm. */
+export const pathDepth = (ctx: PlanContext): number => length(sub(lesionCentre(ctx), skinNick(ctx)));
+
+/** The trocar with its tip `back` mm short of the lesion's centre on its path. */
+function trocarAt(ctx: PlanContext, back: number) {
+  const { tip, direction } = trocarPath(ctx);
+  return { tip: add(tip, scale(direction, -back)), direction, up: [0, 1, 0] as Vec3 };
+}
+
+function trocar(id: string, back: (ctx: StepContext, p: number) => number): InstrumentUse {
+  return {
+    id,
+    kind: 'trocar',
+    path: (ctx, p) => trocarAt(ctx, back(ctx, p)),
+    // Long enough that the handle stays outside the skin.
+    shape: (ctx) => [trocarDiameter(ctx), Math.max(100, Math.ceil(pathDepth(ctx) + 45))],
+  };
+}
+
+/** Where the needle starts: just outside the skin. */
+const outside = (ctx: PlanContext) => pathDepth(ctx) + OUTSIDE_SKIN;
+
+/** The cement injected by progress p, stepping one increment at a time from `from` to `to` mL. */
+function injected(ctx: PlanContext, from: number, to: number, p: number): number {
+  const inc = incrementMl(ctx);
+  const increments = Math.floor((p * (to - from)) / inc + 1e-9);
+  return p >= 1 ? to : Math.min(to, from + increments * inc);
+}
+
+/**
+ * A cement bolus centred at `at`, of `fullMl` when done, growing from `fromMl` to it (by increments)
+ * during its step: drawn once at full size and scaled, so no new geometry is made as it grows.
+ */
+function bolus(
+  id: string,
+  fixedTo: string,
+  at: (ctx: StepContext) => Vec3,
+  fullMl: (ctx: StepContext) => number,
+  fromMl: (ctx: StepContext) => number,
+  start = 0,
+): ImplantUse {
+  return {
+    id,
+    kind: 'cement',
+    fixedTo,
+    path: (ctx, p) => {
+      const full = fullMl(ctx);
+      const q = Math.max(0, (p - start) / (1 - start));
+      const now = injected(ctx, fromMl(ctx), full, q);
+      // A hair of cement at the tip rather than nothing, so the bolus never has zero size.
+      return {
+        tip: at(ctx),
+        direction: trocarPath(ctx).direction,
+        size: Math.cbrt(Math.max(now, 0.01) / full),
+      };
+    },
+    shape: (ctx) => [fullMl(ctx)],
+  };
+}
+
+/** Where leaked cement collects: outside the thinnest wall, against the bone. */
+function leakSite(ctx: PlanContext): Vec3 {
+  const wall = thinnestWall(ctx);
+  const leakRadius = Math.cbrt((3 * cementPlan(ctx).leak * 1000) / (4 * Math.PI));
+  const out = lesionRadius(ctx) + Math.max(0, wall.mm) + 0.7 * leakRadius;
+  return add(lesionCentre(ctx), scale(wall.direction, out));
+}
+
+/**
+ * The lesion and the needle's path seen from their side, a little from above, at `distance` mm;
+ * `towardSkin` (0–1) moves the view's centre from the lesion along the path to the skin nick.
+ */
+function lesionView(distance: number, towardSkin = 0.3) {
+  return (ctx: StepContext) => {
+    const d = trocarPath(ctx).direction;
+    // The tibia from in front and outside; the femur from behind and inside, as the kneecap hides it from in front.
+    const side = scale(normalize(cross([0, 1, 0], d)), lesionSite(ctx) === 'tibia' ? 1 : -1);
+    const centre = lesionCentre(ctx);
+    const target = add(centre, scale(sub(skinNick(ctx), centre), towardSkin));
+    return { target, from: add(add(side, scale(d, -0.45)), [0, 0.45, 0]), distance };
+  };
+}
+
+function steps(site: LesionSite, leaks: boolean): StepDef[] {
+  const host = HOST[site];
+  const centre = (ctx: StepContext) => lesionCentre(ctx);
+  const inLesion = (ctx: StepContext) => cementPlan(ctx).inLesion;
+  const first = (ctx: StepContext) => FIRST_SHARE * inLesion(ctx);
+  const injecting = (id: string) => trocar(id, () => INJECTING_BACK);
+  return [
+    { id: 'lesion', duration: 3, fluoro: 'ap', cuts: ['lesion'], camera: lesionView(250) },
+    { id: 'anaesthesia', phase: 'open', duration: 3, skin: true, camera: lesionView(260) },
+    {
+      id: 'nick',
+      phase: 'open',
+      duration: 3,
+      skin: true,
+      camera: lesionView(150, 1),
+      instruments: [
+        {
+          id: 'scalpel',
+          kind: 'scalpel',
+          path: (ctx, p) => {
+            const d = trocarPath(ctx).direction;
+            // A nick the needle's width, across the limb's axis.
+            const across = normalize(cross(d, [0, 1, 0]));
+            const tip = add(add(skinNick(ctx), scale(d, 2)), scale(across, (p - 0.5) * 4));
+            return { tip, direction: d, up: [0, 1, 0] };
+          },
+        },
+      ],
+    },
+    {
+      id: 'trocar',
+      duration: 5,
+      fluoro: 'ap',
+      camera: lesionView(240),
+      instruments: [trocar('trocar-in', (ctx, p) => outside(ctx) * (1 - ease(p)))],
+    },
+    {
+      id: 'check',
+      duration: 3,
+      fluoro: 'lat',
+      camera: lesionView(240),
+      instruments: [trocar('trocar-check', () => 0)],
+    },
+    {
+      id: 'cement-first',
+      duration: 4,
+      fluoro: 'lat',
+      camera: lesionView(200),
+      instruments: [injecting('trocar-first')],
+      implants: [bolus('cement-first', host, centre, first, () => 0)],
+    },
+    {
+      id: 'cement-fill',
+      duration: 6,
+      fluoro: 'ap',
+      camera: lesionView(200),
+      instruments: [injecting('trocar-fill')],
+      implants: [
+        bolus('cement', host, centre, inLesion, first),
+        // Cement that escapes once the lesion is full, or when pushed too fast: in the step's second half.
+        ...(leaks
+          ? [
+              bolus(
+                'leak',
+                host,
+                leakSite,
+                (ctx) => cementPlan(ctx).leak,
+                () => 0,
+                0.5,
+              ),
+            ]
+          : []),
+      ],
+    },
+    {
+      id: 'withdraw',
+      duration: 3,
+      camera: lesionView(240),
+      instruments: [
+        trocar('trocar-out', (ctx, p) => INJECTING_BACK + (outside(ctx) - INJECTING_BACK) * ease(p)),
+      ],
+    },
+    { id: 'setting', duration: 4, skin: true, clock: SETTING_MINUTES, camera: lesionView(230) },
+    {
+      id: 'stand',
+      phase: 'close',
+      duration: 4,
+      skin: true,
+      clock: STAND_UP_MINUTES,
+      camera: lesionView(320),
+    },
+  ];
+}
+
+/** Whether cement leaks for these parameters: more than the lesion holds, or pushed too fast. */
+const leaksWith = (params: Params): boolean => cementPlan({ params }).leak > 0;
+
+function cementoplastyWith(site: LesionSite, leaks: boolean): ProcedureDef {
+  return {
+    id: 'cementoplasty',
+    region: 'knee',
+    // A needle into a round lesion.
+    icon: 'M3 5l9 7M12 12a5 5 0 1 0 10 0a5 5 0 1 0-10 0',
+    params: [
+      { id: 'site', kind: 'choice', values: ['tibia', 'femur'], default: 'tibia', recut: true },
+      { id: 'lesion', kind: 'number', unit: 'mm', default: 30, min: 15, max: 45, step: 1, recut: true },
+      { id: 'gauge', kind: 'number', unit: '', default: 11, min: 10, max: 13, step: 1, recut: true },
+      { id: 'volume', kind: 'number', unit: 'mL', default: 8, min: 2, max: 30, step: 0.5, recut: false },
+      {
+        id: 'pace',
+        kind: 'number',
+        unit: 'mL',
+        default: 0.15,
+        min: 0.1,
+        max: 0.5,
+        step: 0.05,
+        limit: { above: SAFE_INCREMENT, warning: 'proc.cementoplasty.warn.pace' },
+        recut: false,
+      },
+    ],
+    variant: (params) => cementoplasty(params),
+    readouts: {
+      cement: { value: 'cementMl', unit: 'mL' },
+      fill: { value: 'fillPct', unit: '%' },
+      'lesion-volume': { value: 'lesionMl', unit: 'mL' },
+    },
+    seeThrough: [site],
+    keepsAlignment: true,
+    cuts: [
+      {
+        id: 'lesion',
+        bone: site,
+        cutter: (ctx) => [lesionSolid(ctx), trocarTrack(ctx)],
+        fragments: [
+          { id: HOST[site], probe: (ctx) => add(lesionCentre(ctx), hostProbeOffset(ctx)), holds: [] },
+        ],
+      },
+    ],
+    motions: [],
+    follows: [],
+    steps: steps(site, leaks),
+    skinMarks: (ctx) => ({
+      portals: [
+        {
+          id: 'nick',
+          at: skinNick(ctx),
+          normal: scale(trocarPath(ctx).direction, -1),
+          along: [0, 1, 0],
+          mm: Math.ceil(trocarDiameter(ctx) + 1),
+        },
+      ],
+    }),
+    captionValues: (ctx) => {
+      const plan = cementPlan(ctx);
+      return {
+        lesionMm: 2 * lesionRadius(ctx),
+        lesionMl: lesionVolume(ctx),
+        gauge: Number(ctx.params.gauge ?? 11),
+        diameterMm: trocarDiameter(ctx),
+        depthMm: pathDepth(ctx),
+        cementMl: plan.injected,
+        fillPct: plan.fill,
+        leakMl: plan.leak,
+        paceMl: incrementMl(ctx),
+        increments: Math.ceil(plan.injected / incrementMl(ctx) - 1e-9),
+        wallMm: thinnestWall(ctx).mm,
+        settingMin: SETTING_MINUTES,
+        standH: STAND_UP_MINUTES / 60,
+      };
+    },
+    warnings: (ctx) => [
+      ...(cementPlan(ctx).injected > lesionVolume(ctx) ? ['proc.cementoplasty.warn.overflow'] : []),
+      ...(thinnestWall(ctx).mm < THIN_WALL ? ['proc.cementoplasty.warn.cortex'] : []),
+    ],
+  };
+}
+
+/**
+ * A point of the hollowed bone to recognise it by: below the lesion (away from the joint) by its
+ * radius and 10 mm, on the bone's axis side.
+ */
+function hostProbeOffset(ctx: PlanContext): Vec3 {
+  const toShaft: Vec3 = lesionSite(ctx) === 'tibia' ? [0, -1, 0] : [0, 1, 0];
+  return scale(toShaft, lesionRadius(ctx) + 10);
+}
+
+const variants = new Map<string, ProcedureDef>();
+
+/** Cementoplasty for these choices (one stable definition per site and leak). */
+export function cementoplasty(params: Params): ProcedureDef {
+  const site = lesionSite({ params });
+  const leaks = leaksWith(params);
+  const key = `${site}/${leaks}`;
+  let def = variants.get(key);
+  if (!def) variants.set(key, (def = cementoplastyWith(site, leaks)));
+  return def;
+}
