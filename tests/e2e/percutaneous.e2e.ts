@@ -98,11 +98,19 @@ describe('cementoplasty', () => {
     expectClean(app);
   });
 
-  test('the needle is checked on an AP, then a lateral shot, counted', async () => {
+  test('the needle is checked on an AP, then a lateral shot, counted; the C-arm is drawn where it stood', async () => {
     const app = await open('?p=cementoplasty&step=5');
     await waitStep(app, 5);
     await app.page.locator('[data-testid="stage"] canvas[data-xray="lat"]').waitFor();
     expect(await app.page.locator('[data-testid="shots"]').getAttribute('data-value')).toBe('3');
+    expect(await app.page.evaluate(() => window.__viz?.visibleNames('overlay:carm'))).toEqual([]);
+    // Past the shot, the 3D view shows the C-arm where it stood; a step without X-ray has none.
+    await app.page.locator('[data-testid="scrubber"]').fill('16');
+    await app.page.waitForFunction(() => !document.querySelector('[data-testid="stage"] canvas[data-xray]'));
+    await app.page.waitForFunction(() => window.__viz?.visibleNames('overlay:carm').length === 1);
+    await app.page.locator('[data-testid="step-2"]').click();
+    await waitStep(app, 2);
+    await app.page.waitForFunction(() => window.__viz?.visibleNames('overlay:carm').length === 0);
     expectClean(app);
   });
 });

@@ -40,8 +40,8 @@ function cementShown(plan: ReturnType<typeof makePlan>, t: number): number {
 
 describe('cementoplasty', () => {
   it('is valid for each site, with and without a leak; one definition per site and leak', () => {
-    for (const params of [{}, { site: 'femur' }, { volume: 20 }, { pace: 0.4, site: 'femur' }])
-      expect(validateProcedure(cementoplasty(params), KNEE_PARTS)).toEqual([]);
+    const cases: Params[] = [{}, { site: 'femur' }, { volume: 20 }, { pace: 0.4, site: 'femur' }];
+    for (const params of cases) expect(validateProcedure(cementoplasty(params), KNEE_PARTS)).toEqual([]);
     expect(cementoplasty({ site: 'femur', volume: 4 })).toBe(cementoplasty({ site: 'femur', volume: 6 }));
     expect(cementoplasty({})).not.toBe(cementoplasty({ volume: 20 }));
   });

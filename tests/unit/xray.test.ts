@@ -9,6 +9,7 @@ import {
   xrayFrustum,
   type XrayCamera,
 } from '../../src/scene/xray/xray-camera';
+import { cArmPlacement } from '../../src/scene/xray/c-arm';
 import { decodeUrl } from '../../src/state/url-codec';
 import { sessionFromUrl, sessionToUrl } from '../../src/state/session-store';
 
@@ -131,5 +132,33 @@ describe('view and projection in the URL', () => {
     expect(sessionToUrl(s, 10)).toBe('?p=chevron&view=xray&proj=lat&step=10');
     expect(sessionFromUrl(sessionToUrl(s, 10), '')).toEqual(s);
     expect(sessionToUrl(sessionFromUrl('?p=chevron&view=3d&proj=ap', ''))).toBe('?p=chevron');
+  });
+});
+
+describe('the C-arm drawn in the 3D view', () => {
+  it('tube and intensifier face each other across the centre on the beam; the C beside the line of sight', () => {
+    const cases = [
+      ['foot', 'ap', [10, 20, 30], [150, 140, 60]],
+      ['knee', 'ap', [0, -20, 10], [-180, 60, 200]],
+      ['knee', 'lat', [0, -20, 10], [0, -20, 300]],
+    ] as const;
+    for (const [region, proj, centre, eye] of cases) {
+      const c = cArmPlacement(region, proj, centre, eye);
+      const beam = xrayCamera(region, proj, 'right', 1, centre).look;
+      expect(c.beam).toEqual(beam);
+      const toSource: Vec3 = [c.source[0] - centre[0], c.source[1] - centre[1], c.source[2] - centre[2]];
+      const toImage: Vec3 = [
+        c.intensifier[0] - centre[0],
+        c.intensifier[1] - centre[1],
+        c.intensifier[2] - centre[2],
+      ];
+      expect(dot(toSource, beam)).toBeCloseTo(-c.radius, 9);
+      expect(dot(toImage, beam)).toBeCloseTo(c.radius, 9);
+      expect(c.fieldMm).toBe(FIELD_MM[region]);
+      const sight: Vec3 = [centre[0] - eye[0], centre[1] - eye[1], centre[2] - eye[2]];
+      expect(dot(c.back, beam)).toBeCloseTo(0, 9);
+      expect(dot(c.back, sight)).toBeCloseTo(0, 9);
+      expect(dot(c.back, c.back)).toBeCloseTo(1, 9);
+    }
   });
 });

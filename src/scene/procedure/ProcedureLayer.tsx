@@ -5,6 +5,7 @@ import { cutChains } from '../../engine/fragments';
 import { useView } from '../../state/view-store';
 import { useProcedurePlan } from '../../state/procedure-plan';
 import { usePosedPatient } from '../../state/patient';
+import { CArm } from '../overlays/CArm';
 import { KneeOverlays } from '../overlays/KneeOverlays';
 import { SkinMarks } from '../overlays/SkinMarks';
 import { FragmentMesh } from './FragmentMesh';
@@ -58,6 +59,7 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
         <KneeOverlays plan={state?.plan} pre={patient.landmarks} />
       )}
       {state?.plan.proc.skinMarks && <SkinMarks plan={state.plan} />}
+      {state?.plan.proc.steps.some((s) => s.fluoro) && <CArm plan={state.plan} />}
     </>
   );
 }

@@ -15,6 +15,11 @@ const BEAMS: Record<Region, Record<Projection, { readonly look: Vec3; readonly u
   knee: { ap: { look: [0, 0, -1], up: [0, 1, 0] }, lat: { look: [1, 0, 0], up: [0, 1, 0] } },
 };
 
+/** The beam's direction (source to intensifier) for a region and projection, right-side region frame. */
+export function beamDirection(region: Region, proj: Projection): Vec3 {
+  return BEAMS[region][proj].look;
+}
+
 /**
  * Diameter of the round image at its centre, mm, man size: a mini C-arm's field over the forefoot,
  * a 9-inch image intensifier over the knee.
