@@ -221,7 +221,8 @@ function steps(variant: Variant, passes: number): StepDef[] {
     },
   ];
   const close: StepDef[] = [
-    { id: 'bandage', duration: 4, skin: true, camera: view(170, 1.4), plays: ['rebalance'] },
+    // Closing steps: an added Akin comes before them, the bandage holds both corrections.
+    { id: 'bandage', phase: 'close', duration: 4, skin: true, camera: view(170, 1.4), plays: ['rebalance'] },
     { id: 'shoe', phase: 'close', duration: 3, skin: true, camera: view(220, 1.2) },
   ];
   if (variant === 'classic') {
@@ -302,7 +303,15 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
     icon: 'M4 12h6M14 12a2 2 0 1 0 4 0a2 2 0 1 0-4 0M18 12h3',
     addons: ['akin'],
     params: [
-      { id: 'variant', kind: 'choice', values: ['classic', 'mica'], default: 'classic', recut: true },
+      {
+        id: 'variant',
+        kind: 'choice',
+        values: ['classic', 'mica'],
+        default: 'classic',
+        recut: true,
+        // MICA ends with a percutaneous Akin fixed by a screw; the classic technique leaves no metal.
+        implies: { mica: { akin: '1', fixation: 'screw' }, classic: { akin: '0' } },
+      },
       { id: 'passes', kind: 'number', unit: '', default: 3, min: 1, max: MAX_PASSES, step: 1, recut: true },
       {
         id: 'shift',

@@ -11,7 +11,7 @@ import { chevron } from './chevron';
 import { scarf } from './scarf';
 import { composeProcedures } from './compose';
 import { validateProcedure } from './schema';
-import type { ParamValue, ProcedureDef } from './types';
+import type { ParamValue, Params, ProcedureDef } from './types';
 
 const ALL_PARTS = [...FOOT_PARTS, ...KNEE_PARTS];
 
@@ -84,7 +84,17 @@ export function proceduresOf(region: Region): readonly ProcedureDef[] {
   return PROCEDURES.filter((p) => p.region === region);
 }
 
-/** The default value of every parameter of a procedure. */
+/** What choosing `value` for parameter `id` also sets (see ChoiceParamDef.implies). */
+export function impliedBy(proc: ProcedureDef, id: string, value: ParamValue): Params {
+  const def = allParams(proc).find((p) => p.id === id);
+  return (def?.kind === 'choice' && def.implies?.[String(value)]) || {};
+}
+
+/** The default value of every parameter of a procedure, with what the default choices imply. */
 export function defaultParams(proc: ProcedureDef): Record<string, number | string> {
-  return Object.fromEntries(allParams(proc).map((p) => [p.id, p.default]));
+  const params: Record<string, ParamValue> = Object.fromEntries(
+    allParams(proc).map((p) => [p.id, p.default]),
+  );
+  for (const p of allParams(proc)) Object.assign(params, impliedBy(proc, p.id, p.default));
+  return params;
 }

@@ -33,8 +33,13 @@ const choiceParam = v.pipe(
     values: v.pipe(v.array(v.string()), v.minLength(2)),
     default: v.string(),
     recut: v.boolean(),
+    implies: v.optional(v.record(v.string(), v.record(v.string(), v.union([v.string(), v.number()])))),
   }),
   v.check((p) => p.values.includes(p.default), 'default must be one of the values'),
+  v.check(
+    (p) => Object.keys(p.implies ?? {}).every((k) => p.values.includes(k)),
+    'implies must be keyed by the values',
+  ),
 );
 const tool = v.object({
   id,

@@ -33,6 +33,11 @@ export interface ChoiceParamDef {
   readonly values: readonly string[];
   readonly default: string;
   readonly recut: boolean;
+  /**
+   * Choosing a value also sets other parameters to suit it (MICA brings its screwed Akin); the
+   * user may change them afterwards, and a link's own values win.
+   */
+  readonly implies?: Readonly<Record<string, Params>>;
 }
 
 export type ParamDef = NumberParamDef | ChoiceParamDef;

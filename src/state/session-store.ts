@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { FootAngles, KneeAngles } from '../anatomy/deformity';
 import type { Region } from '../anatomy/types';
 import { FOOT_DEFORMITY, KNEE_DEFORMITY, defaults } from '../clinical/deformity-params';
-import { allParams, defaultParams, procedureById } from '../procedures/registry';
+import { allParams, defaultParams, impliedBy, procedureById } from '../procedures/registry';
 import type { ParamValue } from '../procedures/types';
 import { decodeUrl, encodeUrl, type Notice, type ParsedValues } from './url-codec';
 
@@ -66,7 +66,10 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
   const { values, notices } = decodeUrl(search, hash);
   const proc = procedureById(values.p as string | undefined);
   const params = { ...(proc ? defaultParams(proc) : {}) };
-  for (const d of proc ? allParams(proc) : []) if (values[d.id] !== undefined) params[d.id] = values[d.id]!;
+  const given = proc ? allParams(proc).filter((d) => values[d.id] !== undefined) : [];
+  // A chosen option brings what it implies; then the link's own values win.
+  for (const d of given) Object.assign(params, impliedBy(proc!, d.id, values[d.id]!));
+  for (const d of given) params[d.id] = values[d.id]!;
   return {
     procedure: proc?.id ?? null,
     params,
@@ -125,5 +128,9 @@ export const useSession = create<Session & SessionActions>()((set) => ({
         : { procedure: null, params: {} },
     );
   },
-  setParam: (id, value) => set((s) => ({ params: { ...s.params, [id]: value } })),
+  setParam: (id, value) =>
+    set((s) => {
+      const proc = procedureById(s.procedure);
+      return { params: { ...s.params, ...(proc ? impliedBy(proc, id, value) : {}), [id]: value } };
+    }),
 }));

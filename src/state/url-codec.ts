@@ -1,4 +1,4 @@
-import { procedureById } from '../procedures/registry';
+import { allParams, procedureById } from '../procedures/registry';
 import { paramTable, type ParamSpec, type ParamTable } from './url-params';
 
 /** Why a URL value was not used as given; shown to the user in their language. */
@@ -46,11 +46,10 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
     .findLast(([k]) => k === 'p')?.[1]
     ?.trim()
     .toLowerCase();
-  const addons = procedureById(procedure)?.addons ?? [];
-  const addonsOn = Object.fromEntries(
-    entries.filter(([k]) => addons.includes(k)).map(([k, v]) => [k, v.trim()]),
-  );
-  const table = paramTable(procedure, addonsOn);
+  const proc = procedureById(procedure);
+  const own = new Set(proc ? allParams(proc).map((d) => d.id) : []);
+  const chosen = Object.fromEntries(entries.filter(([k]) => own.has(k)).map(([k, v]) => [k, v.trim()]));
+  const table = paramTable(procedure, chosen);
   for (const [key, raw] of entries) {
     const spec: ParamSpec | undefined = Object.hasOwn(table, key) ? table[key] : undefined;
     if (!spec) {

@@ -1,5 +1,12 @@
 import { FOOT_DEFORMITY, KNEE_DEFORMITY, type RangeSpec } from '../clinical/deformity-params';
-import { PROCEDURES, allParams, procedureById, resolveProcedure } from '../procedures/registry';
+import {
+  PROCEDURES,
+  allParams,
+  defaultParams,
+  impliedBy,
+  procedureById,
+  resolveProcedure,
+} from '../procedures/registry';
 
 /** A URL parameter that takes one of a few words. */
 export interface ChoiceParam {
@@ -47,21 +54,28 @@ export const URL_PARAMS = {
 export type ParamKey = keyof typeof URL_PARAMS;
 export type ParamTable = Readonly<Record<string, ParamSpec>>;
 
-/** The parameters valid with a given procedure: the base ones, its own, and the step to open at. */
+/**
+ * The parameters valid with a given procedure: the base ones, its own, and the step to open at.
+ * `chosen` are the link's own values for the procedure's parameters (add-ons, choices).
+ */
 export function paramTable(
   procedureId: string | undefined,
-  addonsOn: Readonly<Record<string, string>> = {},
+  chosen: Readonly<Record<string, string>> = {},
 ): ParamTable {
   const proc = procedureById(procedureId);
   if (!proc) return URL_PARAMS;
+  // A value is left out of a link when it is what the link's other choices give anyway.
+  const implied = defaultParams(proc);
+  for (const d of allParams(proc))
+    if (chosen[d.id] !== undefined) Object.assign(implied, impliedBy(proc, d.id, chosen[d.id]!));
   const own = Object.fromEntries(
     allParams(proc).map((d): [string, ParamSpec] =>
       d.kind === 'number'
-        ? [d.id, { kind: 'number', default: d.default, min: d.min, max: d.max }]
-        : [d.id, choice(d.values, d.default)],
+        ? [d.id, { kind: 'number', default: Number(implied[d.id]), min: d.min, max: d.max }]
+        : [d.id, choice(d.values, String(implied[d.id]))],
     ),
   );
   // The step range depends on which add-ons make the sitting longer.
-  const steps = resolveProcedure(proc.id, addonsOn)?.steps.length ?? proc.steps.length;
+  const steps = resolveProcedure(proc.id, { ...implied, ...chosen })?.steps.length ?? proc.steps.length;
   return { ...URL_PARAMS, ...own, step: { kind: 'number', default: 1, min: 1, max: steps } };
 }

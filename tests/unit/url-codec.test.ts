@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUrl, encodeUrl } from '../../src/state/url-codec';
 import { sessionFromUrl, sessionToUrl } from '../../src/state/session-store';
+import { resolveProcedure } from '../../src/procedures/registry';
+import { misBunion } from '../../src/procedures/mis-bunion';
 
 describe('URL codec', () => {
   it('reads valid values as given', () => {
@@ -85,5 +87,27 @@ describe('add-ons in the URL', () => {
       wedge: 2,
     });
     expect(decodeUrl('?p=chevron&step=12').values.step).toBe(10);
+  });
+});
+
+describe('a choice that implies other parameters', () => {
+  it('MICA brings its screwed Akin; the classic technique none; a link’s own values win and round-trip', () => {
+    expect(sessionFromUrl('?p=mis-bunion', '').params).toMatchObject({ variant: 'classic', akin: '0' });
+    const mica = sessionFromUrl('?p=mis-bunion&variant=mica', '');
+    expect(mica.params).toMatchObject({ akin: '1', fixation: 'screw' });
+    // The link need not repeat what the choice implies.
+    expect(sessionToUrl(mica)).not.toContain('akin');
+    const without = sessionFromUrl('?p=mis-bunion&variant=mica&akin=0', '');
+    expect(without.params.akin).toBe('0');
+    const link = sessionToUrl(without);
+    expect(link).toContain('akin=0');
+    expect(sessionFromUrl(link, '').params.akin).toBe('0');
+  });
+
+  it('the step range of a link counts the add-on its choice brings', () => {
+    const total = resolveProcedure('mis-bunion', sessionFromUrl('?p=mis-bunion&variant=mica', '').params)!
+      .steps.length;
+    expect(total).toBeGreaterThan(misBunion({ variant: 'mica' }).steps.length);
+    expect(decodeUrl(`?p=mis-bunion&variant=mica&step=${total}`, '').values.step).toBe(total);
   });
 });
