@@ -40,6 +40,7 @@ export function cutJobs(cuts: readonly CutDef[], ctx: PlanContext): CutJob[] {
     id: c.id,
     bone: c.bone,
     cutter: c.cutter(ctx),
+    ...(c.keepsInside ? { keepsInside: true } : {}),
     fragments: c.fragments.map((f) => ({ id: f.id, probe: f.probe(ctx) })),
   }));
 }

@@ -10,6 +10,8 @@ export interface CutJob {
   /** The part or an earlier cut's fragment it cuts. */
   readonly bone: string;
   readonly cutter: readonly ConvexPiece[];
+  /** What lies inside the cutter stays, the rest is taken (see CutDef.keepsInside). */
+  readonly keepsInside?: boolean;
   /** Fragment ids with a point inside each (the pieces are recognised by these). */
   readonly fragments: readonly { readonly id: string; readonly probe: Vec3 }[];
 }
@@ -41,7 +43,7 @@ export function runCutChain(
   for (const job of jobs) {
     const source = current.get(job.bone);
     if (!source) throw new Error(`Cut ${job.id}: nothing named ${job.bone} to cut`);
-    const result = cutBone(wasm, source, job.cutter, cache);
+    const result = cutBone(wasm, source, job.cutter, cache, job.keepsInside);
     const named: Record<string, Fragment> = {};
     result.fragments.forEach((piece, i) => {
       const match = job.fragments.find((f) => containsPoint(piece, f.probe));

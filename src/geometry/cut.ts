@@ -95,14 +95,16 @@ export class BoneSolidCache {
 
 /**
  * Cuts a bone with a cutter made of convex pieces: the cutter is subtracted (the kerf or the wedge
- * leaves the bone) and what remains falls apart into fragments. Every manifold object made here is
- * deleted before returning, except a whole bone kept in `cache`.
+ * leaves the bone) and what remains falls apart into fragments; with `keepInside`, what lies inside
+ * the cutter is what remains (a burr that takes everything outside a shape). Every manifold object
+ * made here is deleted before returning, except a whole bone kept in `cache`.
  */
 export function cutBone(
   wasm: ManifoldToplevel,
   bone: MeshData & { cutFace?: Uint8Array },
   cutter: readonly ConvexPiece[],
   cache?: BoneSolidCache,
+  keepInside = false,
 ): CutResult {
   const { Manifold } = wasm;
   const owned: { delete(): void }[] = [];
@@ -116,7 +118,7 @@ export function cutBone(
         ),
       ),
     );
-    const rest = keep(solid.subtract(tool));
+    const rest = keep(keepInside ? solid.intersect(tool) : solid.subtract(tool));
     const fragments = rest.decompose().map((part) => {
       keep(part);
       const mesh = part.getMesh();

@@ -6,7 +6,7 @@
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
 import { landmark } from '../anatomy/landmarks';
-import { add, cross, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, scale, sub, type Vec3 } from '../anatomy/sdf';
 import type { ConvexPiece } from '../geometry/cutters';
 import { between } from './bone-frame';
 import { m1 } from './first-ray';
@@ -18,8 +18,6 @@ export const BURR_DIAMETER = 2;
 export const PASS_DEPTH = { min: 1.1, max: 1.5 } as const;
 /** At most this many passes take the whole bump down. */
 export const MAX_PASSES = 3;
-/** Each tangent box reaches this far either side of its touching point, mm. */
-const SWEEP_HALF = 9;
 
 /** How far the eminence stands proud of the metatarsal head, measured medially through its centre. */
 export function eminenceProud(ctx: PlanContext) {
@@ -41,31 +39,61 @@ export function passDepth(ctx: PlanContext): number {
 const TILTS = [-45, -22, 0, 22, 45] as const;
 /** Fewer across the bone: the head curves less dorsoplantarly over the bump than along it. */
 const CROSS_TILTS = [-35, 0, 35] as const;
+/** Half the side of the box around the bump that closes the envelope on every other side, mm. */
+const ENVELOPE_HALF = 40;
+
+/** A plane as a point on it and its unit outward normal: the inside is where dot(x − at, n) ≤ 0. */
+interface HalfSpace {
+  readonly at: Vec3;
+  readonly n: Vec3;
+}
+
+const dot3 = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+
+/** Where three planes meet, or null when two are (nearly) parallel. */
+function corner(a: HalfSpace, b: HalfSpace, c: HalfSpace): Vec3 | null {
+  const bc = cross(b.n, c.n);
+  const det = dot3(a.n, bc);
+  if (Math.abs(det) < 1e-9) return null;
+  const p = add(
+    add(scale(bc, dot3(a.n, a.at)), scale(cross(c.n, a.n), dot3(b.n, b.at))),
+    scale(cross(a.n, b.n), dot3(c.n, c.at)),
+  );
+  return scale(p, 1 / det);
+}
+
+/** The corners of a bounded intersection of half-spaces (every triple of planes, kept if inside all). */
+function polytope(planes: readonly HalfSpace[]): Vec3[] {
+  const corners: Vec3[] = [];
+  for (let i = 0; i < planes.length; i++)
+    for (let j = i + 1; j < planes.length; j++)
+      for (let k = j + 1; k < planes.length; k++) {
+        const p = corner(planes[i]!, planes[j]!, planes[k]!);
+        if (p && planes.every((h) => dot3(sub(p, h.at), h.n) <= 1e-6)) corners.push(p);
+      }
+  return corners;
+}
 
 /**
- * The volume the burr has swept after `k` passes: everything of the bump farther from the
- * metatarsal's surface than what is left to take, (thickness − k·depth). The burr follows the
- * head's curve, so this is the outside of the head grown by that offset, built as the union of
- * the outsides of its tangent planes around the bump (each a convex box).
+ * What of the bump the burr leaves after `k` passes: everything no farther from the metatarsal's
+ * surface than what is left to take, (thickness − k·depth). The burr follows the head's curve, so
+ * this is the head grown by that offset, as the convex envelope of its tangent planes around the
+ * bump, closed by a box on every other side. One convex piece: the bone keeps what lies inside.
  */
-export function sweptVolume(ctx: PlanContext, k: number): ConvexPiece[] {
+export function keptAfterPass(ctx: PlanContext, k: number): ConvexPiece {
   const f = m1(ctx);
   const { inner, thickness } = eminenceProud(ctx);
   const offset = Math.max(0, thickness - k * passDepth(ctx));
-  const pieces: ConvexPiece[] = [];
+  const planes: HalfSpace[] = [];
   for (const a of TILTS)
     for (const b of CROSS_TILTS) {
       const u = between(between(f.medial, f.axis, a), f.dorsal, b);
-      const v = normalize(cross(u, f.dorsal));
-      const w = cross(v, u);
-      const plane = add(inner, scale(u, ctx.gauge.reach('metatarsal1', inner, u) + offset));
-      const pts: Vec3[] = [];
-      for (const s of [-SWEEP_HALF, SWEEP_HALF])
-        for (const t of [-SWEEP_HALF, SWEEP_HALF])
-          for (const h of [0, 12]) pts.push(add(add(add(plane, scale(v, s)), scale(w, t)), scale(u, h)));
-      pieces.push(pts);
+      planes.push({ at: add(inner, scale(u, ctx.gauge.reach('metatarsal1', inner, u) + offset)), n: u });
     }
-  return pieces;
+  const lateral = scale(f.medial, -1);
+  for (const n of [f.medial, lateral, f.axis, scale(f.axis, -1), f.dorsal, scale(f.dorsal, -1)])
+    planes.push({ at: add(inner, scale(n, ENVELOPE_HALF)), n });
+  return polytope(planes);
 }
 
 /** What is left of the eminence after pass k (the part inside the head, and any rim below the floor). */
@@ -76,7 +104,8 @@ export function exostectomyCuts(passes: number): CutDef[] {
   return Array.from({ length: passes }, (_, i) => ({
     id: `pass-${i + 1}`,
     bone: eminenceAfter(i),
-    cutter: (ctx: PlanContext) => sweptVolume(ctx, i + 1),
+    cutter: (ctx: PlanContext) => [keptAfterPass(ctx, i + 1)],
+    keepsInside: true,
     fragments: [
       {
         id: eminenceAfter(i + 1),

@@ -57,6 +57,7 @@ const procedureSchema = v.object({
       id,
       bone: v.string(),
       cutter: fn,
+      keepsInside: v.optional(v.boolean()),
       fragments: v.pipe(v.array(v.object({ id, probe: fn, holds: v.array(v.string()) })), v.minLength(1)),
     }),
   ),

@@ -66,6 +66,11 @@ export interface CutDef {
   readonly bone: string;
   readonly cutter: (ctx: PlanContext) => readonly ConvexPiece[];
   /**
+   * The bone keeps what lies inside the cutter and loses the rest (a burr taking a bump down to a
+   * convex envelope): one convex piece instead of a union of many.
+   */
+  readonly keepsInside?: boolean;
+  /**
    * The pieces the bone falls into: each is recognised by a probe point inside it, and takes
    * the bone's landmarks listed in `holds` along when it moves.
    */
