@@ -12,6 +12,7 @@ import { limb, slab } from '../geometry/cutters';
 import { between } from './bone-frame';
 import { BURR_DIAMETER, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from './burr';
 import { chevron } from './chevron';
+import { bandageUse, shoeUse } from './foot-aftercare';
 import { headAndShaft, m1, rebalance } from './first-ray';
 import { wireThenScrew, type ScrewLine } from './fixation';
 import type {
@@ -222,8 +223,23 @@ function steps(variant: Variant, passes: number): StepDef[] {
   ];
   const close: StepDef[] = [
     // Closing steps: an added Akin comes before them, the bandage holds both corrections.
-    { id: 'bandage', phase: 'close', duration: 4, skin: true, camera: view(170, 1.4), plays: ['rebalance'] },
-    { id: 'shoe', phase: 'close', duration: 3, skin: true, camera: view(220, 1.2) },
+    {
+      id: 'bandage',
+      phase: 'close',
+      duration: 4,
+      skin: true,
+      camera: view(170, 1.4),
+      plays: ['rebalance'],
+      instruments: [bandageUse('bandage')],
+    },
+    {
+      id: 'shoe',
+      phase: 'close',
+      duration: 3,
+      skin: true,
+      camera: (ctx) => ({ ...forefootView(ctx, 330, 1.2), target: m1(ctx).at(-45) }),
+      instruments: [bandageUse('bandage-on'), shoeUse('shoe')],
+    },
   ];
   if (variant === 'classic') {
     return [

@@ -122,7 +122,9 @@ export type InstrumentKind =
   | 'spreader'
   | 'burr'
   | 'trocar'
-  | 'cement';
+  | 'cement'
+  | 'bandage'
+  | 'shoe';
 
 /** Where a tool is: its tip and the direction it points in (region frame). */
 export interface ToolPose {

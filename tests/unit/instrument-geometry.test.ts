@@ -89,6 +89,26 @@ function halfWidth(g: BufferGeometry, z0: number, z1: number): number {
   return w;
 }
 
+/**
+ * A kind whose shape numbers must each lie in a range: at the ends of the ranges its own shape,
+ * a number just outside or one missing gives the default, and sizes are rounded to 0.1 mm.
+ */
+function expectDefaultOutside(
+  kind: keyof typeof DEFAULT_SHAPE,
+  ranges: readonly (readonly [number, number])[],
+) {
+  const byDefault = instrumentGeometry(kind);
+  const base: readonly number[] = DEFAULT_SHAPE[kind];
+  const swap = (i: number, v: number) => base.map((x, k) => (k === i ? v : x));
+  ranges.forEach(([min, max], i) => {
+    for (const v of [min, max]) expect(instrumentGeometry(kind, { shape: swap(i, v) })).not.toBe(byDefault);
+    for (const v of [min - 1, max + 1])
+      expect(instrumentGeometry(kind, { shape: swap(i, v) })).toBe(byDefault);
+  });
+  expect(instrumentGeometry(kind, { shape: base.slice(0, -1) })).toBe(byDefault);
+  expect(instrumentGeometry(kind, { shape: swap(0, base[0]! + 0.02) })).toBe(byDefault);
+}
+
 afterAll(() => disposeInstrumentGeometries());
 
 describe('instrument geometry', () => {
@@ -160,6 +180,18 @@ describe('instrument geometry', () => {
       expect(triangles(instrumentGeometry('trocar', { shape }))).toBeLessThanOrEqual(2500);
     for (const shape of [[0.05], [0.1], [1], [30], [60]])
       expect(triangles(instrumentGeometry('cement', { shape }))).toBeLessThanOrEqual(2000);
+    for (const shape of [
+      [40, 15, 20],
+      [100, 45, 44],
+      [140, 80, 120],
+    ])
+      expect(triangles(instrumentGeometry('bandage', { shape }))).toBeLessThanOrEqual(3000);
+    for (const shape of [
+      [150, 60, 30],
+      [270, 105, 70],
+      [320, 140, 120],
+    ])
+      expect(triangles(instrumentGeometry('shoe', { shape }))).toBeLessThanOrEqual(4000);
   });
 
   it('K-wire: 1.6 mm round, 120 mm back from the tip', () => {
@@ -487,6 +519,111 @@ describe('instrument geometry', () => {
     const ys = hitsAlongY(g, 0, -15);
     expect(ys[0]).toBeCloseTo(-3, 3);
     expect(ys[3]).toBeCloseTo(3, 3);
+  });
+
+  it('bandage: overlapping turns of cloth just outside the W × H ellipse, from z = −L to 0, closed', () => {
+    for (const shape of [[...DEFAULT_SHAPE.bandage], [40, 15, 20], [140, 80, 120], [70, 35, 50]]) {
+      const [W, H, L] = shape as [number, number, number];
+      const g = instrumentGeometry('bandage', { shape });
+      const b = box(g);
+      expect(b.max.z).toBeCloseTo(0, 6);
+      expect(b.min.z).toBeCloseTo(-L, 3);
+      // 1 mm clear of the ellipse, then two layers of 1.2–1.5 mm where the turns overlap.
+      for (const [span, across] of [
+        [size(g).x, W],
+        [size(g).y, H],
+      ] as const) {
+        expect(span - across).toBeGreaterThanOrEqual(2 * (1 + 2 * 1.2) - 1e-6);
+        expect(span - across).toBeLessThanOrEqual(2 * (1 + 2 * 1.5) + 1e-6);
+      }
+      expect(Math.abs(b.max.x + b.min.x)).toBeLessThan(1e-6);
+      expect(Math.abs(b.max.y + b.min.y)).toBeLessThan(1e-6);
+      // Nothing inside the foot: every vertex lies outside the ellipse grown by the 1 mm gap.
+      const p = g.getAttribute('position');
+      for (let i = 0; i < p.count; i++)
+        expect((p.getX(i) / (W / 2 + 1)) ** 2 + (p.getY(i) / (H / 2 + 1)) ** 2).toBeGreaterThan(1 - 1e-6);
+      // Wrapped without gaps: straight down through the middle, cloth over and under all along
+      // but for the ends, slanted where the first and last turns are tilted.
+      for (let z = -L + 0.25; z < 0; z += 0.5) {
+        const hits = hitsAlongY(g, 0, z).length;
+        expect(hits).toBeGreaterThanOrEqual(z > -L + 0.2 * H && z < -0.2 * H ? 4 : 2);
+      }
+      // Overlapping: somewhere two layers lie on top of each other, above or below the foot.
+      const layered = Array.from({ length: 20 }, (_, k) => hitsAlongY(g, 0, (-L * (k + 0.5)) / 20).length);
+      expect(Math.max(...layered)).toBeGreaterThanOrEqual(6);
+      expect(openEdges(g)).toBe(0);
+      expect(triangles(g)).toBeLessThanOrEqual(3000);
+    }
+    expect(DEFAULT_SHAPE.bandage).toEqual([100, 45, 80]);
+    expectDefaultOutside('bandage', [
+      [40, 140],
+      [15, 80],
+      [20, 120],
+    ]);
+    expect(INSTRUMENT_MATERIAL_KIND.bandage).toBe('fabric');
+    expect(instrumentParts('bandage').map((q) => q.material)).toEqual(['fabric']);
+    const fabric = INSTRUMENT_MATERIALS.fabric;
+    expect(fabric.name).toBe('instrument:fabric');
+    expect(fabric.metalness).toBe(0);
+    expect(fabric.roughness).toBeGreaterThanOrEqual(0.9);
+    // Off-white crepe: light, and only faintly warm.
+    const rgb = fabric.color
+      .getHexString()
+      .match(/../g)!
+      .map((c) => parseInt(c, 16));
+    expect(Math.min(...rgb)).toBeGreaterThan(200);
+    expect(Math.max(...rgb) - Math.min(...rgb)).toBeLessThan(30);
+  });
+
+  it('shoe: a flat 25 mm sole under an L × W foot bed at y = 0, three straps up to H over it, closed', () => {
+    for (const shape of [[...DEFAULT_SHAPE.shoe], [150, 140, 30], [320, 60, 120], [240, 95, 60]]) {
+      const [L, W, H] = shape as [number, number, number];
+      const parts = instrumentParts('shoe', { shape });
+      expect(parts.map((q) => q.material)).toEqual(['plastic', 'fabric']);
+      const [sole, upper] = parts.map((q) => q.geometry) as [BufferGeometry, BufferGeometry];
+      const sb = box(sole);
+      expect(sb.min.y).toBeCloseTo(-25, 6);
+      expect(sb.max.y).toBeCloseTo(0, 6);
+      expect(sb.max.z).toBeCloseTo(0, 6);
+      expect(sb.min.z).toBeCloseTo(-L, 6);
+      expect(size(sole).x).toBeCloseTo(W, 3);
+      expect(Math.abs(sb.max.x + sb.min.x)).toBeLessThan(1e-6);
+      // Flat: the foot bed is at y = 0 from heel to toe.
+      for (const z of [-0.9 * L, -0.5 * L, -0.1 * L]) {
+        const hits = hitsAlongY(sole, 0, z);
+        expect(hits).toHaveLength(2);
+        expect(hits[0]).toBeCloseTo(-25, 6);
+        expect(hits[1]).toBeCloseTo(0, 6);
+      }
+      // The upper stands on the foot bed, within the sole's outline, its straps' tops at H + 2.
+      const ub = box(upper);
+      expect(ub.min.y).toBeGreaterThan(-1e-6);
+      expect(ub.max.y).toBeCloseTo(H + 2, 3);
+      expect(ub.max.x).toBeLessThanOrEqual(W / 2 + 1e-6);
+      expect(ub.min.x).toBeGreaterThanOrEqual(-W / 2 - 1e-6);
+      expect(ub.min.z).toBeGreaterThanOrEqual(-L - 1e-6);
+      // Open at the toe, and three separate straps over the middle of the foot in front of the heel.
+      expect(ub.max.z).toBeLessThan(-0.15 * L);
+      let straps = 0;
+      let over = false;
+      for (let z = -L + 15; z < 0; z += 1) {
+        const now = hitsAlongY(upper, 0, z).some((y) => y > 0);
+        if (now && !over) straps++;
+        over = now;
+      }
+      expect(straps).toBe(3);
+      expect(openEdges(sole)).toBe(0);
+      expect(openEdges(upper)).toBe(0);
+      const g = instrumentGeometry('shoe', { shape });
+      expect(box(g).min.y).toBeCloseTo(-25, 6);
+      expect(triangles(g)).toBeLessThanOrEqual(4000);
+    }
+    expect(DEFAULT_SHAPE.shoe).toEqual([270, 105, 70]);
+    expectDefaultOutside('shoe', [
+      [150, 320],
+      [60, 140],
+      [30, 120],
+    ]);
   });
 
   it('materials: tools are steel, implants titanium, the marker plastic, the graft a matte bone substitute', () => {

@@ -100,4 +100,40 @@ describe('percutaneous bunion surgery', () => {
       expect(Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2])).toBeCloseTo(openIncisionMm(plan.ctx), 9);
     }
   });
+
+  it('the bandage wraps the forefoot over the first metatarsal head; the shoe lies under every bone of the foot', async () => {
+    const { ctx, posed } = await footCase(CASES[0]!);
+    const plan = makePlan(misBunion(CASES[0]!), ctx);
+    const last = evaluate(plan, plan.timeline.total);
+    const tool = (id: string) => last.instruments.find((i) => i.id === id)!;
+    const bandage = tool('bandage-on');
+    const [w, h, l] = bandage.shape!;
+    const head = ctx.landmarks.metatarsal1!.head!;
+    const tip = bandage.pose.tip;
+    expect(Math.abs(head[0] - tip[0])).toBeLessThan(w! / 2);
+    expect(Math.abs(head[1] - tip[1])).toBeLessThan(h! / 2);
+    expect(head[2]).toBeLessThan(tip[2]);
+    expect(head[2]).toBeGreaterThan(tip[2] - l!);
+    expect(w).toBeGreaterThan(60);
+    const shoe = tool('shoe');
+    const [length, width] = shoe.shape!;
+    let low = Infinity;
+    let back = Infinity;
+    let front = -Infinity;
+    for (const part of FOOT_PARTS) {
+      const pos = posed.get(part)?.positions;
+      if (!pos || part === 'skinFoot') continue;
+      for (let i = 0; i < pos.length; i += 3) {
+        low = Math.min(low, pos[i + 1]!);
+        back = Math.min(back, pos[i + 2]!);
+        front = Math.max(front, pos[i + 2]!);
+      }
+    }
+    // The foot bed is under the lowest bone (the heel pad between), the sole as long as the foot.
+    expect(shoe.pose.tip[1]).toBeLessThan(low);
+    expect(shoe.pose.tip[1]).toBeGreaterThan(low - 20);
+    expect(shoe.pose.tip[2]).toBeGreaterThan(front);
+    expect(shoe.pose.tip[2] - length!).toBeLessThan(back);
+    expect(width).toBeGreaterThan(w!);
+  });
 });

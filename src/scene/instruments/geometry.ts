@@ -1,5 +1,6 @@
 import type { BufferGeometry } from 'three';
 import type { InstrumentKind } from '../../procedures/types';
+import { bandageDesign } from './bandage';
 import { burrDesign } from './burr';
 import { cementBolusDesign } from './cement-bolus';
 import { graftWedgeDesign } from './graft-wedge';
@@ -8,6 +9,7 @@ import { mergeGeometries } from './mesh-builder';
 import { chiselDesign, spreaderDesign } from './osteotomy-tools';
 import type { MaterialKind, PartDesign, PartMotion } from './part';
 import { plateDesign, plateHoleFrames, type PlateHoleFrame } from './plate';
+import { postOpShoeDesign } from './post-op-shoe';
 import { drillDesign, sawDesign } from './power-tools';
 import { cannulatedScrewDesign, headlessScrewDesign, lockingScrewDesign } from './screws';
 import { trocarDesign } from './trocar';
@@ -39,6 +41,14 @@ export interface InstrumentOptions {
    *   tip at the origin, L mm (60–200) from the tip to the front face of its handle (at z = −L).
    * - cement: [V]: a closed blob enclosing V mL (0.05–60; 1 mL = 1000 mm³) with its centroid at
    *   the origin — the one kind not drawn tip-first.
+   * - bandage: [W, H, L]: the forefoot's section, an ellipse W mm across (X, 40–140) and H mm high
+   *   (Y, 15–80) centred on the Z axis, wrapped from z = −L to 0 (L 20–120; the toes towards +Z,
+   *   dorsal +Y). 3–5 overlapping turns 1.3 mm thick lie 1 mm outside the ellipse, every other one
+   *   on top of its neighbours: the cloth reaches 3.6 mm outside it (W + 7.2 across, H + 7.2 high).
+   * - shoe: [L, W, H]: a post-op shoe whose foot bed (y = 0) is L mm long (150–320) from the heel
+   *   at z = −L to the toe end at z = 0 and W mm wide (60–140, centred on X); its sole is 25 mm
+   *   thick (down to y = −25). Its straps' inner faces arch up to H mm (30–120, the foot's height)
+   *   above the foot bed, so the shoe's top is H + 2.
    */
   readonly shape?: readonly number[];
 }
@@ -68,6 +78,8 @@ export const INSTRUMENT_MATERIAL_KIND: Readonly<Record<InstrumentKind, MaterialK
   burr: 'steel',
   trocar: 'steel',
   cement: 'cement',
+  bandage: 'fabric',
+  shoe: 'plastic',
 };
 
 /** Default screw lengths, mm. */
@@ -84,6 +96,10 @@ export const DEFAULT_SHAPE = {
   trocar: [3, 120],
   // Cement volume, mL.
   cement: [1],
+  // An adult forefoot: 100 mm across the metatarsal heads, 45 mm thick, wrapped over 80 mm.
+  bandage: [100, 45, 80],
+  // A medium post-op shoe (EU 40–42) for a foot 70 mm high at the instep.
+  shoe: [270, 105, 70],
 } as const;
 /** Shortest plate, mm. */
 const MIN_PLATE_LENGTH = 40;
@@ -99,6 +115,10 @@ function screwLength(kind: ScrewKind, length: number | undefined): number {
   return Math.round(Math.min(SCREW_LENGTH_RANGE.max, Math.max(SCREW_LENGTH_RANGE.min, l)) * 10) / 10;
 }
 
+/** Is each of v's numbers within its [min, max]? */
+const within = (v: readonly number[], ...ranges: readonly (readonly [number, number])[]): boolean =>
+  ranges.every(([min, max], i) => v[i]! >= min && v[i]! <= max);
+
 const validShape: Readonly<Record<ShapedKind, (v: readonly number[]) => boolean>> = {
   plate: (v) =>
     v.length >= 4 &&
@@ -110,6 +130,8 @@ const validShape: Readonly<Record<ShapedKind, (v: readonly number[]) => boolean>
     v.length === 4 && v[0]! > 0 && v[1]! > 0 && v[2]! >= 0 && v[3]! >= 0 && v[2]! + v[3]! > 0,
   trocar: (v) => v.length === 2 && v[0]! >= 1.5 && v[0]! <= 5 && v[1]! >= 60 && v[1]! <= 200,
   cement: (v) => v.length === 1 && v[0]! >= 0.05 && v[0]! <= 60,
+  bandage: (v) => v.length === 3 && within(v, [40, 140], [15, 80], [20, 120]),
+  shoe: (v) => v.length === 3 && within(v, [150, 320], [60, 140], [30, 120]),
 };
 
 /** The shape numbers a kind is built from: rounded to 0.1 (mm or mL), or the default if unusable. */
@@ -157,6 +179,10 @@ function design(kind: InstrumentKind, length: number, shape: readonly number[]):
       return trocarDesign(shape[0]!, shape[1]!);
     case 'cement':
       return cementBolusDesign(shape[0]!);
+    case 'bandage':
+      return bandageDesign(shape[0]!, shape[1]!, shape[2]!);
+    case 'shoe':
+      return postOpShoeDesign(shape[0]!, shape[1]!, shape[2]!);
   }
 }
 

@@ -39,12 +39,21 @@ export const cementMaterial = new MeshStandardMaterial({
   roughness: 0.8,
 });
 
+export const fabricMaterial = new MeshStandardMaterial({
+  name: 'instrument:fabric',
+  // Crepe bandage and a post-op shoe's straps: off-white woven cloth, fully matte.
+  color: '#ece6d8',
+  metalness: 0,
+  roughness: 1,
+});
+
 export const INSTRUMENT_MATERIALS: Readonly<Record<MaterialKind, MeshStandardMaterial>> = {
   steel: surgicalSteelMaterial,
   titanium: titaniumMaterial,
   plastic: handlePlasticMaterial,
   graft: graftMaterial,
   cement: cementMaterial,
+  fabric: fabricMaterial,
 };
 
 let environment: { renderer: WebGLRenderer; texture: Texture } | null = null;

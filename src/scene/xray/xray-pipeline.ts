@@ -43,12 +43,16 @@ const HALF_SPAN = 0.9;
 /** Soft tissue: drawn faint in the X-ray even while the 3D view hides it. */
 const SOFT_PARTS = new Set(['skinFoot', 'skinKnee']);
 
-/** Instrument materials by name: steel and titanium are metal; plastic is nearly radiolucent. */
+/**
+ * Instrument materials by name: steel and titanium are metal; plastic (handles, a post-op shoe's
+ * sole) and fabric (bandages, straps) are nearly radiolucent.
+ */
 const INSTRUMENT_CATEGORY: Readonly<Record<string, Category>> = {
   'instrument:steel': 'metal',
   'instrument:titanium': 'metal',
   'instrument:graft': 'bone',
   'instrument:plastic': 'soft',
+  'instrument:fabric': 'soft',
 };
 
 const isDrawable = (o: Object3D): boolean =>
