@@ -15,6 +15,8 @@ import { TopBar } from '../ui/TopBar';
 import { StageBoundary } from './StageBoundary';
 import { useUrlSync } from './use-url-sync';
 import { hasWebGL } from './webgl-support';
+import { useKiosk } from './use-kiosk';
+import { KioskOverlay } from '../ui/KioskOverlay';
 
 /**
  * The caption and playback bar of the open procedure. Its own component, so that a parameter
@@ -47,16 +49,21 @@ export function App() {
   const ready = useView((s) => s.status === 'ready' && s.drawn && s.cutsReady);
   const attempt = useView((s) => s.attempt);
   const study = useSession((s) => s.mode === 'study');
+  const kiosk = useKiosk();
 
   return (
-    <div className="app">
+    <div
+      className={kiosk.active ? `app kiosk ${kiosk.exploring ? 'explore' : 'attract'}` : 'app'}
+      data-kiosk={kiosk.active ? (kiosk.exploring ? 'explore' : 'attract') : undefined}
+    >
       {study && (
         <Suspense fallback={null}>
           <LevaPanel />
         </Suspense>
       )}
       <TopBar />
-      <Notices />
+      {/* A kiosk shows no notices: nobody there typed the address. */}
+      {!kiosk.active && <Notices />}
       <main className="layout">
         <section className="stage" data-testid="stage" data-ready={ready} aria-label={t('app.stageLabel')}>
           {webgl ? (
@@ -69,6 +76,7 @@ export function App() {
           {webgl && <LoadOverlay />}
           <HoverLabel />
           <ProcedureControls />
+          {kiosk.active && <KioskOverlay exploring={kiosk.exploring} />}
         </section>
         <div className="side">
           <ProcedureSide />

@@ -10,7 +10,7 @@ export type Side = 'right' | 'left';
 export type Sex = 'm' | 'f';
 export type Lang = 'en' | 'it';
 export type Voice = 'patient' | 'technical';
-export type Mode = 'consult' | 'study';
+export type Mode = 'consult' | 'study' | 'kiosk';
 export type ViewKind = '3d' | 'xray';
 export type Projection = 'ap' | 'lat';
 
@@ -38,6 +38,10 @@ export interface Session {
   readonly startStep: number;
   /** The playback speed the link asked for. */
   readonly startSpeed: number;
+  /** The kiosk's languages, one procedure in each in turn. */
+  readonly langs: readonly Lang[];
+  /** Seconds without input before the kiosk plays by itself again. */
+  readonly idle: number;
   /** URL values that were clamped or ignored, until the user dismisses them. */
   readonly notices: readonly Notice[];
 }
@@ -79,6 +83,8 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
     proj: (values.proj as Projection | undefined) ?? 'ap',
     startStep: typeof values.step === 'number' ? Math.round(values.step) : 1,
     startSpeed: typeof values.speed === 'number' ? values.speed : 1,
+    langs: String(values.langs ?? 'it,en').split(',') as Lang[],
+    idle: typeof values.idle === 'number' ? values.idle : 60,
     region: proc?.region ?? (values.region as Region | undefined) ?? 'foot',
     side: (values.side as Side | undefined) ?? 'right',
     sex: (values.sex as Sex | undefined) ?? 'm',
@@ -100,6 +106,8 @@ export function sessionToUrl(s: Session, step = 1): string {
     mode: s.mode,
     view: s.view,
     proj: s.proj,
+    langs: s.langs.join(','),
+    idle: s.idle,
     region: s.region,
     side: s.side,
     sex: s.sex,

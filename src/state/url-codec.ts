@@ -18,6 +18,13 @@ const shorten = (s: string): string => (s.length > MAX_SHOWN ? `${s.slice(0, MAX
 const MAX_KEYS = 64;
 
 function parseValue(spec: ParamSpec, raw: string): { value: string | number; notice?: Notice['kind'] } {
+  if (spec.kind === 'list') {
+    const given = raw.split(',').map((v) => v.trim().toLowerCase());
+    const known = [...new Set(given.filter((v) => spec.values.includes(v)))];
+    if (!known.length) return { value: spec.default, notice: 'invalid' };
+    const value = known.join(',');
+    return known.length === given.length ? { value } : { value, notice: 'invalid' };
+  }
   if (spec.kind === 'choice') {
     const v = raw.trim().toLowerCase();
     return spec.values.includes(v) ? { value: v } : { value: spec.default, notice: 'invalid' };

@@ -20,7 +20,14 @@ export interface NumberParam extends RangeSpec {
   readonly kind: 'number';
 }
 
-export type ParamSpec = ChoiceParam | NumberParam;
+/** A URL parameter that takes a comma-separated list of words from a set (`langs=it,en`). */
+export interface ListParam {
+  readonly kind: 'list';
+  readonly values: readonly string[];
+  readonly default: string;
+}
+
+export type ParamSpec = ChoiceParam | NumberParam | ListParam;
 
 const choice = (values: readonly string[], def?: string): ChoiceParam => ({
   kind: 'choice',
@@ -34,8 +41,15 @@ const numbers = (spec: Record<string, RangeSpec>): Record<string, NumberParam> =
 export const URL_PARAMS = {
   p: choice(['none', ...PROCEDURES.map((p) => p.id)]),
   voice: choice(['patient', 'technical']),
-  /** consult: large controls for a patient; study: adds the exact parameter panel for students. */
-  mode: choice(['consult', 'study']),
+  /**
+   * consult: large controls for a patient; study: adds the exact parameter panel for students;
+   * kiosk: plays every procedure in turn, by itself, until someone touches the screen.
+   */
+  mode: choice(['consult', 'study', 'kiosk']),
+  /** The kiosk's languages, taken in turn from one procedure to the next. */
+  langs: { kind: 'list', values: ['it', 'en'], default: 'it,en' },
+  /** Seconds without a touch before the kiosk goes back to playing by itself. */
+  idle: { kind: 'number', default: 60, min: 3, max: 600 },
   /** 3d: the shaded bones; xray: the scene as the C-arm's image intensifier shows it. */
   view: choice(['3d', 'xray']),
   /** The C-arm's projection in the X-ray view: ap (dorsoplantar on the foot) or lat (lateral). */

@@ -24,7 +24,7 @@ export function ViewControls() {
   const proj = useSession((s) => s.proj);
   const set = useSession((s) => s.set);
   return (
-    <div style={CORNER} data-testid="view-controls">
+    <div style={CORNER} className="view-controls" data-testid="view-controls">
       <Segmented
         label={t('view.label')}
         value={view}

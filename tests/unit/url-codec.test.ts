@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUrl, encodeUrl } from '../../src/state/url-codec';
 import { sessionFromUrl, sessionToUrl } from '../../src/state/session-store';
+import { kioskItem } from '../../src/app/kiosk-schedule';
 import { resolveProcedure } from '../../src/procedures/registry';
 import { misBunion } from '../../src/procedures/mis-bunion';
 
@@ -109,5 +110,26 @@ describe('a choice that implies other parameters', () => {
       .steps.length;
     expect(total).toBeGreaterThan(misBunion({ variant: 'mica' }).steps.length);
     expect(decodeUrl(`?p=mis-bunion&variant=mica&step=${total}`, '').values.step).toBe(total);
+  });
+});
+
+describe('kiosk parameters', () => {
+  it('langs is a list of known languages; unknown ones are dropped with a notice; idle is clamped', () => {
+    expect(decodeUrl('?mode=kiosk&langs=en,it').values).toMatchObject({ mode: 'kiosk', langs: 'en,it' });
+    const odd = decodeUrl('?langs=fr,IT,it');
+    expect(odd.values.langs).toBe('it');
+    expect(odd.notices.map((n) => [n.param, n.kind, n.used])).toEqual([['langs', 'invalid', 'it']]);
+    expect(decodeUrl('?langs=<b>').values.langs).toBe('it,en');
+    expect(decodeUrl('?idle=1').values.idle).toBe(3);
+    const s = sessionFromUrl('?mode=kiosk&langs=en&idle=5', '');
+    expect([s.mode, s.langs, s.idle]).toEqual(['kiosk', ['en'], 5]);
+    expect(sessionFromUrl(sessionToUrl(s), '').langs).toEqual(['en']);
+  });
+
+  it('the kiosk shows each procedure in turn, in the next language each time', () => {
+    const ids = ['a', 'b', 'c'];
+    const shown = [0, 1, 2, 3, 4].map((n) => kioskItem(n, ids, ['it', 'en']));
+    expect(shown.map((s) => s.procedure)).toEqual(['a', 'b', 'c', 'a', 'b']);
+    expect(shown.map((s) => s.lang)).toEqual(['it', 'en', 'it', 'en', 'it']);
   });
 });

@@ -1,0 +1,16 @@
+import type { Lang } from '../state/session-store';
+
+/** What the kiosk shows n-th: the procedures in turn, each in the next language of the list. */
+export function kioskItem(
+  n: number,
+  procedures: readonly string[],
+  langs: readonly Lang[],
+): { procedure: string; lang: Lang } {
+  const i = ((n % procedures.length) + procedures.length) % procedures.length;
+  return { procedure: procedures[i]!, lang: langs[n % langs.length] ?? 'en' };
+}
+
+/** Seconds the kiosk holds the last frame of a procedure before the next one starts. */
+export const KIOSK_PAUSE_S = 3;
+/** Seconds before an error or a failed load is tried again in the kiosk (nobody is there to click). */
+export const KIOSK_RETRY_S = 3;

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { PROCEDURES } from '../procedures/registry';
+import { usePlayback } from '../state/playback-store';
+import { useSession } from '../state/session-store';
+import { useView } from '../state/view-store';
+import { KIOSK_PAUSE_S, KIOSK_RETRY_S, kioskItem } from './kiosk-schedule';
+
+/** Each input that hands the screen to a visitor. */
+const INPUTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+/** The loop's clock: it checks readiness, the end of a procedure, idleness and errors. */
+const TICK_MS = 500;
+
+/**
+ * The waiting-room kiosk: plays every procedure in turn with patient captions, alternating
+ * languages; a touch hands the screen to the visitor, and after `idle` seconds without one it plays
+ * by itself again. A failed load is retried on its own: nobody is there to press a button.
+ */
+export function useKiosk(): { active: boolean; exploring: boolean } {
+  const active = useSession((s) => s.mode === 'kiosk');
+  const [exploring, setExploring] = useState(false);
+
+  useEffect(() => {
+    if (!active) return;
+    const ids = PROCEDURES.map((p) => p.id);
+    let n = 0;
+    let startedAt = 0;
+    let waiting = true;
+    let endedAt: number | null = null;
+    let lastInput = 0;
+    let visitor = false;
+    let failedAt: number | null = null;
+
+    const show = (k: number) => {
+      n = k;
+      const { langs } = useSession.getState();
+      const item = kioskItem(n, ids, langs);
+      useSession.getState().setProcedure(item.procedure);
+      useSession.getState().set({ lang: item.lang, voice: 'patient' });
+      usePlayback.setState({ playing: false, loop: false });
+      startedAt = performance.now();
+      waiting = true;
+      endedAt = null;
+    };
+    const setVisitor = (on: boolean) => {
+      visitor = on;
+      setExploring(on);
+    };
+    const onInput = () => {
+      lastInput = performance.now();
+      if (!visitor) setVisitor(true);
+    };
+    const tick = () => {
+      const now = performance.now();
+      const view = useView.getState();
+      if (view.status === 'error') {
+        failedAt ??= now;
+        if (now - failedAt > KIOSK_RETRY_S * 1000) {
+          failedAt = null;
+          view.retry();
+        }
+        return;
+      }
+      if (visitor) {
+        if (now - lastInput < useSession.getState().idle * 1000) return;
+        setVisitor(false);
+        show(n + 1);
+        return;
+      }
+      const clock = usePlayback.getState();
+      // A tick after the switch, the procedure's layer has had time to say its cuts are not ready.
+      if (waiting) {
+        if (now - startedAt < TICK_MS || !(view.status === 'ready' && view.drawn && view.cutsReady)) return;
+        waiting = false;
+        usePlayback.setState({ time: 0, playing: true, speed: useSession.getState().startSpeed });
+        return;
+      }
+      if (clock.playing || clock.time < clock.total) return;
+      endedAt ??= now;
+      if (now - endedAt > KIOSK_PAUSE_S * 1000) show(n + 1);
+    };
+
+    show(0);
+    const timer = window.setInterval(tick, TICK_MS);
+    for (const e of INPUTS) window.addEventListener(e, onInput, { passive: true });
+    return () => {
+      window.clearInterval(timer);
+      for (const e of INPUTS) window.removeEventListener(e, onInput);
+    };
+  }, [active]);
+
+  return { active, exploring };
+}

@@ -1,0 +1,53 @@
+/** Browser tests of the waiting-room kiosk: the attract loop, a visitor's touch, the return to the loop. */
+import { describe, expect, test } from 'vitest';
+import { pagePerTest } from './helpers';
+import { expectClean } from './expectations';
+
+const open = pagePerTest();
+
+/** The procedure the page shows now, from its address (kept in step with the state). */
+const shownProcedure = (app: Awaited<ReturnType<typeof open>>) =>
+  app.page.evaluate(() => new URLSearchParams(window.location.search).get('p'));
+
+describe('kiosk', () => {
+  test('plays one procedure after another by itself, alternating the languages', async () => {
+    const app = await open('?mode=kiosk&speed=4&langs=it,en&bogus=1');
+    await app.page.locator('[data-kiosk="attract"]').waitFor();
+    await app.page.locator('[data-testid="kiosk-invite"]').waitFor();
+    const first = await shownProcedure(app);
+    expect(first).toBe('chevron');
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('it');
+    // It plays: the step moves on with nobody touching anything.
+    await app.page.waitForFunction(
+      () => Number(document.querySelector('[data-step]')?.getAttribute('data-step')) > 2,
+      undefined,
+      {
+        timeout: 120_000,
+      },
+    );
+    // At the end, the next procedure, in the next language.
+    await app.page.waitForFunction(
+      () => new URLSearchParams(window.location.search).get('p') !== 'chevron',
+      undefined,
+      { timeout: 180_000 },
+    );
+    expect(await shownProcedure(app)).toBe('scarf');
+    await app.page.waitForFunction(() => document.documentElement.lang === 'en');
+    // No notices, no leva, no raw errors on a kiosk.
+    expect(await app.page.locator('[data-testid="notices"]').count()).toBe(0);
+    expectClean(app);
+  });
+
+  test('a touch hands the screen to the visitor; after the idle time it plays by itself again', async () => {
+    const app = await open('?mode=kiosk&idle=4&langs=en');
+    await app.page.locator('[data-kiosk="attract"]').waitFor();
+    await app.page.locator('[data-testid="stage"]').click({ position: { x: 50, y: 50 } });
+    await app.page.locator('[data-kiosk="explore"]').waitFor();
+    expect(await app.page.locator('[data-testid="kiosk-invite"]').count()).toBe(0);
+    // The visitor picks the knee; the kiosk leaves them be while they use it.
+    await app.page.locator('[data-testid="region-knee"]').click();
+    await app.page.locator('[data-kiosk="attract"]').waitFor({ timeout: 30_000 });
+    expect(await shownProcedure(app)).toBe('scarf');
+    expectClean(app);
+  });
+});
