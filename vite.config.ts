@@ -1,8 +1,42 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline after the first visit (a kiosk in a waiting room): every file of the build, the bone
+    // models and manifold's wasm included, is precached by a service worker.
+    VitePWA({
+      registerType: 'autoUpdate',
+      // An external registerSW.js, not an inline script: the Content-Security-Policy forbids those.
+      injectRegister: 'script',
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'Osteotomy Visualizer',
+        short_name: 'Osteotomy',
+        description: 'Interactive 3D visualizer of foot and knee osteotomies',
+        theme_color: '#1d3b4f',
+        background_color: '#10202b',
+        display: 'standalone',
+        start_url: '.',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,glb,wasm,webmanifest}'],
+        // manifold's wasm is about 0.5 MB, the foot model 0.4 MB.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // Any address of the app (?p=…) is the same page.
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   assetsInclude: ['**/*.glb'],
   build: {
     target: 'es2022',

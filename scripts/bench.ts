@@ -63,13 +63,13 @@ const BUDGETS = {
   firstFrameMs: 1500,
 } as const;
 
-/** Entry script and modulepreload URLs in a built index.html (lazily imported chunks excluded). */
+/** Script and modulepreload URLs in a built index.html (lazily imported chunks excluded). */
 export function initialScripts(indexHtml: string): string[] {
   const urls = new Set<string>();
   for (const match of indexHtml.matchAll(/<script\b[^>]*>/gi)) {
     const tag = match[0];
     const src = /\bsrc\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
-    if (src && /\btype\s*=\s*["']module["']/i.test(tag)) urls.add(src);
+    if (src) urls.add(src);
   }
   for (const match of indexHtml.matchAll(/<link\b[^>]*>/gi)) {
     const tag = match[0];

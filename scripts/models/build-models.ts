@@ -36,9 +36,10 @@ async function regionGlb(io: NodeIO, meshes: BoneMesh[]): Promise<Uint8Array> {
   for (const m of meshes) {
     const prim = doc
       .createPrimitive()
-      .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(m.positions))
-      .setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(m.normals))
-      .setIndices(doc.createAccessor().setType('SCALAR').setArray(m.indices));
+      // Copies on their own ArrayBuffer, as glTF-Transform's accessors require.
+      .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(Float32Array.from(m.positions)))
+      .setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(Float32Array.from(m.normals)))
+      .setIndices(doc.createAccessor().setType('SCALAR').setArray(Uint32Array.from(m.indices)));
     scene.addChild(doc.createNode(m.id).setMesh(doc.createMesh(m.id).addPrimitive(prim)));
   }
   await doc.transform(meshopt({ encoder: MeshoptEncoder, level: 'medium', quantizationVolume: 'scene' }));

@@ -50,11 +50,15 @@ export function App() {
   const attempt = useView((s) => s.attempt);
   const study = useSession((s) => s.mode === 'study');
   const kiosk = useKiosk();
+  const embed = useSession((s) => s.mode === 'embed');
 
   return (
     <div
-      className={kiosk.active ? `app kiosk ${kiosk.exploring ? 'explore' : 'attract'}` : 'app'}
+      className={
+        kiosk.active ? `app kiosk ${kiosk.exploring ? 'explore' : 'attract'}` : embed ? 'app embed' : 'app'
+      }
       data-kiosk={kiosk.active ? (kiosk.exploring ? 'explore' : 'attract') : undefined}
+      data-kiosk-shown={kiosk.active ? kiosk.shown : undefined}
     >
       {study && (
         <Suspense fallback={null}>
@@ -63,7 +67,7 @@ export function App() {
       )}
       <TopBar />
       {/* A kiosk shows no notices: nobody there typed the address. */}
-      {!kiosk.active && <Notices />}
+      {!kiosk.active && !embed && <Notices />}
       <main className="layout">
         <section className="stage" data-testid="stage" data-ready={ready} aria-label={t('app.stageLabel')}>
           {webgl ? (

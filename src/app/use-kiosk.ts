@@ -15,9 +15,11 @@ const TICK_MS = 500;
  * languages; a touch hands the screen to the visitor, and after `idle` seconds without one it plays
  * by itself again. A failed load is retried on its own: nobody is there to press a button.
  */
-export function useKiosk(): { active: boolean; exploring: boolean } {
+export function useKiosk(): { active: boolean; exploring: boolean; shown: number } {
   const active = useSession((s) => s.mode === 'kiosk');
   const [exploring, setExploring] = useState(false);
+  // How many procedures the loop has started: the tests and a soak read it.
+  const [shown, setShown] = useState(0);
 
   useEffect(() => {
     if (!active) return;
@@ -32,6 +34,7 @@ export function useKiosk(): { active: boolean; exploring: boolean } {
 
     const show = (k: number) => {
       n = k;
+      setShown((c) => c + 1);
       const { langs } = useSession.getState();
       const item = kioskItem(n, ids, langs);
       useSession.getState().setProcedure(item.procedure);
@@ -88,5 +91,5 @@ export function useKiosk(): { active: boolean; exploring: boolean } {
     };
   }, [active]);
 
-  return { active, exploring };
+  return { active, exploring, shown };
 }

@@ -9,7 +9,7 @@ export function useUrlSync(): void {
     const apply = () => {
       const s = useSession.getState();
       const url = `${window.location.pathname}${sessionToUrl(s, usePlayback.getState().step + 1)}`;
-      if (url !== `${window.location.pathname}${window.location.search}`)
+      if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
         window.history.replaceState(null, '', url);
       void switchLanguage(s.lang);
     };

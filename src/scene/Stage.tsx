@@ -1,5 +1,5 @@
-import { Canvas } from '@react-three/fiber';
-import { memo } from 'react';
+import { Canvas, useThree } from '@react-three/fiber';
+import { memo, useEffect } from 'react';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { CameraRig } from './CameraRig';
@@ -7,6 +7,26 @@ import { RegionBones } from './RegionBones';
 import { exposeRenderInfo } from './render-info';
 import { useRegionModel } from './use-region-model';
 import { XrayView } from './xray/XrayView';
+
+/**
+ * Lets the share dialog take a picture: a frame is drawn on the spot (the X-ray one too) and read
+ * back in the same task, before the browser may clear the drawing buffer.
+ */
+function SnapshotSource() {
+  const gl = useThree((s) => s.gl);
+  const advance = useThree((s) => s.advance);
+  useEffect(() => {
+    const snapshot = () => {
+      advance(performance.now());
+      return gl.domElement.toDataURL('image/png');
+    };
+    useView.setState({ snapshot });
+    return () => {
+      if (useView.getState().snapshot === snapshot) useView.setState({ snapshot: null });
+    };
+  }, [gl, advance]);
+  return null;
+}
 
 /**
  * The 3D view: lights, camera controls and the posed bones of the current region. Memoised: the
@@ -32,6 +52,7 @@ export const Stage = memo(function Stage() {
       <directionalLight position={[-400, 200, -300]} intensity={0.7} />
       {model && <RegionBones key={region} model={model} />}
       <CameraRig />
+      <SnapshotSource />
       {xray && <XrayView proj={xray} />}
     </Canvas>
   );

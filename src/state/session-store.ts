@@ -10,7 +10,7 @@ export type Side = 'right' | 'left';
 export type Sex = 'm' | 'f';
 export type Lang = 'en' | 'it';
 export type Voice = 'patient' | 'technical';
-export type Mode = 'consult' | 'study' | 'kiosk';
+export type Mode = 'consult' | 'study' | 'kiosk' | 'embed';
 export type ViewKind = '3d' | 'xray';
 export type Projection = 'ap' | 'lat';
 
@@ -96,9 +96,13 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
   };
 }
 
-/** The query string for a session: only the region's own angles, only what differs from defaults. */
+/**
+ * The address of a session: its choices in the query string, only what differs from the defaults;
+ * the patient's own angles (only the region's) in the fragment, which a browser never sends to a
+ * server.
+ */
 export function sessionToUrl(s: Session, step = 1): string {
-  return encodeUrl({
+  const query = encodeUrl({
     p: s.procedure ?? 'none',
     ...s.params,
     step,
@@ -113,8 +117,9 @@ export function sessionToUrl(s: Session, step = 1): string {
     sex: s.sex,
     lang: s.lang,
     skin: s.skin ? '1' : '0',
-    ...(s.region === 'foot' ? s.foot : s.knee),
   });
+  const angles = encodeUrl({ ...(s.region === 'foot' ? s.foot : s.knee) });
+  return `${query}${angles.replace(/^\?/, '#')}`;
 }
 
 const initial =

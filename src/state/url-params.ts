@@ -43,9 +43,10 @@ export const URL_PARAMS = {
   voice: choice(['patient', 'technical']),
   /**
    * consult: large controls for a patient; study: adds the exact parameter panel for students;
-   * kiosk: plays every procedure in turn, by itself, until someone touches the screen.
+   * kiosk: plays every procedure in turn, by itself, until someone touches the screen; embed: the
+   * view and its timeline alone, for an <iframe> on a clinic's website.
    */
-  mode: choice(['consult', 'study', 'kiosk']),
+  mode: choice(['consult', 'study', 'kiosk', 'embed']),
   /** The kiosk's languages, taken in turn from one procedure to the next. */
   langs: { kind: 'list', values: ['it', 'en'], default: 'it,en' },
   /** Seconds without a touch before the kiosk goes back to playing by itself. */

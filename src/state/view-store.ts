@@ -27,6 +27,8 @@ interface ViewState {
   resetCount: number;
   /** The bone the camera should move onto (world-space bounding sphere), set by a double-click. */
   focus: { centre: [number, number, number]; radius: number } | null;
+  /** Draws the view now and returns it as a PNG data URL; set by the stage while it is mounted. */
+  snapshot: (() => string) | null;
   /** A fluoroscopy shot on screen (a percutaneous step's opening), in its projection. */
   fluoroShot: 'ap' | 'lat' | null;
   retry(): void;
@@ -43,6 +45,7 @@ export const useView = create<ViewState>()((set) => ({
   hovered: null,
   resetCount: 0,
   focus: null,
+  snapshot: null,
   fluoroShot: null,
   retry: () => set((s) => ({ attempt: s.attempt + 1, status: 'loading' })),
   resetView: () => set((s) => ({ resetCount: s.resetCount + 1 })),

@@ -1,3 +1,4 @@
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from '../state/session-store';
@@ -5,9 +6,13 @@ import { useView } from '../state/view-store';
 import { ProcedurePicker } from './ProcedurePicker';
 import { Segmented } from './Segmented';
 
+/** The share dialog (and the QR code library) load when first asked for. */
+const ShareDialog = lazy(() => import('./ShareDialog'));
+
 /** Region, side, size, skin, view and language: the controls every user needs first. */
 export function TopBar() {
   const { t } = useTranslation();
+  const [sharing, setSharing] = useState(false);
   const s = useSession(
     useShallow(({ region, side, sex, skin, lang, set }) => ({ region, side, sex, skin, lang, set })),
   );
@@ -63,6 +68,14 @@ export function TopBar() {
       >
         {t('controls.language')}
       </button>
+      <button type="button" onClick={() => setSharing(true)} data-testid="share">
+        {t('share.button')}
+      </button>
+      {sharing && (
+        <Suspense fallback={null}>
+          <ShareDialog onClose={() => setSharing(false)} />
+        </Suspense>
+      )}
     </header>
   );
 }

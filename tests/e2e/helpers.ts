@@ -54,6 +54,11 @@ export type OpenOptions = {
   viewport?: { width: number; height: number };
   /** Runs after the context exists and before navigation (routes, init scripts). */
   prepare?: (context: BrowserContext) => Promise<unknown>;
+  /**
+   * The app's service worker (offline use) is blocked unless asked for: requests it answered
+   * would escape the tests' routes (a model made to fail).
+   */
+  serviceWorkers?: 'allow' | 'block';
 };
 
 /** Opens the built app at `query` (e.g. `?region=foot`) in a fresh browser context. */
@@ -65,6 +70,7 @@ export async function openApp(query: string, options: OpenOptions = {}): Promise
     viewport: options.viewport ?? VIEWPORT,
     deviceScaleFactor: 1,
     locale: 'en-US',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];

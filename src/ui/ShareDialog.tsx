@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlayback } from '../state/playback-store';
+import { sessionToUrl, useSession } from '../state/session-store';
+import { useView } from '../state/view-store';
+import { qrPath } from './qr-path';
+
+/** The address of the exact view: procedure, parameters, step, language; angles after the '#'. */
+function useShareUrl(): string {
+  const session = useSession();
+  const step = usePlayback((s) => s.step);
+  const base = `${window.location.origin}${window.location.pathname}`;
+  return `${base}${sessionToUrl(session, step + 1)}`;
+}
+
+/** An `<iframe>` for a clinic's website: the same view without the app's chrome (`mode=embed`). */
+function embedSnippet(url: string, title: string): string {
+  const [page, fragment] = url.split('#');
+  const sep = page!.includes('?') ? '&' : '?';
+  const src = `${page}${sep}mode=embed${fragment ? `#${fragment}` : ''}`;
+  return `<iframe src="${src.replace(/"/g, '&quot;')}" title="${title.replace(/"/g, '&quot;')}" width="800" height="500" loading="lazy" allow="fullscreen"></iframe>`;
+}
+
+/**
+ * Share the explanation: a link and a QR code that reopen the exact case at home, a picture of the
+ * view, a printable handout, and an `<iframe>` snippet. Loaded only when first opened.
+ */
+export default function ShareDialog({ onClose }: { readonly onClose: () => void }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const url = useShareUrl();
+  const qr = useMemo(() => qrPath(url), [url]);
+  const [copied, setCopied] = useState(false);
+  const [picture, setPicture] = useState<string | null>(null);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  const copy = () => {
+    navigator.clipboard?.writeText(url).then(
+      () => setCopied(true),
+      // No clipboard (an insecure origin, a refusal): the link stays selected to copy by hand.
+      () => document.querySelector<HTMLInputElement>('#share-link')?.select(),
+    );
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="share"
+      onClose={onClose}
+      aria-labelledby="share-title"
+      data-testid="share-dialog"
+    >
+      <h2 id="share-title">{t('share.title')}</h2>
+      <label htmlFor="share-link">{t('share.link')}</label>
+      <div className="share-row">
+        <input
+          id="share-link"
+          readOnly
+          value={url}
+          data-testid="share-link"
+          onFocus={(e) => e.target.select()}
+        />
+        <button type="button" onClick={copy} data-testid="share-copy">
+          {copied ? t('share.copied') : t('share.copy')}
+        </button>
+      </div>
+      <p className="share-note">{t('share.privacy')}</p>
+      <figure className="share-qr">
+        <svg
+          viewBox={`0 0 ${qr.size} ${qr.size}`}
+          width={200}
+          height={200}
+          role="img"
+          aria-label={t('share.qr')}
+          data-testid="share-qr"
+          data-modules={qr.size}
+          shapeRendering="crispEdges"
+        >
+          <rect width={qr.size} height={qr.size} fill="#fff" />
+          <path d={qr.d} fill="#000" />
+        </svg>
+        <figcaption>{t('share.qr')}</figcaption>
+      </figure>
+      <div className="share-row">
+        <button
+          type="button"
+          data-testid="share-picture"
+          onClick={() => setPicture(useView.getState().snapshot?.() ?? null)}
+        >
+          {t('share.picture')}
+        </button>
+        {picture && (
+          <a href={picture} download="osteotomy-view.png" data-testid="share-picture-link">
+            {t('share.download')}
+          </a>
+        )}
+        <button type="button" onClick={() => window.print()} data-testid="share-print">
+          {t('share.print')}
+        </button>
+      </div>
+      <label htmlFor="share-embed">{t('share.embed')}</label>
+      <textarea
+        id="share-embed"
+        readOnly
+        rows={3}
+        value={embedSnippet(url, t('app.title'))}
+        data-testid="share-embed"
+        onFocus={(e) => e.target.select()}
+      />
+      <form method="dialog">
+        <button type="submit" data-testid="share-close">
+          {t('share.close')}
+        </button>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,51 @@
+/** Accessibility: axe-core finds no serious or critical violation in any mode. */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { pagePerTest } from './helpers';
+import { waitStep } from './expectations';
+
+const open = pagePerTest();
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe('accessibility', () => {
+  test.each([
+    ['consult', '?p=chevron&step=3'],
+    ['study', '?p=hto-opening&mode=study&voice=technical&step=2'],
+    ['kiosk', '?mode=kiosk&langs=en'],
+    ['embed', '?p=cementoplasty&mode=embed'],
+    ['Italian', '?p=mis-bunion&lang=it&step=2'],
+    ['share dialog', '?p=scarf&step=1'],
+  ])('%s: no serious or critical violation', async (name, query) => {
+    const app = await open(query);
+    if (!query.includes('kiosk')) await waitStep(app, Number(/step=(\d+)/.exec(query)?.[1] ?? 1));
+    else await app.page.locator('[data-kiosk="attract"]').waitFor();
+    if (name === 'share dialog') {
+      await app.page.locator('[data-testid="share"]').click();
+      await app.page.locator('[data-testid="share-dialog"][open]').waitFor();
+    }
+    await app.page.addScriptTag({ content: AXE });
+    const { violations, passed } = (await app.page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run(): Promise<{ violations: unknown[]; passes: unknown[] }> } }
+      ).axe;
+      const result = await axe.run();
+      return { violations: result.violations, passed: result.passes.length };
+    })) as { violations: Violation[]; passed: number };
+    // axe did run its rules on the page.
+    expect(passed).toBeGreaterThan(10);
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      bad.map(
+        (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
+  });
+});
