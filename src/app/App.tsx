@@ -34,8 +34,9 @@ function ProcedureControls() {
   );
 }
 
-/** Leva (and its own dependencies) load only in the study view. */
+/** Leva (and its own dependencies) and the quiz load only in the study view. */
 const LevaPanel = lazy(() => import('../ui/LevaPanel'));
+const Quiz = lazy(() => import('../ui/Quiz'));
 
 function ProcedureSide() {
   const procedure = useProcedurePlan();
@@ -85,6 +86,11 @@ export function App() {
         <div className="side">
           <ProcedureSide />
           <AnglesPanel />
+          {study && (
+            <Suspense fallback={null}>
+              <Quiz />
+            </Suspense>
+          )}
         </div>
       </main>
     </div>

@@ -42,6 +42,8 @@ export interface Session {
   readonly langs: readonly Lang[];
   /** Seconds without input before the kiosk plays by itself again. */
   readonly idle: number;
+  /** The quiz's seed; 0 for a new quiz each visit. */
+  readonly seed: number;
   /** URL values that were clamped or ignored, until the user dismisses them. */
   readonly notices: readonly Notice[];
 }
@@ -85,6 +87,7 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
     startSpeed: typeof values.speed === 'number' ? values.speed : 1,
     langs: String(values.langs ?? 'it,en').split(',') as Lang[],
     idle: typeof values.idle === 'number' ? values.idle : 60,
+    seed: typeof values.seed === 'number' ? Math.round(values.seed) : 0,
     region: proc?.region ?? (values.region as Region | undefined) ?? 'foot',
     side: (values.side as Side | undefined) ?? 'right',
     sex: (values.sex as Sex | undefined) ?? 'm',
@@ -112,6 +115,7 @@ export function sessionToUrl(s: Session, step = 1): string {
     proj: s.proj,
     langs: s.langs.join(','),
     idle: s.idle,
+    seed: s.seed,
     region: s.region,
     side: s.side,
     sex: s.sex,

@@ -49,6 +49,8 @@ export const URL_PARAMS = {
   mode: choice(['consult', 'study', 'kiosk', 'embed']),
   /** The kiosk's languages, taken in turn from one procedure to the next. */
   langs: { kind: 'list', values: ['it', 'en'], default: 'it,en' },
+  /** The study quiz's questions: the same seed, the same quiz (0 draws a new one each visit). */
+  seed: { kind: 'number', default: 0, min: 0, max: 999_999 },
   /** Seconds without a touch before the kiosk goes back to playing by itself. */
   idle: { kind: 'number', default: 60, min: 3, max: 600 },
   /** 3d: the shaded bones; xray: the scene as the C-arm's image intensifier shows it. */

@@ -1,4 +1,7 @@
 import { Leva, useControls } from 'leva';
+
+/** Leva's default grey text on its inputs falls short of WCAG AA contrast: lighter text. */
+const LEVA_THEME = { colors: { highlight1: '#9aa1b1', highlight2: '#d5d9e3', highlight3: '#ffffff' } };
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allParams, procedureById } from '../procedures/registry';
@@ -46,7 +49,7 @@ export default function LevaPanel() {
   const procedure = useSession((s) => s.procedure);
   return (
     <>
-      <Leva collapsed={false} oneLineLabels titleBar={{ drag: true, filter: false }} />
+      <Leva collapsed={false} oneLineLabels titleBar={{ drag: true, filter: false }} theme={LEVA_THEME} />
       {procedure && <ProcedureControls key={procedure} id={procedure} />}
     </>
   );

@@ -23,6 +23,7 @@ describe('accessibility', () => {
     ['embed', '?p=cementoplasty&mode=embed'],
     ['Italian', '?p=mis-bunion&lang=it&step=2'],
     ['share dialog', '?p=scarf&step=1'],
+    ['quiz answered', '?p=akin&mode=study&seed=3&step=1'],
   ])('%s: no serious or critical violation', async (name, query) => {
     const app = await open(query);
     if (!query.includes('kiosk')) await waitStep(app, Number(/step=(\d+)/.exec(query)?.[1] ?? 1));
@@ -30,6 +31,10 @@ describe('accessibility', () => {
     if (name === 'share dialog') {
       await app.page.locator('[data-testid="share"]').click();
       await app.page.locator('[data-testid="share-dialog"][open]').waitFor();
+    }
+    if (name === 'quiz answered') {
+      await app.page.locator('[data-testid="quiz"] button').first().click();
+      await app.page.locator('[data-testid="quiz-feedback"]').waitFor();
     }
     await app.page.addScriptTag({ content: AXE });
     const { violations, passed } = (await app.page.evaluate(async () => {
