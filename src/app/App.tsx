@@ -5,6 +5,7 @@ import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { AnglesPanel } from '../ui/AnglesPanel';
 import { PlaybackBar } from '../ui/PlaybackBar';
+import { ProcedureCards } from '../ui/ProcedureCards';
 import { ProcedurePanel } from '../ui/ProcedurePanel';
 import { StepCaption } from '../ui/StepCaption';
 import { useProcedurePlan } from '../state/procedure-plan';
@@ -38,9 +39,12 @@ function ProcedureControls() {
 const LevaPanel = lazy(() => import('../ui/LevaPanel'));
 const Quiz = lazy(() => import('../ui/Quiz'));
 
+/** The open procedure's panel, or, with none open, the operations to choose from. */
 function ProcedureSide() {
   const procedure = useProcedurePlan();
-  return procedure ? <ProcedurePanel state={procedure} /> : null;
+  const open = useSession((s) => s.procedure !== null);
+  if (procedure) return <ProcedurePanel state={procedure} />;
+  return open ? null : <ProcedureCards />;
 }
 
 export function App() {

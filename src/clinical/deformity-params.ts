@@ -30,3 +30,29 @@ export function defaults<K extends string>(spec: Record<K, RangeSpec>): Record<K
     number
   >;
 }
+
+export type Severity = 'mild' | 'moderate' | 'severe';
+
+/**
+ * A typical patient of each severity, to start from when the X-ray's angles are not at hand. Foot:
+ * HVA and IMA inside CLINICAL's mild / moderate / severe bands (moderate is the default case). Knee:
+ * about 5°, 8° (the default case) and 13° of varus, or of valgus for a knock knee, the deformity in
+ * the tibia for varus and in the femur for valgus.
+ */
+export const FOOT_PRESETS: Record<Severity, FootAngles> = {
+  mild: { hva: 18, ima: 10, dmaa: 6, hvia: 6 },
+  moderate: { hva: 32, ima: 14, dmaa: 8, hvia: 8 },
+  severe: { hva: 44, ima: 19, dmaa: 12, hvia: 10 },
+};
+export const KNEE_PRESETS: Record<'varus' | 'valgus', Record<Severity, KneeAngles>> = {
+  varus: {
+    mild: { hka: 175, mpta: 84, ldfa: 88 },
+    moderate: { hka: 172, mpta: 82, ldfa: 88 },
+    severe: { hka: 167, mpta: 79, ldfa: 89 },
+  },
+  valgus: {
+    mild: { hka: 185, mpta: 87, ldfa: 83 },
+    moderate: { hka: 188, mpta: 87, ldfa: 80 },
+    severe: { hka: 192, mpta: 88, ldfa: 77 },
+  },
+};

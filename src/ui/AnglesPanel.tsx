@@ -1,11 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import { FOOT_DEFORMITY, JLCA_PLAUSIBLE, KNEE_DEFORMITY, type RangeSpec } from '../clinical/deformity-params';
+import {
+  FOOT_DEFORMITY,
+  FOOT_PRESETS,
+  JLCA_PLAUSIBLE,
+  KNEE_DEFORMITY,
+  KNEE_PRESETS,
+  type RangeSpec,
+  type Severity,
+} from '../clinical/deformity-params';
 import { grade } from '../clinical/grading';
 import { MEASURE_UNIT, REGION_MEASURES, type MeasureId } from '../clinical/measures';
 import { formatNumber } from '../i18n';
 import { usePosedPatient } from '../state/patient';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from '../state/session-store';
+import { Segmented } from './Segmented';
+
+const SEVERITIES: readonly Severity[] = ['mild', 'moderate', 'severe'];
+
+const sameAngles = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.entries(a).every(([k, v]) => b[k] === v);
 
 /** The patient's pre-operative angles: set them, and read them measured back on the posed model. */
 export function AnglesPanel() {
@@ -20,11 +34,23 @@ export function AnglesPanel() {
   const setAngle = (id: string, v: number) =>
     patient.region === 'foot' ? session.setFoot({ [id]: v }) : session.setKnee({ [id]: v });
   const jlca = patient.region === 'knee' ? patient.measured.jlca : 0;
+  // A knock knee's presets are valgus ones, a bow leg's varus.
+  const presets: Record<Severity, Record<string, number>> = patient.region === 'foot'
+    ? FOOT_PRESETS
+    : KNEE_PRESETS[session.knee.hka > 180 ? 'valgus' : 'varus'];
 
   return (
     <aside className="panel" aria-labelledby="angles-title">
       <h2 id="angles-title">{t('controls.patientAngles')}</h2>
       <p className="hint">{t('controls.patientAnglesHint')}</p>
+      <Segmented
+        label={t('controls.severity')}
+        value={SEVERITIES.find((k) => sameAngles(presets[k], inputs)) ?? ('custom' as Severity)}
+        options={SEVERITIES.map((k) => ({ value: k, label: t(`grade.${k}`), testId: `preset-${k}` }))}
+        onChange={(k) =>
+          patient.region === 'foot' ? session.setFoot(FOOT_PRESETS[k]) : session.setKnee(presets[k])
+        }
+      />
       {REGION_MEASURES[patient.region].map((id) => {
         const spec = specs[id];
         const value = measured[id] ?? NaN;
