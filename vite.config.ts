@@ -34,6 +34,10 @@ export default defineConfig({
         // Any address of the app (?p=…) is the same page.
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first visit is served by the worker as soon as it is installed: a kiosk may lose the
+        // network before anyone reloads it.
+        clientsClaim: true,
+        skipWaiting: true,
       },
     }),
   ],
