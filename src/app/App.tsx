@@ -13,6 +13,7 @@ import { usePlaybackStart } from './use-playback-start';
 import { Notices } from '../ui/Notices';
 import { HoverLabel, LoadOverlay, NoWebGL } from '../ui/StageOverlays';
 import { TopBar } from '../ui/TopBar';
+import { LazyBoundary } from '../ui/LazyBoundary';
 import { StageBoundary } from './StageBoundary';
 import { useUrlSync } from './use-url-sync';
 import { hasWebGL } from './webgl-support';
@@ -66,9 +67,11 @@ export function App() {
       data-kiosk-shown={kiosk.active ? kiosk.shown : undefined}
     >
       {study && (
-        <Suspense fallback={null}>
-          <LevaPanel />
-        </Suspense>
+        <LazyBoundary>
+          <Suspense fallback={null}>
+            <LevaPanel />
+          </Suspense>
+        </LazyBoundary>
       )}
       <TopBar />
       {/* A kiosk shows no notices: nobody there typed the address. */}
@@ -91,9 +94,11 @@ export function App() {
           <ProcedureSide />
           <AnglesPanel />
           {study && (
-            <Suspense fallback={null}>
-              <Quiz />
-            </Suspense>
+            <LazyBoundary>
+              <Suspense fallback={null}>
+                <Quiz />
+              </Suspense>
+            </LazyBoundary>
           )}
         </div>
       </main>

@@ -14,3 +14,5 @@ export function kioskItem(
 export const KIOSK_PAUSE_S = 3;
 /** Seconds before an error or a failed load is tried again in the kiosk (nobody is there to click). */
 export const KIOSK_RETRY_S = 3;
+/** Seconds a procedure may take to be ready (model, cuts) before the kiosk moves on to the next. */
+export const KIOSK_READY_S = 60;

@@ -3,7 +3,7 @@ import { PROCEDURES } from '../procedures/registry';
 import { usePlayback } from '../state/playback-store';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
-import { KIOSK_PAUSE_S, KIOSK_RETRY_S, kioskItem } from './kiosk-schedule';
+import { KIOSK_PAUSE_S, KIOSK_READY_S, KIOSK_RETRY_S, kioskItem } from './kiosk-schedule';
 
 /** Each input that hands the screen to a visitor. */
 const INPUTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
@@ -63,15 +63,20 @@ export function useKiosk(): { active: boolean; exploring: boolean; shown: number
         }
         return;
       }
+      failedAt = null;
       if (visitor) {
         if (now - lastInput < useSession.getState().idle * 1000) return;
         setVisitor(false);
+        // A dialog the visitor left open (share) closes with them.
+        document.querySelectorAll('dialog[open]').forEach((d) => (d as HTMLDialogElement).close());
         show(n + 1);
         return;
       }
       const clock = usePlayback.getState();
       // A tick after the switch, the procedure's layer has had time to say its cuts are not ready.
       if (waiting) {
+        // A procedure that never gets ready (a cut that failed) is skipped, never waited on for ever.
+        if (now - startedAt > KIOSK_READY_S * 1000) return show(n + 1);
         if (now - startedAt < TICK_MS || !(view.status === 'ready' && view.drawn && view.cutsReady)) return;
         waiting = false;
         usePlayback.setState({ time: 0, playing: true, speed: useSession.getState().startSpeed });

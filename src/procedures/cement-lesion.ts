@@ -141,8 +141,9 @@ export const SAFE_INCREMENT = 0.2;
 const FORCED_LEAK_SHARE = 0.5;
 
 /**
- * Cement in, where it goes and its share of the lesion: fill % = injected / lesion volume; what the
- * lesion cannot hold leaks out, and so does part of each increment pushed faster than a safe one.
+ * Cement in, where it goes and its share of the lesion: what the lesion cannot hold leaks out, and
+ * so does part of each increment pushed faster than a safe one; fill % = what stays / lesion volume
+ * (injected / lesion volume when nothing leaks).
  */
 export function cementFill(ctx: WithParams, injectedMl: number, incrementMl = SAFE_INCREMENT) {
   const lesion = lesionVolume(ctx);
@@ -152,7 +153,8 @@ export function cementFill(ctx: WithParams, injectedMl: number, incrementMl = SA
       ? (FORCED_LEAK_SHARE * (incrementMl - SAFE_INCREMENT) * (injectedMl - overflow)) / incrementMl
       : 0;
   const leak = overflow + forced;
-  return { injected: injectedMl, fill: (100 * injectedMl) / lesion, leak, inLesion: injectedMl - leak };
+  const inLesion = injectedMl - leak;
+  return { injected: injectedMl, fill: (100 * inLesion) / lesion, leak, inLesion };
 }
 
 /** How far the trocar's tip is from the lesion's centre (0 when placed as planned), mm. */

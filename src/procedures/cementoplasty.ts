@@ -242,8 +242,11 @@ function steps(site: LesionSite, leaks: boolean): StepDef[] {
   ];
 }
 
-/** Whether cement leaks for these parameters: more than the lesion holds, or pushed too fast. */
-const leaksWith = (params: Params): boolean => cementPlan({ params }).leak > 0;
+/** Less leaked cement than this is not drawn (a cement bolus is 0.05 mL at the least), mL. */
+const DRAWN_LEAK = 0.05;
+
+/** Whether cement leaks visibly for these parameters: more than the lesion holds, or pushed too fast. */
+const leaksWith = (params: Params): boolean => cementPlan({ params }).leak >= DRAWN_LEAK;
 
 function cementoplastyWith(site: LesionSite, leaks: boolean): ProcedureDef {
   return {

@@ -55,7 +55,10 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
     .toLowerCase();
   const proc = procedureById(procedure);
   const own = new Set(proc ? allParams(proc).map((d) => d.id) : []);
-  const chosen = Object.fromEntries(entries.filter(([k]) => own.has(k)).map(([k, v]) => [k, v.trim()]));
+  // Read as the values themselves will be (trimmed, lower case), so `variant=MICA` implies as `mica` does.
+  const chosen = Object.fromEntries(
+    entries.filter(([k]) => own.has(k)).map(([k, v]) => [k, v.trim().toLowerCase()]),
+  );
   const table = paramTable(procedure, chosen);
   for (const [key, raw] of entries) {
     const spec: ParamSpec | undefined = Object.hasOwn(table, key) ? table[key] : undefined;
@@ -82,7 +85,8 @@ export function encodeUrl(
   for (const [key, spec] of Object.entries(table)) {
     const v = values[key];
     if (v === undefined || v === spec.default) continue;
-    q.set(key, typeof v === 'number' ? String(Math.round(v * 10) / 10) : v);
+    // Two decimals: a cement increment moves by 0.05 mL.
+    q.set(key, typeof v === 'number' ? String(Math.round(v * 100) / 100) : v);
   }
   const s = q.toString();
   return s ? `?${s}` : '';

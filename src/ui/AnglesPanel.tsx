@@ -43,13 +43,15 @@ export function AnglesPanel() {
     <aside className="panel" aria-labelledby="angles-title">
       <h2 id="angles-title">{t('controls.patientAngles')}</h2>
       <p className="hint">{t('controls.patientAnglesHint')}</p>
-      <Segmented
+      <Segmented<Severity | 'custom'>
         label={t('controls.severity')}
-        value={SEVERITIES.find((k) => sameAngles(presets[k], inputs)) ?? ('custom' as Severity)}
+        value={SEVERITIES.find((k) => sameAngles(presets[k], inputs)) ?? 'custom'}
         options={SEVERITIES.map((k) => ({ value: k, label: t(`grade.${k}`), testId: `preset-${k}` }))}
-        onChange={(k) =>
-          patient.region === 'foot' ? session.setFoot(FOOT_PRESETS[k]) : session.setKnee(presets[k])
-        }
+        onChange={(k) => {
+          if (k === 'custom') return;
+          if (patient.region === 'foot') session.setFoot(FOOT_PRESETS[k]);
+          else session.setKnee(presets[k]);
+        }}
       />
       {REGION_MEASURES[patient.region].map((id) => {
         const spec = specs[id];

@@ -1,12 +1,12 @@
 import { Leva, useControls } from 'leva';
-
-/** Leva's default grey text on its inputs falls short of WCAG AA contrast: lighter text. */
-const LEVA_THEME = { colors: { highlight1: '#9aa1b1', highlight2: '#d5d9e3', highlight3: '#ffffff' } };
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allParams, procedureById } from '../procedures/registry';
 import type { ParamValue } from '../procedures/types';
 import { useSession } from '../state/session-store';
+
+/** Leva's default grey text on its inputs falls short of WCAG AA contrast: lighter text. */
+const LEVA_THEME = { colors: { highlight1: '#9aa1b1', highlight2: '#d5d9e3', highlight3: '#ffffff' } };
 
 /** Writes a value from the panel to the session, unless it is already there (no echo loops). */
 function toSession(id: string, value: ParamValue): void {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { makeQuiz, type QuizText } from '../engine/quiz';
 import { useSession } from '../state/session-store';
@@ -31,6 +31,11 @@ export default function Quiz() {
   const [chosen, setChosen] = useState<number | null>(null);
   const [score, setScore] = useState({ right: 0, answered: 0 });
   const q = questions[index % questions.length]!;
+  const options = useRef<HTMLOListElement>(null);
+  // "Next question" goes away when pressed: the keyboard's focus moves on to the new options.
+  useEffect(() => {
+    if (index > 0) options.current?.querySelector('button')?.focus();
+  }, [index]);
   const answered = chosen !== null;
 
   const choose = (i: number) => {
@@ -55,7 +60,7 @@ export default function Quiz() {
           <path d={q.icon} fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" />
         </svg>
       )}
-      <ol className="quiz-options">
+      <ol className="quiz-options" ref={options}>
         {q.options.map((o, i) => (
           <li key={o.id}>
             <button

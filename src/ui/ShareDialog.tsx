@@ -13,12 +13,18 @@ function useShareUrl(): string {
   return `${base}${sessionToUrl(session, step + 1)}`;
 }
 
-/** An `<iframe>` for a clinic's website: the same view without the app's chrome (`mode=embed`). */
+const escapeAttribute = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * An `<iframe>` for a clinic's website: the same operation without the app's chrome (`mode=embed`),
+ * and without this patient's angles (the part after '#'): a public page shows the typical case.
+ */
 function embedSnippet(url: string, title: string): string {
-  const [page, fragment] = url.split('#');
-  const sep = page!.includes('?') ? '&' : '?';
-  const src = `${page}${sep}mode=embed${fragment ? `#${fragment}` : ''}`;
-  return `<iframe src="${src.replace(/"/g, '&quot;')}" title="${title.replace(/"/g, '&quot;')}" width="800" height="500" loading="lazy" allow="fullscreen"></iframe>`;
+  const src = new URL(url);
+  src.hash = '';
+  src.searchParams.set('mode', 'embed');
+  return `<iframe src="${escapeAttribute(src.href)}" title="${escapeAttribute(title)}" width="800" height="500" loading="lazy" allow="fullscreen"></iframe>`;
 }
 
 /**
@@ -34,6 +40,8 @@ export default function ShareDialog({ onClose }: { readonly onClose: () => void 
   const [picture, setPicture] = useState<string | null>(null);
 
   useEffect(() => {
+    // The link names a step: the operation holds still while it is being shared.
+    usePlayback.getState().pause();
     const d = dialog.current;
     if (d && !d.open) d.showModal();
   }, []);

@@ -34,5 +34,6 @@ export function StepClock({ proc, step }: { readonly proc: ProcedureDef; readonl
     show(usePlayback.getState().time);
     return usePlayback.subscribe((s, prev) => s.time !== prev.time && show(s.time));
   }, [span, minutes, t]);
-  return <span className="caption-clock" data-testid="clock" ref={ref} />;
+  // Rewritten every frame: kept out of the caption's live region, which would read it out each time.
+  return <span className="caption-clock" data-testid="clock" aria-hidden="true" ref={ref} />;
 }

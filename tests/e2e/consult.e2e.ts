@@ -35,6 +35,14 @@ describe('consultation start', () => {
     // The angles live after the '#', never in the query.
     expect(await app.page.evaluate(() => window.location.hash)).toContain(`hva=${FOOT_PRESETS.severe.hva}`);
     expect(await app.page.evaluate(() => window.location.search)).not.toContain('hva');
+    // A link that differs only after '#' (pasted into the same tab) is followed without a reload.
+    await app.page.evaluate(() => (window.location.hash = 'hva=20&ima=10'));
+    await app.page.waitForFunction(
+      () =>
+        Math.abs(
+          Number(document.querySelector('[data-measure="hva-pre"]')?.getAttribute('data-value')) - 20,
+        ) < 0.6,
+    );
     expectClean(app);
   });
 

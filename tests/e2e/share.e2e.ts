@@ -21,7 +21,10 @@ describe('share', () => {
     expect(
       Number(await app.page.locator('[data-testid="share-qr"]').getAttribute('data-modules')),
     ).toBeGreaterThan(25);
-    expect(await app.page.locator('[data-testid="share-embed"]').inputValue()).toContain('mode=embed');
+    // The embed is for a public page: the operation, not this patient's angles.
+    const embed = await app.page.locator('[data-testid="share-embed"]').inputValue();
+    expect(embed).toContain('mode=embed');
+    expect(embed).not.toMatch(/hva|#/);
     // A picture of the view.
     await app.page.locator('[data-testid="share-picture"]').click();
     const png = await app.page.locator('[data-testid="share-picture-link"]').getAttribute('href');

@@ -101,6 +101,13 @@ describe('cementoplasty', () => {
     expect(containsPoint(over.k.posed.get('tibia')!, end.pose.tip)).toBe(false);
     expect(over.proc.warnings!(over.plan.ctx)).toContain('proc.cementoplasty.warn.overflow');
 
+    // A hair over what the lesion holds: warned, too little to draw (a bolus is 0.05 mL at least).
+    const hair = await planFor({ lesion: 28, volume: 11.5 });
+    expect(cementPlan(hair.ctx).leak).toBeGreaterThan(0);
+    expect(cementPlan(hair.ctx).leak).toBeLessThan(0.05);
+    expect(hair.plan.implants.some((i) => i.use.id === 'leak')).toBe(false);
+    expect(hair.proc.warnings!(hair.plan.ctx)).toContain('proc.cementoplasty.warn.overflow');
+
     const fast = await planFor({ volume: 8, pace: 0.4 });
     expect(cementPlan(fast.ctx).leak).toBeGreaterThan(0);
     expect(fast.plan.implants.some((i) => i.use.id === 'leak')).toBe(true);

@@ -704,3 +704,19 @@ describe('applyToolPose', () => {
     }
   });
 });
+
+describe('the built-instrument cache', () => {
+  it('is bounded: sizes long unused are freed; a size used again is rebuilt', () => {
+    const first = instrumentParts('cement', { shape: [0.1] });
+    let disposed = false;
+    first[0]!.geometry.addEventListener('dispose', () => (disposed = true));
+    const kept = instrumentParts('cement', { shape: [0.2] });
+    for (let i = 1; i <= 150; i++) {
+      instrumentParts('cement', { shape: [0.3 + i * 0.1] });
+      // Used all along: never dropped.
+      expect(instrumentParts('cement', { shape: [0.2] })).toBe(kept);
+    }
+    expect(disposed).toBe(true);
+    expect(instrumentParts('cement', { shape: [0.1] })[0]!.geometry).not.toBe(first[0]!.geometry);
+  });
+});

@@ -137,3 +137,12 @@ describe('kiosk parameters', () => {
     expect(shown.map((s) => s.lang)).toEqual(['it', 'en', 'it', 'en', 'it']);
   });
 });
+
+describe('numbers in links', () => {
+  it('keep two decimals: a cement increment of 0.25 mL comes back as 0.25', () => {
+    const s = sessionFromUrl('?p=cementoplasty&pace=0.25', '');
+    expect(s.params.pace).toBe(0.25);
+    expect(sessionToUrl(s)).toContain('pace=0.25');
+    expect(reopen(sessionToUrl(s)).params.pace).toBe(0.25);
+  });
+});

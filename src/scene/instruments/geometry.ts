@@ -191,14 +191,33 @@ interface CacheEntry {
   merged?: BufferGeometry;
 }
 
+/**
+ * Built instruments by kind and size, the most recently used last. Sizes follow the patient and the
+ * parameters (a screw's length, a plate's bend, a cement volume), so the cache is bounded: the
+ * least recently used is dropped and its GPU buffers freed (one still on screen is simply uploaded
+ * again on its next frame).
+ */
 const cache = new Map<string, CacheEntry>();
+/** Enough for every tool of a few procedures at once. */
+const CACHE_SIZE = 96;
+
+function evictOldest(): void {
+  const [key, oldest] = cache.entries().next().value!;
+  cache.delete(key);
+  for (const p of oldest.parts) p.geometry.dispose();
+  oldest.merged?.dispose();
+}
 
 function entry(kind: InstrumentKind, options?: InstrumentOptions): CacheEntry {
   const length = hasLength(kind) ? screwLength(kind, options?.length) : 0;
   const shape = hasShape(kind) ? shapeOf(kind, options?.shape) : [];
   const key = hasLength(kind) ? `${kind}:${length}` : hasShape(kind) ? `${kind}:${shape.join(',')}` : kind;
   let e = cache.get(key);
-  if (!e) {
+  if (e) {
+    cache.delete(key);
+    cache.set(key, e);
+  } else {
+    if (cache.size >= CACHE_SIZE) evictOldest();
     const parts = design(kind, length, shape).map((p): InstrumentPart => ({
       geometry: p.mesh.toGeometry(),
       material: p.material,
@@ -213,7 +232,8 @@ function entry(kind: InstrumentKind, options?: InstrumentOptions): CacheEntry {
 
 /**
  * The pieces of an instrument, each with its material and, for the saw blade, drill bit, burr,
- * K-wire and screws, how it moves. Built once per kind (and screw length or shape) and shared: do not dispose.
+ * K-wire and screws, how it moves. Built once per kind (and screw length or shape) and shared: do not
+ * dispose (the cache does, for sizes long unused).
  */
 export function instrumentParts(
   kind: InstrumentKind,

@@ -47,7 +47,7 @@ const az = new Vector3();
 
 /**
  * The C-arm where it stands for the current step's fluoroscopy (AP or lateral), drawn in the 3D view
- * once the shot is taken: tube, intensifier, the C joining them behind the limb, and a faint beam.
+ * once the shot is taken: tube, intensifier, the C joining them beside the limb, and a faint beam.
  */
 export function CArm({ plan }: { readonly plan: Plan }) {
   const region = useSession((s) => s.region);

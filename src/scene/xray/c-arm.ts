@@ -17,7 +17,7 @@ export interface CArmPlacement {
   readonly intensifier: Vec3;
   /** Unit beam direction, tube to intensifier. */
   readonly beam: Vec3;
-  /** Unit direction from the centre to the middle of the C's arc: to the viewer's side. */
+  /** Unit direction from the centre to the middle of the C's arc: across the line of sight. */
   readonly back: Vec3;
   /** The C's radius and the image field's diameter, mm. */
   readonly radius: number;
