@@ -57,8 +57,8 @@ export const URL_PARAMS = {
   view: choice(['3d', 'xray']),
   /** The C-arm's projection in the X-ray view: ap (dorsoplantar on the foot) or lat (lateral). */
   proj: choice(['ap', 'lat']),
-  /** Playback speed; the controls offer 0.5–2×, a link (a kiosk, a test) may ask up to 4×. */
-  speed: { kind: 'number', default: 1, min: 0.5, max: 4 },
+  /** Playback speed; the controls offer 0.5–2×, a link (a kiosk, a test) may ask up to 8×. */
+  speed: { kind: 'number', default: 1, min: 0.5, max: 8 },
   region: choice(['foot', 'knee']),
   side: choice(['right', 'left']),
   lang: choice(['en', 'it']),

@@ -39,14 +39,15 @@ describe('kiosk', () => {
   });
 
   test('a touch hands the screen to the visitor; after the idle time it plays by itself again', async () => {
-    const app = await open('?mode=kiosk&idle=4&langs=en');
+    // Idle long enough for the clicks below on a loaded machine, short enough for a test.
+    const app = await open('?mode=kiosk&idle=12&langs=en');
     await app.page.locator('[data-kiosk="attract"]').waitFor();
     await app.page.locator('[data-testid="stage"]').click({ position: { x: 50, y: 50 } });
     await app.page.locator('[data-kiosk="explore"]').waitFor();
     expect(await app.page.locator('[data-testid="kiosk-invite"]').count()).toBe(0);
     // The visitor picks the knee; the kiosk leaves them be while they use it.
     await app.page.locator('[data-testid="region-knee"]').click();
-    await app.page.locator('[data-kiosk="attract"]').waitFor({ timeout: 30_000 });
+    await app.page.locator('[data-kiosk="attract"]').waitFor({ timeout: 60_000 });
     expect(await shownProcedure(app)).toBe('scarf');
     expectClean(app);
   });

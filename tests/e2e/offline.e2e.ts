@@ -9,7 +9,7 @@ const open = pagePerTest();
 describe('offline kiosk', () => {
   test('with the network cut after the first visit, plays every procedure twice without an error', async () => {
     // A small screen: twenty procedures drawn in software take minutes, less with fewer pixels.
-    const app = await open('?mode=kiosk&speed=4&langs=it,en', {
+    const app = await open('?mode=kiosk&speed=8&langs=it,en', {
       serviceWorkers: 'allow',
       viewport: { width: 400, height: 250 },
     });
