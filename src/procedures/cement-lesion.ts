@@ -9,6 +9,7 @@ import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../an
 import { femoralFrame, tibialFrame } from '../clinical/knee-planning';
 import type { ConvexPiece } from '../geometry/cutters';
 import { icosphere, volumeAndCentroid } from '../geometry/icosphere';
+import { caseMemo } from './case-memo';
 import type { PlanContext } from './types';
 
 export type LesionSite = 'femur' | 'tibia';
@@ -41,6 +42,10 @@ export const lesionVolume = (ctx: WithParams): number => mm3ToMl((4 / 3) * Math.
  * at that level (medio-laterally and antero-posteriorly), where the most bone surrounds it.
  */
 export function lesionCentre(ctx: PlanContext): Vec3 {
+  return centres(ctx, `${lesionSite(ctx)}|${lesionRadius(ctx)}`);
+}
+
+const centres = caseMemo((ctx): Vec3 => {
   const site = lesionSite(ctx);
   const f = site === 'tibia' ? tibialFrame(ctx.landmarks) : femoralFrame(ctx.landmarks);
   const depth = lesionRadius(ctx) + SUBCHONDRAL + (site === 'femur' ? ABOVE_NOTCH : 0);
@@ -48,7 +53,7 @@ export function lesionCentre(ctx: PlanContext): Vec3 {
   const [ml0, ml1] = ctx.gauge.span(site, onAxis, f.axis, f.medial);
   const [ap0, ap1] = ctx.gauge.span(site, onAxis, f.axis, [0, 0, 1]);
   return add(add(onAxis, scale(f.medial, (ml0 + ml1) / 2)), [0, 0, (ap0 + ap1) / 2]);
-}
+});
 
 /**
  * Unit direction the trocar travels in. The tibia is entered on its flat anteromedial face, under
@@ -68,10 +73,14 @@ export function trocarPath(ctx: PlanContext) {
 
 /** Where the trocar's path crosses the skin: the skin nick. */
 export function skinNick(ctx: PlanContext): Vec3 {
+  return nicks(ctx, `${lesionSite(ctx)}|${lesionRadius(ctx)}`);
+}
+
+const nicks = caseMemo((ctx): Vec3 => {
   const { tip, direction } = trocarPath(ctx);
   const back = scale(direction, -1);
   return add(tip, scale(back, ctx.gauge.reach('skinKnee', tip, back)));
-}
+});
 
 /** Directions the lesion's wall is sounded in: the icosahedron's 12 vertices and 20 face centres. */
 const SOUNDINGS: readonly Vec3[] = (() => {
@@ -88,6 +97,10 @@ const SOUNDINGS: readonly Vec3[] = (() => {
  * away from the joint (cement is never steered into it) along 32 directions.
  */
 export function thinnestWall(ctx: PlanContext): { mm: number; direction: Vec3 } {
+  return walls(ctx, `${lesionSite(ctx)}|${lesionRadius(ctx)}`);
+}
+
+const walls = caseMemo((ctx): { mm: number; direction: Vec3 } => {
   const site = lesionSite(ctx);
   const f = site === 'tibia' ? tibialFrame(ctx.landmarks) : femoralFrame(ctx.landmarks);
   const centre = lesionCentre(ctx);
@@ -99,7 +112,7 @@ export function thinnestWall(ctx: PlanContext): { mm: number; direction: Vec3 } 
     if (mm < best.mm) best = { mm, direction: d };
   }
   return best;
-}
+});
 const SPHERE = icosphere(2);
 /** Scaling the unit icosphere's points by this gives a polyhedron of the unit sphere's volume. */
 const SPHERE_SCALE = Math.cbrt(((4 / 3) * Math.PI) / volumeAndCentroid(SPHERE.points, SPHERE.faces).volume);

@@ -7,6 +7,7 @@
  */
 import { landmark } from '../anatomy/landmarks';
 import { add, type Vec3 } from '../anatomy/sdf';
+import { caseMemo } from './case-memo';
 import type { InstrumentUse, PlanContext } from './types';
 
 const X: Vec3 = [1, 0, 0];
@@ -24,13 +25,15 @@ const TOE_PULP = 6;
 const SHOE_ROOM = { length: 15, width: 12 } as const;
 
 /** The forefoot's section through the first metatarsal head: its centre and size across and up. */
-function forefootSection(ctx: PlanContext) {
+const forefootSection = (ctx: PlanContext) => sections(ctx, '');
+
+const sections = caseMemo((ctx) => {
   const head = landmark(ctx.landmarks, 'metatarsal1', 'head');
   const [x0, x1] = ctx.gauge.span('skinFoot', head, Z, X);
   const across: Vec3 = [head[0] + (x0 + x1) / 2, head[1], head[2]];
   const [y0, y1] = ctx.gauge.span('skinFoot', across, Z, Y);
   return { centre: [across[0], head[1] + (y0 + y1) / 2, head[2]] as Vec3, width: x1 - x0, height: y1 - y0 };
-}
+});
 
 /** The bandage wrapped round the forefoot, for one step (it shows while the step does). */
 export function bandageUse(id: string): InstrumentUse {
@@ -50,7 +53,9 @@ export function bandageUse(id: string): InstrumentUse {
 }
 
 /** The foot's outline for the shoe: heel and toe ends, the sole's level, the instep's height, the width. */
-function footOutline(ctx: PlanContext) {
+const footOutline = (ctx: PlanContext) => outlines(ctx, '');
+
+const outlines = caseMemo((ctx) => {
   const calcaneus = landmark(ctx.landmarks, 'calcaneus', 'centre');
   const talus = landmark(ctx.landmarks, 'talus', 'centre');
   const skin = landmark(ctx.landmarks, 'skinFoot', 'centre');
@@ -66,7 +71,7 @@ function footOutline(ctx: PlanContext) {
   );
   const instep = talus[1] + ctx.gauge.reach('talus', talus, Y);
   return { heel, toe, sole, instep, section: forefootSection(ctx) };
-}
+});
 
 /** The flat post-operative shoe under the foot, for one step. */
 export function shoeUse(id: string): InstrumentUse {

@@ -17,8 +17,8 @@ import {
   type SectionFrame,
 } from '../clinical/knee-planning';
 import { slab, type ConvexPiece } from '../geometry/cutters';
-import type { BoneGauge, NumberParamDef, PlanContext } from './types';
-import type { RegionLandmarks } from '../anatomy/landmarks';
+import { caseMemo } from './case-memo';
+import type { NumberParamDef, PlanContext } from './types';
 
 export interface KneeKind {
   readonly site: OsteotomySite;
@@ -83,8 +83,6 @@ export function kneeParams(site: OsteotomySite, approach: OsteotomyApproach): Nu
   ];
 }
 
-const memo = new WeakMap<RegionLandmarks, WeakMap<BoneGauge, Map<string, OsteotomyPlan>>>();
-
 /**
  * The osteotomy plan for the posed knee and the parameters: the Miniaci angle for `target`, or the
  * user's `angle` when set (its sign is the procedure's: an HTO corrects varus, a DFO valgus). A
@@ -92,31 +90,46 @@ const memo = new WeakMap<RegionLandmarks, WeakMap<BoneGauge, Map<string, Osteoto
  * other procedure fits. Memoised per landmarks, gauge and parameters.
  */
 export function kneePlan(ctx: PlanContext, kind: KneeKind): OsteotomyPlan {
-  const targetWbl = Number(ctx.params.target ?? (kind.site === 'tibia' ? 62.5 : 50));
-  const hingeInset = Number(ctx.params.hinge ?? 10);
-  const override = Number(ctx.params.angle ?? 0);
-  let byGauge = memo.get(ctx.landmarks);
-  if (!byGauge) memo.set(ctx.landmarks, (byGauge = new WeakMap()));
-  let byParams = byGauge.get(ctx.gauge);
-  if (!byParams) byGauge.set(ctx.gauge, (byParams = new Map()));
-  const key = `${kind.site}|${kind.approach}|${targetWbl}|${hingeInset}|${override}`;
-  let plan = byParams.get(key);
-  if (!plan) {
+  const { targetWbl, hingeInset, override } = planParams(ctx, kind);
+  return plans[kind.site][kind.approach](ctx, `${targetWbl}|${hingeInset}|${override}`);
+}
+
+/** The parameters a plan reads, with their defaults. */
+function planParams(ctx: PlanContext, kind: KneeKind) {
+  return {
+    targetWbl: Number(ctx.params.target ?? (kind.site === 'tibia' ? 62.5 : 50)),
+    hingeInset: Number(ctx.params.hinge ?? 10),
+    override: Number(ctx.params.angle ?? 0),
+  };
+}
+
+function planFor(kind: KneeKind) {
+  return caseMemo((ctx): OsteotomyPlan => {
+    const { targetWbl, hingeInset, override } = planParams(ctx, kind);
     const sign = kind.site === 'tibia' ? 1 : -1;
     const options = { ...kind, targetWbl, hingeInset };
-    plan = planOsteotomy(
+    const plan = planOsteotomy(
       ctx.landmarks,
       override > 0 ? { ...options, angle: sign * override } : options,
       ctx.gauge,
     );
-    if (plan.correction * sign < 0) {
-      const held = planOsteotomy(ctx.landmarks, { ...options, angle: 0 }, ctx.gauge);
-      plan = { ...held, warnings: [...new Set([...held.warnings, 'warn.knee.otherProcedure'])] };
-    }
-    byParams.set(key, plan);
-  }
-  return plan;
+    if (plan.correction * sign >= 0) return plan;
+    const held = planOsteotomy(ctx.landmarks, { ...options, angle: 0 }, ctx.gauge);
+    return { ...held, warnings: [...new Set([...held.warnings, 'warn.knee.otherProcedure'])] };
+  });
 }
+
+/** One memo per site and approach: its key is the parameters the plan reads. */
+const plans = {
+  tibia: {
+    opening: planFor({ site: 'tibia', approach: 'opening' }),
+    closing: planFor({ site: 'tibia', approach: 'closing' }),
+  },
+  femur: {
+    opening: planFor({ site: 'femur', approach: 'opening' }),
+    closing: planFor({ site: 'femur', approach: 'closing' }),
+  },
+};
 
 /** The metaphysis's section frame at the cut's bone. */
 export function sectionFrame(ctx: PlanContext, kind: KneeKind): SectionFrame {
