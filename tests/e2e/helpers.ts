@@ -185,12 +185,15 @@ function clampClip(box: Clip, viewport: { width: number; height: number }): Clip
   return { x, y, width, height };
 }
 
-/** Decodes a PNG in a throwaway page and computes {@link PixelStats} over `clip`. */
-export async function decodeStats(browser: Browser, png: Buffer, clip: Clip): Promise<PixelStats> {
+/**
+ * The RGBA bytes of `clip` of a PNG, decoded by the browser in a throwaway page (Node has no PNG
+ * decoder here); the bytes come back as base64.
+ */
+export async function decodePng(browser: Browser, png: Buffer, clip: Clip): Promise<Uint8Array> {
   const context = await browser.newContext();
   try {
     const decoder = await context.newPage();
-    return await decoder.evaluate(
+    const rgba = await decoder.evaluate(
       async ({ base64, clip: area }) => {
         const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
         const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
@@ -199,45 +202,49 @@ export async function decodeStats(browser: Browser, png: Buffer, clip: Clip): Pr
         if (!ctx) throw new Error('no 2d context');
         ctx.drawImage(bitmap, area.x, area.y, area.width, area.height, 0, 0, area.width, area.height);
         const { data } = ctx.getImageData(0, 0, area.width, area.height);
-        const total = area.width * area.height;
-        const counts = new Uint32Array(4096);
-        for (let i = 0; i < data.length; i += 4) {
-          counts[((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4)]! += 1;
-        }
-        let mode = 0;
-        for (let b = 1; b < 4096; b++) if (counts[b]! > counts[mode]!) mode = b;
-        const background: [number, number, number] = [
-          ((mode >> 8) << 4) + 8,
-          (((mode >> 4) & 15) << 4) + 8,
-          ((mode & 15) << 4) + 8,
-        ];
-        const tolerance = 24;
-        let different = 0;
-        for (let i = 0; i < data.length; i += 4) {
-          if (
-            Math.abs(data[i]! - background[0]) > tolerance ||
-            Math.abs(data[i + 1]! - background[1]) > tolerance ||
-            Math.abs(data[i + 2]! - background[2]) > tolerance
-          ) {
-            different += 1;
-          }
-        }
-        const minCount = Math.max(1, Math.floor(total * 0.0001));
-        let buckets = 0;
-        for (let b = 0; b < 4096; b++) if (counts[b]! >= minCount) buckets += 1;
-        return {
-          width: area.width,
-          height: area.height,
-          background,
-          nonBackground: different / total,
-          buckets,
-        };
+        let binary = '';
+        for (let i = 0; i < data.length; i += 0x8000)
+          binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+        return btoa(binary);
       },
       { base64: png.toString('base64'), clip },
     );
+    return new Uint8Array(Buffer.from(rgba, 'base64'));
   } finally {
     await context.close();
   }
+}
+
+/** Decodes a PNG and computes {@link PixelStats} over `clip`. */
+export async function decodeStats(browser: Browser, png: Buffer, clip: Clip): Promise<PixelStats> {
+  const data = await decodePng(browser, png, clip);
+  const total = clip.width * clip.height;
+  const counts = new Uint32Array(4096);
+  for (let i = 0; i < data.length; i += 4) {
+    counts[((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4)]! += 1;
+  }
+  let mode = 0;
+  for (let b = 1; b < 4096; b++) if (counts[b]! > counts[mode]!) mode = b;
+  const background: [number, number, number] = [
+    ((mode >> 8) << 4) + 8,
+    (((mode >> 4) & 15) << 4) + 8,
+    ((mode & 15) << 4) + 8,
+  ];
+  const tolerance = 24;
+  let different = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (
+      Math.abs(data[i]! - background[0]) > tolerance ||
+      Math.abs(data[i + 1]! - background[1]) > tolerance ||
+      Math.abs(data[i + 2]! - background[2]) > tolerance
+    ) {
+      different += 1;
+    }
+  }
+  const minCount = Math.max(1, Math.floor(total * 0.0001));
+  let buckets = 0;
+  for (let b = 0; b < 4096; b++) if (counts[b]! >= minCount) buckets += 1;
+  return { width: clip.width, height: clip.height, background, nonBackground: different / total, buckets };
 }
 
 /** A readable summary of what went wrong on a page, for assertion messages. */

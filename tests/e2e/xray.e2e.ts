@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
+  decodePng,
   getBrowser,
   screenshot,
   showsBone,
@@ -52,28 +53,11 @@ async function canvasLuma(app: AppPage, name: string): Promise<number[]> {
     width: Math.floor(box.width) - 1,
     height: Math.floor(box.height) - 1,
   };
-  const context = await (await getBrowser()).newContext();
-  try {
-    const decoder = await context.newPage();
-    return await decoder.evaluate(
-      async ({ base64, area }) => {
-        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(area.width, area.height);
-        const ctx = canvas.getContext('2d');
-        if (!ctx) throw new Error('no 2d context');
-        ctx.drawImage(bitmap, area.x, area.y, area.width, area.height, 0, 0, area.width, area.height);
-        const { data } = ctx.getImageData(0, 0, area.width, area.height);
-        const luma: number[] = [];
-        for (let i = 0; i < data.length; i += 4)
-          luma.push(Math.round(0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!));
-        return luma;
-      },
-      { base64: png.toString('base64'), area: clip },
-    );
-  } finally {
-    await context.close();
-  }
+  const data = await decodePng(await getBrowser(), png, clip);
+  const luma: number[] = [];
+  for (let i = 0; i < data.length; i += 4)
+    luma.push(Math.round(0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!));
+  return luma;
 }
 
 /** The value below which a fraction `q` of the sorted values lie. */
