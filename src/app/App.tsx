@@ -13,8 +13,7 @@ import { usePlaybackStart } from './use-playback-start';
 import { Notices } from '../ui/Notices';
 import { HoverLabel, LoadOverlay, NoWebGL } from '../ui/StageOverlays';
 import { TopBar } from '../ui/TopBar';
-import { LazyBoundary } from '../ui/LazyBoundary';
-import { StageBoundary } from './StageBoundary';
+import { QuietBoundary } from '../ui/QuietBoundary';
 import { useUrlSync } from './use-url-sync';
 import { hasWebGL } from './webgl-support';
 import { useKiosk } from './use-kiosk';
@@ -35,6 +34,9 @@ function ProcedureControls() {
     </div>
   );
 }
+
+/** A failure inside the 3D view becomes the load-error overlay with its retry (which re-keys the view). */
+const showLoadError = () => useView.setState({ status: 'error' });
 
 /** Leva (and its own dependencies) and the quiz load only in the study view. */
 const LevaPanel = lazy(() => import('../ui/LevaPanel'));
@@ -67,11 +69,11 @@ export function App() {
       data-kiosk-shown={kiosk.active ? kiosk.shown : undefined}
     >
       {study && (
-        <LazyBoundary>
+        <QuietBoundary>
           <Suspense fallback={null}>
             <LevaPanel />
           </Suspense>
-        </LazyBoundary>
+        </QuietBoundary>
       )}
       <TopBar />
       {/* A kiosk shows no notices: nobody there typed the address. */}
@@ -79,9 +81,9 @@ export function App() {
       <main className="layout">
         <section className="stage" data-testid="stage" data-ready={ready} aria-label={t('app.stageLabel')}>
           {webgl ? (
-            <StageBoundary key={attempt}>
+            <QuietBoundary key={attempt} onError={showLoadError}>
               <Stage />
-            </StageBoundary>
+            </QuietBoundary>
           ) : (
             <NoWebGL />
           )}
@@ -94,11 +96,11 @@ export function App() {
           <ProcedureSide />
           <AnglesPanel />
           {study && (
-            <LazyBoundary>
+            <QuietBoundary>
               <Suspense fallback={null}>
                 <Quiz />
               </Suspense>
-            </LazyBoundary>
+            </QuietBoundary>
           )}
         </div>
       </main>

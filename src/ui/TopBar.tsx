@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { LazyBoundary } from './LazyBoundary';
+import { QuietBoundary } from './QuietBoundary';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { ProcedurePicker } from './ProcedurePicker';
@@ -73,11 +73,11 @@ export function TopBar() {
         {t('share.button')}
       </button>
       {sharing && (
-        <LazyBoundary onError={() => setSharing(false)}>
+        <QuietBoundary onError={() => setSharing(false)}>
           <Suspense fallback={null}>
             <ShareDialog onClose={() => setSharing(false)} />
           </Suspense>
-        </LazyBoundary>
+        </QuietBoundary>
       )}
     </header>
   );
