@@ -1,31 +1,40 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, type Language, type Strings } from './languages';
+import { loadTexts } from './texts';
 
-export const LANGUAGES = ['en', 'it'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
+export { loadTexts, textsReady, useTextsReady } from './texts';
 
 /**
  * Each language is its own chunk: the first view fetches only the one it shows (the strings are a
  * large part of the initial download), the other comes when the user switches.
  */
-const STRINGS: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+const STRINGS: Record<Language, Strings> = {
   en: () => import('./locales/en.json'),
   it: () => import('./locales/it.json'),
 };
 
+const stringsLoaded = new Set<Language>();
+
 /** Fetches a language's strings once; later calls resolve at once. */
 export async function loadLanguage(lang: Language): Promise<void> {
-  if (i18next.hasResourceBundle(lang, 'translation')) return;
+  if (stringsLoaded.has(lang)) return;
   const strings = await STRINGS[lang]();
-  i18next.addResourceBundle(lang, 'translation', strings.default);
+  // Merged: the long texts may have arrived first.
+  i18next.addResourceBundle(lang, 'translation', strings.default, true, false);
+  stringsLoaded.add(lang);
 }
 
 let wanted: Language | undefined;
 
-/** Shows the app in a language, fetching its strings first if needed; the last request wins. */
-export async function switchLanguage(lang: Language): Promise<void> {
+/**
+ * Shows the app in a language, fetching its strings (and, unless `textsLater`, its long texts) first
+ * if needed; the last request wins.
+ */
+export async function switchLanguage(lang: Language, textsLater = false): Promise<void> {
   wanted = lang;
-  await loadLanguage(lang);
+  await Promise.all([loadLanguage(lang), textsLater ? undefined : loadTexts(lang)]);
   if (wanted !== lang) return;
   if (i18next.language !== lang) await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
@@ -41,7 +50,12 @@ export async function initI18n(lang: Language) {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  await switchLanguage(lang);
+  await switchLanguage(lang, true);
+  // The first view renders without the long texts; they follow at once, in the background.
+  setTimeout(
+    () => void loadTexts(lang).catch((error: unknown) => console.warn('Texts not loaded', error)),
+    0,
+  );
   return i18next;
 }
 

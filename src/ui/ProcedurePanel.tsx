@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { grade } from '../clinical/grading';
 import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
-import { formatNumber } from '../i18n';
+import { formatNumber, useTextsReady } from '../i18n';
 import { procedureById } from '../procedures/registry';
 import type { ChoiceParamDef, NumberParamDef, ProcedureDef } from '../procedures/types';
 import { usePlayback } from '../state/playback-store';
@@ -117,6 +117,8 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
   const patient = usePosedPatient();
   const pre: Record<string, number> = patient.measured as unknown as Record<string, number>;
   const post = state.post;
+  // The info texts and the step titles come with the texts fetched after the first view.
+  const ready = useTextsReady();
   return (
     <section className="procedure-panel" aria-labelledby="proc-title">
       <h2 id="proc-title">{t(`proc.${proc.id}.name`)}</h2>
@@ -192,32 +194,38 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
           )}
         </tbody>
       </table>
-      <details className="about">
-        <summary>{t('procedure.about')}</summary>
-        <dl>
-          {INFO_SECTIONS.map((section) => (
-            <div key={section}>
-              <dt>{t(`procedure.info.${section}`)}</dt>
-              <dd>{t(`proc.${base?.id ?? proc.id}.info.${section}`)}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
-      <h3>{t('procedure.steps')}</h3>
-      <ol className="steps">
-        {proc.steps.map((s, i) => (
-          <li key={s.id}>
-            <button
-              type="button"
-              aria-current={i === step ? 'step' : undefined}
-              onClick={() => seekStep(state.plan.timeline, i)}
-              data-testid={`step-${i + 1}`}
-            >
-              {t(`proc.${s.strings ?? proc.id}.step.${s.id}.title`)}
-            </button>
-          </li>
-        ))}
-      </ol>
+      {ready && (
+        <details className="about">
+          <summary>{t('procedure.about')}</summary>
+          <dl>
+            {INFO_SECTIONS.map((section) => (
+              <div key={section}>
+                <dt>{t(`procedure.info.${section}`)}</dt>
+                <dd>{t(`proc.${base?.id ?? proc.id}.info.${section}`)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+      {ready && (
+        <>
+          <h3>{t('procedure.steps')}</h3>
+          <ol className="steps">
+            {proc.steps.map((s, i) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  aria-current={i === step ? 'step' : undefined}
+                  onClick={() => seekStep(state.plan.timeline, i)}
+                  data-testid={`step-${i + 1}`}
+                >
+                  {t(`proc.${s.strings ?? proc.id}.step.${s.id}.title`)}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
     </section>
   );
 }

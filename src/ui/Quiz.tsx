@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { makeQuiz, type QuizText } from '../engine/quiz';
+import { useTextsReady } from '../i18n/texts';
 import { useSession } from '../state/session-store';
 
 /** Questions in one round of the quiz. */
@@ -36,6 +37,7 @@ export default function Quiz() {
   useEffect(() => {
     if (index > 0) options.current?.querySelector('button')?.focus();
   }, [index]);
+  const ready = useTextsReady();
   const answered = chosen !== null;
 
   const choose = (i: number) => {
@@ -44,6 +46,7 @@ export default function Quiz() {
     setScore((s) => ({ right: s.right + (i === q.answer ? 1 : 0), answered: s.answered + 1 }));
   };
 
+  if (!ready) return null;
   return (
     <section className="panel quiz" aria-labelledby="quiz-title" data-testid="quiz" data-question={index + 1}>
       <h2 id="quiz-title">{t('quiz.title')}</h2>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDef } from '../procedures/types';
-import { formatNumber } from '../i18n';
+import { formatNumber, useTextsReady } from '../i18n';
 import { shotsTaken } from '../engine/fluoroscopy';
 import { usePlayback } from '../state/playback-store';
 import { useSession } from '../state/session-store';
@@ -18,6 +18,9 @@ export function StepCaption({
   const step = usePlayback((s) => s.step);
   const voice = useSession((s) => s.voice);
   const lang = useSession((s) => s.lang);
+  // The captions are in the texts fetched after the first view: no caption until they are in.
+  const ready = useTextsReady();
+  if (!ready) return null;
   const current = proc.steps[step] ?? proc.steps[0]!;
   const key = `proc.${current.strings ?? proc.id}.step.${current.id}`;
   // Whole numbers (a gauge, minutes) without a decimal; measured ones to 0.1.

@@ -1,7 +1,6 @@
 /** The Italian interface shows no English: every visible text is scanned for the English strings. */
 import { describe, expect, test } from 'vitest';
-import en from '../../src/i18n/locales/en.json';
-import it from '../../src/i18n/locales/it.json';
+import { en, it } from '../locale-strings';
 import { pagePerTest } from './helpers';
 import { expectClean, waitStep } from './expectations';
 

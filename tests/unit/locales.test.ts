@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../src/i18n/locales/en.json';
-import it_ from '../../src/i18n/locales/it.json';
+import { FILES, en, it as it_ } from '../locale-strings';
 import { FOOT_PARTS, KNEE_PARTS } from '../../src/anatomy/parts';
 import { REGION_MEASURES } from '../../src/clinical/measures';
 
@@ -17,6 +16,18 @@ describe('locales', () => {
 
   it('English and Italian have the same keys', () => {
     expect(itKeys).toEqual(enKeys);
+  });
+
+  it.each(FILES.map((f) => [f.name, f] as const))(
+    'the %s file holds the same keys in both languages',
+    (_name, f) => {
+      expect(keys(f.it).sort()).toEqual(keys(f.en).sort());
+    },
+  );
+
+  it('the first view needs no long text: captions, info and quiz are in the texts file', () => {
+    const core = keys(FILES[0].en);
+    expect(core.filter((k) => /^proc\.[\w-]+\.(step|info)\./.test(k) || k.startsWith('quiz.'))).toEqual([]);
   });
 
   it('every string is filled and keeps its placeholders', () => {

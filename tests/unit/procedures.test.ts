@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../src/i18n/locales/en.json';
-import it_ from '../../src/i18n/locales/it.json';
+import { en, it as it_ } from '../locale-strings';
 import { FOOT_PARTS, KNEE_PARTS } from '../../src/anatomy/parts';
 import { PROCEDURES, defaultParams, resolveProcedure } from '../../src/procedures/registry';
 import { movedLandmarks } from '../../src/engine/post-op';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../src/i18n/locales/en.json';
-import it_ from '../../src/i18n/locales/it.json';
+import { en, it as it_ } from '../locale-strings';
 import { makeQuiz, type QuizText } from '../../src/engine/quiz';
 import { procedureById } from '../../src/procedures/registry';
 

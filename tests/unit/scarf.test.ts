@@ -22,8 +22,7 @@ import type { MeshData } from '../../src/geometry/cut';
 import type { ConvexPiece } from '../../src/geometry/cutters';
 import type { PlanContext } from '../../src/procedures/types';
 import { footCase } from '../../scripts/models/foot-case';
-import en from '../../src/i18n/locales/en.json';
-import it_ from '../../src/i18n/locales/it.json';
+import { en, it as it_ } from '../locale-strings';
 
 const deg = (a: Vec3, b: Vec3) => (Math.acos(Math.min(1, Math.abs(dot(a, b)))) * 180) / Math.PI;
 
