@@ -1,6 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Stage } from '../scene/Stage';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { AnglesPanel } from '../ui/AnglesPanel';
@@ -14,6 +13,7 @@ import { Notices } from '../ui/Notices';
 import { HoverLabel, LoadOverlay, NoWebGL } from '../ui/StageOverlays';
 import { TopBar } from '../ui/TopBar';
 import { QuietBoundary } from '../ui/QuietBoundary';
+import { StagePanes } from '../ui/StagePanes';
 import { useUrlSync } from './use-url-sync';
 import { hasWebGL } from './webgl-support';
 import { useKiosk } from './use-kiosk';
@@ -35,12 +35,10 @@ function ProcedureControls() {
   );
 }
 
-/** A failure inside the 3D view becomes the load-error overlay with its retry (which re-keys the view). */
-const showLoadError = () => useView.setState({ status: 'error' });
-
 /** Leva (and its own dependencies) and the quiz load only in the study view. */
 const LevaPanel = lazy(() => import('../ui/LevaPanel'));
 const Quiz = lazy(() => import('../ui/Quiz'));
+const ComparePanel = lazy(() => import('../ui/ComparePanel'));
 
 /** The open procedure's panel, or, with none open, the operations to choose from. */
 function ProcedureSide() {
@@ -54,8 +52,8 @@ export function App() {
   const { t } = useTranslation();
   useUrlSync();
   const [webgl] = useState(hasWebGL);
-  const ready = useView((s) => s.status === 'ready' && s.drawn && s.cutsReady);
-  const attempt = useView((s) => s.attempt);
+  const split = useSession((s) => s.procedure !== null && s.compare !== null);
+  const ready = useView((s) => s.status === 'ready' && s.drawn && s.cutsReady && (!split || s.secondReady));
   const study = useSession((s) => s.mode === 'study');
   const kiosk = useKiosk();
   const embed = useSession((s) => s.mode === 'embed');
@@ -80,13 +78,7 @@ export function App() {
       {!kiosk.active && !embed && <Notices />}
       <main className="layout">
         <section className="stage" data-testid="stage" data-ready={ready} aria-label={t('app.stageLabel')}>
-          {webgl ? (
-            <QuietBoundary key={attempt} onError={showLoadError}>
-              <Stage />
-            </QuietBoundary>
-          ) : (
-            <NoWebGL />
-          )}
+          {webgl ? <StagePanes /> : <NoWebGL />}
           {webgl && <LoadOverlay />}
           <HoverLabel />
           <ProcedureControls />
@@ -98,6 +90,7 @@ export function App() {
           {study && (
             <QuietBoundary>
               <Suspense fallback={null}>
+                <ComparePanel />
                 <Quiz />
               </Suspense>
             </QuietBoundary>

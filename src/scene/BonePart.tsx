@@ -5,7 +5,7 @@ import { applyPose, type PartPose } from '../anatomy/pose';
 import { useView } from '../state/view-store';
 import type { RestMesh } from '../anatomy/mesh';
 import { boneHoverMaterial, boneMaterial, skinMaterial } from './materials';
-import { registerBody } from './procedure/body-registry';
+import { usePane } from './pane';
 
 interface Props {
   readonly id: string;
@@ -23,7 +23,10 @@ const sphere = new Sphere();
 export function BonePart({ id, rest, pose, soft }: Props) {
   const invalidate = useThree((s) => s.invalidate);
   const ref = useRef<Mesh>(null);
-  useEffect(() => registerBody({ object: ref.current!, part: id, soft }), [id, soft]);
+  const pane = usePane();
+  useEffect(() => pane.register({ object: ref.current!, part: id, soft }), [pane, id, soft]);
+  // Only the main view names the bone under the pointer: the label is placed in its coordinates.
+  const pointing = !soft && pane.primary;
   const hovered = useView((s) => s.hovered?.part === id);
   const geometry = useMemo(() => {
     const g = new BufferGeometry();
@@ -52,6 +55,15 @@ export function BonePart({ id, rest, pose, soft }: Props) {
     useView.setState({ hovered: { part: id, x: e.nativeEvent.offsetX, y: e.nativeEvent.offsetY } });
     invalidate();
   };
+  const clearHover = () => {
+    if (useView.getState().hovered?.part === id) useView.setState({ hovered: null });
+    invalidate();
+  };
+  const focusOn = (e: ThreeEvent<MouseEvent>) => {
+    e.stopPropagation();
+    sphere.copy(geometry.boundingSphere!).applyMatrix4(e.object.matrixWorld);
+    useView.setState({ focus: { centre: sphere.center.toArray(), radius: sphere.radius } });
+  };
   return (
     <mesh
       ref={ref}
@@ -60,25 +72,10 @@ export function BonePart({ id, rest, pose, soft }: Props) {
       material={soft ? skinMaterial : hovered ? boneHoverMaterial : boneMaterial}
       renderOrder={soft ? 1 : 0}
       visible={!soft}
-      onPointerMove={soft ? undefined : setHover}
-      onClick={soft ? undefined : setHover}
-      onPointerOut={
-        soft
-          ? undefined
-          : () => {
-              if (useView.getState().hovered?.part === id) useView.setState({ hovered: null });
-              invalidate();
-            }
-      }
-      onDoubleClick={
-        soft
-          ? undefined
-          : (e) => {
-              e.stopPropagation();
-              sphere.copy(geometry.boundingSphere!).applyMatrix4(e.object.matrixWorld);
-              useView.setState({ focus: { centre: sphere.center.toArray(), radius: sphere.radius } });
-            }
-      }
+      onPointerMove={pointing ? setHover : undefined}
+      onClick={pointing ? setHover : undefined}
+      onPointerOut={pointing ? clearHover : undefined}
+      onDoubleClick={pointing ? focusOn : undefined}
     />
   );
 }

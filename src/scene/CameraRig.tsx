@@ -1,19 +1,25 @@
 import { CameraControls } from '@react-three/drei';
+import { useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
-import { Sphere } from 'three';
+import { Sphere, Vector3 } from 'three';
 import { SEX_SCALE } from '../anatomy/sizes';
-import { usePlayback } from '../state/playback-store';
-import { useProcedurePlan } from '../state/procedure-plan';
+import { useStore } from 'zustand';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
+import { cameraLink, type CameraPose } from './camera-link';
 import { DEFAULT_VIEW } from './camera-views';
+import { usePane } from './pane';
+import { usePanePlan } from './use-pane-plan';
 
 const focusSphere = new Sphere();
+const at = new Vector3();
+const to = new Vector3();
 
 /**
  * Orbit, zoom and pan (mouse and touch); the region's default view (again on "reset view") or the
  * current procedure step's view; a smooth move onto a bone the user double-clicks. Lives inside the
- * canvas so the controls exist when its effects run.
+ * canvas so the controls exist when its effects run. Views side by side move together (camera-link):
+ * the main one aims at each step, the others follow whichever the user moves.
  */
 export function CameraRig() {
   const region = useSession((s) => s.region);
@@ -21,20 +27,46 @@ export function CameraRig() {
   const sex = useSession((s) => s.sex);
   const resetCount = useView((s) => s.resetCount);
   const focus = useView((s) => s.focus);
-  const plan = useProcedurePlan()?.plan;
+  const pane = usePane();
+  const plan = usePanePlan()?.plan;
   // Re-aim when the step or the procedure changes, not when a parameter nudges the plan.
   const planRef = useRef(plan);
   useEffect(() => {
     planRef.current = plan;
   }, [plan]);
   const procId = plan?.proc.id;
-  const step = usePlayback((s) => s.step);
+  const step = useStore(pane.status, (s) => s.step);
   const controls = useRef<CameraControls>(null);
   const shown = useRef<string | null>(null);
+  const invalidate = useThree((s) => s.invalidate);
 
   useEffect(() => {
     const c = controls.current;
     if (!c) return;
+    const lead = () => cameraLink.lead(pane);
+    const moved = () => {
+      c.getPosition(at);
+      c.getTarget(to);
+      cameraLink.moved(pane, [at.x, at.y, at.z, to.x, to.y, to.z]);
+    };
+    c.addEventListener('controlstart', lead);
+    c.addEventListener('update', moved);
+    const unfollow = cameraLink.follow(pane, (p: CameraPose) => {
+      void c.setLookAt(p[0], p[1], p[2], p[3], p[4], p[5], false);
+      invalidate();
+    });
+    return () => {
+      c.removeEventListener('controlstart', lead);
+      c.removeEventListener('update', moved);
+      unfollow();
+    };
+  }, [pane, invalidate]);
+
+  useEffect(() => {
+    const c = controls.current;
+    // A view beside the main one looks where that one does.
+    if (!c || !pane.primary) return;
+    cameraLink.lead(pane);
     const { position: p, target: t } = planRef.current?.cameras[step] ?? DEFAULT_VIEW[region];
     const k = SEX_SCALE[region][sex];
     const m = side === 'left' ? -k : k;
@@ -43,13 +75,13 @@ export function CameraRig() {
     const animate = shown.current === region && !reduced;
     shown.current = region;
     void c.setLookAt(p[0] * m, p[1] * k, p[2] * k, t[0] * m, t[1] * k, t[2] * k, animate);
-  }, [region, side, sex, resetCount, procId, step]);
+  }, [pane, region, side, sex, resetCount, procId, step]);
 
   useEffect(() => {
-    if (!focus || !controls.current) return;
+    if (!focus || !controls.current || !pane.primary) return;
     focusSphere.set(focusSphere.center.fromArray(focus.centre), focus.radius * 1.4);
     void controls.current.fitToSphere(focusSphere, true);
-  }, [focus]);
+  }, [pane, focus]);
 
   return <CameraControls ref={controls} makeDefault minDistance={20} maxDistance={4000} />;
 }

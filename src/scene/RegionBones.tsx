@@ -6,6 +6,7 @@ import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { BonePart } from './BonePart';
+import { usePane } from './pane';
 
 import type { RegionModel } from '../anatomy/mesh';
 
@@ -23,12 +24,16 @@ interface Props {
 /** Reports the first frame drawn with bones, for the loading overlay and the tests' data-ready. */
 function DrawnReporter() {
   const invalidate = useThree((s) => s.invalidate);
+  const pane = usePane();
   const done = useRef(false);
   useEffect(() => invalidate(), [invalidate]);
   useFrame(() => {
     if (done.current) return;
     done.current = true;
-    requestAnimationFrame(() => useView.setState({ drawn: true }));
+    requestAnimationFrame(() => {
+      pane.status.setState({ drawn: true });
+      if (pane.primary) useView.setState({ drawn: true });
+    });
   });
   return null;
 }

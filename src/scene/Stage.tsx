@@ -1,5 +1,6 @@
 import { Canvas, useThree } from '@react-three/fiber';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { CameraRig } from './CameraRig';
@@ -7,6 +8,7 @@ import { RegionBones } from './RegionBones';
 import { exposeRenderInfo } from './render-info';
 import { useRegionModel } from './use-region-model';
 import { XrayView } from './xray/XrayView';
+import { Pane, PaneProvider, type PaneKind } from './pane';
 
 /**
  * Lets the share dialog take a picture: a frame is drawn on the spot (the X-ray one too) and read
@@ -28,32 +30,53 @@ function SnapshotSource() {
   return null;
 }
 
+/** A view beside the main one tells the app when it is drawn with its fragments (the page's data-ready). */
+function useSecondReady(pane: Pane) {
+  useEffect(() => {
+    if (pane.primary) return;
+    const report = ({ drawn, cutsReady }: { drawn: boolean; cutsReady: boolean }) =>
+      useView.setState({ secondReady: drawn && cutsReady });
+    report(pane.status.getState());
+    const off = pane.status.subscribe(report);
+    return () => {
+      off();
+      useView.setState({ secondReady: false });
+    };
+  }, [pane]);
+}
+
 /**
- * The 3D view: lights, camera controls and the posed bones of the current region. Memoised: the
- * page around it re-renders on every parameter change, the canvas only when its own stores change.
+ * A 3D view: lights, camera controls and the posed bones of the current region. `kind` says what
+ * it plays (see PaneKind): the app shows the main one, and beside it, when asked, the patient
+ * before surgery or a compared operation. Memoised: the page around it re-renders on every
+ * parameter change, the canvas only when its own stores change.
  */
-export const Stage = memo(function Stage() {
+export const Stage = memo(function Stage({ kind = 'main' }: { readonly kind?: PaneKind }) {
+  const [pane] = useState(() => new Pane(kind));
+  useSecondReady(pane);
   const region = useSession((s) => s.region);
-  const model = useRegionModel(region);
+  const model = useRegionModel(region, pane.primary);
   const chosen = useSession((s) => (s.view === 'xray' ? s.proj : null));
   // The user's X-ray view, or a percutaneous step's fluoroscopy shot in its own projection.
-  const shot = useView((s) => s.fluoroShot);
+  const shot = useStore(pane.status, (s) => s.shot);
   const xray = chosen ?? shot;
   return (
     <Canvas
       frameloop="demand"
       dpr={[1, 2]}
       camera={{ fov: 35, near: 5, far: 10000, position: [0, 300, 600] }}
-      onCreated={(state) => exposeRenderInfo(state.gl, state.scene)}
+      onCreated={(state) => pane.primary && exposeRenderInfo(state.gl, state.scene)}
       onPointerMissed={() => useView.setState({ hovered: null })}
     >
-      <hemisphereLight args={['#ffffff', '#5d5348', 1.6]} />
-      <directionalLight position={[300, 600, 500]} intensity={2.2} />
-      <directionalLight position={[-400, 200, -300]} intensity={0.7} />
-      {model && <RegionBones key={region} model={model} />}
-      <CameraRig />
-      <SnapshotSource />
-      {xray && <XrayView proj={xray} />}
+      <PaneProvider value={pane}>
+        <hemisphereLight args={['#ffffff', '#5d5348', 1.6]} />
+        <directionalLight position={[300, 600, 500]} intensity={2.2} />
+        <directionalLight position={[-400, 200, -300]} intensity={0.7} />
+        {model && <RegionBones key={region} model={model} />}
+        <CameraRig />
+        {pane.primary && <SnapshotSource />}
+        {xray && <XrayView proj={xray} />}
+      </PaneProvider>
     </Canvas>
   );
 });

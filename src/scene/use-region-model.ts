@@ -23,11 +23,15 @@ export function preloadRegion(region: Region): Promise<RegionModel> {
   return p;
 }
 
-/** Loads a region's model once, reporting progress and failure through the view store (retry = attempt). */
-export function useRegionModel(region: Region): RegionModel | undefined {
+/**
+ * Loads a region's model once, reporting progress and failure through the view store (retry =
+ * attempt). Only the main view loads (`load`); a view beside it shows what that one loaded.
+ */
+export function useRegionModel(region: Region, load = true): RegionModel | undefined {
   const attempt = useView((s) => s.attempt);
   const model = useView((s) => s.models[region]);
   useEffect(() => {
+    if (!load) return;
     useView.setState({ drawn: false });
     if (useView.getState().models[region]) {
       useView.setState({ status: 'ready' });
@@ -46,6 +50,6 @@ export function useRegionModel(region: Region): RegionModel | undefined {
     return () => {
       live = false;
     };
-  }, [region, attempt]);
+  }, [region, attempt, load]);
   return model;
 }

@@ -44,27 +44,39 @@ export interface ProcedureState {
   readonly values: Readonly<Record<string, number>>;
 }
 
-let last: { inputs: readonly unknown[]; state: ProcedureState | undefined } | undefined;
+/** Plans kept for the views on show (the open procedure, a compared one, the panels' own). */
+const recent: { inputs: readonly unknown[]; state: ProcedureState | undefined }[] = [];
+const KEPT_PLANS = 4;
 
 /**
- * The open procedure planned on this patient with these parameters (undefined when none). Scene
- * and panels share one plan: it is recomputed only when an input changes.
+ * A procedure planned on the session's patient with these parameters (undefined when none). Every
+ * view and panel asking for the same inputs shares one plan: it is recomputed only when an input
+ * changes.
  */
-export function useProcedurePlan(): ProcedureState | undefined {
-  const procedure = useSession((s) => s.procedure);
-  // Deferred: a slider drag re-plans in a background render React can interrupt, so the drag
-  // itself stays a short task.
-  const params = useDeferredValue(useSession((s) => s.params));
+export function usePlanOf(
+  procedure: string | null,
+  params: Readonly<Record<string, number | string>>,
+): ProcedureState | undefined {
   const patient = usePosedPatient();
   const model = useView((s) => s.models[patient.region]);
   return useMemo(() => sharedPlan(procedure, params, patient, model), [procedure, params, patient, model]);
 }
 
+/** The open procedure planned on this patient with the session's parameters. */
+export function useProcedurePlan(): ProcedureState | undefined {
+  const procedure = useSession((s) => s.procedure);
+  // Deferred: a slider drag re-plans in a background render React can interrupt, so the drag
+  // itself stays a short task.
+  const params = useDeferredValue(useSession((s) => s.params));
+  return usePlanOf(procedure, params);
+}
+
 function sharedPlan(...inputs: Parameters<typeof planFor>): ProcedureState | undefined {
-  if (last && last.inputs.every((v, i) => v === inputs[i])) return last.state;
-  const state = planFor(...inputs);
-  last = { inputs, state };
-  return state;
+  const at = recent.findIndex((r) => r.inputs.every((v, i) => v === inputs[i]));
+  const entry = at >= 0 ? recent.splice(at, 1)[0]! : { inputs, state: planFor(...inputs) };
+  recent.unshift(entry);
+  recent.length = Math.min(recent.length, KEPT_PLANS);
+  return entry.state;
 }
 
 function planFor(

@@ -4,6 +4,7 @@ import type { Region } from '../anatomy/types';
 import { FOOT_DEFORMITY, KNEE_DEFORMITY, defaults } from '../clinical/deformity-params';
 import { allParams, defaultParams, impliedBy, procedureById } from '../procedures/registry';
 import type { ParamValue } from '../procedures/types';
+import { canCompare } from './compare';
 import { decodeUrl, encodeUrl, type Notice, type ParsedValues } from './url-codec';
 
 export type Side = 'right' | 'left';
@@ -25,6 +26,8 @@ export interface Session {
   readonly knee: KneeAngles;
   /** The procedure shown, or null for the anatomy alone. */
   readonly procedure: string | null;
+  /** Shown beside the procedure: 'before' (the patient before surgery), another procedure's id, or null. */
+  readonly compare: string | null;
   /** The procedure's parameters (all of them, defaults filled in). */
   readonly params: Readonly<Record<string, ParamValue>>;
   /** Captions for a patient, or technical ones for a student. */
@@ -76,8 +79,12 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
   // A chosen option brings what it implies; then the link's own values win.
   for (const d of given) Object.assign(params, impliedBy(proc!, d.id, values[d.id]!));
   for (const d of given) params[d.id] = values[d.id]!;
+  const vs = values.vs === 'none' ? undefined : (values.vs as string | undefined);
+  const compare = vs && canCompare(proc?.id ?? null, vs) ? vs : null;
+  if (vs && !compare) notices.push({ param: 'vs', kind: 'invalid', given: vs });
   return {
     procedure: proc?.id ?? null,
+    compare,
     params,
     voice: (values.voice as Voice | undefined) ?? 'patient',
     mode: (values.mode as Mode | undefined) ?? 'consult',
@@ -107,6 +114,7 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
 export function sessionToUrl(s: Session, step = 1): string {
   const query = encodeUrl({
     p: s.procedure ?? 'none',
+    vs: s.compare ?? 'none',
     ...s.params,
     step,
     voice: s.voice,
@@ -131,7 +139,7 @@ const initial =
     ? sessionFromUrl('', '')
     : sessionFromUrl(window.location.search, window.location.hash, navigator.language);
 
-export const useSession = create<Session & SessionActions>()((set) => ({
+export const useSession = create<Session & SessionActions>()((set, get) => ({
   ...initial,
   set: (patch) => set(patch),
   setFoot: (patch) => set((s) => ({ foot: { ...s.foot, ...patch } })),
@@ -141,8 +149,14 @@ export const useSession = create<Session & SessionActions>()((set) => ({
     const proc = procedureById(id);
     set(
       proc
-        ? { procedure: proc.id, region: proc.region, params: defaultParams(proc), startStep: 1 }
-        : { procedure: null, params: {} },
+        ? {
+            procedure: proc.id,
+            region: proc.region,
+            params: defaultParams(proc),
+            startStep: 1,
+            compare: canCompare(proc.id, get().compare) ? get().compare : null,
+          }
+        : { procedure: null, params: {}, compare: null },
     );
   },
   setParam: (id, value) =>

@@ -40,6 +40,8 @@ const numbers = (spec: Record<string, RangeSpec>): Record<string, NumberParam> =
 /** Parameters the URL may carry whatever the procedure; anything else is ignored with a notice. */
 export const URL_PARAMS = {
   p: choice(['none', ...PROCEDURES.map((p) => p.id)]),
+  /** A second view beside the procedure: the patient before surgery, or another operation on them. */
+  vs: choice(['none', 'before', ...PROCEDURES.map((p) => p.id)]),
   voice: choice(['patient', 'technical']),
   /**
    * consult: large controls for a patient; study: adds the exact parameter panel for students;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Region } from '../anatomy/types';
 import type { RegionModel } from '../anatomy/mesh';
+import { usePlayback } from './playback-store';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -31,6 +32,10 @@ interface ViewState {
   snapshot: (() => string) | null;
   /** A fluoroscopy shot on screen (a percutaneous step's opening), in its projection. */
   fluoroShot: 'ap' | 'lat' | null;
+  /** The main view shows the patient before surgery (the before/after toggle). */
+  showingBefore: boolean;
+  /** The second view beside the main one (before surgery, or a compared procedure) is drawn and cut. */
+  secondReady: boolean;
   retry(): void;
   resetView(): void;
 }
@@ -47,6 +52,13 @@ export const useView = create<ViewState>()((set) => ({
   focus: null,
   snapshot: null,
   fluoroShot: null,
+  showingBefore: false,
+  secondReady: false,
   retry: () => set((s) => ({ attempt: s.attempt + 1, status: 'loading' })),
   resetView: () => set((s) => ({ resetCount: s.resetCount + 1 })),
 }));
+
+// Playing (or a kiosk moving on) shows the operation again, not the patient before it.
+usePlayback.subscribe((clock) => {
+  if (clock.playing && useView.getState().showingBefore) useView.setState({ showingBefore: false });
+});

@@ -10,7 +10,8 @@ interface Option<T extends string> {
 
 interface Props<T extends string> {
   readonly label: string;
-  readonly value: T;
+  /** The option shown pressed; null for none. */
+  readonly value: T | null;
   readonly options: readonly Option<T>[];
   readonly onChange: (value: T) => void;
 }

@@ -1,6 +1,8 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePlayback } from '../state/playback-store';
 import { useSession } from '../state/session-store';
+import { useView } from '../state/view-store';
 import { Segmented } from './Segmented';
 
 /** Over the stage's top-left corner, clear of the caption at the bottom. */
@@ -17,12 +19,59 @@ const CORNER: CSSProperties = {
   background: 'rgba(10, 20, 28, 0.6)',
 };
 
-/** 3D or X-ray (fluoroscopy) view and, in X-ray, the C-arm's projection: AP or lateral. */
+/** Shows the patient before surgery, or the operation's result (its end), in the view; or both side by side. */
+function BeforeAfter() {
+  const { t } = useTranslation();
+  const before = useView((s) => s.showingBefore);
+  const atEnd = usePlayback((s) => s.total > 0 && s.time >= s.total);
+  const compare = useSession((s) => s.compare);
+  const split = compare === 'before';
+  const set = useSession((s) => s.set);
+  const show = (v: 'before' | 'after') => {
+    const clock = usePlayback.getState();
+    clock.pause();
+    if (v === 'after') clock.seek(clock.total);
+    useView.setState({ showingBefore: v === 'before' });
+  };
+  return (
+    <>
+      {!compare && (
+        <Segmented
+          label={t('view.beforeAfter')}
+          value={before ? 'before' : atEnd ? 'after' : null}
+          options={[
+            { value: 'before', label: t('view.before'), testId: 'show-before' },
+            { value: 'after', label: t('view.after'), testId: 'show-after' },
+          ]}
+          onChange={show}
+        />
+      )}
+      <button
+        type="button"
+        aria-pressed={split}
+        onClick={() => {
+          useView.setState({ showingBefore: false });
+          set({ compare: split ? null : 'before' });
+        }}
+        title={t('view.sideBySideTitle')}
+        data-testid="side-by-side"
+      >
+        {t('view.sideBySide')}
+      </button>
+    </>
+  );
+}
+
+/**
+ * 3D or X-ray (fluoroscopy) view and, in X-ray, the C-arm's projection: AP or lateral; with an
+ * operation open, before / after and the two side by side.
+ */
 export function ViewControls() {
   const { t } = useTranslation();
   const view = useSession((s) => s.view);
   const proj = useSession((s) => s.proj);
   const set = useSession((s) => s.set);
+  const open = useSession((s) => s.procedure !== null);
   return (
     <div style={CORNER} className="view-controls" data-testid="view-controls">
       <Segmented
@@ -45,6 +94,7 @@ export function ViewControls() {
           onChange={(p) => set({ proj: p })}
         />
       )}
+      {open && <BeforeAfter />}
     </div>
   );
 }

@@ -24,6 +24,7 @@ import {
   placeSegment,
   UNIT_TUBE,
 } from './overlay-parts';
+import { usePane } from '../pane';
 
 const ANGLES = ['hka', 'mpta', 'ldfa'] as const;
 type AngleId = (typeof ANGLES)[number];
@@ -105,6 +106,7 @@ export function AngleArcs({ plan, pre }: Props) {
   const lang = useSession((s) => s.lang);
   const side = useSession((s) => s.side);
   const invalidate = useThree((s) => s.invalidate);
+  const pane = usePane();
   const femoral = useRef<Mesh>(null);
   const tibial = useRef<Mesh>(null);
   const condylar = useRef<Mesh>(null);
@@ -132,7 +134,7 @@ export function AngleArcs({ plan, pre }: Props) {
   useFrame(() => {
     const mesh = arcsMesh.current;
     if (!mesh || !femoral.current || !tibial.current || !condylar.current) return;
-    const lm = currentLandmarks(plan, pre);
+    const lm = currentLandmarks(pane.frame, plan, pre);
     const last = drawnFor.current;
     if (last && last.lm === lm && last.t === t && last.lang === lang) return;
     drawnFor.current = { lm, t, lang };

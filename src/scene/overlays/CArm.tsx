@@ -13,7 +13,7 @@ import { cross } from '../../anatomy/sdf';
 import { SHOT_FRACTION } from '../../engine/fluoroscopy';
 import type { Plan } from '../../engine/plan';
 import { useSession } from '../../state/session-store';
-import { currentFrame } from '../procedure/ProcedureDriver';
+import { usePane } from '../pane';
 import { cArmPlacement, cArmSize } from '../xray/c-arm';
 import { noRaycast } from './overlay-parts';
 
@@ -53,6 +53,7 @@ export function CArm({ plan }: { readonly plan: Plan }) {
   const region = useSession((s) => s.region);
   const group = useRef<Group>(null);
   const invalidate = useThree((s) => s.invalidate);
+  const pane = usePane();
   const shownFor = useRef<{ key: string | null; plan: Plan } | null>(null);
   const { radius, fieldMm } = cArmSize(region);
   const shapes = useMemo(
@@ -68,7 +69,7 @@ export function CArm({ plan }: { readonly plan: Plan }) {
 
   useFrame(() => {
     const g = group.current;
-    const frame = currentFrame.frame;
+    const frame = pane.frame;
     if (!g) return;
     const proj = frame ? plan.proc.steps[frame.step]?.fluoro : undefined;
     const show = Boolean(proj && frame && frame.progress >= SHOT_FRACTION);

@@ -12,6 +12,7 @@ import {
   placeSegment,
   UNIT_TUBE,
 } from './overlay-parts';
+import { usePane } from '../pane';
 
 /** Radius of the load-line tubes, mm: a couple of pixels on a full-length view. */
 const LINE_RADIUS = 1.2;
@@ -29,6 +30,7 @@ interface Props {
  */
 export function LoadLines({ plan, pre }: Props) {
   const invalidate = useThree((s) => s.invalidate);
+  const pane = usePane();
   const before = useRef<Mesh>(null);
   const now = useRef<Mesh>(null);
   const drawnFor = useRef<{ lm: RegionLandmarks; pre: RegionLandmarks; open: boolean } | null>(null);
@@ -37,19 +39,19 @@ export function LoadLines({ plan, pre }: Props) {
   useEffect(() => invalidate(), [plan, pre, invalidate]);
   useEffect(() => {
     const viz = window.__viz;
-    if (!viz) return;
+    if (!viz || !pane.primary) return;
     const hook = () => drawn.current;
     viz.loadLine = hook;
     return () => {
       if (viz.loadLine === hook) delete viz.loadLine;
     };
-  }, []);
+  }, [pane]);
 
   useFrame(() => {
     const a = before.current;
     const b = now.current;
     if (!a || !b) return;
-    const lm = currentLandmarks(plan, pre);
+    const lm = currentLandmarks(pane.frame, plan, pre);
     const open = Boolean(plan);
     const last = drawnFor.current;
     if (last && last.lm === lm && last.pre === pre && last.open === open) return;

@@ -7,8 +7,8 @@ import { add, length, scale, sub, type Vec3 } from '../../anatomy/sdf';
 import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
 import { useSession } from '../../state/session-store';
-import { useView } from '../../state/view-store';
-import { currentFrame } from '../procedure/ProcedureDriver';
+import { useStore } from 'zustand';
+import { usePane } from '../pane';
 import { noRaycast, OVERLAY_MATERIALS, OVERLAY_ORDER, placeSegment, UNIT_TUBE } from './overlay-parts';
 
 /** A portal drawn as a dark slit this thick, mm (the cut edge of the skin). */
@@ -51,9 +51,10 @@ export function SkinMarks({ plan }: { readonly plan: Plan }) {
   // The labels are page elements, not scene objects: they are left out, not hidden, with the skin.
   const [shown, setShown] = useState(false);
   const chosenXray = useSession((s) => s.view === 'xray');
-  const shot = useView((s) => s.fluoroShot !== null);
+  const pane = usePane();
+  const shot = useStore(pane.status, (s) => s.shot !== null);
   useFrame(() => {
-    const now = Boolean(currentFrame.frame?.skin || useSession.getState().skin);
+    const now = Boolean(pane.frame?.skin || useSession.getState().skin);
     if (now !== shown) setShown(now);
   });
   if (!marks || !shown || chosenXray || shot) return null;

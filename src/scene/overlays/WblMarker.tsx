@@ -19,6 +19,7 @@ import {
   UNIT_BALL,
   alignX,
 } from './overlay-parts';
+import { usePane } from '../pane';
 
 /** How far in front of the plateau landmarks the ruler is drawn, mm. */
 const ANTERIOR = 4;
@@ -53,6 +54,7 @@ interface Props {
  */
 export function WblMarker({ plan, pre }: Props) {
   const invalidate = useThree((s) => s.invalidate);
+  const pane = usePane();
   const root = useRef<Group>(null);
   const scaled = useRef<Group>(null);
   const preDot = useRef<Mesh>(null);
@@ -67,7 +69,7 @@ export function WblMarker({ plan, pre }: Props) {
     const a = preDot.current;
     const b = nowDot.current;
     if (!g || !s || !a || !b) return;
-    const lm = currentLandmarks(plan, pre);
+    const lm = currentLandmarks(pane.frame, plan, pre);
     const open = Boolean(plan);
     const last = drawnFor.current;
     if (last && last.lm === lm && last.pre === pre && last.open === open) return;

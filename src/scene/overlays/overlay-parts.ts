@@ -13,7 +13,6 @@ import type { Vec3 } from '../../anatomy/sdf';
 import type { Frame } from '../../engine/evaluate';
 import type { Plan } from '../../engine/plan';
 import { movedLandmarks } from '../../engine/post-op';
-import { currentFrame } from '../procedure/ProcedureDriver';
 
 /** Colours of the overlay: the load line before surgery, the current one, the angle annotations. */
 export const OVERLAY_COLOURS = {
@@ -99,12 +98,15 @@ export function alignX(o: Object3D, a: Vec3, b: Vec3): number {
 let moved: { frame: Frame; plan: Plan; pre: RegionLandmarks; landmarks: RegionLandmarks } | undefined;
 
 /**
- * The landmarks where the procedure's frame has carried them (the pre-operative ones with no
- * procedure). Recomputed only when the driver's frame changes: every overlay drawing the same
- * frame shares one result.
+ * The landmarks where the procedure's frame (a view's last, see Pane) has carried them (the
+ * pre-operative ones with no procedure). Recomputed only when the frame changes: every overlay
+ * drawing the same frame shares one result.
  */
-export function currentLandmarks(plan: Plan | undefined, pre: RegionLandmarks): RegionLandmarks {
-  const frame = plan ? currentFrame.frame : null;
+export function currentLandmarks(
+  frame: Frame | null,
+  plan: Plan | undefined,
+  pre: RegionLandmarks,
+): RegionLandmarks {
   if (!plan || !frame) return pre;
   if (moved?.frame === frame && moved.plan === plan && moved.pre === pre) return moved.landmarks;
   moved = { frame, plan, pre, landmarks: movedLandmarks(plan.proc, pre, frame.transforms) };

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, type Mesh } from 'three';
 import type { RenderFragment } from '../../geometry/fragment-geometry';
 import { boneMaterial, boneSeeThroughMaterial, cutFaceMaterial } from '../materials';
-import { registerBody } from './body-registry';
+import { usePane } from '../pane';
 
 const MATERIALS = [boneMaterial, cutFaceMaterial];
 /** The inner (cut) faces stay opaque: a cavity reads as a solid shape inside the translucent bone. */
@@ -34,11 +34,12 @@ export function FragmentMesh({ part, stage, id, fragment, seeThrough = false }: 
   }, [fragment]);
   useEffect(() => () => geometry.dispose(), [geometry]);
   const invalidate = useThree((s) => s.invalidate);
+  const pane = usePane();
   useEffect(() => {
-    const unregister = registerBody({ object: ref.current!, part, stage, fragment: id });
+    const unregister = pane.register({ object: ref.current!, part, stage, fragment: id });
     invalidate();
     return unregister;
-  }, [part, stage, id, invalidate]);
+  }, [pane, part, stage, id, invalidate]);
   return (
     <mesh
       ref={ref}

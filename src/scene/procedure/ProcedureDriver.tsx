@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RenderStage } from '../../geometry/cut-worker';
 import { evaluate, type Frame } from '../../engine/evaluate';
 import type { Plan } from '../../engine/plan';
@@ -7,66 +7,82 @@ import { cutChains, visibleFragments } from '../../engine/fragments';
 import type { ProcedureState } from '../../state/procedure-plan';
 import { usePlayback } from '../../state/playback-store';
 import { useSession } from '../../state/session-store';
-import { registeredBodies } from './body-registry';
 import { fluoroShot } from '../../engine/fluoroscopy';
 import { useView } from '../../state/view-store';
-
-/** Fragments on show per cut part, refilled each frame (kept outside the loop: no allocation). */
-const shown = new Map<string, Set<string>>();
-
-/** The frame the scene last drew, for the tool slots that read it in their own useFrame. */
-export const currentFrame: { frame: Frame | null } = { frame: null };
+import { usePane, type Pane } from '../pane';
 
 interface Props {
   readonly state: ProcedureState | undefined;
   readonly stages: ReadonlyMap<string, RenderStage[]>;
 }
 
+/** Tells the view's status (and, for the main view, the app) which step and X-ray shot are on show. */
+function report(pane: Pane, step: number, shot: 'ap' | 'lat' | null) {
+  const now = pane.status.getState();
+  if (now.step !== step || now.shot !== shot) pane.status.setState({ step, shot });
+  if (pane.primary && shot !== useView.getState().fluoroShot) useView.setState({ fluoroShot: shot });
+}
+
 /**
- * Each frame: advances the clock while playing, evaluates the procedure and places every body —
- * whole parts, fragments, removals — without going through React. With no procedure it shows the
- * intact anatomy.
+ * This view's time on the shared clock: the main view's own; a compared procedure at the same
+ * fraction of its own length, so both start and end together.
+ */
+function paneTime(pane: Pane, time: number, total: number, ownTotal: number): number {
+  if (pane.primary) return time;
+  return total > 0 ? (Math.min(time, total) / total) * ownTotal : 0;
+}
+
+/**
+ * Each frame: advances the clock while playing (the main view only), evaluates the procedure and
+ * places every body — whole parts, fragments, removals — without going through React. With no
+ * procedure it shows the intact anatomy.
  */
 export function ProcedureDriver({ state, stages }: Props) {
+  const pane = usePane();
   const invalidate = useThree((s) => s.invalidate);
   const lastFrame = useRef<{ plan: Plan; frame: Frame; stages: Props['stages'] } | null>(null);
+  // Fragments on show per cut part, refilled when the step changes (kept between frames: no allocation).
+  const [shown] = useState(() => new Map<string, Set<string>>());
   useEffect(() => {
-    usePlayback.setState({ total: state?.plan.timeline.total ?? 0 });
+    // The clock keeps its length (and place) while the user looks at the patient before surgery.
+    if (pane.primary && (state || !useView.getState().showingBefore))
+      usePlayback.setState({ total: state?.plan.timeline.total ?? 0 });
     invalidate();
     return usePlayback.subscribe(() => invalidate());
-  }, [state, invalidate]);
+  }, [pane, state, invalidate]);
   useEffect(() => useSession.subscribe(() => invalidate()), [invalidate]);
 
   useFrame((_, delta) => {
     const skin = useSession.getState().skin;
     if (!state) {
-      currentFrame.frame = null;
-      if (useView.getState().fluoroShot) useView.setState({ fluoroShot: null });
-      for (const b of registeredBodies()) {
+      pane.show(null);
+      report(pane, 0, null);
+      pane.eachBody((b) => {
         b.object.matrixAutoUpdate = false;
         b.object.matrix.identity();
         b.object.visible = b.fragment ? false : b.soft ? skin : true;
-      }
+      });
       return;
     }
     const clock = usePlayback.getState();
     let time = clock.time;
-    if (clock.playing) {
+    if (clock.playing && pane.primary) {
       // A slow frame (software rendering, a busy kiosk) still advances, but never jumps a whole step.
       time += Math.min(delta, 0.25) * clock.speed;
       if (time >= clock.total) time = clock.loop ? 0 : clock.total;
     }
     // Re-evaluate only when the clock or the plan moved; an idle redraw (hover, camera) reuses it.
     const last = lastFrame.current;
+    const own = paneTime(pane, time, clock.total, state.plan.timeline.total);
     const frame =
-      last && last.plan === state.plan && last.frame.time === time ? last.frame : evaluate(state.plan, time);
-    currentFrame.frame = frame;
-    const shot = fluoroShot(state.plan.proc, frame.step, frame.progress);
-    if (shot !== useView.getState().fluoroShot) useView.setState({ fluoroShot: shot });
+      last && last.plan === state.plan && last.frame.time === own ? last.frame : evaluate(state.plan, own);
+    pane.show(frame);
+    report(pane, frame.step, fluoroShot(state.plan.proc, frame.step, frame.progress));
     if (
-      time !== clock.time ||
-      frame.step !== clock.step ||
-      (clock.playing && time >= clock.total && !clock.loop)
+      pane.primary &&
+      (time !== clock.time ||
+        frame.step !== clock.step ||
+        (clock.playing && time >= clock.total && !clock.loop))
     ) {
       usePlayback.setState({
         time,
@@ -86,7 +102,7 @@ export function ProcedureDriver({ state, stages }: Props) {
       }
     }
     lastFrame.current = { plan: state.plan, frame, stages };
-    for (const b of registeredBodies()) {
+    pane.eachBody((b) => {
       const body = b.fragment ?? b.part;
       const t = frame.transforms[body];
       b.object.matrixAutoUpdate = false;
@@ -100,8 +116,8 @@ export function ProcedureDriver({ state, stages }: Props) {
           : b.soft
             ? skin || frame.skin
             : !partCut;
-    }
-    if (clock.playing) invalidate();
+    });
+    if (clock.playing && pane.primary) invalidate();
   });
   return null;
 }

@@ -3,11 +3,12 @@ import { useEffect } from 'react';
 import type { RegionModel } from '../../anatomy/mesh';
 import { cutChains } from '../../engine/fragments';
 import { useView } from '../../state/view-store';
-import { useProcedurePlan } from '../../state/procedure-plan';
 import { usePosedPatient } from '../../state/patient';
 import { CArm } from '../overlays/CArm';
 import { KneeOverlays } from '../overlays/KneeOverlays';
 import { SkinMarks } from '../overlays/SkinMarks';
+import { usePane } from '../pane';
+import { usePanePlan } from '../use-pane-plan';
 import { FragmentMesh } from './FragmentMesh';
 import { ProcedureDriver } from './ProcedureDriver';
 import { ToolSlots } from './ToolSlots';
@@ -15,27 +16,31 @@ import { useCutStages } from './use-cut-stages';
 
 /** What a procedure adds to the anatomy: fragments of the cut bones, tools and implants, and the clock. */
 export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
-  const state = useProcedurePlan();
+  const pane = usePane();
+  const state = usePanePlan();
   const patient = usePosedPatient();
   const stages = useCutStages(state, model);
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
-    const ready = !state || cutChains(state.plan.proc).size <= stages.size;
-    if (!ready) {
-      useView.setState({ cutsReady: false });
+    const cutsReady = (ready: boolean) => {
+      pane.status.setState({ cutsReady: ready });
+      if (pane.primary) useView.setState({ cutsReady: ready });
+    };
+    if (state && cutChains(state.plan.proc).size > stages.size) {
+      cutsReady(false);
       return;
     }
     // Report ready only once a frame with the new fragments and tools has been drawn.
     invalidate();
     let second = 0;
     const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => useView.setState({ cutsReady: true }));
+      second = requestAnimationFrame(() => cutsReady(true));
     });
     return () => {
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
     };
-  }, [state, stages, invalidate]);
+  }, [pane, state, stages, invalidate]);
   // The driver mounts first so its useFrame runs before the tool slots read its frame.
   return (
     <>

@@ -3,10 +3,10 @@ import { useEffect, useRef } from 'react';
 import type { Group } from 'three';
 import type { Plan } from '../../engine/plan';
 import type { InstrumentUse, ToolPose } from '../../procedures/types';
-import { usePlayback } from '../../state/playback-store';
+import { useStore } from 'zustand';
 import { Instrument } from '../instruments/Instrument';
 import { applyToolPose } from '../instruments/tool-pose';
-import { currentFrame } from './ProcedureDriver';
+import { usePane } from '../pane';
 
 /** The tool drawn at its own origin; its slot's group carries the pose. */
 const AT_ORIGIN: ToolPose = { tip: [0, 0, 0], direction: [0, 0, 1], up: [0, 1, 0] };
@@ -25,11 +25,12 @@ interface SlotProps {
 function ToolSlot({ use, plan, implant, stepIndex, shown }: SlotProps) {
   const group = useRef<Group>(null);
   const invalidate = useThree((s) => s.invalidate);
+  const pane = usePane();
   // A slot mounted after the last frame must still get one, or it stays hidden until the next.
   useEffect(() => invalidate(), [invalidate]);
   useFrame(() => {
     const g = group.current;
-    const frame = currentFrame.frame;
+    const frame = pane.frame;
     if (!g || !frame) return;
     const state = implant
       ? frame.implants.find((s) => s.id === use.id)
@@ -55,7 +56,7 @@ function ToolSlot({ use, plan, implant, stepIndex, shown }: SlotProps) {
 
 /** Every tool and implant of a procedure, mounted once; each shows in its own steps. */
 export function ToolSlots({ plan }: { readonly plan: Plan }) {
-  const step = usePlayback((s) => s.step);
+  const step = useStore(usePane().status, (s) => s.step);
   return (
     <>
       {plan.proc.steps.flatMap((s, i) => [

@@ -1,10 +1,11 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { SEX_SCALE } from '../../anatomy/sizes';
-import { usePlayback } from '../../state/playback-store';
-import { useProcedurePlan } from '../../state/procedure-plan';
+import { useStore } from 'zustand';
 import { useSession } from '../../state/session-store';
 import { useView } from '../../state/view-store';
+import { usePane } from '../pane';
+import { usePanePlan } from '../use-pane-plan';
 import type { XrayMode } from './xray-mode';
 
 /**
@@ -19,8 +20,8 @@ export function XrayView({ proj }: { readonly proj: 'ap' | 'lat' }) {
   const region = useSession((s) => s.region);
   const side = useSession((s) => s.side);
   const sex = useSession((s) => s.sex);
-  const plan = useProcedurePlan()?.plan;
-  const step = usePlayback((s) => s.step);
+  const plan = usePanePlan()?.plan;
+  const step = useStore(usePane().status, (s) => s.step);
   const stepTarget = plan?.cameras[step]?.target;
 
   useEffect(() => {

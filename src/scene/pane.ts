@@ -1,0 +1,81 @@
+import { createContext, useContext } from 'react';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Object3D } from 'three';
+import type { Frame } from '../engine/evaluate';
+
+/**
+ * What a 3D view shows: the open procedure (`main`, which drives the shared clock), the patient
+ * before surgery (`before`: the anatomy alone) or a second procedure on the same patient
+ * (`other`, the session's `vs`), played on the main clock scaled to its own length.
+ */
+export type PaneKind = 'main' | 'before' | 'other';
+
+/** A drawn body: a whole part, or a fragment some cut left of it. */
+export interface BodyEntry {
+  readonly object: Object3D;
+  readonly part: string;
+  /** For fragments: the index of the cut (in the part's chain) that made it, and its id. */
+  readonly stage?: number;
+  readonly fragment?: string;
+  readonly soft?: boolean;
+}
+
+/** What a view reports about itself; the main view mirrors it into the app's stores. */
+export interface PaneStatus {
+  /** 0-based step on show. */
+  readonly step: number;
+  /** A fluoroscopy shot on screen, in its projection. */
+  readonly shot: 'ap' | 'lat' | null;
+  /** Bones have been drawn. */
+  readonly drawn: boolean;
+  /** Every bone the procedure cuts has its fragments on screen. */
+  readonly cutsReady: boolean;
+}
+
+/** One 3D view's own bodies, last frame and status: two views side by side never share them. */
+export class Pane {
+  private readonly bodies = new Set<BodyEntry>();
+  private shownFrame: Frame | null = null;
+  readonly status: StoreApi<PaneStatus> = createStore<PaneStatus>()(() => ({
+    step: 0,
+    shot: null,
+    drawn: false,
+    cutsReady: false,
+  }));
+
+  constructor(readonly kind: PaneKind) {}
+
+  /** The main view owns the clock, the hover label and the test hooks. */
+  get primary(): boolean {
+    return this.kind === 'main';
+  }
+
+  /** The frame the driver last evaluated, for the tools and overlays read in their own useFrame. */
+  get frame(): Frame | null {
+    return this.shownFrame;
+  }
+
+  /** The driver's new frame (null with no procedure). */
+  show(frame: Frame | null): void {
+    this.shownFrame = frame;
+  }
+
+  /** Visits every body the driver places each frame. */
+  eachBody(visit: (body: BodyEntry) => void): void {
+    this.bodies.forEach(visit);
+  }
+
+  /** Adds a body for the driver to place each frame; returns the removal. */
+  register(entry: BodyEntry): () => void {
+    this.bodies.add(entry);
+    return () => this.bodies.delete(entry);
+  }
+}
+
+const PaneContext = createContext<Pane>(new Pane('main'));
+export const PaneProvider = PaneContext.Provider;
+
+/** The view this component draws in. */
+export function usePane(): Pane {
+  return useContext(PaneContext);
+}
