@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { CameraRig } from './CameraRig';
+import { ContextGuard } from './ContextGuard';
 import { RegionBones } from './RegionBones';
 import { exposeRenderInfo } from './render-info';
 import { useRegionModel } from './use-region-model';
@@ -57,8 +58,11 @@ export const Stage = memo(function Stage({ kind = 'main' }: { readonly kind?: Pa
   const region = useSession((s) => s.region);
   const model = useRegionModel(region, pane.primary);
   const chosen = useSession((s) => (s.view === 'xray' ? s.proj : null));
-  // The user's X-ray view, or a percutaneous step's fluoroscopy shot in its own projection.
-  const shot = useStore(pane.status, (s) => s.shot);
+  // The user's X-ray view, or a percutaneous step's fluoroscopy shot in its own projection (the
+  // view before surgery takes the shots of the operation beside it).
+  const ownShot = useStore(pane.status, (s) => s.shot);
+  const mainShot = useView((s) => s.fluoroShot);
+  const shot = pane.kind === 'before' ? mainShot : ownShot;
   const xray = chosen ?? shot;
   return (
     <Canvas
@@ -74,6 +78,7 @@ export const Stage = memo(function Stage({ kind = 'main' }: { readonly kind?: Pa
         <directionalLight position={[-400, 200, -300]} intensity={0.7} />
         {model && <RegionBones key={region} model={model} />}
         <CameraRig />
+        <ContextGuard />
         {pane.primary && <SnapshotSource />}
         {xray && <XrayView proj={xray} />}
       </PaneProvider>

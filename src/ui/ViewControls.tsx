@@ -10,6 +10,7 @@ const CORNER: CSSProperties = {
   position: 'absolute',
   top: 8,
   left: 8,
+  maxWidth: 'calc(50% - 16px)',
   zIndex: 1,
   display: 'flex',
   flexWrap: 'wrap',
@@ -18,6 +19,9 @@ const CORNER: CSSProperties = {
   borderRadius: 12,
   background: 'rgba(10, 20, 28, 0.6)',
 };
+
+/** The same over the top-right corner. */
+const RIGHT_CORNER: CSSProperties = { ...CORNER, left: 'auto', right: 8, justifyContent: 'flex-end' };
 
 /** Shows the patient before surgery, or the operation's result (its end), in the view; or both side by side. */
 function BeforeAfter() {
@@ -34,7 +38,7 @@ function BeforeAfter() {
     useView.setState({ showingBefore: v === 'before' });
   };
   return (
-    <>
+    <div style={RIGHT_CORNER} className="view-controls" data-testid="compare-controls">
       {!compare && (
         <Segmented
           label={t('view.beforeAfter')}
@@ -58,7 +62,7 @@ function BeforeAfter() {
       >
         {t('view.sideBySide')}
       </button>
-    </>
+    </div>
   );
 }
 
@@ -73,28 +77,30 @@ export function ViewControls() {
   const set = useSession((s) => s.set);
   const open = useSession((s) => s.procedure !== null);
   return (
-    <div style={CORNER} className="view-controls" data-testid="view-controls">
-      <Segmented
-        label={t('view.label')}
-        value={view}
-        options={[
-          { value: '3d', label: t('view.3d'), testId: 'view-3d' },
-          { value: 'xray', label: t('view.xray'), testId: 'view-xray', title: t('view.xrayTitle') },
-        ]}
-        onChange={(v) => set({ view: v })}
-      />
-      {view === 'xray' && (
+    <>
+      <div style={CORNER} className="view-controls" data-testid="view-controls">
         <Segmented
-          label={t('view.projLabel')}
-          value={proj}
+          label={t('view.label')}
+          value={view}
           options={[
-            { value: 'ap', label: t('view.ap'), testId: 'proj-ap', title: t('view.apTitle') },
-            { value: 'lat', label: t('view.lat'), testId: 'proj-lat', title: t('view.latTitle') },
+            { value: '3d', label: t('view.3d'), testId: 'view-3d' },
+            { value: 'xray', label: t('view.xray'), testId: 'view-xray', title: t('view.xrayTitle') },
           ]}
-          onChange={(p) => set({ proj: p })}
+          onChange={(v) => set({ view: v })}
         />
-      )}
+        {view === 'xray' && (
+          <Segmented
+            label={t('view.projLabel')}
+            value={proj}
+            options={[
+              { value: 'ap', label: t('view.ap'), testId: 'proj-ap', title: t('view.apTitle') },
+              { value: 'lat', label: t('view.lat'), testId: 'proj-lat', title: t('view.latTitle') },
+            ]}
+            onChange={(p) => set({ proj: p })}
+          />
+        )}
+      </div>
       {open && <BeforeAfter />}
-    </div>
+    </>
   );
 }

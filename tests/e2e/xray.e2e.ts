@@ -40,7 +40,7 @@ async function waitForXray(app: AppPage, proj: 'ap' | 'lat'): Promise<void> {
  */
 async function canvasLuma(app: AppPage, name: string): Promise<number[]> {
   const hide = await app.page.addStyleTag({
-    content: '.stage-bottom, [data-testid="view-controls"] { visibility: hidden !important; }',
+    content: '.stage-bottom, .view-controls { visibility: hidden !important; }',
   });
   await nextFrames(app.page);
   const png = await screenshot(app.page, name);

@@ -2,6 +2,8 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { SEX_SCALE } from '../../anatomy/sizes';
 import { useStore } from 'zustand';
+import { usePlayback } from '../../state/playback-store';
+import { useProcedurePlan } from '../../state/procedure-plan';
 import { useSession } from '../../state/session-store';
 import { useView } from '../../state/view-store';
 import { usePane } from '../pane';
@@ -20,8 +22,15 @@ export function XrayView({ proj }: { readonly proj: 'ap' | 'lat' }) {
   const region = useSession((s) => s.region);
   const side = useSession((s) => s.side);
   const sex = useSession((s) => s.sex);
-  const plan = usePanePlan()?.plan;
-  const step = useStore(usePane().status, (s) => s.step);
+  // The view of the patient before surgery is aimed as the operation beside it is.
+  const pane = usePane();
+  const before = pane.kind === 'before';
+  const own = usePanePlan()?.plan;
+  const main = useProcedurePlan()?.plan;
+  const plan = before ? main : own;
+  const ownStep = useStore(pane.status, (s) => s.step);
+  const mainStep = usePlayback((s) => s.step);
+  const step = before ? mainStep : ownStep;
   const stepTarget = plan?.cameras[step]?.target;
 
   useEffect(() => {
