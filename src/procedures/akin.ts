@@ -142,6 +142,8 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
   return {
     id: 'akin',
     region: 'foot',
+    // CLINICAL §1.3 gives no aftercare of its own (the Akin is usually combined): no timeline.
+    references: [18, 19, 20, 21, 22, 30],
     icon: 'M3 9h7l2 3-2 3H3M13 9h8v6h-8l1-3z',
     readouts: { 'wedge-angle': { value: 'angle', unit: '°' } },
     variant: akinVariant,

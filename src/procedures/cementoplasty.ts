@@ -252,6 +252,13 @@ function cementoplastyWith(site: LesionSite, leaks: boolean): ProcedureDef {
   return {
     id: 'cementoplasty',
     region: 'knee',
+    // CLINICAL §3 (brief text E): the cement hardens in ~10–15 minutes while the patient lies still;
+    // standing and walking about two hours later; day surgery.
+    recovery: [
+      { at: 10, to: 15, unit: 'minute', key: 'recovery.cementSets' },
+      { at: 2, unit: 'hour', key: 'recovery.standWalk' },
+    ],
+    references: [62, 63, 64, 65, 66],
     // A needle into a round lesion.
     icon: 'M3 5l9 7M12 12a5 5 0 1 0 10 0a5 5 0 1 0-10 0',
     params: [

@@ -43,6 +43,13 @@ function screwLine(ctx: StepContext): ScrewLine {
 export const chevron: ProcedureDef = {
   id: 'chevron',
   region: 'foot',
+  // CLINICAL §1.1 "After" [12].
+  recovery: [
+    { at: 1, unit: 'day', key: 'recovery.stiffShoe' },
+    { at: 3, to: 4, unit: 'week', key: 'recovery.shoeOff' },
+    { at: 6, to: 8, unit: 'week', key: 'recovery.boneHealed' },
+  ],
+  references: [5, 6, 7, 8, 9, 10, 11, 12],
   icon: 'M3 8h9l3 4-3 4H3M15 12l3-4h3v8h-3z',
   addons: ['akin'],
   params: [

@@ -4,6 +4,7 @@
  * medial) taken out, the gap closed, a medial locking plate.
  */
 import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from './knee-definition';
+import { kneeAftercare } from './knee-aftercare';
 import { kneeParams, kneePlan, type KneeKind } from './knee-osteotomy';
 import { closureStep, incisionStep, kneeCamera, kneeCaptionValues, plateAndScrews } from './knee-steps';
 import type { ProcedureDef } from './types';
@@ -13,6 +14,7 @@ const KIND: KneeKind = { site: 'femur', approach: 'closing' };
 export const dfoClosing: ProcedureDef = {
   id: 'dfo-closing',
   region: 'knee',
+  ...kneeAftercare(57, 58, 59, 61),
   icon: 'M8 2h8v8l-3 3 3 3v6H8v-6l3-3-3-3zM11 13h2',
   params: kneeParams(KIND.site, KIND.approach),
   readouts: KNEE_READOUTS,

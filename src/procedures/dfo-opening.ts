@@ -5,6 +5,7 @@
  * other bone and side ("femoral osteotomies use the same technique").
  */
 import { KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions, openingSteps } from './knee-definition';
+import { kneeAftercare } from './knee-aftercare';
 import { kneeParams, kneePlan, type KneeKind } from './knee-osteotomy';
 import { closureStep, incisionStep, kneeCamera, kneeCaptionValues, plateAndScrews } from './knee-steps';
 import type { ProcedureDef } from './types';
@@ -14,6 +15,7 @@ const KIND: KneeKind = { site: 'femur', approach: 'opening' };
 export const dfoOpening: ProcedureDef = {
   id: 'dfo-opening',
   region: 'knee',
+  ...kneeAftercare(57, 58, 59, 60),
   icon: 'M8 2h8v9l-1 11H9L8 11zM16 15l-8-3',
   params: kneeParams(KIND.site, KIND.approach),
   readouts: KNEE_READOUTS,

@@ -11,6 +11,7 @@ import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../anatomy/sd
 import { turnAbout } from '../clinical/knee-planning';
 import { slab } from '../geometry/cutters';
 import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from './knee-definition';
+import { kneeAftercare } from './knee-aftercare';
 import { kneeParams, kneePlan, KNEE_KERF, nearDir, type KneeKind } from './knee-osteotomy';
 import { closureStep, incisionStep, kneeCamera, kneeCaptionValues, plateAndScrews } from './knee-steps';
 import type { FollowDef, ImplantUse, MotionDef, PlanContext, ProcedureDef, StepDef } from './types';
@@ -159,6 +160,7 @@ function htoClosingWith(fibula: 'release' | 'osteotomy', fixation: 'staples' | '
   return {
     id: 'hto-closing',
     region: 'knee',
+    ...kneeAftercare(54, 55, 56),
     icon: 'M7 2h10v5l-3 3 3 3v9H7v-9l3-3-3-3zM10 10h4',
     params: [
       ...kneeParams(KIND.site, KIND.approach),

@@ -21,6 +21,7 @@ import {
   type KneeKind,
 } from './knee-osteotomy';
 import { KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions, openingSteps } from './knee-definition';
+import { kneeAftercare } from './knee-aftercare';
 import {
   closureStep,
   guideWires,
@@ -100,6 +101,7 @@ const frontalSaw: InstrumentUse = {
 export const htoOpening: ProcedureDef = {
   id: 'hto-opening',
   region: 'knee',
+  ...kneeAftercare(49, 50, 51, 52, 53),
   icon: 'M7 2h10v5l-2 15h-6L7 7zM16 9l-7 5',
   params: kneeParams(KIND.site, KIND.approach),
   readouts: KNEE_READOUTS,

@@ -316,6 +316,14 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
   return {
     id: 'mis-bunion',
     region: 'foot',
+    // CLINICAL §1.4: walking at once, home within hours (brief texts A, B); the classic bandage for
+    // 10–14 days, then tape or toe splints [25][26]; the post-operative shoe for 30–40 days (A, B).
+    recovery: [
+      { at: 0, unit: 'day', key: 'recovery.walkAtOnce' },
+      { at: 10, to: 14, unit: 'day', key: 'recovery.bandageOff' },
+      { at: 30, to: 40, unit: 'day', key: 'recovery.shoeOff' },
+    ],
+    references: [23, 24, 25, 26, 27, 28, 29, 30, 31, 32],
     icon: 'M4 12h6M14 12a2 2 0 1 0 4 0a2 2 0 1 0-4 0M18 12h3',
     addons: ['akin'],
     params: [

@@ -119,6 +119,12 @@ function sawThrough(mid: Vec3, medial: Vec3, normal: Vec3, q: number) {
 export const scarf: ProcedureDef = {
   id: 'scarf',
   region: 'foot',
+  // CLINICAL §1.2 "After" (brief text D).
+  recovery: [
+    { at: 0, unit: 'day', key: 'recovery.heelWeight' },
+    { at: 1, to: 1.5, unit: 'month', key: 'recovery.recovered' },
+  ],
+  references: [13, 14, 15, 16, 17],
   icon: 'M3 9h12l3-4h3M3 15h3l3-4h12',
   addons: ['akin'],
   params: [

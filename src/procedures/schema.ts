@@ -72,6 +72,17 @@ const procedureSchema = v.object({
   skinMarks: v.optional(fn),
   seeThrough: ids,
   keepsAlignment: v.optional(v.boolean()),
+  recovery: v.optional(
+    v.array(
+      v.object({
+        at: v.pipe(v.number(), v.minValue(0)),
+        to: v.optional(v.pipe(v.number(), v.minValue(0))),
+        unit: v.picklist(['minute', 'hour', 'day', 'week', 'month']),
+        key: v.string(),
+      }),
+    ),
+  ),
+  references: v.optional(v.array(v.pipe(v.number(), v.integer(), v.minValue(1)))),
   variant: v.optional(fn),
   steps: v.pipe(
     v.array(

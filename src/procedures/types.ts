@@ -212,6 +212,17 @@ export interface StepDef {
   readonly implants?: readonly ImplantUse[];
 }
 
+/** A moment of the recovery, as the sources state it: at a time (or over a span), in its unit. */
+export interface RecoveryMilestone {
+  /** When, in `unit`s after the operation (0: the same day). */
+  readonly at: number;
+  /** The end of a span the sources give as a range (3–4 weeks), in the same unit. */
+  readonly to?: number;
+  readonly unit: 'minute' | 'hour' | 'day' | 'week' | 'month';
+  /** i18n key of what happens then. */
+  readonly key: string;
+}
+
 export interface ProcedureDef {
   readonly id: string;
   readonly region: Region;
@@ -247,4 +258,8 @@ export interface ProcedureDef {
   readonly seeThrough?: readonly string[];
   /** Plain-words warnings (i18n keys) the planned case earns: a gap too wide, a joint line too tilted. */
   readonly warnings?: (ctx: StepContext) => readonly string[];
+  /** The recovery's milestones in time order, from CLINICAL.md's aftercare facts. */
+  readonly recovery?: readonly RecoveryMilestone[];
+  /** Numbers of CLINICAL.md's sources the procedure rests on (see clinical/references). */
+  readonly references?: readonly number[];
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { grade } from '../clinical/grading';
 import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
@@ -9,6 +10,7 @@ import type { ProcedureState } from '../state/procedure-plan';
 import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';
 import { seekStep } from './PlaybackBar';
+import { QuietBoundary } from './QuietBoundary';
 import { Segmented } from './Segmented';
 
 /** As many decimals as the slider's step has (0.05 → 2). */
@@ -102,8 +104,8 @@ function AddonControls({ id }: { readonly id: string }) {
   );
 }
 
-/** What every procedure's info panel tells, from CLINICAL.md. */
-export const INFO_SECTIONS = ['indications', 'contraindications', 'risks', 'aftercare'] as const;
+/** The info tabs (and their styles) load with the first procedure opened, not with the page. */
+const InfoTabs = lazy(() => import('./InfoTabs'));
 
 /** The operation's correction, its steps, and its result measured on the model. */
 export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
@@ -113,6 +115,7 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
   const lang = useSession((s) => s.lang);
   const voice = useSession((s) => s.voice);
   const set = useSession((s) => s.set);
+  const study = useSession((s) => s.mode === 'study');
   const step = usePlayback((s) => s.step);
   const patient = usePosedPatient();
   const pre: Record<string, number> = patient.measured as unknown as Record<string, number>;
@@ -195,17 +198,11 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
         </tbody>
       </table>
       {ready && (
-        <details className="about">
-          <summary>{t('procedure.about')}</summary>
-          <dl>
-            {INFO_SECTIONS.map((section) => (
-              <div key={section}>
-                <dt>{t(`procedure.info.${section}`)}</dt>
-                <dd>{t(`proc.${base?.id ?? proc.id}.info.${section}`)}</dd>
-              </div>
-            ))}
-          </dl>
-        </details>
+        <QuietBoundary>
+          <Suspense fallback={null}>
+            <InfoTabs proc={base ?? proc} played={proc} study={study} />
+          </Suspense>
+        </QuietBoundary>
       )}
       {ready && (
         <>
