@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { grade } from '../clinical/grading';
 import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
@@ -106,6 +106,39 @@ function AddonControls({ id }: { readonly id: string }) {
 
 /** The info tabs (and their styles) load with the first procedure opened, not with the page. */
 const InfoTabs = lazy(() => import('./InfoTabs'));
+/** The printable handout (and its print styles) loads when asked for. */
+const Handout = lazy(() => import('./Handout'));
+
+/** "Print handout": a one-page sheet for the patient, over the app until closed. */
+function HandoutButton({ state, proc }: { readonly state: ProcedureState; readonly proc: ProcedureDef }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    setOpen(false);
+    button.current?.focus();
+  }, []);
+  return (
+    <>
+      <button
+        type="button"
+        ref={button}
+        className="handout-button"
+        onClick={() => setOpen(true)}
+        data-testid="print-handout"
+      >
+        {t('handout.button')}
+      </button>
+      {open && (
+        <QuietBoundary onError={close}>
+          <Suspense fallback={null}>
+            <Handout state={state} proc={proc} onClose={close} />
+          </Suspense>
+        </QuietBoundary>
+      )}
+    </>
+  );
+}
 
 /** The operation's correction, its steps, and its result measured on the model. */
 export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
@@ -116,6 +149,7 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
   const voice = useSession((s) => s.voice);
   const set = useSession((s) => s.set);
   const study = useSession((s) => s.mode === 'study');
+  const consult = useSession((s) => s.mode === 'consult');
   const step = usePlayback((s) => s.step);
   const patient = usePosedPatient();
   const pre: Record<string, number> = patient.measured as unknown as Record<string, number>;
@@ -204,6 +238,7 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
           </Suspense>
         </QuietBoundary>
       )}
+      {ready && consult && <HandoutButton state={state} proc={base ?? proc} />}
       {ready && (
         <>
           <h3>{t('procedure.steps')}</h3>

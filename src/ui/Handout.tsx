@@ -1,0 +1,211 @@
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
+import { formatNumber, type Language } from '../i18n';
+import type { ProcedureDef } from '../procedures/types';
+import { usePosedPatient } from '../state/patient';
+import { usePlayback } from '../state/playback-store';
+import type { ProcedureState } from '../state/procedure-plan';
+import { useView } from '../state/view-store';
+import { handoutTimes, type HandoutFrame } from './handout-frames';
+import { RecoveryTimeline } from './RecoveryTimeline';
+import './handout.css';
+
+interface Picture {
+  readonly frame: HandoutFrame;
+  readonly step: number;
+  readonly png: string | null;
+}
+
+const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+/** Longest wait for the camera to settle on a step's view after a seek, ms. */
+const SETTLE_MS = 3000;
+
+/**
+ * The view at time `t`: seeks, lets two frames draw it, then waits for the camera's glide onto the
+ * step's view to end (two pictures in a row the same) before keeping the picture.
+ */
+async function pictureAt(t: number): Promise<string | null> {
+  usePlayback.getState().seek(t);
+  await nextFrame();
+  await nextFrame();
+  let last = useView.getState().snapshot?.() ?? null;
+  const until = performance.now() + SETTLE_MS;
+  while (last && performance.now() < until) {
+    await pause(150);
+    await nextFrame();
+    const now = useView.getState().snapshot?.() ?? null;
+    if (now === last) break;
+    last = now;
+  }
+  return last;
+}
+
+/** Takes the handout's three pictures, then puts the clock back where the user left it. */
+async function takePictures(proc: ProcedureDef, state: ProcedureState): Promise<Picture[]> {
+  const playback = usePlayback.getState();
+  const { time, playing } = playback;
+  playback.pause();
+  const pictures: Picture[] = [];
+  try {
+    for (const { frame, step, time: t } of handoutTimes(proc, state.plan.timeline))
+      pictures.push({ frame, step, png: await pictureAt(t) });
+  } finally {
+    usePlayback.getState().seek(time);
+    if (playing) usePlayback.getState().play();
+  }
+  return pictures;
+}
+
+/** Every picture on the page decoded, so the print shows them all. */
+function decoded(root: HTMLElement | null): Promise<unknown> {
+  return Promise.all(
+    [...(root?.querySelectorAll('img') ?? [])].map((img) => img.decode().catch(() => undefined)),
+  );
+}
+
+/**
+ * A one-page printable handout for the patient: the operation's name and summary, three pictures
+ * (before, the cut, after) with their captions in the patient's words, the angles before and as
+ * planned, and the recovery timeline. Shown over the app; printing shows only it (handout.css).
+ */
+export default function Handout({
+  state,
+  proc,
+  onClose,
+}: {
+  readonly state: ProcedureState;
+  /** The procedure as chosen (its name, summary and recovery). */
+  readonly proc: ProcedureDef;
+  readonly onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const played = state.plan.proc;
+  const patient = usePosedPatient();
+  const pre = patient.measured as unknown as Record<string, number>;
+  const [pictures, setPictures] = useState<Picture[] | null>(null);
+  const page = useRef<HTMLDivElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
+  const printed = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    void takePictures(played, state).then((p) => live && setPictures(p));
+    return () => {
+      live = false;
+    };
+    // The pictures are taken once, for the case as it was when the handout was asked for.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (!pictures || printed.current) return;
+    printed.current = true;
+    close.current?.focus();
+    void decoded(page.current).then(() => window.print());
+  }, [pictures]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const values = Object.fromEntries(
+    Object.entries(state.values).map(([k, v]) => [k, formatNumber(lang, v, Number.isInteger(v) ? 0 : 1)]),
+  );
+  const stepKey = (i: number) => {
+    const s = played.steps[i]!;
+    return `proc.${s.strings ?? played.id}.step.${s.id}`;
+  };
+  const rows = REGION_MEASURES[played.region].filter((id) => state.post[id] !== undefined);
+
+  return createPortal(
+    <div
+      className="handout-root"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="handout-title"
+      data-testid="handout"
+      data-state={pictures ? 'ready' : 'preparing'}
+    >
+      <div className="handout-toolbar">
+        <button type="button" onClick={() => window.print()} disabled={!pictures} data-testid="handout-print">
+          {t('handout.print')}
+        </button>
+        <button type="button" ref={close} onClick={onClose} data-testid="handout-close">
+          {t('handout.close')}
+        </button>
+      </div>
+      <div className="handout-page" ref={page}>
+        <header className="handout-head">
+          <p className="handout-app">{t('app.title')}</p>
+          <h1 id="handout-title">{t(`proc.${proc.id}.name`)}</h1>
+          <p className="handout-summary">{t(`proc.${proc.id}.summary`)}</p>
+        </header>
+        {pictures ? (
+          <ol className="handout-frames">
+            {pictures.map((p, i) => (
+              <li key={p.frame} data-testid={`handout-frame-${p.frame}`}>
+                <div className="handout-shot">
+                  {p.png && <img src={p.png} alt={t(`${stepKey(p.step)}.title`)} />}
+                  <span className="handout-badge">
+                    {i + 1} · {t(`handout.${p.frame}`)}
+                  </span>
+                </div>
+                <h2>{t(`${stepKey(p.step)}.title`)}</h2>
+                <p data-testid="handout-caption">{t(`${stepKey(p.step)}.patient`, values)}</p>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="handout-preparing" role="status">
+            {t('handout.preparing')}
+          </p>
+        )}
+        <div className="handout-columns">
+          <section aria-labelledby="handout-angles">
+            <h2 id="handout-angles">{t('handout.angles')}</h2>
+            <table className="handout-angles" data-testid="handout-angles">
+              <thead>
+                <tr>
+                  <th />
+                  <th scope="col">{t('procedure.before')}</th>
+                  <th scope="col">{t('handout.planned')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((id) => (
+                  <tr key={id} data-angle={id}>
+                    <th scope="row">{t(`measure.${id}`)}</th>
+                    <td data-value={pre[id]?.toFixed(2)}>
+                      {formatNumber(lang, pre[id]!)}
+                      {MEASURE_UNIT[id]}
+                    </td>
+                    <td data-value={state.post[id]!.toFixed(2)}>
+                      {formatNumber(lang, state.post[id]!)}
+                      {MEASURE_UNIT[id]}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="handout-recovery">
+            <h2 id="handout-recovery">{t('handout.recovery')}</h2>
+            {proc.recovery?.length ? (
+              <RecoveryTimeline milestones={proc.recovery} />
+            ) : (
+              <p>{t('recovery.none')}</p>
+            )}
+          </section>
+        </div>
+        <p className="handout-note">{t('handout.note')}</p>
+      </div>
+    </div>,
+    document.body,
+  );
+}
