@@ -1,19 +1,140 @@
 import * as Comlink from 'comlink';
 import type { CutJob } from '../geometry/cut-chain';
+import { CUT_ERROR } from '../geometry/cut-errors';
 import type { CutWorkerApi, RenderStage } from '../geometry/cut-worker';
+import { useCutStatus } from '../state/cut-status';
 
-let worker: Worker | undefined;
-let remote: Comlink.Remote<CutWorkerApi> | undefined;
-const cache = new Map<string, Promise<RenderStage[]>>();
 /** A few recent results per session are plenty: a slider drag revisits nearby values. */
 const CACHE_SIZE = 24;
+/** How many workers one cut may use before it is given up (the first and two replacements). */
+const MAX_ATTEMPTS = 3;
+/**
+ * A cut not answered in this long is taken for a hung worker, ms. Far above any real cut (tens of
+ * ms, plus the kernel's first load); a dead worker is noticed at once through its lock.
+ */
+const WATCHDOG_MS = 60_000;
+
+/** A cut handed to the worker, kept whole so it can be sent again to a new one. */
+interface Pending {
+  readonly part: string;
+  readonly positions: Float32Array;
+  readonly indices: Uint32Array;
+  readonly jobs: CutJob[];
+  attempts: number;
+  /** Counted in the "recomputing" notice until it settles. */
+  redoing: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+  resolve(stages: RenderStage[]): void;
+  reject(error: unknown): void;
+}
+
+/** One live worker, or none; `generation` tells apart answers from a worker since replaced. */
+let worker: Worker | undefined;
+let remote: Comlink.Remote<CutWorkerApi> | undefined;
+let generation = 0;
+const pending = new Set<Pending>();
+const cache = new Map<string, Promise<RenderStage[]>>();
+
+function setRecomputing(delta: number): void {
+  useCutStatus.setState((s) => ({ recomputing: Math.max(0, s.recomputing + delta) }));
+}
+
+function settle(job: Pending): void {
+  pending.delete(job);
+  clearTimeout(job.timer);
+  if (job.redoing) {
+    job.redoing = false;
+    setRecomputing(-1);
+  }
+}
+
+/**
+ * The worker died, hung or lost its kernel: it is replaced and every cut it owed is sent to the new
+ * one (a cut that has used up its attempts fails instead).
+ */
+function replaceWorker(reason: string, from: number): void {
+  if (from !== generation) return;
+  console.warn(`Geometry worker replaced (${reason}); redoing ${pending.size} cut(s)`);
+  generation += 1;
+  worker?.terminate();
+  worker = undefined;
+  remote = undefined;
+  const owed = [...pending];
+  pending.clear();
+  for (const job of owed) {
+    clearTimeout(job.timer);
+    if (job.attempts >= MAX_ATTEMPTS) {
+      if (job.redoing) setRecomputing(-1);
+      job.reject(new Error(`The geometry worker stopped ${job.attempts} times (${reason})`));
+      continue;
+    }
+    if (!job.redoing) {
+      job.redoing = true;
+      setRecomputing(1);
+    }
+    send(job);
+  }
+}
 
 function api(): Comlink.Remote<CutWorkerApi> {
   if (!remote) {
+    const gen = generation;
     worker = new Worker(new URL('../geometry/cut-worker.ts', import.meta.url), { type: 'module' });
+    // The worker's script failed to load or threw outside a cut: it cannot be trusted with one.
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      replaceWorker('error', gen);
+    });
     remote = Comlink.wrap<CutWorkerApi>(worker);
+    // Web Locks exist in secure contexts (https, localhost); elsewhere the watchdog alone notices.
+    if (typeof navigator !== 'undefined' && 'locks' in navigator) {
+      const name = `cut-worker-${gen}-${Math.random().toString(36).slice(2)}`;
+      remote.hold(name).then(
+        () => navigator.locks.request(name, () => replaceWorker('it stopped', gen)),
+        () => undefined,
+      );
+    }
   }
   return remote;
+}
+
+function send(job: Pending): void {
+  const gen = generation;
+  const cut = api().cut;
+  job.attempts += 1;
+  pending.add(job);
+  job.timer = setTimeout(() => replaceWorker('no answer', gen), WATCHDOG_MS);
+  // Copies are handed over, not cloned: the job keeps its arrays for a redo.
+  const p = job.positions.slice();
+  const i = job.indices.slice();
+  cut(job.part, Comlink.transfer(p, [p.buffer]), Comlink.transfer(i, [i.buffer]), job.jobs).then(
+    (stages) => {
+      if (gen !== generation || !pending.has(job)) return;
+      settle(job);
+      job.resolve(stages);
+    },
+    (error: unknown) => {
+      if (gen !== generation || !pending.has(job)) return;
+      if (error instanceof Error && error.name === CUT_ERROR.engine) {
+        replaceWorker(error.message, gen);
+        return;
+      }
+      settle(job);
+      job.reject(error);
+    },
+  );
+}
+
+/** Runs one cut chain in the worker, redone in a new worker if that one dies before answering. */
+function runInWorker(
+  part: string,
+  positions: Float32Array,
+  indices: Uint32Array,
+  jobs: CutJob[],
+): Promise<RenderStage[]> {
+  return new Promise((resolve, reject) => {
+    send({ part, positions, indices, jobs, attempts: 0, redoing: false, resolve, reject });
+  });
 }
 
 /** A stable key for a cut chain on a posed bone, rounded so float noise does not miss the cache. */
@@ -21,7 +142,11 @@ export function cutKey(part: string, poseKey: string, jobs: readonly CutJob[]): 
   return `${part}|${poseKey}|${JSON.stringify(jobs, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v))}`;
 }
 
-/** Cuts a bone in the worker, once per key. */
+/**
+ * Cuts a bone in the worker, once per key. A cut that cannot be made is reported (a console warning
+ * and a notice over the stage) and resolves to no stages, so the bone is shown whole and the app
+ * carries on; it is not cached, so the next change tries again.
+ */
 export function cutInWorker(
   key: string,
   part: string,
@@ -31,11 +156,21 @@ export function cutInWorker(
 ): Promise<RenderStage[]> {
   let hit = cache.get(key);
   if (!hit) {
-    const p = positions.slice();
-    const i = indices.slice();
-    // Copies are handed over, not cloned: the main thread keeps its own arrays.
-    hit = api().cut(part, Comlink.transfer(p, [p.buffer]), Comlink.transfer(i, [i.buffer]), jobs);
-    hit.catch(() => cache.delete(key));
+    const made: Promise<RenderStage[]> = runInWorker(part, positions.slice(), indices.slice(), jobs).then(
+      (stages) => {
+        useCutStatus.setState((s) =>
+          s.failed.includes(part) ? { failed: s.failed.filter((f) => f !== part) } : s,
+        );
+        return stages;
+      },
+      (error: unknown) => {
+        if (cache.get(key) === made) cache.delete(key);
+        console.warn(`Cutting ${part} failed: the bone is shown whole`, error);
+        useCutStatus.setState((s) => (s.failed.includes(part) ? s : { failed: [...s.failed, part] }));
+        return [];
+      },
+    );
+    hit = made;
     cache.set(key, hit);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   }

@@ -16,31 +16,65 @@ function bake(attr: BufferAttribute | InterleavedBufferAttribute, apply: (p: Vec
   return out;
 }
 
+/** A model file that arrived but cannot be used (cut short, or not a model at all). */
+function damaged(url: string, why: string, cause?: unknown): Error {
+  return new Error(`The model ${url} is damaged: ${why}`, cause === undefined ? undefined : { cause });
+}
+
+/** Every vertex a finite number and every triangle within the vertices: a truncated file is neither. */
+function checkPart(url: string, name: string, part: RestMesh): void {
+  const vertices = part.positions.length / 3;
+  if (vertices === 0 || part.index.length === 0 || part.index.length % 3 !== 0)
+    throw damaged(url, `${name} has no triangles`);
+  if (part.normals.length !== part.positions.length) throw damaged(url, `${name} has no normals`);
+  for (const x of part.positions) if (!Number.isFinite(x)) throw damaged(url, `${name} has a broken vertex`);
+  for (const i of part.index) if (i >= vertices) throw damaged(url, `${name} has a broken triangle`);
+}
+
 /**
  * Loads a region's GLB and bakes each node's transform (the dequantization) into float arrays, so
- * posing and cutting work in millimetres of the region frame.
+ * posing and cutting work in millimetres of the region frame. Rejects (never throws elsewhere) when
+ * the file is missing or damaged.
  */
 export async function loadRegionModel(
   url: string,
   onProgress?: (fraction: number) => void,
 ): Promise<RegionModel> {
   const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
-  const gltf = await loader.loadAsync(url, (e) => {
-    if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
-  });
+  const gltf = await loader
+    .loadAsync(url, (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
+    })
+    .catch((error: unknown) => {
+      // A 404 arrives as the loader's HttpError; garbage or a cut-short file as a parse error.
+      throw damaged(url, error instanceof Error ? error.message : 'unreadable', error);
+    });
   gltf.scene.updateMatrixWorld(true);
   const parts = new Map<string, RestMesh>();
   const normalMatrix = new Matrix3();
+  const meshes: Mesh[] = [];
   gltf.scene.traverse((o) => {
-    if (!(o instanceof Mesh)) return;
-    const g = o.geometry;
-    normalMatrix.getNormalMatrix(o.matrixWorld);
-    parts.set(o.name, {
-      positions: bake(g.getAttribute('position'), (p) => p.applyMatrix4(o.matrixWorld)),
-      normals: bake(g.getAttribute('normal'), (n) => n.applyMatrix3(normalMatrix).normalize()),
-      index: Uint32Array.from(g.index!.array),
-    });
-    g.dispose();
+    if (o instanceof Mesh) meshes.push(o);
   });
+  try {
+    for (const o of meshes) {
+      const g = o.geometry;
+      const position = g.getAttribute('position');
+      const normal = g.getAttribute('normal');
+      if (!position || !normal || !g.index)
+        throw damaged(url, `${o.name} lacks vertices, normals or triangles`);
+      normalMatrix.getNormalMatrix(o.matrixWorld);
+      const part: RestMesh = {
+        positions: bake(position, (p) => p.applyMatrix4(o.matrixWorld)),
+        normals: bake(normal, (n) => n.applyMatrix3(normalMatrix).normalize()),
+        index: Uint32Array.from(g.index.array),
+      };
+      checkPart(url, o.name, part);
+      parts.set(o.name, part);
+    }
+  } finally {
+    for (const o of meshes) o.geometry.dispose();
+  }
+  if (parts.size === 0) throw damaged(url, 'it holds no bones');
   return parts;
 }

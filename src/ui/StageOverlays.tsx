@@ -1,4 +1,11 @@
+import { useEffect, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { locate } from '../engine/timeline';
+import { useCutStatus } from '../state/cut-status';
+import { usePlayback } from '../state/playback-store';
+import { useProcedurePlan } from '../state/procedure-plan';
+import { useSession } from '../state/session-store';
+import { useRegionModel } from '../scene/use-region-model';
 import { useView } from '../state/view-store';
 import { ViewControls } from './ViewControls';
 
@@ -14,6 +21,53 @@ export function HoverLabel() {
       style={{ left: hovered.x + 14, top: hovered.y + 14 }}
     >
       {t(`part.${hovered.part}`)}
+    </div>
+  );
+}
+
+/** Centred under the stage's top corners, over the view but never in the way of a click. */
+const CUT_NOTICE: CSSProperties = {
+  position: 'absolute',
+  top: 56,
+  left: '50%',
+  transform: 'translateX(-50%)',
+  zIndex: 2,
+  maxWidth: 'calc(100% - 32px)',
+  display: 'flex',
+  alignItems: 'center',
+  gap: 10,
+  padding: '6px 12px',
+  borderRadius: 10,
+  background: 'rgba(10, 20, 28, 0.85)',
+  color: '#e8f0f5',
+  fontSize: '0.9rem',
+};
+
+/**
+ * What the geometry worker is up to when it is not plain sailing: a short "recomputing" while a
+ * cut is redone in a new worker, and a note when a cut could not be made (the bone stays whole).
+ */
+export function CutNotices() {
+  const { t } = useTranslation();
+  const recomputing = useCutStatus((s) => s.recomputing > 0);
+  const failed = useCutStatus((s) => s.failed.length > 0);
+  const dismiss = useCutStatus((s) => s.dismissFailed);
+  return (
+    <div role="status" aria-live="polite">
+      {recomputing ? (
+        <p style={{ ...CUT_NOTICE, pointerEvents: 'none', margin: 0 }} data-testid="cut-recomputing">
+          {t('cut.recomputing')}
+        </p>
+      ) : (
+        failed && (
+          <div style={CUT_NOTICE} data-testid="cut-failed">
+            <span>{t('cut.failed')}</span>
+            <button type="button" onClick={dismiss}>
+              {t('controls.dismiss')}
+            </button>
+          </div>
+        )
+      )}
     </div>
   );
 }
@@ -44,16 +98,74 @@ export function LoadOverlay() {
         <progress max={1} value={progress} aria-label={t('load.loading')} />
       </div>
     );
-  return <ViewControls />;
+  return (
+    <>
+      <CutNotices />
+      <ViewControls />
+    </>
+  );
 }
 
-/** Shown instead of the 3D view when the browser has no WebGL. */
+/**
+ * The procedure's clock when there is no 3D view to drive it (the scene advances it frame by frame):
+ * play, the step buttons and the scrubber still move the caption.
+ */
+function ClockWithoutView() {
+  const timeline = useProcedurePlan()?.plan.timeline;
+  useEffect(() => {
+    if (!timeline) return;
+    let frame = 0;
+    let last = performance.now();
+    const tick = (now: number) => {
+      frame = 0;
+      const clock = usePlayback.getState();
+      if (!clock.playing) return;
+      let time = clock.time + (Math.min(now - last, 250) / 1000) * clock.speed;
+      if (time >= clock.total) time = clock.loop ? 0 : clock.total;
+      last = now;
+      usePlayback.setState({ time, playing: clock.loop || time < clock.total });
+    };
+    const follow = () => {
+      const clock = usePlayback.getState();
+      const step = locate(timeline, clock.time).index;
+      if (step !== clock.step) usePlayback.setState({ step });
+      if (clock.playing && !frame) {
+        if (!last) last = performance.now();
+        frame = requestAnimationFrame(tick);
+      }
+      if (!clock.playing) last = 0;
+    };
+    follow();
+    const off = usePlayback.subscribe(follow);
+    return () => {
+      off();
+      cancelAnimationFrame(frame);
+    };
+  }, [timeline]);
+  return null;
+}
+
+/** At the top of the stage: the step caption and the playback bar keep the bottom. */
+const NO_WEBGL: CSSProperties = {
+  inset: '0 0 auto 0',
+  justifyContent: 'flex-start',
+  gap: 8,
+  padding: '16px 20px',
+};
+
+/**
+ * Shown instead of the 3D view when the browser has no WebGL. The bone models are still loaded
+ * (no WebGL is needed for that): the procedure is planned and measured on them, so its panel, the
+ * readouts and the captions work as usual.
+ */
 export function NoWebGL() {
   const { t } = useTranslation();
+  useRegionModel(useSession((s) => s.region));
   return (
-    <div className="overlay no-webgl" role="alert" data-testid="no-webgl">
-      <h2>{t('load.noWebglTitle')}</h2>
-      <p>{t('load.noWebgl')}</p>
+    <div className="overlay no-webgl" role="alert" data-testid="no-webgl" style={NO_WEBGL}>
+      <h2 style={{ margin: 0 }}>{t('load.noWebglTitle')}</h2>
+      <p style={{ margin: 0, fontSize: '0.95rem' }}>{t('load.noWebgl')}</p>
+      <ClockWithoutView />
     </div>
   );
 }

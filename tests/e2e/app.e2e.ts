@@ -15,6 +15,7 @@ import {
   type AppPage,
 } from './helpers';
 import { expectClean } from './expectations';
+import { withoutWebGL } from './no-webgl';
 
 const FOOT_DEFAULTS = { hva: 32, ima: 14, dmaa: 8, hvia: 8 } as const;
 const KNEE_DEFAULTS = { hka: 172, mpta: 82, ldfa: 88 } as const;
@@ -191,19 +192,7 @@ describe('failures', () => {
   });
 
   test('without WebGL a message replaces the scene', async () => {
-    const app = await open('?region=foot', (context) =>
-      context.addInitScript(() => {
-        const disable = (proto: { getContext: (...args: never[]) => unknown }): void => {
-          const original = proto.getContext;
-          proto.getContext = function (this: unknown, ...args: unknown[]) {
-            if (typeof args[0] === 'string' && /webgl/i.test(args[0])) return null;
-            return (original as (...a: unknown[]) => unknown).apply(this, args);
-          } as typeof proto.getContext;
-        };
-        disable(HTMLCanvasElement.prototype as never);
-        if (typeof OffscreenCanvas !== 'undefined') disable(OffscreenCanvas.prototype as never);
-      }),
-    );
+    const app = await open('?region=foot', withoutWebGL);
     await app.page.locator('[data-testid="no-webgl"]').waitFor({ state: 'visible', timeout: 60_000 });
     expect(app.pageErrors, describeProblems(app)).toEqual([]);
     expect(app.foreignRequests, describeProblems(app)).toEqual([]);
