@@ -18,11 +18,11 @@ const RUNS = 15;
 /** DESIGN.md: a re-cut after a geometry-changing parameter, in the worker, ≤ 60 ms median. */
 const RECUT_BUDGET_MS = 60;
 
-const quantile = (sorted: number[], q: number) =>
+export const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 /** The procedure's default patient: its posed bones and plan context. */
-async function defaultCase(proc: ProcedureDef): Promise<{ ctx: PlanContext; posed: Map<string, MeshData> }> {
+export async function defaultCase(proc: ProcedureDef): Promise<{ ctx: PlanContext; posed: Map<string, MeshData> }> {
   const params = defaultParams(proc);
   if (proc.region === 'foot') return footCase(params);
   const k = await kneeCase(proc.id.startsWith('dfo') ? DEFAULT_VALGUS_KNEE : DEFAULT_KNEE);

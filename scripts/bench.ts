@@ -3,7 +3,7 @@
  * measures bundle size, model size and, in headless Chromium at 1280×720, time to the first bone
  * frame, triangles and draw calls. Writes bench/report.json and prints a table against the budgets.
  *
- *   npx tsx scripts/bench.ts [--no-build] [--runs=3] [--dist=dist]
+ *   npx tsx scripts/bench.ts [--no-build] [--runs=3] [--dist=dist] [--soak=500]
  *
  * To add a figure, add a {@link Measure} to `measures`.
  */
@@ -293,6 +293,7 @@ async function main(): Promise<void> {
   const option = (name: string): string | undefined =>
     args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const runs = Math.max(1, Number(option('runs') ?? 3) || 3);
+  const soak = Math.max(1, Number(option('soak') ?? 500) || 500);
   const distDir = resolve(root, option('dist') ?? 'dist');
 
   if (!noBuild) await runCommand(join(root, 'node_modules', '.bin', 'vite'), ['build']);
@@ -309,7 +310,9 @@ async function main(): Promise<void> {
   try {
     const ctx: BenchContext = { distDir, appUrl: app.url, baselineUrl: baseline.url, browser, runs, figures };
     const { cutMeasures } = await import('./bench-cuts');
-    for (const measure of [...measures, ...cutMeasures]) {
+    const { csgMeasures } = await import('./bench-csg');
+    const { runtimeMeasures } = await import('./bench-runtime');
+    for (const measure of [...measures, ...cutMeasures, ...csgMeasures, ...runtimeMeasures(soak)]) {
       try {
         figures.push(...(await measure.run(ctx)));
       } catch (error) {

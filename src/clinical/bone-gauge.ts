@@ -1,4 +1,3 @@
-import { dot, sub, type Vec3 } from '../anatomy/sdf';
 import type { BoneGauge } from '../procedures/types';
 
 /** Half-thickness of the slice a width is measured in, mm. */
@@ -8,43 +7,59 @@ const LINE_RADII = [2.5, 4, 6];
 
 /**
  * Measures the posed bones as a surgeon measures on an X-ray: the width of a bone across a
- * direction, in the slice perpendicular to its axis at a given point.
+ * direction, in the slice perpendicular to its axis at a given point. Each answer is kept: a plan
+ * asks the same questions again whenever a parameter moves (a slider drag), and each is a scan of
+ * a whole mesh. The scans allocate nothing per vertex.
  */
 export function meshGauge(positionsOf: (bone: string) => Float32Array | undefined): BoneGauge {
+  const known = new Map<string, unknown>();
+  const remembered = <T>(key: string, measure: () => T): T => {
+    if (!known.has(key)) known.set(key, measure());
+    return known.get(key) as T;
+  };
+  const meshOf = (bone: string) => {
+    const pos = positionsOf(bone);
+    if (!pos) throw new Error(`No mesh for ${bone}`);
+    return pos;
+  };
   const gauge: BoneGauge = {
     width(bone, at, axis, across) {
       const [lo, hi] = gauge.span(bone, at, axis, across);
       return hi > lo ? hi - lo : 0;
     },
-    span(bone, at, axis, across) {
-      const pos = positionsOf(bone);
-      if (!pos) throw new Error(`No mesh for ${bone}`);
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (let i = 0; i < pos.length; i += 3) {
-        const d: Vec3 = sub([pos[i]!, pos[i + 1]!, pos[i + 2]!], at);
-        if (Math.abs(dot(d, axis)) > SLICE) continue;
-        const s = dot(d, across);
-        if (s < lo) lo = s;
-        if (s > hi) hi = s;
-      }
-      return hi > lo ? [lo, hi] : [0, 0];
-    },
-    reach(bone, at, dir) {
-      const pos = positionsOf(bone);
-      if (!pos) throw new Error(`No mesh for ${bone}`);
-      // Where the mesh is coarse no vertex may lie that close to the line: widen the search.
-      for (const radius of LINE_RADII) {
-        let far = 0;
+    span: (bone, at, axis, across) =>
+      remembered(`span|${bone}|${at}|${axis}|${across}`, () => {
+        const pos = meshOf(bone);
+        let lo = Infinity;
+        let hi = -Infinity;
         for (let i = 0; i < pos.length; i += 3) {
-          const d: Vec3 = sub([pos[i]!, pos[i + 1]!, pos[i + 2]!], at);
-          const along = dot(d, dir);
-          if (along > far && dot(d, d) - along * along < radius * radius) far = along;
+          const dx = pos[i]! - at[0];
+          const dy = pos[i + 1]! - at[1];
+          const dz = pos[i + 2]! - at[2];
+          if (Math.abs(dx * axis[0] + dy * axis[1] + dz * axis[2]) > SLICE) continue;
+          const s = dx * across[0] + dy * across[1] + dz * across[2];
+          if (s < lo) lo = s;
+          if (s > hi) hi = s;
         }
-        if (far > 0) return far;
-      }
-      return 0;
-    },
+        return (hi > lo ? [lo, hi] : [0, 0]) as readonly [number, number];
+      }),
+    reach: (bone, at, dir) =>
+      remembered(`reach|${bone}|${at}|${dir}`, () => {
+        const pos = meshOf(bone);
+        // Where the mesh is coarse no vertex may lie that close to the line: widen the search.
+        for (const radius of LINE_RADII) {
+          let far = 0;
+          for (let i = 0; i < pos.length; i += 3) {
+            const dx = pos[i]! - at[0];
+            const dy = pos[i + 1]! - at[1];
+            const dz = pos[i + 2]! - at[2];
+            const along = dx * dir[0] + dy * dir[1] + dz * dir[2];
+            if (along > far && dx * dx + dy * dy + dz * dz - along * along < radius * radius) far = along;
+          }
+          if (far > 0) return far;
+        }
+        return 0;
+      }),
   };
   return gauge;
 }

@@ -59,9 +59,20 @@ export async function initI18n(lang: Language) {
   return i18next;
 }
 
+/** One formatter per language and number of decimals: making one costs far more than using it. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** Numbers as the language writes them (Italian uses a decimal comma). */
 export function formatNumber(lang: Language, value: number, digits = 1): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
-    value,
-  );
+  const key = `${lang}/${digits}`;
+  let format = formatters.get(key);
+  if (!format)
+    formatters.set(
+      key,
+      (format = new Intl.NumberFormat(lang, {
+        maximumFractionDigits: digits,
+        minimumFractionDigits: digits,
+      })),
+    );
+  return format.format(value);
 }

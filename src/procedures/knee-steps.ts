@@ -262,8 +262,25 @@ function plateHoles(ctx: PlanContext, kind: KneeKind, layout: PlateLayout): Hole
   ];
 }
 
+type PlateFit = ReturnType<typeof fitPlate>;
+const fitted = new WeakMap<StepContext, Map<KneeKind, Map<PlateLayout, PlateFit>>>();
+
+/**
+ * The plate as fitted to this plan: the plate, each of its screws and the scene ask for it many
+ * times (every frame, every render), and fitting it scans the bone at each hole.
+ */
+function plateLayout(ctx: StepContext, kind: KneeKind, layout: PlateLayout): PlateFit {
+  let byKind = fitted.get(ctx);
+  if (!byKind) fitted.set(ctx, (byKind = new Map()));
+  let byLayout = byKind.get(kind);
+  if (!byLayout) byKind.set(kind, (byLayout = new Map()));
+  let fit = byLayout.get(layout);
+  if (!fit) byLayout.set(layout, (fit = fitPlate(ctx, kind, layout)));
+  return fit;
+}
+
 /** The plate's frame (tip at its joint end, along the plate, outward) and its stations, final placement. */
-function plateLayout(ctx: StepContext, kind: KneeKind, layout: PlateLayout) {
+function fitPlate(ctx: StepContext, kind: KneeKind, layout: PlateLayout) {
   const holes = plateHoles(ctx, kind, layout).map((h) => ({ ...h, placed: ctx.placed(h.body, h.at) }));
   const first = holes[0]!.placed;
   const last = holes[holes.length - 1]!.placed;

@@ -5,6 +5,7 @@ import { applyPose } from '../anatomy/pose';
 import { dot, sub } from '../anatomy/sdf';
 import { boneFrame } from '../procedures/bone-frame';
 import { meshGauge } from '../clinical/bone-gauge';
+import type { BoneGauge } from '../procedures/types';
 import { measureRegion } from '../clinical/measures';
 import { evaluate } from '../engine/evaluate';
 import { makePlan, type Plan } from '../engine/plan';
@@ -29,6 +30,26 @@ export function posedPositions(model: RegionModel, patient: PosedPatient) {
     }
     return p;
   };
+}
+
+const measured = new WeakMap<
+  PosedPatient,
+  WeakMap<RegionModel, { positionsOf: (part: string) => Float32Array | undefined; gauge: BoneGauge }>
+>();
+
+/**
+ * The patient's posed meshes and the gauge measuring them, one pair per patient and model: a new
+ * parameter value re-plans on the same meshes, and the gauge keeps its answers.
+ */
+function measuredPatient(model: RegionModel, patient: PosedPatient) {
+  let byModel = measured.get(patient);
+  if (!byModel) measured.set(patient, (byModel = new WeakMap()));
+  let entry = byModel.get(model);
+  if (!entry) {
+    const positionsOf = posedPositions(model, patient);
+    byModel.set(model, (entry = { positionsOf, gauge: meshGauge(positionsOf) }));
+  }
+  return entry;
 }
 
 export interface ProcedureState {
@@ -88,8 +109,8 @@ function planFor(
   {
     const proc = resolveProcedure(procedure, params);
     if (!proc || !model || proc.region !== patient.region) return undefined;
-    const positionsOf = posedPositions(model, patient);
-    const plan = makePlan(proc, { landmarks: patient.landmarks, params, gauge: meshGauge(positionsOf) });
+    const { positionsOf, gauge } = measuredPatient(model, patient);
+    const plan = makePlan(proc, { landmarks: patient.landmarks, params, gauge });
     const end = evaluate(plan, plan.timeline.total);
     const moved = movedLandmarks(proc, patient.landmarks, end.transforms);
     const post = measureRegion(patient.region, moved);
