@@ -22,7 +22,9 @@ export const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 /** The procedure's default patient: its posed bones and plan context. */
-export async function defaultCase(proc: ProcedureDef): Promise<{ ctx: PlanContext; posed: Map<string, MeshData> }> {
+export async function defaultCase(
+  proc: ProcedureDef,
+): Promise<{ ctx: PlanContext; posed: Map<string, MeshData> }> {
   const params = defaultParams(proc);
   if (proc.region === 'foot') return footCase(params);
   const k = await kneeCase(proc.id.startsWith('dfo') ? DEFAULT_VALGUS_KNEE : DEFAULT_KNEE);
