@@ -1,16 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
 import { formatNumber, type Language } from '../i18n';
 import type { ProcedureDef } from '../procedures/types';
-import { usePosedPatient } from '../state/patient';
 import { usePlayback } from '../state/playback-store';
 import type { ProcedureState } from '../state/procedure-plan';
 import { useView } from '../state/view-store';
 import { handoutTimes, type HandoutFrame } from './handout-frames';
 import { RecoveryTimeline } from './RecoveryTimeline';
 import './handout.css';
+
+/** One measure of the case: before surgery and as planned, with its unit ('°', '%'). */
+export interface HandoutAngle {
+  readonly id: string;
+  readonly pre: number;
+  readonly post: number;
+  readonly unit: string;
+}
 
 interface Picture {
   readonly frame: HandoutFrame;
@@ -69,14 +74,18 @@ function decoded(root: HTMLElement | null): Promise<unknown> {
 /**
  * A one-page printable handout for the patient: the operation's name and summary, three pictures
  * (before, the cut, after) with their captions in the patient's words, the angles before and as
- * planned, and the recovery timeline. Shown over the app; printing shows only it (handout.css).
+ * planned, and the recovery timeline. Shown over the app, from a portal on the body: printing shows
+ * only it (handout.css).
  */
 export default function Handout({
   state,
+  angles,
   proc,
   onClose,
 }: {
   readonly state: ProcedureState;
+  /** The case's measures, as the panel's before-and-after table shows them. */
+  readonly angles: readonly HandoutAngle[];
   /** The procedure as chosen (its name, summary and recovery). */
   readonly proc: ProcedureDef;
   readonly onClose: () => void;
@@ -84,8 +93,6 @@ export default function Handout({
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const played = state.plan.proc;
-  const patient = usePosedPatient();
-  const pre = patient.measured as unknown as Record<string, number>;
   const [pictures, setPictures] = useState<Picture[] | null>(null);
   const page = useRef<HTMLDivElement>(null);
   const close = useRef<HTMLButtonElement>(null);
@@ -121,9 +128,8 @@ export default function Handout({
     const s = played.steps[i]!;
     return `proc.${s.strings ?? played.id}.step.${s.id}`;
   };
-  const rows = REGION_MEASURES[played.region].filter((id) => state.post[id] !== undefined);
 
-  return createPortal(
+  return (
     <div
       className="handout-root"
       role="dialog"
@@ -178,16 +184,16 @@ export default function Handout({
                 </tr>
               </thead>
               <tbody>
-                {rows.map((id) => (
-                  <tr key={id} data-angle={id}>
-                    <th scope="row">{t(`measure.${id}`)}</th>
-                    <td data-value={pre[id]?.toFixed(2)}>
-                      {formatNumber(lang, pre[id]!)}
-                      {MEASURE_UNIT[id]}
+                {angles.map((a) => (
+                  <tr key={a.id} data-angle={a.id}>
+                    <th scope="row">{t(`measure.${a.id}`)}</th>
+                    <td data-value={a.pre.toFixed(2)}>
+                      {formatNumber(lang, a.pre)}
+                      {a.unit}
                     </td>
-                    <td data-value={state.post[id]!.toFixed(2)}>
-                      {formatNumber(lang, state.post[id]!)}
-                      {MEASURE_UNIT[id]}
+                    <td data-value={a.post.toFixed(2)}>
+                      {formatNumber(lang, a.post)}
+                      {a.unit}
                     </td>
                   </tr>
                 ))}
@@ -205,7 +211,6 @@ export default function Handout({
         </div>
         <p className="handout-note">{t('handout.note')}</p>
       </div>
-    </div>,
-    document.body,
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { grade } from '../clinical/grading';
 import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
@@ -10,6 +11,7 @@ import type { ProcedureState } from '../state/procedure-plan';
 import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';
 import { seekStep } from './PlaybackBar';
+import type { HandoutAngle } from './Handout';
 import { QuietBoundary } from './QuietBoundary';
 import { Segmented } from './Segmented';
 
@@ -110,7 +112,15 @@ const InfoTabs = lazy(() => import('./InfoTabs'));
 const Handout = lazy(() => import('./Handout'));
 
 /** "Print handout": a one-page sheet for the patient, over the app until closed. */
-function HandoutButton({ state, proc }: { readonly state: ProcedureState; readonly proc: ProcedureDef }) {
+function HandoutButton({
+  state,
+  angles,
+  proc,
+}: {
+  readonly state: ProcedureState;
+  readonly angles: readonly HandoutAngle[];
+  readonly proc: ProcedureDef;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -129,13 +139,16 @@ function HandoutButton({ state, proc }: { readonly state: ProcedureState; readon
       >
         {t('handout.button')}
       </button>
-      {open && (
-        <QuietBoundary onError={close}>
-          <Suspense fallback={null}>
-            <Handout state={state} proc={proc} onClose={close} />
-          </Suspense>
-        </QuietBoundary>
-      )}
+      {open &&
+        // On the body, beside the app: printing hides everything else.
+        createPortal(
+          <QuietBoundary onError={close}>
+            <Suspense fallback={null}>
+              <Handout state={state} angles={angles} proc={proc} onClose={close} />
+            </Suspense>
+          </QuietBoundary>,
+          document.body,
+        )}
     </>
   );
 }
@@ -238,7 +251,15 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
           </Suspense>
         </QuietBoundary>
       )}
-      {ready && consult && <HandoutButton state={state} proc={base ?? proc} />}
+      {ready && consult && (
+        <HandoutButton
+          state={state}
+          angles={REGION_MEASURES[proc.region].flatMap((id) =>
+            post[id] === undefined ? [] : [{ id, pre: pre[id]!, post: post[id], unit: MEASURE_UNIT[id] }],
+          )}
+          proc={base ?? proc}
+        />
+      )}
       {ready && (
         <>
           <h3>{t('procedure.steps')}</h3>
