@@ -205,7 +205,7 @@ export default function Handout({
             {proc.recovery?.length ? (
               <RecoveryTimeline milestones={proc.recovery} />
             ) : (
-              <p>{t('recovery.none')}</p>
+              <p>{t(`proc.${proc.id}.info.aftercare`)}</p>
             )}
           </section>
         </div>
