@@ -16,7 +16,7 @@ export interface Resources {
   readonly heap: number;
 }
 
-const waitReady = async (page: Page) => {
+export const waitReady = async (page: Page) => {
   // Two frames first: the click's render commits and the stage may report "not ready" only then.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page
@@ -25,7 +25,7 @@ const waitReady = async (page: Page) => {
 };
 
 /** Opens procedure `id` as a user would: its region, then its button in the top bar. */
-async function open(page: Page, id: string): Promise<void> {
+export async function openProcedure(page: Page, id: string): Promise<void> {
   const proc = PROCEDURES.find((p) => p.id === id)!;
   const region = page.locator(`[data-testid="region-${proc.region}"]`);
   if ((await region.getAttribute('aria-pressed')) !== 'true') await region.click();
@@ -38,7 +38,7 @@ export async function switchProcedures(page: Page, count: number, from = 0): Pro
   let at = from;
   for (let i = 0; i < count; i++) {
     at = (at + 1) % ORDER.length;
-    await open(page, ORDER[at]!.id);
+    await openProcedure(page, ORDER[at]!.id);
   }
   return at;
 }
