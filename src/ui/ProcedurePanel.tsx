@@ -167,8 +167,10 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
   const patient = usePosedPatient();
   const pre: Record<string, number> = patient.measured as unknown as Record<string, number>;
   const post = state.post;
-  // The info texts and the step titles come with the texts fetched after the first view.
+  // Its words (the summary, parameters, warnings, info and step titles) come with the texts
+  // fetched after the first view: nothing until they are in, never a raw key.
   const ready = useTextsReady();
+  if (!ready) return null;
   return (
     <section className="procedure-panel" aria-labelledby="proc-title">
       <h2 id="proc-title">{t(`proc.${proc.id}.name`)}</h2>
@@ -244,14 +246,12 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
           )}
         </tbody>
       </table>
-      {ready && (
-        <QuietBoundary>
-          <Suspense fallback={null}>
-            <InfoTabs proc={base ?? proc} played={proc} study={study} />
-          </Suspense>
-        </QuietBoundary>
-      )}
-      {ready && consult && (
+      <QuietBoundary>
+        <Suspense fallback={null}>
+          <InfoTabs proc={base ?? proc} played={proc} study={study} />
+        </Suspense>
+      </QuietBoundary>
+      {consult && (
         <HandoutButton
           state={state}
           angles={REGION_MEASURES[proc.region].flatMap((id) =>
@@ -260,25 +260,21 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
           proc={base ?? proc}
         />
       )}
-      {ready && (
-        <>
-          <h3>{t('procedure.steps')}</h3>
-          <ol className="steps">
-            {proc.steps.map((s, i) => (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  aria-current={i === step ? 'step' : undefined}
-                  onClick={() => seekStep(state.plan.timeline, i)}
-                  data-testid={`step-${i + 1}`}
-                >
-                  {t(`proc.${s.strings ?? proc.id}.step.${s.id}.title`)}
-                </button>
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
+      <h3>{t('procedure.steps')}</h3>
+      <ol className="steps">
+        {proc.steps.map((s, i) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              aria-current={i === step ? 'step' : undefined}
+              onClick={() => seekStep(state.plan.timeline, i)}
+              data-testid={`step-${i + 1}`}
+            >
+              {t(`proc.${s.strings ?? proc.id}.step.${s.id}.title`)}
+            </button>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
