@@ -1,5 +1,5 @@
 import { Canvas, useThree } from '@react-three/fiber';
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
@@ -9,7 +9,7 @@ import { RegionBones } from './RegionBones';
 import { exposeRenderInfo } from './render-info';
 import { useRegionModel } from './use-region-model';
 import { XrayView } from './xray/XrayView';
-import { Pane, PaneProvider, type PaneKind } from './pane';
+import { PaneProvider, type Pane } from './pane';
 
 /**
  * Lets the share dialog take a picture: a frame is drawn on the spot (the X-ray one too) and read
@@ -34,6 +34,8 @@ function SnapshotSource() {
 /** A view beside the main one tells the app when it is drawn with its fragments (the page's data-ready). */
 function useSecondReady(pane: Pane) {
   useEffect(() => {
+    // A new canvas (a retry, a lost context) draws and cuts afresh.
+    pane.status.setState({ drawn: false, cutsReady: false });
     if (pane.primary) return;
     const report = ({ drawn, cutsReady }: { drawn: boolean; cutsReady: boolean }) =>
       useView.setState({ secondReady: drawn && cutsReady });
@@ -47,13 +49,12 @@ function useSecondReady(pane: Pane) {
 }
 
 /**
- * A 3D view: lights, camera controls and the posed bones of the current region. `kind` says what
+ * A 3D view: lights, camera controls and the posed bones of the current region. Its pane says what
  * it plays (see PaneKind): the app shows the main one, and beside it, when asked, the patient
  * before surgery or a compared operation. Memoised: the page around it re-renders on every
  * parameter change, the canvas only when its own stores change.
  */
-export const Stage = memo(function Stage({ kind = 'main' }: { readonly kind?: PaneKind }) {
-  const [pane] = useState(() => new Pane(kind));
+export const Stage = memo(function Stage({ pane }: { readonly pane: Pane }) {
   useSecondReady(pane);
   const region = useSession((s) => s.region);
   const model = useRegionModel(region, pane.primary);

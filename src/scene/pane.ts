@@ -24,6 +24,8 @@ export interface BodyEntry {
 export interface PaneStatus {
   /** 0-based step on show. */
   readonly step: number;
+  /** The i18n key of that step's title (null with no procedure). */
+  readonly title: string | null;
   /** A fluoroscopy shot on screen, in its projection. */
   readonly shot: 'ap' | 'lat' | null;
   /** Bones have been drawn. */
@@ -38,6 +40,7 @@ export class Pane {
   private shownFrame: Frame | null = null;
   readonly status: StoreApi<PaneStatus> = createStore<PaneStatus>()(() => ({
     step: 0,
+    title: null,
     shot: null,
     drawn: false,
     cutsReady: false,

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { PaneKind } from '../scene/pane';
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { useTextsReady } from '../i18n';
+import { Pane, type PaneKind } from '../scene/pane';
 import { Stage } from '../scene/Stage';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
@@ -8,15 +11,27 @@ import { QuietBoundary } from './QuietBoundary';
 /** A failure inside a 3D view becomes the load-error overlay with its retry (which re-keys the views). */
 const showLoadError = () => useView.setState({ status: 'error' });
 
-/** One 3D view with its name over its top edge; a failure inside it becomes the load error and its retry. */
-function Pane({ kind, label }: { readonly kind: PaneKind; readonly label: string | null }) {
+/**
+ * One 3D view with its name over its top edge (and, for a compared operation, the step it is at);
+ * a failure inside it becomes the load error and its retry.
+ */
+function View({ kind, label }: { readonly kind: PaneKind; readonly label: string | null }) {
+  const { t } = useTranslation();
   const attempt = useView((s) => s.attempt);
+  const [pane] = useState(() => new Pane(kind));
+  const title = useStore(pane.status, (s) => (kind === 'other' ? s.title : null));
+  const texts = useTextsReady();
   return (
     <div className="pane" data-pane={kind}>
       <QuietBoundary key={attempt} onError={showLoadError}>
-        <Stage kind={kind} />
+        <Stage pane={pane} />
       </QuietBoundary>
-      {label && <p className="pane-label">{label}</p>}
+      {label && (
+        <p className="pane-label">
+          {label}
+          {title && texts && <span className="pane-step">{t(title)}</span>}
+        </p>
+      )}
     </div>
   );
 }
@@ -33,13 +48,13 @@ export function StagePanes() {
   const second: PaneKind | null = compare === 'before' ? 'before' : compare ? 'other' : null;
   return (
     <div className={second ? 'panes split' : 'panes'} data-testid="panes">
-      <Pane
+      <View
         key="main"
         kind="main"
         label={!second ? null : second === 'before' ? t('compare.afterLabel') : t(`proc.${procedure}.name`)}
       />
       {second && (
-        <Pane
+        <View
           key={second}
           kind={second}
           label={second === 'before' ? t('compare.beforeLabel') : t(`proc.${compare}.name`)}

@@ -17,9 +17,12 @@ interface Props {
 }
 
 /** Tells the view's status (and, for the main view, the app) which step and X-ray shot are on show. */
-function report(pane: Pane, step: number, shot: 'ap' | 'lat' | null) {
+function report(pane: Pane, plan: Plan | null, step: number, shot: 'ap' | 'lat' | null) {
   const now = pane.status.getState();
-  if (now.step !== step || now.shot !== shot) pane.status.setState({ step, shot });
+  const s = plan?.proc.steps[step];
+  const title = s ? `proc.${s.strings ?? plan.proc.id}.step.${s.id}.title` : null;
+  if (now.step !== step || now.shot !== shot || now.title !== title)
+    pane.status.setState({ step, shot, title });
   if (pane.primary && shot !== useView.getState().fluoroShot) useView.setState({ fluoroShot: shot });
 }
 
@@ -56,7 +59,7 @@ export function ProcedureDriver({ state, stages }: Props) {
     const skin = useSession.getState().skin;
     if (!state) {
       pane.show(null);
-      report(pane, 0, null);
+      report(pane, null, 0, null);
       pane.eachBody((b) => {
         b.object.matrixAutoUpdate = false;
         b.object.matrix.identity();
@@ -77,7 +80,7 @@ export function ProcedureDriver({ state, stages }: Props) {
     const frame =
       last && last.plan === state.plan && last.frame.time === own ? last.frame : evaluate(state.plan, own);
     pane.show(frame);
-    report(pane, frame.step, fluoroShot(state.plan.proc, frame.step, frame.progress));
+    report(pane, state.plan, frame.step, fluoroShot(state.plan.proc, frame.step, frame.progress));
     if (
       pane.primary &&
       (time !== clock.time ||
