@@ -1,13 +1,43 @@
 import { useEffect } from 'react';
 import { usePlayback } from '../state/playback-store';
 import i18next from 'i18next';
-import { sessionFromUrl, sessionToUrl, useSession, type Lang } from '../state/session-store';
+import { buildTimeline } from '../engine/timeline';
+import { resolveProcedure } from '../procedures/registry';
+import { sessionFromUrl, sessionToUrl, useSession, type Lang, type Session } from '../state/session-store';
 import { switchLanguage } from '../i18n';
 
-/** Keeps the address bar and the page language in step with the session (no reloads). */
+/**
+ * What differs between the session shown and one read from a link: fields that are equal keep
+ * their identity, so a back/forward that changes one thing re-plans and re-renders only that.
+ */
+export function sessionChanges(current: Session, fresh: Session): Partial<Session> {
+  const patch: Partial<Record<keyof Session, unknown>> = {};
+  for (const key of Object.keys(fresh) as (keyof Session)[])
+    if (JSON.stringify(current[key]) !== JSON.stringify(fresh[key])) patch[key] = fresh[key];
+  return patch as Partial<Session>;
+}
+
+/** Puts the clock at the start of the link's step, unless it already plays in that step. */
+function followStep(s: Session, procedureChanged: boolean): void {
+  const proc = resolveProcedure(s.procedure, s.params);
+  if (!proc) return;
+  const timeline = buildTimeline(proc.steps.map((step) => step.duration));
+  const span = timeline.spans[Math.min(timeline.spans.length - 1, Math.max(0, s.startStep - 1))];
+  const clock = usePlayback.getState();
+  if (!span || (!procedureChanged && clock.step === span.index && clock.total === timeline.total)) return;
+  usePlayback.setState({ time: span.start, step: span.index, total: timeline.total, playing: false });
+}
+
+/**
+ * Keeps the address bar and the page language in step with the session (no reloads), and the
+ * session in step with the address when the user goes back or forward.
+ */
 export function useUrlSync(): void {
   useEffect(() => {
+    // While a link is being read, the address bar already shows it: nothing to write back yet.
+    let reading = false;
     const apply = () => {
+      if (reading) return;
       const s = useSession.getState();
       const url = `${window.location.pathname}${sessionToUrl(s, usePlayback.getState().step + 1)}`;
       if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
@@ -23,14 +53,29 @@ export function useUrlSync(): void {
       const fresh = sessionFromUrl(window.location.search, window.location.hash, navigator.language);
       useSession.setState({ foot: fresh.foot, knee: fresh.knee });
     };
+    // Back or forward: the whole session is read again from the address, as a page load would.
+    const onPop = () => {
+      const current = useSession.getState();
+      const fresh = sessionFromUrl(window.location.search, window.location.hash, navigator.language);
+      reading = true;
+      try {
+        useSession.setState(sessionChanges(current, fresh));
+        followStep(fresh, fresh.procedure !== current.procedure);
+      } finally {
+        reading = false;
+      }
+      apply();
+    };
     apply();
     const offSession = useSession.subscribe(apply);
     const offStep = usePlayback.subscribe((p, prev) => p.step !== prev.step && apply());
     window.addEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onPop);
     return () => {
       offSession();
       offStep();
       window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onPop);
     };
   }, []);
 }

@@ -1,10 +1,11 @@
 import { allParams, procedureById } from '../procedures/registry';
+import { canCompare } from './compare';
 import { paramTable, type ParamSpec, type ParamTable } from './url-params';
 
 /** Why a URL value was not used as given; shown to the user in their language. */
 export interface Notice {
   readonly param: string;
-  readonly kind: 'clamped' | 'invalid' | 'unknown' | 'repeated';
+  readonly kind: 'clamped' | 'invalid' | 'unknown' | 'repeated' | 'tooMany';
   /** The value as given, shortened for display (React escapes it). */
   readonly given: string;
   /** The value used instead, when there is one. */
@@ -14,8 +15,29 @@ export interface Notice {
 export type ParsedValues = Partial<Record<string, string | number>>;
 
 const MAX_SHOWN = 24;
-const shorten = (s: string): string => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
-const MAX_KEYS = 64;
+/**
+ * Characters a notice never shows as they are: controls, format characters (bidi overrides that
+ * would reverse the sentence around them, zero-width ones) and halves of surrogate pairs.
+ */
+const UNSHOWN = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
+/**
+ * A value as a notice shows it: at most MAX_SHOWN UTF-16 units of whole code points (an emoji is
+ * never cut in half), then an ellipsis; nothing invisible.
+ */
+const shorten = (s: string): string => {
+  let shown = '';
+  for (const c of s) {
+    if (shown.length + c.length > MAX_SHOWN) return `${shown.replace(UNSHOWN, '\uFFFD')}…`;
+    shown += c;
+  }
+  return shown.replace(UNSHOWN, '\uFFFD');
+};
+/** Entries of a link read at most: the rest is ignored with one notice. */
+export const MAX_KEYS = 64;
+/** A number as a link writes it: decimal notation only (no hex, no `Infinity`), a decimal comma allowed. */
+const DECIMAL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?$/i;
+/** Two decimals, as encodeUrl writes them, so a value reads back the same; -0 becomes 0. */
+const twoDecimals = (n: number): number => Math.round(n * 100) / 100 + 0;
 
 function parseValue(spec: ParamSpec, raw: string): { value: string | number; notice?: Notice['kind'] } {
   if (spec.kind === 'list') {
@@ -29,10 +51,12 @@ function parseValue(spec: ParamSpec, raw: string): { value: string | number; not
     const v = raw.trim().toLowerCase();
     return spec.values.includes(v) ? { value: v } : { value: spec.default, notice: 'invalid' };
   }
-  const n = raw.trim() === '' ? NaN : Number(raw.trim().replace(',', '.'));
+  const text = raw.trim();
+  const n = DECIMAL.test(text) ? Number(text.replace(',', '.')) : NaN;
   if (!Number.isFinite(n)) return { value: spec.default, notice: 'invalid' };
   const clamped = Math.min(spec.max, Math.max(spec.min, n));
-  return clamped === n ? { value: n } : { value: clamped, notice: 'clamped' };
+  const value = twoDecimals(clamped);
+  return clamped === n ? { value } : { value, notice: 'clamped' };
 }
 
 /**
@@ -44,10 +68,11 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
   const values: ParsedValues = {};
   const notices: Notice[] = [];
   const seen = new Set<string>();
-  const entries = [
+  const all = [
     ...new URLSearchParams(search.replace(/^\?/, '')).entries(),
     ...new URLSearchParams(hash.replace(/^#/, '')).entries(),
-  ].slice(0, MAX_KEYS);
+  ];
+  const entries = all.slice(0, MAX_KEYS);
   // The procedure (and its add-ons) decide which other parameters exist, so they are read first.
   const procedure = entries
     .findLast(([k]) => k === 'p')?.[1]
@@ -55,10 +80,17 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
     .toLowerCase();
   const proc = procedureById(procedure);
   const own = new Set(proc ? allParams(proc).map((d) => d.id) : []);
-  // Read as the values themselves will be (trimmed, lower case), so `variant=MICA` implies as `mica` does.
-  const chosen = Object.fromEntries(
-    entries.filter(([k]) => own.has(k)).map(([k, v]) => [k, v.trim().toLowerCase()]),
-  );
+  // The link's own values for them decide the rest (what a choice implies, the step's range), read
+  // as they will be used: a number clamped, a choice trimmed and in lower case (`variant=MICA`
+  // implies what `mica` does), an invalid value not at all. The last one of a key counts.
+  const first = paramTable(procedure);
+  const chosen: Record<string, string> = {};
+  for (const [key, raw] of entries) {
+    if (!own.has(key) || !Object.hasOwn(first, key)) continue;
+    const { value, notice } = parseValue(first[key]!, raw);
+    if (notice === 'invalid') delete chosen[key];
+    else chosen[key] = String(value);
+  }
   const table = paramTable(procedure, chosen);
   for (const [key, raw] of entries) {
     const spec: ParamSpec | undefined = Object.hasOwn(table, key) ? table[key] : undefined;
@@ -67,12 +99,28 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
       continue;
     }
     const { value, notice } = parseValue(spec, raw);
-    if (seen.has(key) && values[key] !== value)
-      notices.push({ param: key, kind: 'repeated', given: shorten(raw) });
+    if (seen.has(key)) notices.push({ param: key, kind: 'repeated', given: shorten(raw) });
     seen.add(key);
     values[key] = value;
     if (notice) notices.push({ param: key, kind: notice, given: shorten(raw), used: String(value) });
   }
+  // A procedure belongs to one region: a link asking for the other one is corrected, and says so.
+  if (proc && values.region !== undefined && values.region !== proc.region) {
+    notices.push({ param: 'region', kind: 'invalid', given: String(values.region), used: proc.region });
+    values.region = proc.region;
+  }
+  const vs = values.vs;
+  if (typeof vs === 'string' && vs !== 'none' && !canCompare(proc?.id ?? null, vs)) {
+    notices.push({ param: 'vs', kind: 'invalid', given: vs, used: 'none' });
+    values.vs = 'none';
+  }
+  if (all.length > MAX_KEYS)
+    notices.push({
+      param: '…',
+      kind: 'tooMany',
+      given: String(all.length - MAX_KEYS),
+      used: String(MAX_KEYS),
+    });
   return { values, notices };
 }
 
