@@ -14,6 +14,7 @@ const focusedTab = (app: Awaited<ReturnType<typeof open>>) =>
 describe('info tabs', () => {
   test('arrow keys, Home and End move between the tabs; the recovery timeline shows its milestones', async () => {
     const app = await open('?p=hto-opening', { viewport: VIEW });
+    await waitForReady(app);
     const first = app.page.locator('[data-testid="info-tab-what"]');
     await first.waitFor();
     expect(await app.page.locator('[role="tablist"] [role="tab"]').count()).toBe(5);
@@ -58,6 +59,7 @@ describe('info tabs', () => {
 
   test('the study view adds the references, numbered as in the clinical reference', async () => {
     const app = await open('?p=chevron&mode=study', { viewport: VIEW });
+    await waitForReady(app);
     await app.page.locator('[data-testid="info-tab-references"]').click();
     const refs = app.page.locator('[data-testid="references"] li');
     expect(await refs.count()).toBeGreaterThan(3);
