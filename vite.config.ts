@@ -1,10 +1,23 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The Content-Security-Policy of index.html is for the build. The dev server starts React Refresh with an
+ * inline script, which the policy forbids, so there it is left out.
+ */
+function devWithoutCsp(): Plugin {
+  return {
+    name: 'dev-without-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+  };
+}
 
 export default defineConfig({
   plugins: [
     react(),
+    devWithoutCsp(),
     // Offline after the first visit (a kiosk in a waiting room): every file of the build, the bone
     // models and manifold's wasm included, is precached by a service worker.
     VitePWA({

@@ -3,7 +3,7 @@
  * benchmark. Listens on 127.0.0.1 on an ephemeral port; no dependencies.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
@@ -45,9 +45,29 @@ export type StaticServer = {
   close(): Promise<void>;
 };
 
+/** The policy of a page's `<meta http-equiv="Content-Security-Policy">`, or null without one. */
+export function metaPolicy(html: string): string | null {
+  const tag = /<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0];
+  return tag ? (/\scontent="([^"]*)"/i.exec(tag)?.[1] ?? null) : null;
+}
+
+export type StaticServerOptions = {
+  /**
+   * Also send index.html's Content-Security-Policy as a header with every file (default false), as
+   * a host may: then the workers and the service worker, which a page's meta tag does not cover,
+   * run under it too.
+   */
+  cspHeader?: boolean;
+};
+
 /** Serves the files under `root`; `/` and directories map to their index.html. */
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export async function startStaticServer(
+  root: string,
+  options: StaticServerOptions = {},
+): Promise<StaticServer> {
   const base = resolve(root);
+  const policy = options.cspHeader ? metaPolicy(await readFile(join(base, 'index.html'), 'utf8')) : null;
+  if (options.cspHeader && !policy) throw new Error(`${base}/index.html has no Content-Security-Policy`);
   const server = createServer((req, res) => {
     void (async () => {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -79,6 +99,7 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
         'Content-Type': mimeType(file),
         'Content-Length': info.size,
         'Cache-Control': 'no-store',
+        ...(policy ? { 'Content-Security-Policy': policy } : {}),
       });
       if (req.method === 'HEAD') {
         res.end();
