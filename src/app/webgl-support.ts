@@ -1,9 +1,17 @@
-/** Whether this browser can draw WebGL at all (checked once, before the 3D view mounts). */
+let supported: boolean | undefined;
+
+/** Whether this browser can draw WebGL at all (probed once, before the 3D view mounts). */
 export function hasWebGL(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
+  if (supported === undefined) {
+    try {
+      const canvas = document.createElement('canvas');
+      const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+      // The probe's context is given back at once: a page may keep only a few alive.
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+      supported = Boolean(gl);
+    } catch {
+      supported = false;
+    }
   }
+  return supported;
 }

@@ -89,10 +89,10 @@ function api(): Comlink.Remote<CutWorkerApi> {
     // Web Locks exist in secure contexts (https, localhost); elsewhere the watchdog alone notices.
     if (typeof navigator !== 'undefined' && 'locks' in navigator) {
       const name = `cut-worker-${gen}-${Math.random().toString(36).slice(2)}`;
-      remote.hold(name).then(
-        () => navigator.locks.request(name, () => replaceWorker('it stopped', gen)),
-        () => undefined,
-      );
+      remote
+        .hold(name)
+        .then(() => navigator.locks.request(name, () => replaceWorker('it stopped', gen)))
+        .catch(() => undefined);
     }
   }
   return remote;
