@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTextsReady } from '../i18n';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { AnglesPanel } from '../ui/AnglesPanel';
@@ -53,7 +54,10 @@ export function App() {
   useUrlSync();
   const [webgl] = useState(hasWebGL);
   const split = useSession((s) => s.procedure !== null && s.compare !== null);
-  const ready = useView((s) => s.status === 'ready' && s.drawn && s.cutsReady && (!split || s.secondReady));
+  // Captions and the procedure panel show once the long texts are in: ready waits for them too.
+  const texts = useTextsReady();
+  const ready =
+    useView((s) => s.status === 'ready' && s.drawn && s.cutsReady && (!split || s.secondReady)) && texts;
   const study = useSession((s) => s.mode === 'study');
   const kiosk = useKiosk();
   const embed = useSession((s) => s.mode === 'embed');

@@ -21,6 +21,8 @@ interface Pending {
   readonly indices: Uint32Array;
   readonly jobs: CutJob[];
   attempts: number;
+  /** How many views still wait for it; a cut nobody waits for is dropped before it is sent. */
+  wanted: number;
   /** Counted in the "recomputing" notice until it settles. */
   redoing: boolean;
   timer?: ReturnType<typeof setTimeout>;
@@ -33,7 +35,31 @@ let worker: Worker | undefined;
 let remote: Comlink.Remote<CutWorkerApi> | undefined;
 let generation = 0;
 const pending = new Set<Pending>();
-const cache = new Map<string, Promise<RenderStage[]>>();
+/**
+ * Cuts waiting their turn: one goes to the worker at a time, so a cut no longer wanted (a slider
+ * moved on, a procedure closed, a link replaced) is dropped instead of delaying the ones that are.
+ */
+const queue: Pending[] = [];
+const cache = new Map<string, { readonly stages: Promise<RenderStage[]>; readonly job: Pending }>();
+
+/** Raised for a cut dropped before it was sent: nobody waits for it, so nothing is reported. */
+class Dropped extends Error {}
+
+/** Sends the next cut in the queue when the worker is free. */
+function pump(): void {
+  if (pending.size > 0) return;
+  const next = queue.shift();
+  if (next) send(next);
+}
+
+/** One view no longer waits for the cut; dropped if it was the last and the cut is still queued. */
+function unwant(job: Pending): void {
+  job.wanted -= 1;
+  const at = queue.indexOf(job);
+  if (job.wanted > 0 || at < 0) return;
+  queue.splice(at, 1);
+  job.reject(new Dropped());
+}
 
 function setRecomputing(delta: number): void {
   useCutStatus.setState((s) => ({ recomputing: Math.max(0, s.recomputing + delta) }));
@@ -46,6 +72,7 @@ function settle(job: Pending): void {
     job.redoing = false;
     setRecomputing(-1);
   }
+  pump();
 }
 
 /**
@@ -125,16 +152,20 @@ function send(job: Pending): void {
   );
 }
 
-/** Runs one cut chain in the worker, redone in a new worker if that one dies before answering. */
+/** Queues one cut chain for the worker, redone in a new worker if that one dies before answering. */
 function runInWorker(
   part: string,
   positions: Float32Array,
   indices: Uint32Array,
   jobs: CutJob[],
-): Promise<RenderStage[]> {
-  return new Promise((resolve, reject) => {
-    send({ part, positions, indices, jobs, attempts: 0, redoing: false, resolve, reject });
+): { stages: Promise<RenderStage[]>; job: Pending } {
+  let job!: Pending;
+  const stages = new Promise<RenderStage[]>((resolve, reject) => {
+    job = { part, positions, indices, jobs, attempts: 0, wanted: 0, redoing: false, resolve, reject };
   });
+  queue.push(job);
+  pump();
+  return { stages, job };
 }
 
 /** A stable key for a cut chain on a posed bone, rounded so float noise does not miss the cache. */
@@ -153,26 +184,32 @@ export function cutInWorker(
   positions: Float32Array,
   indices: Uint32Array,
   jobs: CutJob[],
+  signal?: AbortSignal,
 ): Promise<RenderStage[]> {
   let hit = cache.get(key);
   if (!hit) {
-    const made: Promise<RenderStage[]> = runInWorker(part, positions.slice(), indices.slice(), jobs).then(
-      (stages) => {
+    const { stages, job } = runInWorker(part, positions.slice(), indices.slice(), jobs);
+    const made = stages.then(
+      (result) => {
         useCutStatus.setState((s) =>
           s.failed.includes(part) ? { failed: s.failed.filter((f) => f !== part) } : s,
         );
-        return stages;
+        return result;
       },
       (error: unknown) => {
-        if (cache.get(key) === made) cache.delete(key);
+        if (cache.get(key)?.stages === made) cache.delete(key);
+        if (error instanceof Dropped) return [];
         console.warn(`Cutting ${part} failed: the bone is shown whole`, error);
         useCutStatus.setState((s) => (s.failed.includes(part) ? s : { failed: [...s.failed, part] }));
         return [];
       },
     );
-    hit = made;
+    hit = { stages: made, job };
     cache.set(key, hit);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   }
-  return hit;
+  const { job } = hit;
+  job.wanted += 1;
+  signal?.addEventListener('abort', () => unwant(job), { once: true });
+  return hit.stages;
 }

@@ -19,13 +19,15 @@ export function useCutStages(
   useEffect(() => {
     if (!state || !model) return;
     let live = true;
+    // Leaving these inputs (a slider moved on, another procedure) drops their cuts not yet begun.
+    const leave = new AbortController();
     const { plan } = state;
     for (const [part, chain] of cutChains(plan.proc)) {
       const rest = model.get(part);
       const positions = state.positionsOf(part);
       if (!rest || !positions) continue;
       const jobs = cutJobs(chain, plan.ctx);
-      cutInWorker(cutKey(part, state.poseKey, jobs), part, positions, rest.index, jobs).then(
+      cutInWorker(cutKey(part, state.poseKey, jobs), part, positions, rest.index, jobs, leave.signal).then(
         (result) =>
           live &&
           setStages((prev) => {
@@ -37,6 +39,7 @@ export function useCutStages(
     }
     return () => {
       live = false;
+      leave.abort();
     };
   }, [state, model]);
   return state && stages.proc === state.plan.proc.id ? stages.byPart : EMPTY;
