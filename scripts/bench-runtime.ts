@@ -100,7 +100,14 @@ export const runtimeMeasures = (soakSwitches: number): Measure[] => [
           figure('soak: textures after first round', before.textures, 'textures'),
           figure('soak: textures after', after.textures, 'textures', before.textures),
           figure('soak: JS heap after first round', before.heap, 'bytes'),
-          figure('soak: JS heap after', after.heap, 'bytes', Math.round(before.heap * (1 + HEAP_GROWTH))),
+          figure('soak: JS heap after', after.heap, 'bytes'),
+          figure('soak: JS heap without compiled code, after first round', before.objects, 'bytes'),
+          figure(
+            'soak: JS heap without compiled code, after',
+            after.objects,
+            'bytes',
+            Math.round(before.objects * (1 + HEAP_GROWTH)),
+          ),
         ];
       } finally {
         await close();

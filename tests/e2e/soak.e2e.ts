@@ -22,7 +22,7 @@ describe('soak', () => {
     const after = await resources(app.page);
     expect(after.geometries).toBe(before.geometries);
     expect(after.textures).toBe(before.textures);
-    expect(after.heap).toBeLessThan(before.heap * 1.1);
+    expect(after.objects).toBeLessThan(before.objects * 1.1);
     expectClean(app);
   }, 600_000);
 });
