@@ -2,9 +2,11 @@ import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import type { RegionModel } from '../../anatomy/mesh';
 import { cutChains } from '../../engine/fragments';
+import { useSession } from '../../state/session-store';
 import { useView } from '../../state/view-store';
 import { usePosedPatient } from '../../state/patient';
 import { CArm } from '../overlays/CArm';
+import { FootAxes } from '../overlays/FootAxes';
 import { KneeOverlays } from '../overlays/KneeOverlays';
 import { SkinMarks } from '../overlays/SkinMarks';
 import { usePane } from '../pane';
@@ -19,6 +21,7 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
   const pane = usePane();
   const state = usePanePlan();
   const patient = usePosedPatient();
+  const study = useSession((s) => s.mode === 'study');
   const stages = useCutStages(state, model);
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
@@ -60,6 +63,7 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
         ),
       )}
       {state && <ToolSlots plan={state.plan} />}
+      {patient.region === 'foot' && study && <FootAxes plan={state?.plan} pre={patient.landmarks} />}
       {patient.region === 'knee' && !state?.plan.proc.keepsAlignment && (
         <KneeOverlays plan={state?.plan} pre={patient.landmarks} />
       )}
