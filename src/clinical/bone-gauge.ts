@@ -4,6 +4,8 @@ import type { BoneGauge } from '../procedures/types';
 const SLICE = 1;
 /** Vertices this close to a line count as on it: the closest radius that finds any, mm (edges are 1–5 mm). */
 const LINE_RADII = [2.5, 4, 6];
+/** Answers kept per patient: a plan asks a few dozen; a drag over a range a few hundred. */
+const KEPT_ANSWERS = 2000;
 
 /**
  * Measures the posed bones as a surgeon measures on an X-ray: the width of a bone across a
@@ -14,6 +16,8 @@ const LINE_RADII = [2.5, 4, 6];
 export function meshGauge(positionsOf: (bone: string) => Float32Array | undefined): BoneGauge {
   const known = new Map<string, unknown>();
   const remembered = <T>(key: string, measure: () => T): T => {
+    // A long run of slider drags asks ever new questions: the oldest answers make way.
+    if (!known.has(key) && known.size >= KEPT_ANSWERS) known.delete(known.keys().next().value!);
     if (!known.has(key)) known.set(key, measure());
     return known.get(key) as T;
   };

@@ -49,7 +49,9 @@ export function CameraRig() {
       c.getTarget(to);
       cameraLink.moved(pane, [at.x, at.y, at.z, to.x, to.y, to.z]);
     };
+    // A drag starts with 'controlstart'; a wheel zoom only says 'control'.
     c.addEventListener('controlstart', lead);
+    c.addEventListener('control', lead);
     c.addEventListener('update', moved);
     const unfollow = cameraLink.follow(pane, (p: CameraPose) => {
       void c.setLookAt(p[0], p[1], p[2], p[3], p[4], p[5], false);
@@ -57,6 +59,7 @@ export function CameraRig() {
     });
     return () => {
       c.removeEventListener('controlstart', lead);
+      c.removeEventListener('control', lead);
       c.removeEventListener('update', moved);
       unfollow();
     };
@@ -79,6 +82,7 @@ export function CameraRig() {
 
   useEffect(() => {
     if (!focus || !controls.current || !pane.primary) return;
+    cameraLink.lead(pane);
     focusSphere.set(focusSphere.center.fromArray(focus.centre), focus.radius * 1.4);
     void controls.current.fitToSphere(focusSphere, true);
   }, [pane, focus]);

@@ -16,6 +16,8 @@ const WATCHDOG_MS = 60_000;
 
 /** A cut handed to the worker, kept whole so it can be sent again to a new one. */
 interface Pending {
+  /** Its cache key: a dropped cut leaves the cache at once, so the next request makes it afresh. */
+  readonly key: string;
   readonly part: string;
   readonly positions: Float32Array;
   readonly indices: Uint32Array;
@@ -58,6 +60,7 @@ function unwant(job: Pending): void {
   const at = queue.indexOf(job);
   if (job.wanted > 0 || at < 0) return;
   queue.splice(at, 1);
+  if (cache.get(job.key)?.job === job) cache.delete(job.key);
   job.reject(new Dropped());
 }
 
@@ -90,6 +93,13 @@ function replaceWorker(reason: string, from: number): void {
   pending.clear();
   for (const job of owed) {
     clearTimeout(job.timer);
+    if (job.wanted <= 0) {
+      // Nobody waits for it any more: not worth a new worker's time.
+      if (job.redoing) setRecomputing(-1);
+      if (cache.get(job.key)?.job === job) cache.delete(job.key);
+      job.reject(new Dropped());
+      continue;
+    }
     if (job.attempts >= MAX_ATTEMPTS) {
       if (job.redoing) setRecomputing(-1);
       job.reject(new Error(`The geometry worker stopped ${job.attempts} times (${reason})`));
@@ -101,6 +111,8 @@ function replaceWorker(reason: string, from: number): void {
     }
     send(job);
   }
+  // Every cut it owed may have been given up: the queue goes on.
+  pump();
 }
 
 function api(): Comlink.Remote<CutWorkerApi> {
@@ -154,6 +166,7 @@ function send(job: Pending): void {
 
 /** Queues one cut chain for the worker, redone in a new worker if that one dies before answering. */
 function runInWorker(
+  key: string,
   part: string,
   positions: Float32Array,
   indices: Uint32Array,
@@ -161,7 +174,7 @@ function runInWorker(
 ): { stages: Promise<RenderStage[]>; job: Pending } {
   let job!: Pending;
   const stages = new Promise<RenderStage[]>((resolve, reject) => {
-    job = { part, positions, indices, jobs, attempts: 0, wanted: 0, redoing: false, resolve, reject };
+    job = { key, part, positions, indices, jobs, attempts: 0, wanted: 0, redoing: false, resolve, reject };
   });
   queue.push(job);
   pump();
@@ -188,7 +201,7 @@ export function cutInWorker(
 ): Promise<RenderStage[]> {
   let hit = cache.get(key);
   if (!hit) {
-    const { stages, job } = runInWorker(part, positions.slice(), indices.slice(), jobs);
+    const { stages, job } = runInWorker(key, part, positions.slice(), indices.slice(), jobs);
     const made = stages.then(
       (result) => {
         useCutStatus.setState((s) =>
@@ -210,6 +223,7 @@ export function cutInWorker(
   }
   const { job } = hit;
   job.wanted += 1;
-  signal?.addEventListener('abort', () => unwant(job), { once: true });
+  if (signal?.aborted) unwant(job);
+  else signal?.addEventListener('abort', () => unwant(job), { once: true });
   return hit.stages;
 }

@@ -75,10 +75,12 @@ export class Pane {
   }
 }
 
-const PaneContext = createContext<Pane>(new Pane('main'));
+const PaneContext = createContext<Pane | null>(null);
 export const PaneProvider = PaneContext.Provider;
 
-/** The view this component draws in. */
+/** The view this component draws in (a scene component is always inside one). */
 export function usePane(): Pane {
-  return useContext(PaneContext);
+  const pane = useContext(PaneContext);
+  if (!pane) throw new Error('A scene component was drawn outside a 3D view (no PaneProvider)');
+  return pane;
 }

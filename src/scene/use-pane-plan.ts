@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue } from 'react';
 import { comparedParams } from '../state/compare';
 import { usePlanOf, type ProcedureState } from '../state/procedure-plan';
 import { useSession } from '../state/session-store';
@@ -20,7 +20,7 @@ export function usePanePlan(): ProcedureState | undefined {
   const params = useDeferredValue(useSession((s) => s.params));
   const showingBefore = useView((s) => s.showingBefore);
   const other = kind === 'other' ? compare : null;
-  const otherParams = useMemo(() => (other ? comparedParams(other, params) : NONE), [other, params]);
+  const otherParams = other ? comparedParams(other, params) : NONE;
   const procedure = kind === 'main' ? (showingBefore ? null : main) : other;
   return usePlanOf(procedure, kind === 'main' ? params : otherParams);
 }

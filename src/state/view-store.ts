@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Region } from '../anatomy/types';
 import type { RegionModel } from '../anatomy/mesh';
 import { usePlayback } from './playback-store';
+import { useSession } from './session-store';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -58,7 +59,12 @@ export const useView = create<ViewState>()((set) => ({
   resetView: () => set((s) => ({ resetCount: s.resetCount + 1 })),
 }));
 
-// Playing (or a kiosk moving on) shows the operation again, not the patient before it.
-usePlayback.subscribe((clock) => {
-  if (clock.playing && useView.getState().showingBefore) useView.setState({ showingBefore: false });
+// Playing (or a kiosk moving on), another operation or a comparison shows the operation again,
+// not the patient before it.
+const showOperation = () => {
+  if (useView.getState().showingBefore) useView.setState({ showingBefore: false });
+};
+usePlayback.subscribe((clock) => clock.playing && showOperation());
+useSession.subscribe((now, was) => {
+  if (now.procedure !== was.procedure || now.compare !== was.compare) showOperation();
 });

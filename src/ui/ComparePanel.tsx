@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
 import { formatNumber } from '../i18n';
@@ -56,7 +55,7 @@ export default function ComparePanel() {
   const params = useSession((s) => s.params);
   const set = useSession((s) => s.set);
   const other = compare && compare !== 'before' ? compare : null;
-  const otherParams = useMemo(() => (other ? comparedParams(other, params) : NONE), [other, params]);
+  const otherParams = other ? comparedParams(other, params) : NONE;
   const a = useProcedurePlan();
   const b = usePlanOf(other, otherParams);
   const options = comparableWith(procedure);

@@ -48,18 +48,31 @@ async function pictureAt(t: number): Promise<string | null> {
   return last;
 }
 
-/** Takes the handout's three pictures, then puts the clock back where the user left it. */
-async function takePictures(proc: ProcedureDef, state: ProcedureState): Promise<Picture[]> {
+/**
+ * Takes the handout's three pictures of the operation (not of the patient before it), then puts
+ * the clock back where the user left it, unless the handout was closed meanwhile (`live` false):
+ * the user may have moved on.
+ */
+async function takePictures(
+  proc: ProcedureDef,
+  state: ProcedureState,
+  live: () => boolean,
+): Promise<Picture[]> {
   const playback = usePlayback.getState();
   const { time, playing } = playback;
   playback.pause();
+  useView.setState({ showingBefore: false });
   const pictures: Picture[] = [];
   try {
-    for (const { frame, step, time: t } of handoutTimes(proc, state.plan.timeline))
+    for (const { frame, step, time: t } of handoutTimes(proc, state.plan.timeline)) {
+      if (!live()) break;
       pictures.push({ frame, step, png: await pictureAt(t) });
+    }
   } finally {
-    usePlayback.getState().seek(time);
-    if (playing) usePlayback.getState().play();
+    if (live()) {
+      usePlayback.getState().seek(time);
+      if (playing) usePlayback.getState().play();
+    }
   }
   return pictures;
 }
@@ -100,7 +113,7 @@ export default function Handout({
 
   useEffect(() => {
     let live = true;
-    void takePictures(played, state).then((p) => live && setPictures(p));
+    void takePictures(played, state, () => live).then((p) => live && setPictures(p));
     return () => {
       live = false;
     };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { canCompare, comparableWith, comparedParams } from '../../src/state/compare';
-import { sessionFromUrl, sessionToUrl } from '../../src/state/session-store';
+import { sessionFromUrl, sessionToUrl, useSession } from '../../src/state/session-store';
+import { useView } from '../../src/state/view-store';
+import { usePlayback } from '../../src/state/playback-store';
+import { defaultParams, procedureById } from '../../src/procedures/registry';
 
 describe('comparing two views on one patient', () => {
   it('allows the patient before surgery and other operations on the same region only', () => {
@@ -27,7 +30,10 @@ describe('comparing two views on one patient', () => {
     expect(closing.fibula).toBe('release');
     // An out-of-range value is not carried over: the compared one keeps its default.
     const scarf = comparedParams('scarf', { shift: 1000 });
-    expect(scarf.shift).not.toBe(1000);
+    expect(scarf.shift).toBe(defaultParams(procedureById('scarf')!).shift);
+    // One object per (operation, parameters): the view and the panel share its plan.
+    const main = { target: 55 };
+    expect(comparedParams('hto-closing', main)).toBe(comparedParams('hto-closing', main));
   });
 
   it('reads `vs` from a link, ignores one that cannot be compared with a notice, and writes it back', () => {
@@ -41,5 +47,18 @@ describe('comparing two views on one patient', () => {
     expect(before.compare).toBe('before');
     expect(sessionFromUrl('?vs=before', '').compare).toBeNull();
     expect(sessionToUrl(sessionFromUrl('?p=chevron', ''))).not.toContain('vs=');
+  });
+
+  it('the view shows the operation again, not the patient before it, when the operation or the comparison changes or it plays', () => {
+    const before = () => useView.setState({ showingBefore: true });
+    before();
+    useSession.getState().setProcedure('scarf');
+    expect(useView.getState().showingBefore).toBe(false);
+    before();
+    useSession.getState().set({ compare: 'chevron' });
+    expect(useView.getState().showingBefore).toBe(false);
+    before();
+    usePlayback.getState().play();
+    expect(useView.getState().showingBefore).toBe(false);
   });
 });

@@ -95,7 +95,8 @@ export function alignX(o: Object3D, a: Vec3, b: Vec3): number {
   return len;
 }
 
-let moved: { frame: Frame; plan: Plan; pre: RegionLandmarks; landmarks: RegionLandmarks } | undefined;
+/** Per frame (each view has its own): the plan and landmarks it was worked out for, and the result. */
+const moved = new WeakMap<Frame, { plan: Plan; pre: RegionLandmarks; landmarks: RegionLandmarks }>();
 
 /**
  * The landmarks where the procedure's frame (a view's last, see Pane) has carried them (the
@@ -108,7 +109,9 @@ export function currentLandmarks(
   pre: RegionLandmarks,
 ): RegionLandmarks {
   if (!plan || !frame) return pre;
-  if (moved?.frame === frame && moved.plan === plan && moved.pre === pre) return moved.landmarks;
-  moved = { frame, plan, pre, landmarks: movedLandmarks(plan.proc, pre, frame.transforms) };
-  return moved.landmarks;
+  const known = moved.get(frame);
+  if (known?.plan === plan && known.pre === pre) return known.landmarks;
+  const landmarks = movedLandmarks(plan.proc, pre, frame.transforms);
+  moved.set(frame, { plan, pre, landmarks });
+  return landmarks;
 }
