@@ -1,6 +1,6 @@
 import { Html } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BufferAttribute, BufferGeometry, type Group, type Mesh } from 'three';
 import type { RegionLandmarks } from '../../anatomy/landmarks';
@@ -16,9 +16,9 @@ import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
 import { useSession, type Side } from '../../state/session-store';
 import {
+  ANGLE_LABEL_STYLE,
   currentLandmarks,
   noRaycast,
-  OVERLAY_COLOURS,
   OVERLAY_MATERIALS,
   OVERLAY_ORDER,
   placeSegment,
@@ -47,17 +47,6 @@ const LABEL_OUT = 5;
 const ANCHOR: Record<Side, Record<AngleId, string>> = {
   right: { hka: 'translate(0,-100%)', mpta: 'translate(0,0)', ldfa: 'translate(-100%,-100%)' },
   left: { hka: 'translate(-100%,-100%)', mpta: 'translate(-100%,0)', ldfa: 'translate(0,-100%)' },
-};
-
-const LABEL_STYLE: CSSProperties = {
-  font: '600 12px/1.2 system-ui, sans-serif',
-  color: '#fff',
-  background: 'rgba(20, 26, 32, 0.82)',
-  borderLeft: `3px solid ${OVERLAY_COLOURS.arc}`,
-  borderRadius: 3,
-  padding: '2px 5px',
-  whiteSpace: 'nowrap',
-  userSelect: 'none',
 };
 
 /** One band per arc: (SEGMENTS + 1) inner/outer vertex pairs, the index fixed. */
@@ -203,7 +192,7 @@ export function AngleArcs({ plan, pre }: Props) {
           <Html
             pointerEvents="none"
             zIndexRange={[1, 0]}
-            style={{ ...LABEL_STYLE, transform: ANCHOR[side][id] }}
+            style={{ ...ANGLE_LABEL_STYLE, transform: ANCHOR[side][id] }}
           >
             <span
               data-overlay-measure={id}

@@ -11,9 +11,9 @@ import { formatNumber } from '../../i18n';
 import { useSession } from '../../state/session-store';
 import { usePane } from '../pane';
 import {
+  ANGLE_LABEL_STYLE,
   currentLandmarks,
   noRaycast,
-  OVERLAY_COLOURS,
   OVERLAY_MATERIALS,
   OVERLAY_ORDER,
   placeSegment,
@@ -31,17 +31,8 @@ const OVERRUN: Record<(typeof AXES)[number], { proximal: number; distal: number 
 const AXIS_RADIUS = 0.45;
 const LABELS = ['hva', 'ima'] as const;
 
-const LABEL_STYLE: CSSProperties = {
-  font: '600 12px/1.2 system-ui, sans-serif',
-  color: '#fff',
-  background: 'rgba(20, 26, 32, 0.82)',
-  borderLeft: `3px solid ${OVERLAY_COLOURS.arc}`,
-  borderRadius: 3,
-  padding: '2px 5px',
-  whiteSpace: 'nowrap',
-  userSelect: 'none',
-  transform: 'translate(-50%, -130%)',
-};
+/** Centred above its point. */
+const LABEL_STYLE: CSSProperties = { ...ANGLE_LABEL_STYLE, transform: 'translate(-50%, -130%)' };
 
 /** A bone's axis from the centre of its base to the centre of its head, run past both ends. */
 function axisOf(lm: RegionLandmarks, bone: (typeof AXES)[number]): [Vec3, Vec3] {
