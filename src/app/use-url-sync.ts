@@ -10,7 +10,7 @@ import { switchLanguage } from '../i18n';
  * What differs between the session shown and one read from a link: fields that are equal keep
  * their identity, so a back/forward that changes one thing re-plans and re-renders only that.
  */
-export function sessionChanges(current: Session, fresh: Session): Partial<Session> {
+export function sessionChanges(current: Session, fresh: Partial<Session>): Partial<Session> {
   const patch: Partial<Record<keyof Session, unknown>> = {};
   for (const key of Object.keys(fresh) as (keyof Session)[])
     if (JSON.stringify(current[key]) !== JSON.stringify(fresh[key])) patch[key] = fresh[key];
@@ -48,10 +48,11 @@ export function useUrlSync(): void {
         if (i18next.language !== s.lang) useSession.getState().set({ lang: i18next.language as Lang });
       });
     };
-    // A link that differs only after its '#' (the patient's angles) does not reload the page.
+    // A link that differs only after its '#' (the patient's angles) does not reload the page. Back
+    // or forward between such links fires popstate first: the angles it read are not set again.
     const onHash = () => {
-      const fresh = sessionFromUrl(window.location.search, window.location.hash, navigator.language);
-      useSession.setState({ foot: fresh.foot, knee: fresh.knee });
+      const { foot, knee } = sessionFromUrl(window.location.search, window.location.hash, navigator.language);
+      useSession.setState(sessionChanges(useSession.getState(), { foot, knee }));
     };
     // Back or forward: the whole session is read again from the address, as a page load would.
     const onPop = () => {
