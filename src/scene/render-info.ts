@@ -20,6 +20,8 @@ declare global {
        * overlay while it is mounted.
        */
       loadLine?: () => { pre: number; current: number } | null;
+      /** The sizes each tool whose name starts with prefix was built to, shown or not (Instrument). */
+      toolSizes(prefix: string): { name: string; size: string; shown: boolean }[];
     };
   }
 }
@@ -50,6 +52,14 @@ export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D): void {
         if (o.name.startsWith(prefix) && shown(o)) names.push(o.name);
       });
       return names;
+    },
+    toolSizes: (prefix) => {
+      const tools: { name: string; size: string; shown: boolean }[] = [];
+      scene.traverse((o) => {
+        if (o.name.startsWith(prefix) && typeof o.userData.size === 'string')
+          tools.push({ name: o.name, size: o.userData.size, shown: shown(o) });
+      });
+      return tools;
     },
   };
 }

@@ -1,6 +1,14 @@
 /** Browser tests of the knee osteotomies: play-through, planned readouts, the load line, warnings. */
 import { describe, expect, test } from 'vitest';
-import { openApp, readMeasure, showsBone, stagePixelStats, type AppPage, pagePerTest } from './helpers';
+import {
+  openApp,
+  readMeasure,
+  showsBone,
+  stagePixelStats,
+  waitForReady,
+  type AppPage,
+  pagePerTest,
+} from './helpers';
 import { expectClean, waitStep } from './expectations';
 
 const open = pagePerTest();
@@ -102,6 +110,47 @@ describe('knee planning in the browser', () => {
       () => Number(document.querySelector('[data-measure="gap"]')?.getAttribute('data-value')) < 10,
     );
     await warning.waitFor({ state: 'detached' });
+    expectClean(app);
+  });
+
+  test("a plate not on show follows a new target once the slider rests, and is drawn to the plan's sizes", async () => {
+    /** The sizes the medial plate was built to, and whether it is on show. */
+    const plate = (app: AppPage) =>
+      app.page.evaluate(() =>
+        window.__viz!.toolSizes('instrument:plate').find((t) => t.name === 'instrument:plate')!,
+      );
+    const app = await open('?p=hto-opening');
+    await waitForReady(app);
+    const before = await plate(app);
+    expect(before.shown).toBe(false);
+    // The target to its maximum: the plate of the last step is rebuilt once the slider rests.
+    await app.page.locator('[data-testid="param-target"]').focus();
+    await app.page.keyboard.press('End');
+    await app.page.waitForFunction(
+      (old) => window.__viz!.toolSizes('instrument:plate').some((t) => t.size !== old),
+      before.size,
+    );
+    await waitForReady(app);
+    const fresh = await openApp('?p=hto-opening&target=75&step=8');
+    try {
+      await waitForReady(fresh);
+      const planned = await plate(fresh);
+      expect(planned.shown).toBe(true);
+      expect((await plate(app)).size).toBe(planned.size);
+      // On show, a new target rebuilds it at once to the plan's sizes.
+      await app.page.locator('[data-testid="step-8"]').click();
+      await waitStep(app, 8);
+      expect(await plate(app)).toEqual(planned);
+      await app.page.locator('[data-testid="param-target"]').focus();
+      await app.page.keyboard.press('Home');
+      await waitForReady(app);
+      const low = await plate(app);
+      expect(low.shown).toBe(true);
+      expect(low.size).not.toBe(planned.size);
+      expect(low.size).not.toBe(before.size);
+    } finally {
+      await fresh.close();
+    }
     expectClean(app);
   });
 });

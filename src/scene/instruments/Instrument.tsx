@@ -52,7 +52,13 @@ export function Instrument({ kind, pose, action, length, shape, visible }: Instr
   }, [pose, visible, invalidate]);
 
   return (
-    <group ref={root} name={`instrument:${kind}`} visible={visible}>
+    <group
+      ref={root}
+      name={`instrument:${kind}`}
+      visible={visible}
+      // The sizes it was built to, for the tests (a tool rebuilt to the plan's numbers or not).
+      userData={{ size: `${length ?? ''}|${shapeKey ?? ''}` }}
+    >
       {parts.map((part, i) =>
         part.motion ? (
           <MovingPart

@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { Group } from 'three';
 import type { Plan } from '../../engine/plan';
 import type { InstrumentUse, ToolPose } from '../../procedures/types';
@@ -21,6 +21,34 @@ interface SlotProps {
   readonly shown: boolean;
 }
 
+/** How long the parameters must rest before a hidden tool is rebuilt to their new sizes, ms. */
+const HIDDEN_REBUILD_DELAY_MS = 400;
+
+interface ToolSize {
+  readonly length?: number;
+  readonly shape?: readonly number[];
+}
+
+/**
+ * A tool's sizes as drawn. On show, they follow the plan at once; hidden (a later step's plate while
+ * a slider is dragged at the start), they follow once the parameters have rested, in a background
+ * render: a drag does not rebuild, move after move, tools nobody sees.
+ */
+function useDrawnSize(size: ToolSize, shown: boolean): ToolSize {
+  const key = JSON.stringify(size);
+  const [drawn, setDrawn] = useState({ key, size });
+  // On show, the drawn sizes are the plan's (set while rendering: no extra commit).
+  if (shown && drawn.key !== key) setDrawn({ key, size });
+  useEffect(() => {
+    if (shown || drawn.key === key) return;
+    const timer = setTimeout(() => startTransition(() => setDrawn({ key, size })), HIDDEN_REBUILD_DELAY_MS);
+    return () => clearTimeout(timer);
+    // The key stands for the size's numbers: a new object with the same numbers changes nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, shown, drawn.key]);
+  return shown ? size : drawn.size;
+}
+
 /** One tool or implant: placed every frame from the evaluated frame, without React state. */
 function ToolSlot({ use, plan, implant, stepIndex, shown }: SlotProps) {
   const group = useRef<Group>(null);
@@ -28,6 +56,7 @@ function ToolSlot({ use, plan, implant, stepIndex, shown }: SlotProps) {
   const pane = usePane();
   // A slot mounted after the last frame must still get one, or it stays hidden until the next.
   useEffect(() => invalidate(), [invalidate]);
+  const size = useDrawnSize({ length: use.length?.(plan.ctx), shape: use.shape?.(plan.ctx) }, shown);
   useFrame(() => {
     const g = group.current;
     const frame = pane.frame;
@@ -46,8 +75,8 @@ function ToolSlot({ use, plan, implant, stepIndex, shown }: SlotProps) {
         kind={use.kind}
         pose={AT_ORIGIN}
         action={implant ? undefined : use.action}
-        length={use.length?.(plan.ctx)}
-        shape={use.shape?.(plan.ctx)}
+        length={size.length}
+        shape={size.shape}
         visible={shown}
       />
     </group>
