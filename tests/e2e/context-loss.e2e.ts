@@ -6,16 +6,29 @@ import { expectClean } from './expectations';
 
 const open = pagePerTest();
 
-/** Loses the stage's WebGL context, and restores it after `restoreAfterMs` unless that is null. */
-function loseContext(page: Page, restoreAfterMs: number | null) {
-  return page.evaluate((after) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="stage"] canvas')!;
-    canvas.dataset.lost = 'yes';
-    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-    const ext = gl!.getExtension('WEBGL_lose_context')!;
-    ext.loseContext();
-    if (after !== null) setTimeout(() => ext.restoreContext(), after);
-  }, restoreAfterMs);
+/**
+ * Loses the WebGL context of the stage's canvases (the first, or all of them), and restores them
+ * after `restoreAfterMs` unless that is null.
+ */
+function loseContext(page: Page, restoreAfterMs: number | null, all = false) {
+  return page.evaluate(
+    ({ after, every }) => {
+      const canvases = Array.from(
+        document.querySelectorAll<HTMLCanvasElement>('[data-testid="stage"] canvas'),
+      );
+      // Each view a little after the one before, as a GPU reset reaches them.
+      (every ? canvases : canvases.slice(0, 1)).forEach((canvas, i) => {
+        canvas.dataset.lost = 'yes';
+        const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+        const ext = gl!.getExtension('WEBGL_lose_context')!;
+        setTimeout(() => {
+          ext.loseContext();
+          if (after !== null) setTimeout(() => ext.restoreContext(), after);
+        }, i * 500);
+      });
+    },
+    { after: restoreAfterMs, every: all },
+  );
 }
 
 /** Waits for the next presented frame. */
@@ -47,6 +60,35 @@ describe('WebGL context loss', () => {
     expect(await app.page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     expect(showsBone(await stagePixelStats(app.page, 'context-rebuilt'))).toBe(true);
     expect(Number(await app.page.locator('[data-step]').getAttribute('data-step'))).toBe(5);
+    expectClean(app);
+  });
+
+  test('two views side by side, both lost: built again once, on two new canvases', async () => {
+    const app = await open('?p=chevron&vs=before&step=4');
+    await waitForReady(app);
+    expect(await app.page.locator('[data-testid="stage"] canvas').count()).toBe(2);
+    // Counts the canvases the page adds from now on: one rebuild adds one per view.
+    await app.page.evaluate(() => {
+      const w = window as unknown as { canvasesAdded: number };
+      w.canvasesAdded = 0;
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of Array.from(r.addedNodes))
+            if (n instanceof HTMLElement)
+              w.canvasesAdded += n.matches('canvas') ? 1 : n.querySelectorAll('canvas').length;
+      }).observe(document.querySelector('[data-testid="stage"]')!, { childList: true, subtree: true });
+    });
+    await loseContext(app.page, null, true);
+    await app.page.locator('canvas[data-lost="yes"]').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await waitForReady(app);
+    // A second rebuild would come within the restore wait of the first.
+    await app.page.waitForTimeout(3000);
+    await waitForReady(app);
+    expect(
+      await app.page.evaluate(() => (window as unknown as { canvasesAdded: number }).canvasesAdded),
+    ).toBe(2);
+    expect(await app.page.locator('[data-testid="stage"] canvas').count()).toBe(2);
+    expect(showsBone(await stagePixelStats(app.page, 'context-rebuilt-split'))).toBe(true);
     expectClean(app);
   });
 });
