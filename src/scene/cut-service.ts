@@ -19,8 +19,9 @@ interface Pending {
   /** Its cache key: a dropped cut leaves the cache at once, so the next request makes it afresh. */
   readonly key: string;
   readonly part: string;
-  readonly positions: Float32Array;
-  readonly indices: Uint32Array;
+  /** The posed bone, kept for a redo until the cut settles (then let go: the cache keeps only stages). */
+  positions: Float32Array;
+  indices: Uint32Array;
   readonly jobs: CutJob[];
   attempts: number;
   /** How many views still wait for it; a cut nobody waits for is dropped before it is sent. */
@@ -68,9 +69,14 @@ function setRecomputing(delta: number): void {
   useCutStatus.setState((s) => ({ recomputing: Math.max(0, s.recomputing + delta) }));
 }
 
+const NO_POSITIONS = new Float32Array(0);
+const NO_INDICES = new Uint32Array(0);
+
 function settle(job: Pending): void {
   pending.delete(job);
   clearTimeout(job.timer);
+  job.positions = NO_POSITIONS;
+  job.indices = NO_INDICES;
   if (job.redoing) {
     job.redoing = false;
     setRecomputing(-1);
