@@ -1,10 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language, type Strings } from './languages';
-import { loadTexts } from './texts';
+import { keepLoadingTexts } from './texts';
 
 export { LANGUAGES, type Language };
-export { loadTexts, textsReady, useTextsReady } from './texts';
+export { keepLoadingTexts, loadTexts, textsReady, useTextsReady } from './texts';
 
 /**
  * Each language is its own chunk: the first view fetches only the one it shows (the strings are a
@@ -30,11 +30,12 @@ let wanted: Language | undefined;
 
 /**
  * Shows the app in a language, fetching its strings (and, unless `textsLater`, its long texts) first
- * if needed; the last request wins.
+ * if needed; the last request wins. Long texts that fail to come do not hold the change back: they
+ * are tried again in the background, and the captions show once they are in.
  */
 export async function switchLanguage(lang: Language, textsLater = false): Promise<void> {
   wanted = lang;
-  await Promise.all([loadLanguage(lang), textsLater ? undefined : loadTexts(lang)]);
+  await Promise.all([loadLanguage(lang), textsLater ? undefined : keepLoadingTexts(lang)]);
   if (wanted !== lang) return;
   if (i18next.language !== lang) await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
@@ -51,11 +52,11 @@ export async function initI18n(lang: Language) {
     returnNull: false,
   });
   await switchLanguage(lang, true);
-  // The first view renders without the long texts; they follow at once, in the background.
-  setTimeout(
-    () => void loadTexts(lang).catch((error: unknown) => console.warn('Texts not loaded', error)),
-    0,
-  );
+  // The first view renders without the long texts; they follow at once, in the background (unless
+  // another language was asked for meanwhile: its switch fetches its own).
+  setTimeout(() => {
+    if (i18next.language === lang) void keepLoadingTexts(lang);
+  }, 0);
   return i18next;
 }
 

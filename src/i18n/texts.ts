@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, type Strings } from './languages';
+import { keepTrying } from './retry';
 
 /**
  * The long texts (step captions, the info panel, the quiz) are a second chunk per language, needed
@@ -17,6 +18,19 @@ const textsLoaded = new Set<Language>();
 const textsPending = new Map<Language, Promise<void>>();
 const listeners = new Set<() => void>();
 
+/** The language whose texts are being fetched again and again until they come, and how to stop. */
+let retrying: { readonly lang: Language; readonly first: Promise<void>; stop: () => void } | undefined;
+
+function stopRetrying(): void {
+  retrying?.stop();
+  retrying = undefined;
+}
+
+// Only the shown language's texts are worth waiting for: another language stops the tries.
+i18next.on('languageChanged', (lng: string) => {
+  if (retrying && retrying.lang !== lng) stopRetrying();
+});
+
 /** Fetches a language's long texts once (a failed fetch is tried again on the next call). */
 export function loadTexts(lang: Language): Promise<void> {
   if (textsLoaded.has(lang)) return Promise.resolve();
@@ -26,12 +40,37 @@ export function loadTexts(lang: Language): Promise<void> {
       .then((texts) => {
         i18next.addResourceBundle(lang, 'translation', texts.default, true, false);
         textsLoaded.add(lang);
+        if (retrying?.lang === lang) stopRetrying();
         for (const listener of listeners) listener();
       })
       .finally(() => textsPending.delete(lang));
     textsPending.set(lang, pending);
   }
   return pending;
+}
+
+/**
+ * Fetches a language's long texts, trying again after each failure (1 s, 2 s, 4 s … 30 s apart) until
+ * they are in: a network blip or a kiosk briefly offline must not leave it without captions for
+ * good. One language at a time: asking for another stops the tries for the one before. Resolves
+ * once the first try is over, whether it worked or not.
+ *
+ * A failed `import()` is fetched afresh when asked again (Chromium 156, checked by the browser
+ * test), so trying again needs nothing more than importing again.
+ */
+export function keepLoadingTexts(lang: Language): Promise<void> {
+  if (retrying?.lang === lang) return retrying.first;
+  stopRetrying();
+  if (textsLoaded.has(lang)) return Promise.resolve();
+  let firstOver = () => {};
+  const first = new Promise<void>((done) => (firstOver = done));
+  const mine = { lang, first, stop: () => {} };
+  retrying = mine;
+  mine.stop = keepTrying(
+    () => loadTexts(lang).finally(firstOver),
+    (error, wait) => console.warn(`Texts not loaded, trying again in ${wait / 1000} s`, error),
+  );
+  return first;
 }
 
 /** Whether a language's long texts are in (for code outside React, e.g. a readiness flag). */
@@ -44,7 +83,7 @@ function subscribeTexts(listener: () => void): () => void {
 
 /**
  * Whether the shown language's long texts are loaded: a component that shows them renders nothing
- * until then, never a raw key. Asks for them if nobody has yet.
+ * until then, never a raw key. Asks for them (until they come) if nobody has yet.
  */
 export function useTextsReady(): boolean {
   const { i18n } = useTranslation();
@@ -55,8 +94,7 @@ export function useTextsReady(): boolean {
     () => false,
   );
   useEffect(() => {
-    if (!ready && LANGUAGES.includes(lang))
-      loadTexts(lang).catch((error: unknown) => console.warn('Texts not loaded', error));
+    if (!ready && LANGUAGES.includes(lang)) void keepLoadingTexts(lang);
   }, [ready, lang]);
   return ready;
 }
