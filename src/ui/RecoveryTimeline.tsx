@@ -5,7 +5,7 @@ import { formatNumber, type Language } from '../i18n';
 import type { RecoveryMilestone } from '../procedures/types';
 import './recovery-timeline.css';
 
-/** A whole number plain, a half with its decimal (1.5 months). */
+/** As the language writes numbers: a whole one plain (a marker's 3), a half with its decimal (1.5 months). */
 const num = (lang: Language, v: number) => formatNumber(lang, v, Number.isInteger(v) ? 0 : 1);
 
 /** When a milestone falls, in its own unit: "right away", "6 weeks", "3–4 weeks". */
@@ -64,7 +64,7 @@ export function RecoveryTimeline({ milestones }: { readonly milestones: readonly
             data-milestone={p.n}
           >
             {p.x2 > p.x && <span className="recovery-span" />}
-            <span className="recovery-dot">{p.n}</span>
+            <span className="recovery-dot">{num(lang, p.n)}</span>
           </div>
         ))}
       </div>
@@ -72,7 +72,7 @@ export function RecoveryTimeline({ milestones }: { readonly milestones: readonly
         {layout.milestones.map((p) => (
           <li key={p.n} data-testid={`milestone-${p.n}`} data-key={p.milestone.key}>
             <span className="recovery-dot" aria-hidden="true">
-              {p.n}
+              {num(lang, p.n)}
             </span>
             <span>
               <strong>{whenLabel(t, lang, p.milestone)}</strong> {t(p.milestone.key)}
