@@ -31,6 +31,19 @@ function say(t: TFunction, lang: Language, text: QuizText): string {
   return t(text.key, values);
 }
 
+/**
+ * The order picked so far as one line, "Your order: 1. Incision · 2. The cut": the words, the
+ * punctuation and the numbers are the language's.
+ */
+export function yourOrder(t: TFunction, lang: Language, steps: readonly string[]): string {
+  const order = steps.length
+    ? steps
+        .map((step, i) => t('quiz.orderItem', { n: formatNumber(lang, i + 1, 0), step }))
+        .join(t('quiz.orderJoin'))
+    : t('quiz.nothingPicked');
+  return t('quiz.yourOrder', { order });
+}
+
 /** The step's place in the student's order, drawn on its button. */
 const badge: CSSProperties = {
   display: 'inline-grid',
@@ -183,7 +196,8 @@ function PickOne({ q, text, onAnswer }: AskProps<ChoiceQuestion>) {
  * the last. Buttons only, so keyboard and touch work alike; "Check" marks the whole order.
  */
 function OrderSteps({ q, text, onAnswer }: AskProps<OrderQuestion>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
   const [picked, setPicked] = useState<readonly string[]>([]);
   const [checked, setChecked] = useState(false);
   const check = useRef<HTMLButtonElement>(null);
@@ -219,7 +233,7 @@ function OrderSteps({ q, text, onAnswer }: AskProps<OrderQuestion>) {
                 style={stepButton}
               >
                 <span style={{ ...badge, visibility: place >= 0 ? 'visible' : 'hidden' }} aria-hidden="true">
-                  {place + 1}
+                  {formatNumber(lang, place + 1, 0)}
                 </span>
                 <span>{text(o.label)}</span>
               </button>
@@ -228,10 +242,7 @@ function OrderSteps({ q, text, onAnswer }: AskProps<OrderQuestion>) {
         })}
       </ol>
       <p aria-live="polite" data-testid="quiz-your-order">
-        {t('quiz.yourOrder')}:{' '}
-        {picked.length
-          ? picked.map((id, i) => `${i + 1}. ${label(id)}`).join(' · ')
-          : t('quiz.nothingPicked')}
+        {yourOrder(t, lang, picked.map(label))}
       </p>
       {!checked && (
         <div style={row}>
