@@ -60,12 +60,14 @@ export default function ComparePanel() {
   const b = usePlanOf(other, otherParams);
   const options = comparableWith(procedure);
   if (!procedure) return null;
+  // Its own attributes, not `data-measure` and `data-pane`: `[data-measure="<id>"]` names the one
+  // readout in the procedure panel and `[data-pane]` a view on the stage; this table repeats both.
   const cell = (s: ProcedureState, r: Row, pane: string) => {
     const v = r.value(s);
     return v === undefined ? (
-      <td data-pane={pane}>–</td>
+      <td data-compare-pane={pane}>–</td>
     ) : (
-      <td data-pane={pane} data-measure={r.id} data-value={v.toFixed(2)}>
+      <td data-compare-pane={pane} data-compare-measure={r.id} data-value={v.toFixed(2)}>
         {formatNumber(lang, v, r.digits)}
         {r.unit}
       </td>

@@ -19,7 +19,9 @@ const open = pagePerTest();
 
 /** The readout `id` of one view in the compare table. */
 async function compared(page: Page, id: string, pane: 'main' | 'other'): Promise<number> {
-  const cell = page.locator(`[data-testid="compare-readouts"] [data-pane="${pane}"][data-measure="${id}"]`);
+  const cell = page.locator(
+    `[data-testid="compare-readouts"] [data-compare-pane="${pane}"][data-compare-measure="${id}"]`,
+  );
   await cell.waitFor({ state: 'attached', timeout: 20_000 });
   return Number(await cell.getAttribute('data-value'));
 }
@@ -59,6 +61,17 @@ describe('compare', () => {
     // Opening only on the opening wedge; each its own readouts.
     expect(await compared(app.page, 'gap', 'main')).toBeGreaterThan(5);
     expect(await compared(app.page, 'correction', 'other')).toBeGreaterThan(3);
+    // The table repeats the main readouts under its own attributes: `[data-measure="<id>"]` is still
+    // the procedure panel's one readout (the same value), and `[data-pane]` only a view on the stage.
+    const table = app.page.locator('[data-testid="compare-readouts"]');
+    for (const id of ['wbl-post', 'gap']) {
+      const readout = app.page.locator(`[data-measure="${id}"]`);
+      expect(await readout.count(), id).toBe(1);
+      expect(await readout.evaluate((el) => !!el.closest('[data-testid="compare-readouts"]'))).toBe(false);
+      expect(Number(await readout.getAttribute('data-value'))).toBe(await compared(app.page, id, 'main'));
+    }
+    expect(await table.locator('[data-measure], [data-pane]').count()).toBe(0);
+    expect(await app.page.locator('[data-pane]').count()).toBe(2);
     // Moving the shared timeline to its end moves both.
     await app.page.locator('[data-testid="scrubber"]').evaluate((el: HTMLInputElement) => {
       el.value = el.max;
