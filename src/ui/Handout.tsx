@@ -87,8 +87,8 @@ function decoded(root: HTMLElement | null): Promise<unknown> {
 /**
  * A one-page printable handout for the patient: the operation's name and summary, three pictures
  * (before, the cut, after) with their captions in the patient's words, the angles before and as
- * planned, and the recovery timeline. Shown over the app, from a portal on the body: printing shows
- * only it (handout.css).
+ * planned, and the recovery timeline. A modal dialog over the app, from a portal on the body:
+ * printing shows only it (handout.css).
  */
 export default function Handout({
   state,
@@ -108,8 +108,15 @@ export default function Handout({
   const played = state.plan.proc;
   const [pictures, setPictures] = useState<Picture[] | null>(null);
   const page = useRef<HTMLDivElement>(null);
-  const close = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const printed = useRef(false);
+
+  useEffect(() => {
+    // Modal, as the share dialog: the page behind is inert, Tab stays inside, Escape closes it, and
+    // focus goes to its first control (Close, while Print waits for the pictures).
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -124,15 +131,8 @@ export default function Handout({
   useEffect(() => {
     if (!pictures || printed.current) return;
     printed.current = true;
-    close.current?.focus();
     void decoded(page.current).then(() => window.print());
   }, [pictures]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const values = Object.fromEntries(
     Object.entries(state.values).map(([k, v]) => [k, formatNumber(lang, v, Number.isInteger(v) ? 0 : 1)]),
@@ -143,22 +143,22 @@ export default function Handout({
   };
 
   return (
-    <div
+    <dialog
+      ref={dialog}
       className="handout-root"
-      role="dialog"
-      aria-modal="true"
+      onClose={onClose}
       aria-labelledby="handout-title"
       data-testid="handout"
       data-state={pictures ? 'ready' : 'preparing'}
     >
-      <div className="handout-toolbar">
+      <form method="dialog" className="handout-toolbar">
         <button type="button" onClick={() => window.print()} disabled={!pictures} data-testid="handout-print">
           {t('handout.print')}
         </button>
-        <button type="button" ref={close} onClick={onClose} data-testid="handout-close">
+        <button type="submit" data-testid="handout-close">
           {t('handout.close')}
         </button>
-      </div>
+      </form>
       <div className="handout-page" ref={page}>
         <header className="handout-head">
           <p className="handout-app">{t('app.title')}</p>
@@ -224,6 +224,6 @@ export default function Handout({
         </div>
         <p className="handout-note">{t('handout.note')}</p>
       </div>
-    </div>
+    </dialog>
   );
 }

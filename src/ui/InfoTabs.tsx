@@ -119,8 +119,10 @@ export default function InfoTabs({
     setChosen(next);
     buttons.current[next]?.focus();
   };
+  // One name each (WAI-ARIA tabs): the tablist names the whole, a tab its own text, the panel takes
+  // the chosen tab's. A labelled wrapper around them would repeat the tablist's name as a region.
   return (
-    <section className="info-tabs" data-testid="info-tabs" aria-label={t('procedure.about')}>
+    <div className="info-tabs" data-testid="info-tabs">
       <div role="tablist" aria-label={t('procedure.about')} className="info-tablist" onKeyDown={onKey}>
         {tabs.map((tab) => (
           <button
@@ -152,6 +154,6 @@ export default function InfoTabs({
       >
         <Panel tab={current} proc={proc} played={played} />
       </div>
-    </section>
+    </div>
   );
 }

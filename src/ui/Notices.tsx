@@ -1,28 +1,42 @@
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/session-store';
 
-/** Says which link settings were clamped or ignored, in the user's language. */
+/** The words keep the box's row (title, then the list) now that they sit in a box of their own. */
+const WORDS: CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '6px 16px' };
+
+/**
+ * Says which link settings were clamped or ignored, in the user's language. Only the words are a
+ * live region (there before them, so a change is announced); the dismiss button sits beside it.
+ */
 export function Notices() {
   const { t } = useTranslation();
   const notices = useSession((s) => s.notices);
   const dismiss = useSession((s) => s.dismissNotices);
+  const shown = notices.length > 0;
   return (
-    <div className="notices" data-testid="notices" role="status" aria-live="polite">
-      {notices.length > 0 && (
-        <div className="notice-box">
-          <strong>{t('notice.title')}</strong>
-          <ul>
-            {notices.map((n, i) => (
-              <li key={i} data-notice={n.param}>
-                {t(`notice.${n.kind}`, { param: n.param, given: n.given, used: n.used ?? '' })}
-              </li>
-            ))}
-          </ul>
+    <div className="notices" data-testid="notices">
+      <div className={shown ? 'notice-box' : undefined}>
+        <div role="status" style={WORDS}>
+          {shown && (
+            <>
+              <strong>{t('notice.title')}</strong>
+              <ul>
+                {notices.map((n, i) => (
+                  <li key={i} data-notice={n.param}>
+                    {t(`notice.${n.kind}`, { param: n.param, given: n.given, used: n.used ?? '' })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+        {shown && (
           <button type="button" onClick={dismiss}>
             {t('controls.dismiss')}
           </button>
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }

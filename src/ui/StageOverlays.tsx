@@ -32,6 +32,8 @@ const CUT_NOTICE: CSSProperties = {
   left: '50%',
   transform: 'translateX(-50%)',
   zIndex: 2,
+  // Its own width, not what is left right of the centre: the stage's, less a margin, at most.
+  width: 'max-content',
   maxWidth: 'calc(100% - 32px)',
   display: 'flex',
   alignItems: 'center',
@@ -46,27 +48,28 @@ const CUT_NOTICE: CSSProperties = {
 /**
  * What the geometry worker is up to when it is not plain sailing: a short "recomputing" while a
  * cut is redone in a new worker, and a note when a cut could not be made (the bone stays whole).
+ * Only the words are a live region, there before them so a change is announced; the dismiss button
+ * sits beside it in the same box, not read out with them.
  */
 export function CutNotices() {
   const { t } = useTranslation();
   const recomputing = useCutStatus((s) => s.recomputing > 0);
-  const failed = useCutStatus((s) => s.failed.length > 0);
+  const failed = useCutStatus((s) => s.failed.length > 0) && !recomputing;
   const dismiss = useCutStatus((s) => s.dismissFailed);
+  const shown = recomputing || failed;
   return (
-    <div role="status" aria-live="polite">
-      {recomputing ? (
-        <p style={{ ...CUT_NOTICE, pointerEvents: 'none', margin: 0 }} data-testid="cut-recomputing">
-          {t('cut.recomputing')}
-        </p>
-      ) : (
-        failed && (
-          <div style={CUT_NOTICE} data-testid="cut-failed">
-            <span>{t('cut.failed')}</span>
-            <button type="button" onClick={dismiss}>
-              {t('controls.dismiss')}
-            </button>
-          </div>
-        )
+    <div
+      style={shown ? { ...CUT_NOTICE, pointerEvents: recomputing ? 'none' : undefined } : undefined}
+      data-testid={recomputing ? 'cut-recomputing' : failed ? 'cut-failed' : undefined}
+    >
+      <span role="status" data-testid="cut-status">
+        {recomputing ? t('cut.recomputing') : failed ? t('cut.failed') : ''}
+      </span>
+      {failed && (
+        // The words wrap, the button keeps its width.
+        <button type="button" onClick={dismiss} style={{ flex: 'none' }}>
+          {t('controls.dismiss')}
+        </button>
       )}
     </div>
   );

@@ -23,6 +23,7 @@ describe('accessibility', () => {
     ['embed', '?p=cementoplasty&mode=embed'],
     ['Italian', '?p=mis-bunion&lang=it&step=2'],
     ['share dialog', '?p=scarf&step=1'],
+    ['handout dialog', '?p=chevron&step=4'],
     ['quiz answered', '?p=akin&mode=study&seed=3&step=1'],
     ['compare', '?p=scarf&mode=study&vs=chevron&step=4'],
     ['before and after side by side', '?p=hto-opening&vs=before&lang=it'],
@@ -33,6 +34,14 @@ describe('accessibility', () => {
     if (name === 'share dialog') {
       await app.page.locator('[data-testid="share"]').click();
       await app.page.locator('[data-testid="share-dialog"][open]').waitFor();
+    }
+    if (name === 'handout dialog') {
+      // It prints itself once its pictures are in: no print dialog in a test.
+      await app.page.evaluate(() => (window.print = () => undefined));
+      await app.page.locator('[data-testid="print-handout"]').click();
+      await app.page
+        .locator('[data-testid="handout"][open][data-state="ready"]')
+        .waitFor({ timeout: 60_000 });
     }
     if (name === 'quiz answered') {
       await app.page.locator('[data-testid="quiz"] button').first().click();
