@@ -39,7 +39,8 @@ export function useUrlSync(): void {
     const apply = () => {
       if (reading) return;
       const s = useSession.getState();
-      const url = `${window.location.pathname}${sessionToUrl(s, usePlayback.getState().step + 1)}`;
+      const { step, speed } = usePlayback.getState();
+      const url = `${window.location.pathname}${sessionToUrl(s, step + 1, speed)}`;
       if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
         window.history.replaceState(null, '', url);
       switchLanguage(s.lang).catch((error: unknown) => {
@@ -69,7 +70,9 @@ export function useUrlSync(): void {
     };
     apply();
     const offSession = useSession.subscribe(apply);
-    const offStep = usePlayback.subscribe((p, prev) => p.step !== prev.step && apply());
+    const offStep = usePlayback.subscribe(
+      (p, prev) => (p.step !== prev.step || p.speed !== prev.speed) && apply(),
+    );
     window.addEventListener('hashchange', onHash);
     window.addEventListener('popstate', onPop);
     return () => {

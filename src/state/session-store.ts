@@ -107,16 +107,17 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
 }
 
 /**
- * The address of a session: its choices in the query string, only what differs from the defaults;
- * the patient's own angles (only the region's) in the fragment, which a browser never sends to a
+ * The address of a session: its choices in the query string, only what differs from the defaults
+ * (and the language), with the step shown and the playback speed; the patient's own angles (only the region's) in the fragment, which a browser never sends to a
  * server.
  */
-export function sessionToUrl(s: Session, step = 1): string {
-  const query = encodeUrl({
+export function sessionToUrl(s: Session, step = 1, speed = s.startSpeed): string {
+  const values = {
     p: s.procedure ?? 'none',
     vs: s.compare ?? 'none',
     ...s.params,
     step,
+    speed,
     voice: s.voice,
     mode: s.mode,
     view: s.view,
@@ -129,7 +130,9 @@ export function sessionToUrl(s: Session, step = 1): string {
     sex: s.sex,
     lang: s.lang,
     skin: s.skin ? '1' : '0',
-  });
+  };
+  // The language always: opened without it, a link would show the reader's browser language.
+  const query = encodeUrl(values, undefined, ['lang']);
   const angles = encodeUrl({ ...(s.region === 'foot' ? s.foot : s.knee) });
   return `${query}${angles.replace(/^\?/, '#')}`;
 }

@@ -55,7 +55,12 @@ function parseValue(spec: ParamSpec, raw: string): { value: string | number; not
   const n = DECIMAL.test(text) ? Number(text.replace(',', '.')) : NaN;
   if (!Number.isFinite(n)) return { value: spec.default, notice: 'invalid' };
   const clamped = Math.min(spec.max, Math.max(spec.min, n));
-  const value = twoDecimals(clamped);
+  // On the slider's grid, as the slider would have set it (silently: a rounding, not a fault).
+  const value = twoDecimals(
+    spec.step
+      ? Math.min(spec.max, spec.min + Math.round((clamped - spec.min) / spec.step) * spec.step)
+      : clamped,
+  );
   return clamped === n ? { value } : { value, notice: 'clamped' };
 }
 
@@ -128,11 +133,13 @@ export function decodeUrl(search: string, hash = ''): { values: ParsedValues; no
 export function encodeUrl(
   values: ParsedValues,
   table: ParamTable = paramTable(String(values.p), values as Record<string, string>),
+  /** Keys written even at their default (the language: a browser's own would replace it). */
+  keep: readonly string[] = [],
 ): string {
   const q = new URLSearchParams();
   for (const [key, spec] of Object.entries(table)) {
     const v = values[key];
-    if (v === undefined || v === spec.default) continue;
+    if (v === undefined || (v === spec.default && !keep.includes(key))) continue;
     // Two decimals: a cement increment moves by 0.05 mL.
     q.set(key, typeof v === 'number' ? String(Math.round(v * 100) / 100) : v);
   }

@@ -18,6 +18,8 @@ export interface ChoiceParam {
 /** A URL parameter that takes a number within a range (out-of-range values are clamped). */
 export interface NumberParam extends RangeSpec {
   readonly kind: 'number';
+  /** The grid a value is rounded to from `min` (a slider's step), if any. */
+  readonly step?: number;
 }
 
 /** A URL parameter that takes a comma-separated list of words from a set (`langs=it,en`). */
@@ -52,7 +54,7 @@ export const URL_PARAMS = {
   /** The kiosk's languages, taken in turn from one procedure to the next. */
   langs: { kind: 'list', values: ['it', 'en'], default: 'it,en' },
   /** The study quiz's questions: the same seed, the same quiz (0 draws a new one each visit). */
-  seed: { kind: 'number', default: 0, min: 0, max: 999_999 },
+  seed: { kind: 'number', default: 0, min: 0, max: 999_999, step: 1 },
   /** Seconds without a touch before the kiosk goes back to playing by itself. */
   idle: { kind: 'number', default: 60, min: 3, max: 600 },
   /** 3d: the shaded bones; xray: the scene as the C-arm's image intensifier shows it. */
@@ -90,11 +92,11 @@ export function paramTable(
   const own = Object.fromEntries(
     allParams(proc).map((d): [string, ParamSpec] =>
       d.kind === 'number'
-        ? [d.id, { kind: 'number', default: Number(implied[d.id]), min: d.min, max: d.max }]
+        ? [d.id, { kind: 'number', default: Number(implied[d.id]), min: d.min, max: d.max, step: d.step }]
         : [d.id, choice(d.values, String(implied[d.id]))],
     ),
   );
   // The step range depends on which add-ons make the sitting longer.
   const steps = resolveProcedure(proc.id, { ...implied, ...chosen })?.steps.length ?? proc.steps.length;
-  return { ...URL_PARAMS, ...own, step: { kind: 'number', default: 1, min: 1, max: steps } };
+  return { ...URL_PARAMS, ...own, step: { kind: 'number', default: 1, min: 1, max: steps, step: 1 } };
 }

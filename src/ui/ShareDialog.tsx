@@ -5,12 +5,13 @@ import { sessionToUrl, useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { qrPath } from './qr-path';
 
-/** The address of the exact view: procedure, parameters, step, language; angles after the '#'. */
+/** The address of the exact view: procedure, parameters, step, speed, language; angles after the '#'. */
 function useShareUrl(): string {
   const session = useSession();
   const step = usePlayback((s) => s.step);
+  const speed = usePlayback((s) => s.speed);
   const base = `${window.location.origin}${window.location.pathname}`;
-  return `${base}${sessionToUrl(session, step + 1)}`;
+  return `${base}${sessionToUrl(session, step + 1, speed)}`;
 }
 
 const escapeAttribute = (s: string) =>

@@ -25,6 +25,16 @@ describe('URL codec', () => {
     ]);
   });
 
+  it("rounds a procedure's number to its slider's grid and the step to a whole one, without a notice", () => {
+    const { values, notices } = decodeUrl('?p=hto-opening&target=62.37&step=2.6&seed=4.4');
+    expect(values).toMatchObject({ target: 62.5, step: 3, seed: 4 });
+    expect(notices).toEqual([]);
+    // Clamped first, then on the grid: never past the range.
+    expect(decodeUrl('?p=hto-opening&target=99').values.target).toBe(75);
+    // The patient's measured angles keep their decimals.
+    expect(decodeUrl('?hka=174.37').values.hka).toBe(174.37);
+  });
+
   it('ignores unknown keys and invalid values with a notice', () => {
     const { values, notices } = decodeUrl('?zzz=1&hva=abc&side=up&hka=NaN&ldfa=Infinity');
     expect(values).toEqual({ hva: 32, side: 'right', hka: 172, ldfa: 88 });
@@ -79,8 +89,23 @@ describe('procedure parameters in the URL', () => {
   it('a session with a procedure round-trips through its URL', () => {
     const s = sessionFromUrl('?p=chevron&shift=40&step=5&voice=technical&hva=28', '');
     expect(s).toMatchObject({ procedure: 'chevron', region: 'foot', params: { shift: 40 }, startStep: 5 });
-    expect(sessionToUrl(s, 5)).toBe('?p=chevron&voice=technical&shift=40&step=5#hva=28');
+    expect(sessionToUrl(s, 5)).toBe('?p=chevron&voice=technical&lang=en&shift=40&step=5#hva=28');
     expect(reopen(sessionToUrl(s, 5))).toEqual(s);
+  });
+
+  it("a link keeps the playback speed and the language, even English, which a reader's browser would replace", () => {
+    const s = sessionFromUrl('?p=scarf', '', 'it-IT');
+    expect(s.lang).toBe('it');
+    const english = { ...s, lang: 'en' as const };
+    const url = sessionToUrl(english, 2, 4);
+    expect(url).toContain('lang=en');
+    expect(url).toContain('speed=4');
+    expect(sessionFromUrl(url.split('#')[0]!, '', 'it-IT')).toMatchObject({
+      lang: 'en',
+      startSpeed: 4,
+      startStep: 2,
+    });
+    expect(sessionToUrl(english, 2, 1)).not.toContain('speed');
   });
 });
 

@@ -129,9 +129,9 @@ describe('view and projection in the URL', () => {
   it('a session in the X-ray view round-trips, with a procedure too; defaults stay out of the URL', () => {
     const s = sessionFromUrl('?p=chevron&step=10&view=xray&proj=lat', '');
     expect(s).toMatchObject({ procedure: 'chevron', view: 'xray', proj: 'lat' });
-    expect(sessionToUrl(s, 10)).toBe('?p=chevron&view=xray&proj=lat&step=10');
+    expect(sessionToUrl(s, 10)).toBe('?p=chevron&view=xray&proj=lat&lang=en&step=10');
     expect(sessionFromUrl(sessionToUrl(s, 10), '')).toEqual(s);
-    expect(sessionToUrl(sessionFromUrl('?p=chevron&view=3d&proj=ap', ''))).toBe('?p=chevron');
+    expect(sessionToUrl(sessionFromUrl('?p=chevron&view=3d&proj=ap', ''))).toBe('?p=chevron&lang=en');
   });
 });
 
