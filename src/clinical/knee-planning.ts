@@ -104,6 +104,14 @@ export const HTO_VALGUS_HKA = 183;
 export const DFO_VARUS_HKA = 177;
 
 const DEG = Math.PI / 180;
+
+/**
+ * Hernigou's wedge height: the opening (or the closing wedge's base) at the near cortex, D · tan|α|,
+ * mm, D the cut's length from the near cortex to the hinge (about the tibia's width), α in degrees.
+ */
+export const hernigouGap = (cutLength: number, correction: number): number =>
+  cutLength * Math.tan(Math.abs(correction) * DEG);
+
 const Z: Vec3 = [0, 0, 1];
 
 /** p turned about +Z through pivot by `deg` degrees (z kept). */
@@ -400,7 +408,7 @@ export function planOsteotomy(
   const { hinge, cutStart } = cutGeometry(lm, site, approach, inset, gauge);
   const cutLength = length(sub(hinge, cutStart));
   const correction = options.angle ?? miniaciAngle(lm, site, targetWbl, hinge);
-  const gap = cutLength * Math.tan(Math.abs(correction) * DEG);
+  const gap = hernigouGap(cutLength, correction);
   const transform = correctionTransform(site, hinge, correction);
   const pre = measureKnee(lm);
   const post = measureKnee(applyCorrection(lm, { site, hinge, cutStart, transform }));

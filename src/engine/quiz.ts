@@ -7,7 +7,7 @@
  */
 import type { KneeAngles } from '../anatomy/deformity';
 import { landmark, type RegionLandmarks } from '../anatomy/landmarks';
-import { HINGE_INSET, planOsteotomy, type OsteotomyPlan } from '../clinical/knee-planning';
+import { HINGE_INSET, hernigouGap, planOsteotomy, type OsteotomyPlan } from '../clinical/knee-planning';
 import { posedKnee } from '../clinical/patient';
 import { PROCEDURES, procedureById } from '../procedures/registry';
 import type { BoneGauge } from '../procedures/types';
@@ -287,7 +287,8 @@ export function planKneeCase(hka: number, targetWbl: number): KneeCase {
     wbl: plan.pre.wbl,
     correction: plan.correction,
     hkaAfter: plan.predictedHka,
-    gap: plateau * Math.tan((plan.correction * Math.PI) / 180),
+    // A student's D: the tibia's width on the film, about its plateau's (CLINICAL §2).
+    gap: hernigouGap(plateau, plan.correction),
   };
 }
 
