@@ -8,7 +8,8 @@ import {
   type OrderQuestion,
   type QuizText,
 } from '../../src/engine/quiz';
-import { planOsteotomy } from '../../src/clinical/knee-planning';
+import { planOsteotomy, planWarnings } from '../../src/clinical/knee-planning';
+import type { KneeAlignment } from '../../src/clinical/knee-alignment';
 import { procedureById } from '../../src/procedures/registry';
 import { kneeCase } from '../../scripts/models/knee-case';
 
@@ -87,6 +88,29 @@ describe('quiz', () => {
       }
       if (q.kind === 'name-cut') expect(procedureById(right.id)!.icon).toBe(q.icon);
       if (q.kind === 'choose-procedure') expect(q.explanation.key).toMatch(/^quiz\.case\./);
+    }
+  });
+
+  it("choosing the operation for a knee: the planner's rules accept the answer's bone and refuse each wrong osteotomy's", () => {
+    // CLINICAL §2: a varus knee (HKA 172) is corrected at the tibia, a valgus one (HKA 188) at the femur.
+    const caseHka: Record<string, number> = { varusKnee: 172, valgusKnee: 188 };
+    const fits = (id: string, hka: number) =>
+      !planWarnings(
+        id.startsWith('hto') ? 'tibia' : 'femur',
+        'opening',
+        { hka } as KneeAlignment,
+        { mpta: 90 } as KneeAlignment,
+        0,
+        0,
+      ).includes('warn.knee.otherProcedure');
+    const knee = choices('choose-procedure').filter((q) => q.prompt.key.split('.')[2]! in caseHka);
+    expect(knee.length).toBeGreaterThan(0);
+    for (const q of knee) {
+      const hka = caseHka[q.prompt.key.split('.')[2]!]!;
+      expect(fits(q.options[q.answer]!.id, hka), q.prompt.key).toBe(true);
+      for (const [i, o] of q.options.entries())
+        if (i !== q.answer && /^(hto|dfo)-/.test(o.id))
+          expect(fits(o.id, hka), `${q.prompt.key} ${o.id}`).toBe(false);
     }
   });
 
