@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Plan } from '../engine/plan';
-import { usePlayback } from '../state/playback-store';
+import { pausedAtStep, usePlayback } from '../state/playback-store';
 import { useSession } from '../state/session-store';
 
 /** Opens a procedure paused at the step the link asked for (step 1 by default). */
@@ -8,15 +8,8 @@ export function usePlaybackStart(plan: Plan | undefined): void {
   const procId = plan?.proc.id;
   useEffect(() => {
     if (!plan) return;
-    const { startStep: start, startSpeed } = useSession.getState();
-    const span = plan.timeline.spans[Math.min(plan.timeline.spans.length - 1, Math.max(0, start - 1))]!;
-    usePlayback.setState({
-      time: span.start,
-      step: span.index,
-      total: plan.timeline.total,
-      playing: false,
-      speed: startSpeed,
-    });
+    const { startStep, startSpeed } = useSession.getState();
+    usePlayback.setState({ ...pausedAtStep(plan.timeline, startStep), speed: startSpeed });
     // Only when another procedure opens: a parameter change keeps the clock where it is.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [procId]);

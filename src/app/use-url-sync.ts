@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { usePlayback } from '../state/playback-store';
+import { pausedAtStep, usePlayback } from '../state/playback-store';
 import i18next from 'i18next';
 import { buildTimeline } from '../engine/timeline';
 import { resolveProcedure } from '../procedures/registry';
@@ -17,15 +17,14 @@ export function sessionChanges(current: Session, fresh: Partial<Session>): Parti
   return patch as Partial<Session>;
 }
 
-/** Puts the clock at the start of the link's step, unless it already plays in that step. */
+/** Puts the clock at the start of the link's step, unless it already plays in that step, at its speed. */
 function followStep(s: Session, procedureChanged: boolean): void {
   const proc = resolveProcedure(s.procedure, s.params);
   if (!proc) return;
-  const timeline = buildTimeline(proc.steps.map((step) => step.duration));
-  const span = timeline.spans[Math.min(timeline.spans.length - 1, Math.max(0, s.startStep - 1))];
+  const at = pausedAtStep(buildTimeline(proc.steps.map((step) => step.duration)), s.startStep);
   const clock = usePlayback.getState();
-  if (!span || (!procedureChanged && clock.step === span.index && clock.total === timeline.total)) return;
-  usePlayback.setState({ time: span.start, step: span.index, total: timeline.total, playing: false });
+  const sameStep = !procedureChanged && clock.step === at.step && clock.total === at.total;
+  usePlayback.setState(sameStep ? { speed: s.startSpeed } : { ...at, speed: s.startSpeed });
 }
 
 /**

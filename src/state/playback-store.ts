@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Timeline } from '../engine/timeline';
 
 /** Allowed playback speeds. */
 export const SPEEDS = [0.5, 1, 1.5, 2] as const;
@@ -37,3 +38,12 @@ export const usePlayback = create<Playback>()((set, get) => ({
   setSpeed: (speed) => set({ speed: Math.min(4, Math.max(0.5, speed)) }),
   setLoop: (loop) => set({ loop }),
 }));
+
+/** The clock paused at the start of a link's step (1-based, kept within the timeline). */
+export function pausedAtStep(
+  timeline: Timeline,
+  startStep: number,
+): Pick<Playback, 'time' | 'step' | 'total' | 'playing'> {
+  const span = timeline.spans[Math.min(timeline.spans.length - 1, Math.max(0, startStep - 1))]!;
+  return { time: span.start, step: span.index, total: timeline.total, playing: false };
+}

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { sessionChanges } from '../../src/app/use-url-sync';
 import { sessionFromUrl } from '../../src/state/session-store';
+import { pausedAtStep } from '../../src/state/playback-store';
+import { buildTimeline } from '../../src/engine/timeline';
 
 const read = (search: string, hash = '') => sessionFromUrl(search, hash, 'en-US');
 
@@ -20,4 +22,12 @@ describe('a link read again (back/forward, a new fragment)', () => {
     const after = { ...now, foot };
     expect(sessionChanges(after, { foot: read('?p=chevron', '#hva=35').foot, knee })).toEqual({});
   });
+});
+
+test("a link's step: the clock paused at that step's start, kept within the procedure", () => {
+  const timeline = buildTimeline([2, 3, 4]);
+  expect(pausedAtStep(timeline, 2)).toEqual({ time: 2, step: 1, total: 9, playing: false });
+  expect(pausedAtStep(timeline, 1)).toMatchObject({ time: 0, step: 0 });
+  expect(pausedAtStep(timeline, 0)).toMatchObject({ time: 0, step: 0 });
+  expect(pausedAtStep(timeline, 99)).toMatchObject({ time: 5, step: 2 });
 });
