@@ -47,3 +47,16 @@ export function pausedAtStep(
   const span = timeline.spans[Math.min(timeline.spans.length - 1, Math.max(0, startStep - 1))]!;
   return { time: span.start, step: span.index, total: timeline.total, playing: false };
 }
+
+/** The longest step the clock takes at once, s: a slow frame still advances, never a whole step. */
+const MAX_TICK_S = 0.25;
+
+/** The clock `seconds` of wall time later while playing: at its speed, looping or stopping at the end. */
+export function advanced(
+  clock: Pick<Playback, 'time' | 'total' | 'speed' | 'loop'>,
+  seconds: number,
+): { time: number; playing: boolean } {
+  let time = clock.time + Math.min(seconds, MAX_TICK_S) * clock.speed;
+  if (time >= clock.total) time = clock.loop ? 0 : clock.total;
+  return { time, playing: clock.loop || time < clock.total };
+}

@@ -2,7 +2,7 @@ import { useEffect, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locate } from '../engine/timeline';
 import { useCutStatus } from '../state/cut-status';
-import { usePlayback } from '../state/playback-store';
+import { advanced, usePlayback } from '../state/playback-store';
 import { useProcedurePlan } from '../state/procedure-plan';
 import { useSession } from '../state/session-store';
 import { useRegionModel } from '../scene/use-region-model';
@@ -123,10 +123,9 @@ function ClockWithoutView() {
       frame = 0;
       const clock = usePlayback.getState();
       if (!clock.playing) return;
-      let time = clock.time + (Math.min(now - last, 250) / 1000) * clock.speed;
-      if (time >= clock.total) time = clock.loop ? 0 : clock.total;
+      const next = advanced(clock, (now - last) / 1000);
       last = now;
-      usePlayback.setState({ time, playing: clock.loop || time < clock.total });
+      usePlayback.setState(next);
     };
     const follow = () => {
       const clock = usePlayback.getState();

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { sessionChanges } from '../../src/app/use-url-sync';
 import { sessionFromUrl } from '../../src/state/session-store';
-import { pausedAtStep } from '../../src/state/playback-store';
+import { advanced, pausedAtStep } from '../../src/state/playback-store';
 import { buildTimeline } from '../../src/engine/timeline';
 
 const read = (search: string, hash = '') => sessionFromUrl(search, hash, 'en-US');
@@ -30,4 +30,12 @@ test("a link's step: the clock paused at that step's start, kept within the proc
   expect(pausedAtStep(timeline, 1)).toMatchObject({ time: 0, step: 0 });
   expect(pausedAtStep(timeline, 0)).toMatchObject({ time: 0, step: 0 });
   expect(pausedAtStep(timeline, 99)).toMatchObject({ time: 5, step: 2 });
+});
+
+test('the clock a frame later: at its speed, a slow frame at most a quarter second, looping or stopping at the end', () => {
+  const clock = { time: 1, total: 9, speed: 2, loop: false };
+  expect(advanced(clock, 0.1)).toEqual({ time: 1.2, playing: true });
+  expect(advanced(clock, 3)).toEqual({ time: 1.5, playing: true });
+  expect(advanced({ ...clock, time: 8.9 }, 0.1)).toEqual({ time: 9, playing: false });
+  expect(advanced({ ...clock, time: 8.9, loop: true }, 0.1)).toEqual({ time: 0, playing: true });
 });

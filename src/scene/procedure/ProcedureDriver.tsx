@@ -5,7 +5,7 @@ import { evaluate, type Frame } from '../../engine/evaluate';
 import type { Plan } from '../../engine/plan';
 import { cutChains, visibleFragments } from '../../engine/fragments';
 import type { ProcedureState } from '../../state/procedure-plan';
-import { usePlayback } from '../../state/playback-store';
+import { advanced, usePlayback } from '../../state/playback-store';
 import { useSession } from '../../state/session-store';
 import { fluoroShot } from '../../engine/fluoroscopy';
 import { useView } from '../../state/view-store';
@@ -68,12 +68,8 @@ export function ProcedureDriver({ state, stages }: Props) {
       return;
     }
     const clock = usePlayback.getState();
-    let time = clock.time;
-    if (clock.playing && pane.primary) {
-      // A slow frame (software rendering, a busy kiosk) still advances, but never jumps a whole step.
-      time += Math.min(delta, 0.25) * clock.speed;
-      if (time >= clock.total) time = clock.loop ? 0 : clock.total;
-    }
+    // The main view drives the clock; a slow frame (software rendering, a busy kiosk) still advances.
+    const time = clock.playing && pane.primary ? advanced(clock, delta).time : clock.time;
     // Re-evaluate only when the clock or the plan moved; an idle redraw (hover, camera) reuses it.
     const last = lastFrame.current;
     const own = paneTime(pane, time, clock.total, state.plan.timeline.total);
