@@ -79,12 +79,10 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
   // A chosen option brings what it implies; then the link's own values win.
   for (const d of given) Object.assign(params, impliedBy(proc!, d.id, values[d.id]!));
   for (const d of given) params[d.id] = values[d.id]!;
-  const vs = values.vs === 'none' ? undefined : (values.vs as string | undefined);
-  const compare = vs && canCompare(proc?.id ?? null, vs) ? vs : null;
-  if (vs && !compare) notices.push({ param: 'vs', kind: 'invalid', given: vs });
   return {
     procedure: proc?.id ?? null,
-    compare,
+    // decodeUrl has put 'none' (with a notice) for a comparison the procedure does not allow.
+    compare: values.vs === undefined || values.vs === 'none' ? null : String(values.vs),
     params,
     voice: (values.voice as Voice | undefined) ?? 'patient',
     mode: (values.mode as Mode | undefined) ?? 'consult',
