@@ -70,7 +70,7 @@ export const Stage = memo(function Stage({ pane }: { readonly pane: Pane }) {
       frameloop="demand"
       dpr={[1, 2]}
       camera={{ fov: 35, near: 5, far: 10000, position: [0, 300, 600] }}
-      onCreated={(state) => pane.primary && exposeRenderInfo(state.gl, state.scene)}
+      onCreated={(state) => exposeRenderInfo(state.gl, state.scene, pane.kind)}
       onPointerMissed={() => useView.setState({ hovered: null })}
     >
       <PaneProvider value={pane}>

@@ -12,6 +12,8 @@ declare global {
     /** Read-only counters for the benchmark and the browser tests. */
     __viz?: {
       renderInfo(): RenderInfo;
+      /** The last render of a view beside the main one ('before', 'other'), null if there is none. */
+      viewRenderInfo(view: string): RenderInfo | null;
       /** Names of the objects on show (every ancestor visible) whose name starts with prefix. */
       visibleNames(prefix: string): string[];
       /**
@@ -31,7 +33,14 @@ function shown(o: Object3D): boolean {
   return true;
 }
 
-export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D): void {
+/** Each view's counters, by its pane's kind (the latest canvas of each). */
+const views = new Map<string, () => RenderInfo>();
+
+/**
+ * Counts what a view draws, for the benchmark and the tests; the main view also publishes
+ * `window.__viz`, which reads the others through `viewRenderInfo`.
+ */
+export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D, view: string): void {
   // The counters of the last render of this scene: the renderer's own are overwritten by any other
   // render it does (the instruments' environment map is prefiltered with a few draw calls).
   const last = { triangles: 0, calls: 0 };
@@ -39,13 +48,17 @@ export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D): void {
     last.triangles = gl.info.render.triangles;
     last.calls = gl.info.render.calls;
   };
+  const info = (): RenderInfo => ({
+    triangles: last.triangles,
+    calls: last.calls,
+    geometries: gl.info.memory.geometries,
+    textures: gl.info.memory.textures,
+  });
+  views.set(view, info);
+  if (view !== 'main') return;
   window.__viz = {
-    renderInfo: () => ({
-      triangles: last.triangles,
-      calls: last.calls,
-      geometries: gl.info.memory.geometries,
-      textures: gl.info.memory.textures,
-    }),
+    renderInfo: info,
+    viewRenderInfo: (other) => views.get(other)?.() ?? null,
     visibleNames: (prefix) => {
       const names: string[] = [];
       scene.traverse((o) => {

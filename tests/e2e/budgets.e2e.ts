@@ -34,4 +34,39 @@ describe('budgets', () => {
     }
     expectClean(app);
   }, 600_000);
+
+  test.each([
+    ['before and after', '?p=mis-bunion&vs=before', 'before'],
+    ['two foot operations', '?p=mis-bunion&vs=chevron', 'other'],
+    ['two knee operations', '?p=hto-opening&vs=hto-closing', 'other'],
+  ])(
+    'two views side by side (%s) at the last step: each, and both together, within the scene budget',
+    async (_, url, other) => {
+      const app = await open(url);
+      await waitForReady(app);
+      const last = await app.page.locator('[data-testid^="step-"]').count();
+      await app.page.locator(`[data-testid="step-${last}"]`).click();
+      await waitReady(app.page);
+      const [main, beside] = await app.page.evaluate(
+        (view) => [window.__viz!.renderInfo(), window.__viz!.viewRenderInfo(view)],
+        other,
+      );
+      for (const [view, info] of [
+        ['main', main],
+        [other, beside],
+      ] as const) {
+        expect(info!.triangles, view).toBeGreaterThan(10_000);
+        expect(info!.triangles, view).toBeLessThanOrEqual(150_000);
+        expect(info!.calls, view).toBeLessThanOrEqual(80);
+      }
+      // The screen draws both: together they still keep to one scene's budget.
+      expect(main.triangles + beside!.triangles).toBeLessThanOrEqual(150_000);
+      expect(main.calls + beside!.calls).toBeLessThanOrEqual(80);
+      console.log(
+        `${url}: ${main.triangles} + ${beside!.triangles} triangles, ${main.calls} + ${beside!.calls} draw calls`,
+      );
+      expectClean(app);
+    },
+    300_000,
+  );
 });
