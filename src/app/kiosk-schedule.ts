@@ -14,5 +14,11 @@ export function kioskItem(
 export const KIOSK_PAUSE_S = 3;
 /** Seconds before an error or a failed load is tried again in the kiosk (nobody is there to click). */
 export const KIOSK_RETRY_S = 3;
+/**
+ * Failed loads in a row after which the kiosk starts afresh with a reload, when its service worker
+ * holds every file (so the reload works offline): a fresh page cures a network stack stuck for this
+ * one, which no retry can.
+ */
+export const KIOSK_RELOAD_AFTER = 4;
 /** Seconds a procedure may take to be ready (model, cuts) before the kiosk moves on to the next. */
 export const KIOSK_READY_S = 60;

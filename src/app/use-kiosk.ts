@@ -3,7 +3,7 @@ import { PROCEDURES } from '../procedures/registry';
 import { usePlayback } from '../state/playback-store';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
-import { KIOSK_PAUSE_S, KIOSK_READY_S, KIOSK_RETRY_S, kioskItem } from './kiosk-schedule';
+import { KIOSK_PAUSE_S, KIOSK_READY_S, KIOSK_RELOAD_AFTER, KIOSK_RETRY_S, kioskItem } from './kiosk-schedule';
 
 /** Each input that hands the screen to a visitor. */
 const INPUTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
@@ -31,6 +31,7 @@ export function useKiosk(): { active: boolean; exploring: boolean; shown: number
     let lastInput = 0;
     let visitor = false;
     let failedAt: number | null = null;
+    let failures = 0;
 
     const show = (k: number) => {
       n = k;
@@ -59,11 +60,17 @@ export function useKiosk(): { active: boolean; exploring: boolean; shown: number
         failedAt ??= now;
         if (now - failedAt > KIOSK_RETRY_S * 1000) {
           failedAt = null;
+          failures += 1;
+          if (failures > KIOSK_RELOAD_AFTER && navigator.serviceWorker?.controller) {
+            window.location.reload();
+            return;
+          }
           view.retry();
         }
         return;
       }
       failedAt = null;
+      if (view.status === 'ready') failures = 0;
       if (visitor) {
         if (now - lastInput < useSession.getState().idle * 1000) return;
         setVisitor(false);

@@ -76,15 +76,17 @@ export function CutNotices() {
 }
 
 /**
- * Loading progress, or a plain message and a retry when the models could not be loaded; once the
- * bones are there, the 3D / X-ray switch.
+ * Loading progress, or a plain message and a retry when the models could not be loaded (a kiosk
+ * tries again by itself and shows no error: it keeps saying it is loading); once the bones are
+ * there, the 3D / X-ray switch.
  */
 export function LoadOverlay() {
   const { t } = useTranslation();
   const status = useView((s) => s.status);
   const retry = useView((s) => s.retry);
   const progress = useView((s) => s.progress);
-  if (status === 'error')
+  const kiosk = useSession((s) => s.mode === 'kiosk');
+  if (status === 'error' && !kiosk)
     return (
       <div className="overlay" role="alert" data-testid="load-error">
         <p>{t('load.error')}</p>
@@ -93,9 +95,9 @@ export function LoadOverlay() {
         </button>
       </div>
     );
-  if (status === 'loading')
+  if (status !== 'ready')
     return (
-      <div className="overlay" role="status">
+      <div className="overlay" role="status" data-testid="loading">
         <div className="spinner" aria-hidden="true" />
         <p>{t('load.loading')}</p>
         <progress max={1} value={progress} aria-label={t('load.loading')} />

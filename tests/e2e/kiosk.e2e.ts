@@ -51,4 +51,37 @@ describe('kiosk', () => {
     expect(await shownProcedure(app)).toBe('scarf');
     expectClean(app);
   });
+
+  test('loads that keep failing in a page its service worker serves: the kiosk starts afresh, and plays', async () => {
+    const app = await open('?mode=kiosk&idle=600&langs=en', { serviceWorkers: 'allow' });
+    await app.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await app.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await app.page.locator('[data-kiosk="attract"]').waitFor();
+    // This page's network stack stuck (as a Chromium bug can leave a page): every fetch of it fails,
+    // which no retry cures; a reload is a new page.
+    await app.page.evaluate(() => {
+      (window as unknown as { stuck?: boolean }).stuck = true;
+      window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    });
+    // A visitor asks for the knee, whose model is not loaded yet.
+    await app.page.locator('[data-testid="stage"]').click({ position: { x: 50, y: 50 } });
+    await app.page.locator('[data-kiosk="explore"]').waitFor();
+    const reloaded = app.page.waitForEvent('load', { timeout: 90_000 });
+    await app.page.locator('[data-testid="region-knee"]').click();
+    // A kiosk shows no error: it keeps saying it is loading while it tries again, 3 s apart.
+    await app.page.waitForTimeout(5000);
+    expect(await app.page.locator('[data-testid="loading"]').count()).toBe(1);
+    expect(await app.page.locator('[data-testid="load-error"]').count()).toBe(0);
+    // After a few tries, the reload: the loop plays again, with nothing failing.
+    await reloaded;
+    await app.page.locator('[data-kiosk="attract"]').waitFor({ timeout: 60_000 });
+    await app.page
+      .locator('[data-testid="stage"][data-ready="true"]')
+      .waitFor({ state: 'attached', timeout: 90_000 });
+    expect(await app.page.evaluate(() => (window as unknown as { stuck?: boolean }).stuck)).toBeUndefined();
+    expect(await app.page.locator('[data-testid="load-error"]').count()).toBe(0);
+    expectClean(app);
+  }, 240_000);
 });
