@@ -3,12 +3,35 @@ import { PROCEDURES } from '../procedures/registry';
 import { usePlayback } from '../state/playback-store';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
-import { KIOSK_PAUSE_S, KIOSK_READY_S, KIOSK_RELOAD_AFTER, KIOSK_RETRY_S, kioskItem } from './kiosk-schedule';
+import {
+  KIOSK_PAUSE_S,
+  KIOSK_READY_S,
+  KIOSK_RELOAD_AFTER,
+  KIOSK_RELOAD_EVERY_S,
+  KIOSK_RETRY_S,
+  kioskItem,
+} from './kiosk-schedule';
 
 /** Each input that hands the screen to a visitor. */
 const INPUTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 /** The loop's clock: it checks readiness, the end of a procedure, idleness and errors. */
 const TICK_MS = 500;
+/** When the kiosk last started afresh (kept across the reload). */
+const RELOADED_AT = 'kiosk-reloaded-at';
+
+/** Whether the page may reload now (a service worker serves it, none in the last while); notes it. */
+function mayReload(): boolean {
+  if (!navigator.serviceWorker?.controller) return false;
+  try {
+    const now = Date.now();
+    if (now - Number(sessionStorage.getItem(RELOADED_AT) ?? 0) < KIOSK_RELOAD_EVERY_S * 1000) return false;
+    sessionStorage.setItem(RELOADED_AT, String(now));
+    return true;
+  } catch {
+    // No storage (a locked-down browser): no way to keep from reloading in a loop.
+    return false;
+  }
+}
 
 /**
  * The waiting-room kiosk: plays every procedure in turn with patient captions, alternating
@@ -61,7 +84,7 @@ export function useKiosk(): { active: boolean; exploring: boolean; shown: number
         if (now - failedAt > KIOSK_RETRY_S * 1000) {
           failedAt = null;
           failures += 1;
-          if (failures > KIOSK_RELOAD_AFTER && navigator.serviceWorker?.controller) {
+          if (failures >= KIOSK_RELOAD_AFTER && mayReload()) {
             window.location.reload();
             return;
           }

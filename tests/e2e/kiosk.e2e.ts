@@ -82,6 +82,19 @@ describe('kiosk', () => {
       .waitFor({ state: 'attached', timeout: 90_000 });
     expect(await app.page.evaluate(() => (window as unknown as { stuck?: boolean }).stuck)).toBeUndefined();
     expect(await app.page.locator('[data-testid="load-error"]').count()).toBe(0);
+    // Stuck again so soon: no second reload (a failure a reload does not cure must not loop), it
+    // keeps trying and keeps saying it is loading.
+    await app.page.evaluate(() => {
+      window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    });
+    await app.page.locator('[data-testid="stage"]').click({ position: { x: 50, y: 50 } });
+    await app.page.locator('[data-kiosk="explore"]').waitFor();
+    await app.page.locator('[data-testid="region-knee"]').click();
+    let again = false;
+    app.page.once('load', () => (again = true));
+    await app.page.waitForTimeout(25_000);
+    expect(again).toBe(false);
+    expect(await app.page.locator('[data-testid="loading"]').count()).toBe(1);
     expectClean(app);
-  }, 240_000);
+  }, 300_000);
 });
