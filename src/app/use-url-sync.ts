@@ -17,6 +17,20 @@ export function sessionChanges(current: Session, fresh: Partial<Session>): Parti
   return patch as Partial<Session>;
 }
 
+/**
+ * What a new fragment changes: the patient's angles it holds, only those that differ (back or
+ * forward between links that differ after '#' fires popstate first, which has set them already).
+ */
+export function angleChanges(current: Session, search: string, hash: string, browserLang: string) {
+  const { foot, knee } = sessionFromUrl(search, hash, browserLang);
+  return sessionChanges(current, { foot, knee });
+}
+
+/** Sets what changed, if anything: an empty update would still wake every subscriber. */
+function patchSession(patch: Partial<Session>): void {
+  if (Object.keys(patch).length > 0) useSession.setState(patch);
+}
+
 /** Puts the clock at the start of the link's step, unless it already plays in that step, at its speed. */
 function followStep(s: Session, procedureChanged: boolean): void {
   const proc = resolveProcedure(s.procedure, s.params);
@@ -48,19 +62,18 @@ export function useUrlSync(): void {
         if (i18next.language !== s.lang) useSession.getState().set({ lang: i18next.language as Lang });
       });
     };
-    // A link that differs only after its '#' (the patient's angles) does not reload the page. Back
-    // or forward between such links fires popstate first: the angles it read are not set again.
-    const onHash = () => {
-      const { foot, knee } = sessionFromUrl(window.location.search, window.location.hash, navigator.language);
-      useSession.setState(sessionChanges(useSession.getState(), { foot, knee }));
-    };
+    // A link that differs only after its '#' (the patient's angles) does not reload the page.
+    const onHash = () =>
+      patchSession(
+        angleChanges(useSession.getState(), window.location.search, window.location.hash, navigator.language),
+      );
     // Back or forward: the whole session is read again from the address, as a page load would.
     const onPop = () => {
       const current = useSession.getState();
       const fresh = sessionFromUrl(window.location.search, window.location.hash, navigator.language);
       reading = true;
       try {
-        useSession.setState(sessionChanges(current, fresh));
+        patchSession(sessionChanges(current, fresh));
         followStep(fresh, fresh.procedure !== current.procedure);
       } finally {
         reading = false;

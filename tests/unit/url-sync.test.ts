@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sessionChanges } from '../../src/app/use-url-sync';
+import { angleChanges, sessionChanges } from '../../src/app/use-url-sync';
 import { sessionFromUrl } from '../../src/state/session-store';
 import { advanced, pausedAtStep } from '../../src/state/playback-store';
 import { buildTimeline } from '../../src/engine/timeline';
@@ -15,12 +15,13 @@ describe('a link read again (back/forward, a new fragment)', () => {
     expect(patch.params).toMatchObject({ target: 65 });
   });
 
-  test("the fragment's angles alone: set once, not again by the hashchange after popstate", () => {
+  test('a new fragment: only the angles that differ, none when popstate has set them already', () => {
     const now = read('?p=chevron', '#hva=28');
-    const { foot, knee } = read('?p=chevron', '#hva=35');
-    expect(sessionChanges(now, { foot, knee })).toEqual({ foot });
-    const after = { ...now, foot };
-    expect(sessionChanges(after, { foot: read('?p=chevron', '#hva=35').foot, knee })).toEqual({});
+    expect(angleChanges(now, '?p=chevron', '#hva=35', 'en-US')).toEqual({
+      foot: read('?p=chevron', '#hva=35').foot,
+    });
+    const after = { ...now, foot: read('?p=chevron', '#hva=35').foot };
+    expect(angleChanges(after, '?p=chevron', '#hva=35', 'en-US')).toEqual({});
   });
 });
 
