@@ -40,7 +40,7 @@ const views = new Map<string, () => RenderInfo>();
  * Counts what a view draws, for the benchmark and the tests; the main view also publishes
  * `window.__viz`, which reads the others through `viewRenderInfo`.
  */
-export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D, view: string): void {
+export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D, view: string): () => void {
   // The counters of the last render of this scene: the renderer's own are overwritten by any other
   // render it does (the instruments' environment map is prefiltered with a few draw calls).
   const last = { triangles: 0, calls: 0 };
@@ -55,7 +55,11 @@ export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D, view: strin
     textures: gl.info.memory.textures,
   });
   views.set(view, info);
-  if (view !== 'main') return;
+  // A closed view reports nothing (and its renderer is let go).
+  const forget = () => {
+    if (views.get(view) === info) views.delete(view);
+  };
+  if (view !== 'main') return forget;
   window.__viz = {
     renderInfo: info,
     viewRenderInfo: (other) => views.get(other)?.() ?? null,
@@ -75,4 +79,5 @@ export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D, view: strin
       return tools;
     },
   };
+  return forget;
 }
