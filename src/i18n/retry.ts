@@ -5,8 +5,7 @@ export const MAX_RETRY_MS = 30_000;
 
 /** How long to wait after the `failures`-th failed try in a row: 1 s, 2 s, 4 s … at most 30 s. */
 export function retryDelay(failures: number): number {
-  // The exponent is capped too: 2 ** a large count is Infinity, and a week offline is a large count.
-  return Math.min(FIRST_RETRY_MS * 2 ** Math.min(Math.max(failures - 1, 0), 16), MAX_RETRY_MS);
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(failures - 1, 0), MAX_RETRY_MS);
 }
 
 /**

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, type Strings } from './languages';
-import { keepTrying } from './retry';
+import { MAX_RETRY_MS, keepTrying } from './retry';
 
 /**
  * The long texts (step captions, the info panel, the quiz) are a second chunk per language, needed
@@ -66,9 +66,14 @@ export function keepLoadingTexts(lang: Language): Promise<void> {
   const first = new Promise<void>((done) => (firstOver = done));
   const mine = { lang, first, stop: () => {} };
   retrying = mine;
+  // Said until the waits reach their longest, then no more: a week offline is not 20,000 warnings.
+  let quiet = false;
   mine.stop = keepTrying(
     () => loadTexts(lang).finally(firstOver),
-    (error, wait) => console.warn(`Texts not loaded, trying again in ${wait / 1000} s`, error),
+    (error, wait) => {
+      if (!quiet) console.warn(`Texts not loaded, trying again in ${wait / 1000} s`, error);
+      quiet = wait >= MAX_RETRY_MS;
+    },
   );
   return first;
 }

@@ -106,8 +106,8 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
 
 /**
  * The address of a session: its choices in the query string, only what differs from the defaults
- * (and the language), with the step shown and the playback speed; the patient's own angles (only the region's) in the fragment, which a browser never sends to a
- * server.
+ * (and the language), with the step shown and the playback speed; the patient's own angles (only
+ * the region's) in the fragment, which a browser never sends to a server.
  */
 export function sessionToUrl(s: Session, step = 1, speed = s.startSpeed): string {
   const values = {

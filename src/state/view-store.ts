@@ -55,7 +55,7 @@ export const useView = create<ViewState>()((set) => ({
   fluoroShot: null,
   showingBefore: false,
   secondReady: false,
-  retry: () => set((s) => ({ attempt: s.attempt + 1, status: 'loading' })),
+  retry: () => set((s) => ({ attempt: s.attempt + 1, status: 'loading', progress: 0 })),
   resetView: () => set((s) => ({ resetCount: s.resetCount + 1 })),
 }));
 

@@ -1,9 +1,5 @@
-import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/session-store';
-
-/** The words keep the box's row (title, then the list) now that they sit in a box of their own. */
-const WORDS: CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '6px 16px' };
 
 /**
  * Says which link settings were clamped or ignored, in the user's language. Only the words are a
@@ -17,7 +13,7 @@ export function Notices() {
   return (
     <div className="notices" data-testid="notices">
       <div className={shown ? 'notice-box' : undefined}>
-        <div role="status" style={WORDS}>
+        <div role="status" className="notice-words">
           {shown && (
             <>
               <strong>{t('notice.title')}</strong>

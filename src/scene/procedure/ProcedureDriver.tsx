@@ -69,7 +69,8 @@ export function ProcedureDriver({ state, stages }: Props) {
     }
     const clock = usePlayback.getState();
     // The main view drives the clock; a slow frame (software rendering, a busy kiosk) still advances.
-    const time = clock.playing && pane.primary ? advanced(clock, delta).time : clock.time;
+    const next = clock.playing && pane.primary ? advanced(clock, delta) : clock;
+    const { time } = next;
     // Re-evaluate only when the clock or the plan moved; an idle redraw (hover, camera) reuses it.
     const last = lastFrame.current;
     const own = paneTime(pane, time, clock.total, state.plan.timeline.total);
@@ -86,7 +87,7 @@ export function ProcedureDriver({ state, stages }: Props) {
       usePlayback.setState({
         time,
         step: frame.step,
-        playing: clock.playing && (clock.loop || time < clock.total),
+        playing: next.playing,
       });
     }
     // Which fragments show changes only with the step (cuts are made per step) or new fragments.

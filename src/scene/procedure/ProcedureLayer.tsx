@@ -62,7 +62,8 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
           )),
         ),
       )}
-      {state && <ToolSlots plan={state.plan} />}
+      {/* Keyed by procedure: another one's slots (a plate of the same id) never keep its sizes. */}
+      {state && <ToolSlots key={state.plan.proc.id} plan={state.plan} />}
       {patient.region === 'foot' && study && <FootAxes plan={state?.plan} pre={patient.landmarks} />}
       {patient.region === 'knee' && !state?.plan.proc.keepsAlignment && (
         <KneeOverlays plan={state?.plan} pre={patient.landmarks} />
