@@ -1,4 +1,3 @@
-import { Html } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,8 +21,8 @@ import {
   OVERLAY_MATERIALS,
   OVERLAY_ORDER,
   placeSegment,
-  UNIT_TUBE,
 } from './overlay-parts';
+import { AngleLabel, AxisTube } from './overlay-pieces';
 import { usePane } from '../pane';
 
 const ANGLES = ['hka', 'mpta', 'ldfa'] as const;
@@ -153,27 +152,9 @@ export function AngleArcs({ plan, pre }: Props) {
 
   return (
     <group name="overlay:angle-arcs">
-      <mesh
-        ref={femoral}
-        geometry={UNIT_TUBE}
-        material={OVERLAY_MATERIALS.axis}
-        renderOrder={OVERLAY_ORDER.axes}
-        raycast={noRaycast}
-      />
-      <mesh
-        ref={tibial}
-        geometry={UNIT_TUBE}
-        material={OVERLAY_MATERIALS.axis}
-        renderOrder={OVERLAY_ORDER.axes}
-        raycast={noRaycast}
-      />
-      <mesh
-        ref={condylar}
-        geometry={UNIT_TUBE}
-        material={OVERLAY_MATERIALS.axis}
-        renderOrder={OVERLAY_ORDER.axes}
-        raycast={noRaycast}
-      />
+      <AxisTube ref={femoral} />
+      <AxisTube ref={tibial} />
+      <AxisTube ref={condylar} />
       <mesh
         ref={arcsMesh}
         geometry={geometry}
@@ -183,31 +164,23 @@ export function AngleArcs({ plan, pre }: Props) {
         raycast={noRaycast}
       />
       {ANGLES.map((id) => (
-        <group
+        <AngleLabel
           key={id}
-          ref={(g) => {
+          id={id}
+          style={{ ...ANGLE_LABEL_STYLE, transform: ANCHOR[side][id] }}
+          anchor={(g) => {
             anchors.current[id] = g;
           }}
-        >
-          <Html
-            pointerEvents="none"
-            zIndexRange={[1, 0]}
-            style={{ ...ANGLE_LABEL_STYLE, transform: ANCHOR[side][id] }}
-          >
-            <span
-              data-overlay-measure={id}
-              ref={(el) => {
-                labels.current[id] = el;
-                const text = drawn.current.text[id];
-                const value = drawn.current.arcs?.[id].sweep;
-                if (el && text !== undefined && value !== undefined) {
-                  el.textContent = text;
-                  el.dataset.value = value.toFixed(2);
-                }
-              }}
-            />
-          </Html>
-        </group>
+          label={(el) => {
+            labels.current[id] = el;
+            const text = drawn.current.text[id];
+            const value = drawn.current.arcs?.[id].sweep;
+            if (el && text !== undefined && value !== undefined) {
+              el.textContent = text;
+              el.dataset.value = value.toFixed(2);
+            }
+          }}
+        />
       ))}
     </group>
   );

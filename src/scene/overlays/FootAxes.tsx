@@ -1,4 +1,3 @@
-import { Html } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,15 +9,8 @@ import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
 import { useSession } from '../../state/session-store';
 import { usePane } from '../pane';
-import {
-  ANGLE_LABEL_STYLE,
-  currentLandmarks,
-  noRaycast,
-  OVERLAY_MATERIALS,
-  OVERLAY_ORDER,
-  placeSegment,
-  UNIT_TUBE,
-} from './overlay-parts';
+import { ANGLE_LABEL_STYLE, currentLandmarks, placeSegment } from './overlay-parts';
+import { AngleLabel, AxisTube } from './overlay-pieces';
 
 /** The bones whose axes the hallux valgus angles are measured between. */
 const AXES = ['metatarsal1', 'metatarsal2', 'proximalPhalanx1'] as const;
@@ -95,35 +87,27 @@ export function FootAxes({ plan, pre }: Props) {
   return (
     <group name="overlay:foot-axes">
       {AXES.map((bone) => (
-        <mesh
+        <AxisTube
           key={bone}
           ref={(m) => {
             tubes.current[bone] = m;
           }}
-          geometry={UNIT_TUBE}
-          material={OVERLAY_MATERIALS.axis}
-          renderOrder={OVERLAY_ORDER.axes}
-          raycast={noRaycast}
         />
       ))}
       {LABELS.map((id) => (
-        <group
+        <AngleLabel
           key={id}
-          ref={(g) => {
+          id={id}
+          style={LABEL_STYLE}
+          anchor={(g) => {
             anchors.current[id] = g;
           }}
-        >
-          <Html pointerEvents="none" zIndexRange={[1, 0]} style={LABEL_STYLE}>
-            <span
-              data-overlay-measure={id}
-              ref={(el) => {
-                labels.current[id] = el;
-                // A label attached after the last drawing is filled at the next one.
-                if (el) drawnFor.current = null;
-              }}
-            />
-          </Html>
-        </group>
+          label={(el) => {
+            labels.current[id] = el;
+            // A label attached after the last drawing is filled at the next one.
+            if (el) drawnFor.current = null;
+          }}
+        />
       ))}
     </group>
   );
