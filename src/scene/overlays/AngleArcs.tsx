@@ -14,14 +14,7 @@ import {
 import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
 import { useSession, type Side } from '../../state/session-store';
-import {
-  ANGLE_LABEL_STYLE,
-  currentLandmarks,
-  noRaycast,
-  OVERLAY_MATERIALS,
-  OVERLAY_ORDER,
-  placeSegment,
-} from './overlay-parts';
+import { currentLandmarks, noRaycast, OVERLAY_MATERIALS, OVERLAY_ORDER, placeSegment } from './overlay-parts';
 import { AngleLabel, AxisTube } from './overlay-pieces';
 import { usePane } from '../pane';
 
@@ -167,7 +160,7 @@ export function AngleArcs({ plan, pre }: Props) {
         <AngleLabel
           key={id}
           id={id}
-          style={{ ...ANGLE_LABEL_STYLE, transform: ANCHOR[side][id] }}
+          offset={ANCHOR[side][id]}
           anchor={(g) => {
             anchors.current[id] = g;
           }}

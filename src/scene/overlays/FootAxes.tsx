@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group, Mesh } from 'three';
 import { landmark, type RegionLandmarks } from '../../anatomy/landmarks';
@@ -9,7 +9,7 @@ import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
 import { useSession } from '../../state/session-store';
 import { usePane } from '../pane';
-import { ANGLE_LABEL_STYLE, currentLandmarks, placeSegment } from './overlay-parts';
+import { currentLandmarks, placeSegment } from './overlay-parts';
 import { AngleLabel, AxisTube } from './overlay-pieces';
 
 /** The bones whose axes the hallux valgus angles are measured between. */
@@ -24,7 +24,7 @@ const AXIS_RADIUS = 0.45;
 const LABELS = ['hva', 'ima'] as const;
 
 /** Centred above its point. */
-const LABEL_STYLE: CSSProperties = { ...ANGLE_LABEL_STYLE, transform: 'translate(-50%, -130%)' };
+const LABEL_OFFSET = 'translate(-50%, -130%)';
 
 /** A bone's axis from the centre of its base to the centre of its head, run past both ends. */
 function axisOf(lm: RegionLandmarks, bone: (typeof AXES)[number]): [Vec3, Vec3] {
@@ -98,7 +98,7 @@ export function FootAxes({ plan, pre }: Props) {
         <AngleLabel
           key={id}
           id={id}
-          style={LABEL_STYLE}
+          offset={LABEL_OFFSET}
           anchor={(g) => {
             anchors.current[id] = g;
           }}

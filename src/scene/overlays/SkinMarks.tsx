@@ -1,15 +1,15 @@
-import { Html } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MeshBasicMaterial } from 'three';
-import { add, length, scale, sub, type Vec3 } from '../../anatomy/sdf';
+import { add, length, scale, sub } from '../../anatomy/sdf';
 import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
 import { useSession } from '../../state/session-store';
 import { useStore } from 'zustand';
 import { usePane } from '../pane';
 import { noRaycast, OVERLAY_MATERIALS, OVERLAY_ORDER, placeSegment, UNIT_TUBE } from './overlay-parts';
+import { SceneLabel } from './SceneLabel';
 
 /** A portal drawn as a dark slit this thick, mm (the cut edge of the skin). */
 const SLIT_RADIUS = 0.7;
@@ -27,15 +27,8 @@ const SLIT_MATERIAL = new MeshBasicMaterial({
   toneMapped: false,
 });
 
-const LABEL: CSSProperties = {
-  background: 'rgba(20, 28, 36, 0.85)',
-  color: '#fff',
-  padding: '2px 6px',
-  borderRadius: 4,
-  font: '600 12px system-ui, sans-serif',
-  whiteSpace: 'nowrap',
-  pointerEvents: 'none',
-};
+/** A label centred on its point. */
+const CENTRED = 'translate(-50%, -50%)';
 
 /**
  * The skin openings of a percutaneous operation, to scale, and the open incision the same
@@ -78,15 +71,13 @@ export function SkinMarks({ plan }: { readonly plan: Plan }) {
         );
       })}
       {first && (
-        <Html
-          position={[...add(first.at, scale(first.normal, LABEL_OFFSET))] as Vec3}
-          center
-          zIndexRange={[20, 0]}
-        >
-          <div style={LABEL} data-testid="portals-label">
-            {t('overlay.portals', { mm: formatNumber(lang, total, 0) })}
-          </div>
-        </Html>
+        <SceneLabel
+          className="skin-label"
+          position={add(first.at, scale(first.normal, LABEL_OFFSET))}
+          offset={CENTRED}
+          attrs={{ 'data-testid': 'portals-label' }}
+          text={t('overlay.portals', { mm: formatNumber(lang, total, 0) })}
+        />
       )}
       {a && b && (
         <>
@@ -98,11 +89,13 @@ export function SkinMarks({ plan }: { readonly plan: Plan }) {
             raycast={noRaycast}
             ref={(m) => m && placeSegment(m, a, b, INCISION_RADIUS)}
           />
-          <Html position={[...scale(add(a, b), 0.5)] as Vec3} center zIndexRange={[20, 0]}>
-            <div style={LABEL} data-testid="open-incision-label">
-              {t('overlay.openIncision', { mm: formatNumber(lang, length(sub(b, a)), 0) })}
-            </div>
-          </Html>
+          <SceneLabel
+            className="skin-label"
+            position={scale(add(a, b), 0.5)}
+            offset={CENTRED}
+            attrs={{ 'data-testid': 'open-incision-label' }}
+            text={t('overlay.openIncision', { mm: formatNumber(lang, length(sub(b, a)), 0) })}
+          />
         </>
       )}
     </group>

@@ -1,4 +1,3 @@
-import type { CSSProperties } from 'react';
 import {
   BufferAttribute,
   BufferGeometry,
@@ -23,18 +22,6 @@ export const OVERLAY_COLOURS = {
   arc: '#ffbe0b',
   ruler: '#1f2a33',
 } as const;
-
-/** An angle's label on the bones (both regions' study overlays). */
-export const ANGLE_LABEL_STYLE: CSSProperties = {
-  font: '600 12px/1.2 system-ui, sans-serif',
-  color: '#fff',
-  background: 'rgba(20, 26, 32, 0.82)',
-  borderLeft: `3px solid ${OVERLAY_COLOURS.arc}`,
-  borderRadius: 3,
-  padding: '2px 5px',
-  whiteSpace: 'nowrap',
-  userSelect: 'none',
-};
 
 /** Draw order above the bones (0) and the skin (1): overlays are drawn last, on top of everything. */
 export const OVERLAY_ORDER = { axes: 20, lines: 22, arcs: 26, zone: 30, ruler: 31, dots: 34 } as const;

@@ -1,7 +1,7 @@
-import { Html } from '@react-three/drei';
-import type { CSSProperties, Ref } from 'react';
+import type { Ref } from 'react';
 import type { Group, Mesh } from 'three';
 import { noRaycast, OVERLAY_MATERIALS, OVERLAY_ORDER, UNIT_TUBE } from './overlay-parts';
+import { SceneLabel } from './SceneLabel';
 
 /** A bone's axis as the study overlays draw it: a unit tube that placeSegment stretches each frame. */
 export function AxisTube({ ref }: { readonly ref: Ref<Mesh> }) {
@@ -19,20 +19,23 @@ export function AxisTube({ ref }: { readonly ref: Ref<Mesh> }) {
 interface AngleLabelProps {
   /** The measure it shows (`data-overlay-measure`, read by the tests). */
   readonly id: string;
-  readonly style: CSSProperties;
+  /** How the label sits on its point (a CSS transform), so it grows away from the bones. */
+  readonly offset: string;
   /** The group the frame loop moves to where the angle is read. */
-  readonly anchor: Ref<Group>;
+  readonly anchor: (group: Group | null) => void;
   /** The span the frame loop writes the angle into. */
-  readonly label: Ref<HTMLSpanElement>;
+  readonly label: (el: HTMLSpanElement | null) => void;
 }
 
 /** An angle's value pinned in the scene, above the bones, never taking the pointer. */
-export function AngleLabel({ id, style, anchor, label }: AngleLabelProps) {
+export function AngleLabel({ id, offset, anchor, label }: AngleLabelProps) {
   return (
-    <group ref={anchor}>
-      <Html pointerEvents="none" zIndexRange={[1, 0]} style={style}>
-        <span data-overlay-measure={id} ref={label} />
-      </Html>
-    </group>
+    <SceneLabel
+      className="angle-label"
+      offset={offset}
+      attrs={{ 'data-overlay-measure': id }}
+      anchor={anchor}
+      label={label}
+    />
   );
 }

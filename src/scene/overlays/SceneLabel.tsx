@@ -1,0 +1,98 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useLayoutEffect, useRef } from 'react';
+import { Vector3, type Group } from 'three';
+import type { Vec3 } from '../../anatomy/sdf';
+
+interface SceneLabelProps {
+  /** Its look (a class of styles.css), beside `scene-label`. */
+  readonly className: string;
+  /** Where it is pinned, in the parent's frame; or the caller moves the group through `anchor`. */
+  readonly position?: Vec3;
+  /** How the label sits on its point, a CSS transform: `translate(-50%, -130%)` centres it above. */
+  readonly offset?: string;
+  /** Attributes the tests read it by (`data-testid`, `data-overlay-measure`). */
+  readonly attrs?: Readonly<Record<string, string>>;
+  /** Its text; or leave it out and write into the element `label` hands over. */
+  readonly text?: string;
+  /** The group to move to where the label belongs. */
+  readonly anchor?: (group: Group | null) => void;
+  /** The label's element, for a caller that writes it every frame. */
+  readonly label?: (el: HTMLSpanElement | null) => void;
+}
+
+const at = new Vector3();
+
+/**
+ * A page element pinned to a point of the scene: a span laid over the canvas and moved each frame to
+ * where the point projects. Made by hand rather than with drei's Html, which mounts a React root per
+ * label and unmounts it in an effect cleanup: when the cleanup runs while React renders (a view torn
+ * down, a suspended tree hidden and shown again), the unmount is put off and races the root made
+ * again on the same element, and React throws "removeChild: not a child of this node" (URL fuzz).
+ */
+export function SceneLabel({
+  className,
+  position,
+  offset = '',
+  attrs,
+  text,
+  anchor,
+  label,
+}: SceneLabelProps) {
+  const gl = useThree((s) => s.gl);
+  const group = useRef<Group | null>(null);
+  const span = useRef<HTMLSpanElement | null>(null);
+  const placed = useRef('');
+
+  // Beside the canvas's own box, in the element the view fills (the X-ray view hides what is there).
+  useLayoutEffect(() => {
+    const host = gl.domElement.parentElement?.parentElement;
+    if (!host) return;
+    const el = document.createElement('span');
+    host.appendChild(el);
+    span.current = el;
+    placed.current = '';
+    label?.(el);
+    return () => {
+      el.remove();
+      span.current = null;
+      label?.(null);
+    };
+    // The callback is the caller's to keep stable; a new one must not make the element again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [gl]);
+
+  useLayoutEffect(() => {
+    const el = span.current;
+    if (!el) return;
+    el.className = `scene-label ${className}`;
+    for (const [name, value] of Object.entries(attrs ?? {})) el.setAttribute(name, value);
+    if (text !== undefined && el.textContent !== text) el.textContent = text;
+  });
+
+  useFrame(({ camera, size }) => {
+    const g = group.current;
+    const el = span.current;
+    if (!g || !el) return;
+    g.updateWorldMatrix(true, false);
+    at.setFromMatrixPosition(g.matrixWorld).project(camera);
+    // Behind the camera or past its far plane: not drawn, so not labelled either.
+    const off = at.z < -1 || at.z > 1;
+    const x = ((at.x + 1) / 2) * size.width;
+    const y = ((1 - at.y) / 2) * size.height;
+    const place = off ? 'none' : `translate3d(${x.toFixed(1)}px, ${y.toFixed(1)}px, 0) ${offset}`;
+    if (place === placed.current) return;
+    placed.current = place;
+    el.style.display = off ? 'none' : '';
+    if (!off) el.style.transform = place;
+  });
+
+  return (
+    <group
+      position={position}
+      ref={(g) => {
+        group.current = g;
+        anchor?.(g);
+      }}
+    />
+  );
+}
