@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AppRecovery } from './ui/AppRecovery';
 import { hasWebGL } from './app/webgl-support';
 import { preloadRegion } from './scene/use-region-model';
 import { initI18n } from './i18n';
@@ -15,7 +16,9 @@ void initI18n(useSession.getState().lang)
   .then(() =>
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
-        <App />
+        <AppRecovery>
+          <App />
+        </AppRecovery>
       </StrictMode>,
     ),
   );

@@ -304,3 +304,40 @@ describe('no WebGL', () => {
     }
   });
 });
+
+describe('a failure outside the parts that fail on their own', () => {
+  test('the whole app starts again by itself, with a calm line meanwhile, and keeps the session', async () => {
+    const app = await open('?p=chevron&lang=it', {
+      prepare: (context) =>
+        context.addInitScript(() => {
+          // Armed by the test: the next numbers formatted (a readout, in a render) throw. Twice:
+          // React renders a failed concurrent render once more, synchronously, before giving up.
+          const own = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
+          Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
+            configurable: true,
+            get(this: Intl.NumberFormat) {
+              const page = window as unknown as { failFormat?: number };
+              if (page.failFormat) {
+                page.failFormat -= 1;
+                throw new Error('injected render failure');
+              }
+              return own.get!.call(this);
+            },
+          });
+        }),
+    });
+    await waitForReady(app);
+    await app.page.evaluate(() => ((window as unknown as { failFormat?: number }).failFormat = 2));
+    await app.page.locator('[data-testid="param-shift"]').fill('45');
+    const restarting = app.page.locator('[data-testid="app-restarting"]');
+    await restarting.waitFor();
+    expect(await restarting.textContent()).toBe(it.app.restarting);
+    await waitForReady(app);
+    expect(await app.page.locator('header.topbar').count()).toBe(1);
+    expect(await app.page.locator('[data-testid="param-shift"]').inputValue()).toBe('45');
+    expect(await restarting.count()).toBe(0);
+    expect(app.pageErrors, describeProblems(app)).toEqual([]);
+    // React reports the failure it caught on the console: that one only.
+    expect(app.consoleErrors.filter((e) => !e.includes('injected render failure'))).toEqual([]);
+  });
+});
