@@ -42,44 +42,44 @@ describe('study overlays', () => {
     const app = await open('?mode=study&region=foot');
     await waitForReady(app);
     await drawn(app.page, 'hva');
-    // Study and consult in quick turns, as back/forward can: the overlays come and go each time.
-    await app.page.evaluate(() => {
-      for (let i = 0; i < 12; i++) {
-        history.pushState(null, '', `${location.pathname}?mode=${i % 2 ? 'study' : 'consult'}&region=foot`);
+    const go = (mode: string) =>
+      app.page.evaluate((m) => {
+        history.pushState(null, '', `${location.pathname}?mode=${m}&region=foot`);
         dispatchEvent(new PopStateEvent('popstate', { state: null }));
-      }
-    });
-    await waitForReady(app);
-    await drawn(app.page, 'ima');
-    const boxes = await app.page.evaluate(() => {
-      const canvas = document.querySelector('[data-testid="stage"] canvas')!.getBoundingClientRect();
-      return {
-        canvas: { x: canvas.x, y: canvas.y, right: canvas.right, bottom: canvas.bottom },
-        labels: Array.from(document.querySelectorAll('[data-overlay-measure]'), (el) => {
-          const r = el.getBoundingClientRect();
-          return {
-            id: el.getAttribute('data-overlay-measure'),
-            cx: r.x + r.width / 2,
-            cy: r.y + r.height / 2,
-          };
-        }),
-      };
-    });
-    expect(boxes.labels.map((l) => l.id).sort()).toEqual(['hva', 'ima']);
-    for (const l of boxes.labels) {
-      expect(l.cx).toBeGreaterThan(boxes.canvas.x);
-      expect(l.cx).toBeLessThan(boxes.canvas.right);
-      expect(l.cy).toBeGreaterThan(boxes.canvas.y);
-      expect(l.cy).toBeLessThan(boxes.canvas.bottom);
+      }, mode);
+    const labels = (count: number) =>
+      app.page.waitForFunction(
+        (n) => document.querySelectorAll('[data-overlay-measure]').length === n,
+        count,
+      );
+    // Study and consult in turns, as back/forward can: the overlays leave and come back each time.
+    for (let round = 0; round < 4; round++) {
+      await go('consult');
+      await labels(0);
+      await go('study');
+      await labels(2);
     }
-    // The HVA is read at the big toe's joint, the IMA between the metatarsal bases: apart on screen.
-    const [a, b] = boxes.labels;
-    expect(Math.hypot(a!.cx - b!.cx, a!.cy - b!.cy)).toBeGreaterThan(30);
-    await app.page.evaluate(() => {
-      history.pushState(null, '', `${location.pathname}?mode=consult&region=foot`);
-      dispatchEvent(new PopStateEvent('popstate', { state: null }));
-    });
-    await app.page.waitForFunction(() => document.querySelectorAll('[data-overlay-measure]').length === 0);
+    await waitForReady(app);
+    // Placed over the view once a frame has moved them: well inside the canvas, and apart (the HVA
+    // is read at the big toe's joint, the IMA between the metatarsal bases).
+    await expect
+      .poll(() =>
+        app.page.evaluate(() => {
+          const canvas = document.querySelector('[data-testid="stage"] canvas')!.getBoundingClientRect();
+          const centres = Array.from(document.querySelectorAll('[data-overlay-measure]'), (el) => {
+            const r = el.getBoundingClientRect();
+            return [r.x + r.width / 2, r.y + r.height / 2] as const;
+          });
+          const inside = centres.every(
+            ([x, y]) => x > canvas.x && x < canvas.right && y > canvas.y && y < canvas.bottom,
+          );
+          const [a, b] = centres;
+          return centres.length === 2 && inside && Math.hypot(a![0] - b![0], a![1] - b![1]) > 30;
+        }),
+      )
+      .toBe(true);
+    await go('consult');
+    await labels(0);
     expectClean(app);
   });
 });

@@ -57,7 +57,8 @@ export function SceneLabel({
       span.current = null;
       label?.(null);
     };
-    // The callback is the caller's to keep stable; a new one must not make the element again.
+    // Only the first `label` is told (the callers' callbacks just keep the element in a ref): a new
+    // callback each render must not make the element again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [gl]);
 
@@ -73,6 +74,8 @@ export function SceneLabel({
     const g = group.current;
     const el = span.current;
     if (!g || !el) return;
+    // The camera controls moved the camera earlier in this frame; its matrices follow only at render.
+    camera.updateMatrixWorld();
     g.updateWorldMatrix(true, false);
     at.setFromMatrixPosition(g.matrixWorld).project(camera);
     // Behind the camera or past its far plane: not drawn, so not labelled either.

@@ -27,7 +27,7 @@ const SLIT_MATERIAL = new MeshBasicMaterial({
   toneMapped: false,
 });
 
-/** A label centred on its point. */
+/** Centred on its point: the label sits on the opening (or the incision's middle) it measures. */
 const CENTRED = 'translate(-50%, -50%)';
 
 /**

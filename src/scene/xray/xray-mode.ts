@@ -14,7 +14,7 @@ export interface XrayMode {
   stop(): void;
 }
 
-/** Hides (or shows again) the DOM labels drei's Html puts next to the canvas: overlays are not X-rayed. */
+/** Hides (or shows again) the labels SceneLabel puts next to the canvas: overlays are not X-rayed. */
 function setLabelsHidden(canvas: HTMLCanvasElement, hidden: boolean): void {
   const box = canvas.parentElement;
   const host = box?.parentElement;
