@@ -22,6 +22,15 @@ interface SceneLabelProps {
 
 const at = new Vector3();
 
+/** Where a label was last put (tenths of a pixel), so an unmoved one is left alone. */
+interface Placed {
+  readonly off: boolean;
+  readonly x: number;
+  readonly y: number;
+  readonly offset: string;
+}
+const UNPLACED: Placed = { off: false, x: NaN, y: NaN, offset: '' };
+
 /**
  * A page element pinned to a point of the scene: a span laid over the canvas and moved each frame to
  * where the point projects. Made by hand rather than with drei's Html, which mounts a React root per
@@ -41,7 +50,7 @@ export function SceneLabel({
   const gl = useThree((s) => s.gl);
   const group = useRef<Group | null>(null);
   const span = useRef<HTMLSpanElement | null>(null);
-  const placed = useRef('');
+  const placed = useRef<Placed>(UNPLACED);
 
   // Beside the canvas's own box, in the element the view fills (the X-ray view hides what is there).
   useLayoutEffect(() => {
@@ -50,7 +59,7 @@ export function SceneLabel({
     const el = document.createElement('span');
     host.appendChild(el);
     span.current = el;
-    placed.current = '';
+    placed.current = UNPLACED;
     label?.(el);
     return () => {
       el.remove();
@@ -80,13 +89,14 @@ export function SceneLabel({
     at.setFromMatrixPosition(g.matrixWorld).project(camera);
     // Behind the camera or past its far plane: not drawn, so not labelled either.
     const off = at.z < -1 || at.z > 1;
-    const x = ((at.x + 1) / 2) * size.width;
-    const y = ((1 - at.y) / 2) * size.height;
-    const place = off ? 'none' : `translate3d(${x.toFixed(1)}px, ${y.toFixed(1)}px, 0) ${offset}`;
-    if (place === placed.current) return;
-    placed.current = place;
+    // Tenths of a pixel: a label that has not moved is not written to (nor a string made for it).
+    const x = Math.round(((at.x + 1) / 2) * size.width * 10);
+    const y = Math.round(((1 - at.y) / 2) * size.height * 10);
+    const last = placed.current;
+    if (last.off === off && last.x === x && last.y === y && last.offset === offset) return;
+    placed.current = { off, x, y, offset };
     el.style.display = off ? 'none' : '';
-    if (!off) el.style.transform = place;
+    if (!off) el.style.transform = `translate3d(${x / 10}px, ${y / 10}px, 0) ${offset}`;
   });
 
   return (
