@@ -4,7 +4,6 @@ import { REGION_PARTS } from '../anatomy/parts';
 import { SEX_SCALE } from '../anatomy/sizes';
 import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';
-import { useView } from '../state/view-store';
 import { BonePart } from './BonePart';
 import { usePane } from './pane';
 
@@ -21,19 +20,27 @@ interface Props {
   readonly model: RegionModel;
 }
 
-/** Reports the first frame drawn with bones, for the loading overlay and the tests' data-ready. */
+/**
+ * Reports the first frame drawn with these bones, for the loading overlay, the kiosk and the tests'
+ * data-ready; keyed by region, so another region's bones report afresh.
+ */
 function DrawnReporter() {
   const invalidate = useThree((s) => s.invalidate);
   const pane = usePane();
+  const reporter = useRef<object | null>(null);
   const done = useRef(false);
-  useEffect(() => invalidate(), [invalidate]);
+  useEffect(() => {
+    const me = {};
+    reporter.current = me;
+    pane.claim('drawn', me);
+    invalidate();
+    return () => pane.release('drawn', me);
+  }, [pane, invalidate]);
   useFrame(() => {
     if (done.current) return;
     done.current = true;
-    requestAnimationFrame(() => {
-      pane.status.setState({ drawn: true });
-      if (pane.primary) useView.setState({ drawn: true });
-    });
+    const me = reporter.current;
+    if (me) requestAnimationFrame(() => pane.report('drawn', me, true));
   });
   return null;
 }

@@ -42,8 +42,6 @@ function RenderInfoSource({ view }: { readonly view: string }) {
 /** A view beside the main one tells the app when it is drawn with its fragments (the page's data-ready). */
 function useSecondReady(pane: Pane) {
   useEffect(() => {
-    // A new canvas (a retry, a lost context) draws and cuts afresh.
-    pane.status.setState({ drawn: false, cutsReady: false });
     if (pane.primary) return;
     const report = ({ drawn, cutsReady }: { drawn: boolean; cutsReady: boolean }) =>
       useView.setState({ secondReady: drawn && cutsReady });

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Object3D } from 'three';
 import type { Frame } from '../engine/evaluate';
+import { useView } from '../state/view-store';
 
 /**
  * What a 3D view shows: the open procedure (`main`, which drives the shared clock), the patient
@@ -34,9 +35,19 @@ export interface PaneStatus {
   readonly cutsReady: boolean;
 }
 
+/** The flags a view reports once what it shows is on screen (the page's data-ready, the kiosk's wait). */
+export type ReadyFlag = 'drawn' | 'cutsReady';
+
+/**
+ * Which reporter answers for the main view's flags in the app's view store: the main view of an app
+ * mounted again (after a failure) takes them over from the last one's, however late that one goes.
+ */
+const mainOwners = new Map<ReadyFlag, object>();
+
 /** One 3D view's own bodies, last frame and status: two views side by side never share them. */
 export class Pane {
   private readonly bodies = new Set<BodyEntry>();
+  private readonly owners = new Map<ReadyFlag, object>();
   private shownFrame: Frame | null = null;
   readonly status: StoreApi<PaneStatus> = createStore<PaneStatus>()(() => ({
     step: 0,
@@ -66,6 +77,31 @@ export class Pane {
   /** Visits every body the driver places each frame. */
   eachBody(visit: (body: BodyEntry) => void): void {
     this.bodies.forEach(visit);
+  }
+
+  /**
+   * A component (one per mount) that reports `flag` takes it over, false until it reports. Only the
+   * newest reporter changes the flag: an older one unmounting or reporting late (the last region's
+   * bones, a canvas torn down after the new one drew) would otherwise leave it false for good, and
+   * the page never ready, the kiosk never moving on.
+   */
+  claim(flag: ReadyFlag, reporter: object): void {
+    this.owners.set(flag, reporter);
+    if (this.primary) mainOwners.set(flag, reporter);
+    this.report(flag, reporter, false);
+  }
+
+  /** Sets `flag` if `reporter` still answers for it (the main view mirrors it into the view store). */
+  report(flag: ReadyFlag, reporter: object, value: boolean): void {
+    if (this.owners.get(flag) === reporter) this.status.setState({ [flag]: value });
+    if (this.primary && mainOwners.get(flag) === reporter) useView.setState({ [flag]: value });
+  }
+
+  /** The reporter unmounts: what it reported is gone with it, unless another has taken over. */
+  release(flag: ReadyFlag, reporter: object): void {
+    this.report(flag, reporter, false);
+    if (this.owners.get(flag) === reporter) this.owners.delete(flag);
+    if (mainOwners.get(flag) === reporter) mainOwners.delete(flag);
   }
 
   /** Adds a body for the driver to place each frame; returns the removal. */

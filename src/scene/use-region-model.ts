@@ -32,7 +32,6 @@ export function useRegionModel(region: Region, load = true): RegionModel | undef
   const model = useView((s) => s.models[region]);
   useEffect(() => {
     if (!load) return;
-    useView.setState({ drawn: false });
     if (useView.getState().models[region]) {
       useView.setState({ status: 'ready' });
       return;

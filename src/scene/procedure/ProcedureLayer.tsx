@@ -1,9 +1,8 @@
 import { useThree } from '@react-three/fiber';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { RegionModel } from '../../anatomy/mesh';
 import { cutChains } from '../../engine/fragments';
 import { useSession } from '../../state/session-store';
-import { useView } from '../../state/view-store';
 import { usePosedPatient } from '../../state/patient';
 import { CArm } from '../overlays/CArm';
 import { FootAxes } from '../overlays/FootAxes';
@@ -24,26 +23,27 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
   const study = useSession((s) => s.mode === 'study');
   const stages = useCutStages(state, model);
   const invalidate = useThree((s) => s.invalidate);
+  const [reporter] = useState(() => ({}));
   useEffect(() => {
-    const cutsReady = (ready: boolean) => {
-      pane.status.setState({ cutsReady: ready });
-      if (pane.primary) useView.setState({ cutsReady: ready });
-    };
+    pane.claim('cutsReady', reporter);
+    return () => pane.release('cutsReady', reporter);
+  }, [pane, reporter]);
+  useEffect(() => {
     if (state && cutChains(state.plan.proc).size > stages.size) {
-      cutsReady(false);
+      pane.report('cutsReady', reporter, false);
       return;
     }
     // Report ready only once a frame with the new fragments and tools has been drawn.
     invalidate();
     let second = 0;
     const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => cutsReady(true));
+      second = requestAnimationFrame(() => pane.report('cutsReady', reporter, true));
     });
     return () => {
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
     };
-  }, [pane, state, stages, invalidate]);
+  }, [pane, reporter, state, stages, invalidate]);
   // The driver mounts first so its useFrame runs before the tool slots read its frame.
   return (
     <>
