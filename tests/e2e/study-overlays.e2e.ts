@@ -38,6 +38,28 @@ describe('study overlays', () => {
     expectClean(app);
   });
 
+  test('knee: every angle label is whole inside the view, at the first step and the last', async () => {
+    const app = await open('?p=hto-opening&mode=study', { viewport: { width: 1280, height: 720 } });
+    for (const step of [1, 8]) {
+      await app.page.locator(`[data-testid="step-${step}"]`).click();
+      await waitForReady(app);
+      await expect
+        .poll(() =>
+          app.page.evaluate(() => {
+            const view = document.querySelector('[data-testid="stage"] canvas')!.getBoundingClientRect();
+            const out = Array.from(document.querySelectorAll('[data-overlay-measure]'), (el) => {
+              const r = el.getBoundingClientRect();
+              const whole = r.left >= view.left && r.right <= view.right && r.top >= view.top;
+              return whole && r.bottom <= view.bottom ? null : el.getAttribute('data-overlay-measure');
+            });
+            return out.length === 3 ? out.filter((id) => id !== null) : ['not all three drawn'];
+          }),
+        )
+        .toEqual([]);
+    }
+    expectClean(app);
+  });
+
   test('the labels lie over the view, by their points, and leave with the overlays (none left behind)', async () => {
     const app = await open('?mode=study&region=foot');
     await waitForReady(app);

@@ -16,6 +16,7 @@ import { formatNumber } from '../../i18n';
 import { useSession, type Side } from '../../state/session-store';
 import { currentLandmarks, noRaycast, OVERLAY_MATERIALS, OVERLAY_ORDER, placeSegment } from './overlay-parts';
 import { AngleLabel, AxisTube } from './overlay-pieces';
+import type { LabelOffset } from './SceneLabel';
 import { usePane } from '../pane';
 
 const ANGLES = ['hka', 'mpta', 'ldfa'] as const;
@@ -29,16 +30,18 @@ const ARC_HALF_WIDTH = 0.9;
 const AXIS_RADIUS = 0.7;
 /** How far the condylar line runs past each condyle, mm. */
 const CONDYLAR_OVERHANG = 8;
-/** Where along each arc (fraction of its sweep) its label sits, and how far outside it, mm. */
-const LABEL_AT: Record<AngleId, number> = { hka: 0.8, mpta: 0.5, ldfa: 0.5 };
+/**
+ * Each label sits at the middle of its arc's sweep, this far outside it, mm (the HKA arc's far end
+ * lies near the hip, out of the knee's view).
+ */
 const LABEL_OUT = 5;
 /**
  * Which corner of a label touches its point, so each grows away from the knee: HKA up and
  * medially, mMPTA down and medially, mLDFA up and laterally (mirrored on a left leg).
  */
-const ANCHOR: Record<Side, Record<AngleId, string>> = {
-  right: { hka: 'translate(0,-100%)', mpta: 'translate(0,0)', ldfa: 'translate(-100%,-100%)' },
-  left: { hka: 'translate(-100%,-100%)', mpta: 'translate(-100%,0)', ldfa: 'translate(0,-100%)' },
+const ANCHOR: Record<Side, Record<AngleId, LabelOffset>> = {
+  right: { hka: [0, -1], mpta: [0, 0], ldfa: [-1, -1] },
+  left: { hka: [-1, -1], mpta: [-1, 0], ldfa: [0, -1] },
 };
 
 /** One band per arc: (SEGMENTS + 1) inner/outer vertex pairs, the index fixed. */
@@ -133,7 +136,7 @@ export function AngleArcs({ plan, pre }: Props) {
     ANGLES.forEach((id, k) => {
       const arc = arcs[id];
       fillArc(position.array as Float32Array, k, arc);
-      const p = arcPoint(arc, LABEL_AT[id], LABEL_OUT);
+      const p = arcPoint(arc, 0.5, LABEL_OUT);
       anchors.current[id]?.position.set(p[0], p[1], p[2]);
       const value = formatNumber(lang, arc.sweep);
       setLabel(id, arc.sweep, t('overlay.angleLabel', { name: t(`overlay.${id}`), value }));

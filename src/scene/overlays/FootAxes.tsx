@@ -11,6 +11,7 @@ import { useSession } from '../../state/session-store';
 import { usePane } from '../pane';
 import { currentLandmarks, placeSegment } from './overlay-parts';
 import { AngleLabel, AxisTube } from './overlay-pieces';
+import type { LabelOffset } from './SceneLabel';
 
 /** The bones whose axes the hallux valgus angles are measured between. */
 const AXES = ['metatarsal1', 'metatarsal2', 'proximalPhalanx1'] as const;
@@ -24,7 +25,7 @@ const AXIS_RADIUS = 0.45;
 const LABELS = ['hva', 'ima'] as const;
 
 /** Centred above its point. */
-const LABEL_OFFSET = 'translate(-50%, -130%)';
+const LABEL_OFFSET: LabelOffset = [-0.5, -1.3];
 
 /** A bone's axis from the centre of its base to the centre of its head, run past both ends. */
 function axisOf(lm: RegionLandmarks, bone: (typeof AXES)[number]): [Vec3, Vec3] {

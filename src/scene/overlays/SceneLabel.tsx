@@ -8,8 +8,8 @@ interface SceneLabelProps {
   readonly className: string;
   /** Where it is pinned, in the parent's frame; or the caller moves the group through `anchor`. */
   readonly position?: Vec3;
-  /** How the label sits on its point, a CSS transform: `translate(-50%, -130%)` centres it above. */
-  readonly offset?: string;
+  /** How the label sits on its point, in its own widths and heights: `[-0.5, -1.3]` centres it above. */
+  readonly offset?: LabelOffset;
   /** Attributes the tests read it by (`data-testid`, `data-overlay-measure`). */
   readonly attrs?: Readonly<Record<string, string>>;
   /** Its text; or leave it out and write into the element `label` hands over. */
@@ -20,6 +20,10 @@ interface SceneLabelProps {
   readonly label?: (el: HTMLSpanElement | null) => void;
 }
 
+/** A label's shift from its point, in its own width and height (a CSS translate in percent / 100). */
+export type LabelOffset = readonly [x: number, y: number];
+const AT_POINT: LabelOffset = [0, 0];
+
 const at = new Vector3();
 
 /** Where a label was last put (tenths of a pixel), so an unmoved one is left alone. */
@@ -27,9 +31,12 @@ interface Placed {
   readonly off: boolean;
   readonly x: number;
   readonly y: number;
-  readonly offset: string;
 }
-const UNPLACED: Placed = { off: false, x: NaN, y: NaN, offset: '' };
+const UNPLACED: Placed = { off: false, x: NaN, y: NaN };
+const HIDDEN: Placed = { off: true, x: NaN, y: NaN };
+
+/** `value` moved into [0, room] (a label wider than the view keeps its left edge in it). */
+const within = (value: number, room: number) => Math.max(0, Math.min(value, room));
 
 /**
  * A page element pinned to a point of the scene: a span laid over the canvas and moved each frame to
@@ -41,7 +48,7 @@ const UNPLACED: Placed = { off: false, x: NaN, y: NaN, offset: '' };
 export function SceneLabel({
   className,
   position,
-  offset = '',
+  offset = AT_POINT,
   attrs,
   text,
   anchor,
@@ -87,16 +94,27 @@ export function SceneLabel({
     camera.updateMatrixWorld();
     g.updateWorldMatrix(true, false);
     at.setFromMatrixPosition(g.matrixWorld).project(camera);
-    // Behind the camera or past its far plane: not drawn, so not labelled either.
-    const off = at.z < -1 || at.z > 1;
+    // Behind the camera, past its far plane or outside the view: its point is not seen, so no label.
+    if (at.z < -1 || at.z > 1 || Math.abs(at.x) > 1 || Math.abs(at.y) > 1) {
+      if (!placed.current.off) el.style.display = 'none';
+      placed.current = HIDDEN;
+      return;
+    }
+    // Shown before it is measured (a hidden label has no size).
+    if (placed.current.off) el.style.display = '';
+    // The label whole inside the view, however near its edge the point is.
+    const [dx, dy] = offset;
+    const w = el.offsetWidth;
+    const h = el.offsetHeight;
+    const left = within(((at.x + 1) / 2) * size.width + dx * w, size.width - w);
+    const top = within(((1 - at.y) / 2) * size.height + dy * h, size.height - h);
     // Tenths of a pixel: a label that has not moved is not written to (nor a string made for it).
-    const x = Math.round(((at.x + 1) / 2) * size.width * 10);
-    const y = Math.round(((1 - at.y) / 2) * size.height * 10);
+    const x = Math.round(left * 10);
+    const y = Math.round(top * 10);
     const last = placed.current;
-    if (last.off === off && last.x === x && last.y === y && last.offset === offset) return;
-    placed.current = { off, x, y, offset };
-    el.style.display = off ? 'none' : '';
-    if (!off) el.style.transform = `translate3d(${x / 10}px, ${y / 10}px, 0) ${offset}`;
+    if (!last.off && last.x === x && last.y === y) return;
+    placed.current = { off: false, x, y };
+    el.style.transform = `translate3d(${x / 10}px, ${y / 10}px, 0)`;
   });
 
   return (

@@ -9,7 +9,7 @@ import { useSession } from '../../state/session-store';
 import { useStore } from 'zustand';
 import { usePane } from '../pane';
 import { noRaycast, OVERLAY_MATERIALS, OVERLAY_ORDER, placeSegment, UNIT_TUBE } from './overlay-parts';
-import { SceneLabel } from './SceneLabel';
+import { SceneLabel, type LabelOffset } from './SceneLabel';
 
 /** A portal drawn as a dark slit this thick, mm (the cut edge of the skin). */
 const SLIT_RADIUS = 0.7;
@@ -28,7 +28,7 @@ const SLIT_MATERIAL = new MeshBasicMaterial({
 });
 
 /** Centred on its point: the label sits on the opening (or the incision's middle) it measures. */
-const CENTRED = 'translate(-50%, -50%)';
+const CENTRED: LabelOffset = [-0.5, -0.5];
 
 /**
  * The skin openings of a percutaneous operation, to scale, and the open incision the same

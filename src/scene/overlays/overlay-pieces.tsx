@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { Group, Mesh } from 'three';
 import { noRaycast, OVERLAY_MATERIALS, OVERLAY_ORDER, UNIT_TUBE } from './overlay-parts';
-import { SceneLabel } from './SceneLabel';
+import { SceneLabel, type LabelOffset } from './SceneLabel';
 
 /** A bone's axis as the study overlays draw it: a unit tube that placeSegment stretches each frame. */
 export function AxisTube({ ref }: { readonly ref: Ref<Mesh> }) {
@@ -19,8 +19,8 @@ export function AxisTube({ ref }: { readonly ref: Ref<Mesh> }) {
 interface AngleLabelProps {
   /** The measure it shows (`data-overlay-measure`, read by the tests). */
   readonly id: string;
-  /** How the label sits on its point (a CSS transform), so it grows away from the bones. */
-  readonly offset: string;
+  /** How the label sits on its point (in its own width and height), so it grows away from the bones. */
+  readonly offset: LabelOffset;
   /** The group the frame loop moves to where the angle is read. */
   readonly anchor: (group: Group | null) => void;
   /** The span the frame loop writes the angle into. */
