@@ -12,6 +12,33 @@ const drawn = async (page: Page, id: string): Promise<number> => {
   return Number(await label.getAttribute('data-value'));
 };
 
+interface Box {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** The 3D view's box and each angle label's, by its measure id, as the page lays them out. */
+const labelBoxes = (page: Page) =>
+  page.evaluate(() => {
+    const box = (el: Element) => {
+      const { left, right, top, bottom } = el.getBoundingClientRect();
+      return { left, right, top, bottom };
+    };
+    const view = box(document.querySelector('[data-testid="stage"] canvas')!);
+    const labels = Array.from(document.querySelectorAll('[data-overlay-measure]'), (el) => ({
+      id: el.getAttribute('data-overlay-measure')!,
+      ...box(el),
+    }));
+    return { view, labels };
+  });
+
+const whole = (r: Box, view: Box) =>
+  r.left >= view.left && r.right <= view.right && r.top >= view.top && r.bottom <= view.bottom;
+
+const centre = (r: Box) => [(r.left + r.right) / 2, (r.top + r.bottom) / 2] as const;
+
 describe('study overlays', () => {
   test('foot: the HVA and IMA drawn on the axes follow the bones from before to after a chevron', async () => {
     const app = await open('?mode=study&region=foot#hva=30&ima=13');
@@ -44,17 +71,11 @@ describe('study overlays', () => {
       await app.page.locator(`[data-testid="step-${step}"]`).click();
       await waitForReady(app);
       await expect
-        .poll(() =>
-          app.page.evaluate(() => {
-            const view = document.querySelector('[data-testid="stage"] canvas')!.getBoundingClientRect();
-            const out = Array.from(document.querySelectorAll('[data-overlay-measure]'), (el) => {
-              const r = el.getBoundingClientRect();
-              const whole = r.left >= view.left && r.right <= view.right && r.top >= view.top;
-              return whole && r.bottom <= view.bottom ? null : el.getAttribute('data-overlay-measure');
-            });
-            return out.length === 3 ? out.filter((id) => id !== null) : ['not all three drawn'];
-          }),
-        )
+        .poll(async () => {
+          const { view, labels } = await labelBoxes(app.page);
+          const cut = labels.filter((r) => !whole(r, view)).map((r) => r.id);
+          return labels.length === 3 ? cut : ['not all three drawn'];
+        })
         .toEqual([]);
     }
     expectClean(app);
@@ -85,20 +106,18 @@ describe('study overlays', () => {
     // Placed over the view once a frame has moved them: well inside the canvas, and apart (the HVA
     // is read at the big toe's joint, the IMA between the metatarsal bases).
     await expect
-      .poll(() =>
-        app.page.evaluate(() => {
-          const canvas = document.querySelector('[data-testid="stage"] canvas')!.getBoundingClientRect();
-          const centres = Array.from(document.querySelectorAll('[data-overlay-measure]'), (el) => {
-            const r = el.getBoundingClientRect();
-            return [r.x + r.width / 2, r.y + r.height / 2] as const;
-          });
-          const inside = centres.every(
-            ([x, y]) => x > canvas.x && x < canvas.right && y > canvas.y && y < canvas.bottom,
-          );
-          const [a, b] = centres;
-          return centres.length === 2 && inside && Math.hypot(a![0] - b![0], a![1] - b![1]) > 30;
-        }),
-      )
+      .poll(async () => {
+        const { view, labels } = await labelBoxes(app.page);
+        const inner = {
+          left: view.left + 1,
+          right: view.right - 1,
+          top: view.top + 1,
+          bottom: view.bottom - 1,
+        };
+        const [a, b] = labels.map(centre);
+        const apart = a && b && Math.hypot(a[0] - b[0], a[1] - b[1]) > 30;
+        return labels.length === 2 && labels.every((r) => whole(r, inner)) && apart;
+      })
       .toBe(true);
     await go('consult');
     await labels(0);
