@@ -4,12 +4,16 @@ import { App } from './app/App';
 import { AppRecovery } from './ui/AppRecovery';
 import { hasWebGL } from './app/webgl-support';
 import { preloadRegion } from './scene/use-region-model';
+import { preloadProcedureLayer } from './scene/RegionBones';
 import { initI18n } from './i18n';
 import { useSession } from './state/session-store';
 import './styles.css';
 
-// The bone model downloads and decodes while the strings arrive and React starts up.
-if (hasWebGL()) preloadRegion(useSession.getState().region).catch(() => undefined);
+// The bone model (and the code drawn with it) downloads while the strings arrive and React starts up.
+if (hasWebGL()) {
+  preloadRegion(useSession.getState().region).catch(() => undefined);
+  preloadProcedureLayer().catch(() => undefined);
+}
 // Untranslated keys beat a blank page if the strings cannot be fetched.
 void initI18n(useSession.getState().lang)
   .catch((error: unknown) => console.warn('Strings not loaded', error))

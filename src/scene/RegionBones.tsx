@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { REGION_PARTS } from '../anatomy/parts';
 import { SEX_SCALE } from '../anatomy/sizes';
 import { usePosedPatient } from '../state/patient';
@@ -8,11 +8,17 @@ import { BonePart } from './BonePart';
 import { usePane } from './pane';
 
 import type { RegionModel } from '../anatomy/mesh';
+import type { ProcedureLayer } from './procedure/ProcedureLayer';
 
-/** Fragments, tools and the clock load with the first procedure opened: not on the first view. */
-const ProcedureLayer = lazy(() =>
-  import('./procedure/ProcedureLayer').then((m) => ({ default: m.ProcedureLayer })),
-);
+/**
+ * Fragments, tools, overlays and the clock: their own chunk, out of the initial JS. Every view mounts
+ * them with the bones, so the app fetches them while the model downloads (see main.tsx): fetched
+ * only once the bones render, they came a few frames after them (~0.5 s later in software WebGL).
+ */
+export const preloadProcedureLayer = () =>
+  import('./procedure/ProcedureLayer').then((m) => (procedureLayer = m.ProcedureLayer));
+let procedureLayer: typeof ProcedureLayer | undefined;
+const LazyProcedureLayer = lazy(() => preloadProcedureLayer().then((layer) => ({ default: layer })));
 
 const SOFT = new Set(['skinFoot', 'skinKnee']);
 
@@ -51,6 +57,9 @@ export function RegionBones({ model }: Props) {
   const side = useSession((s) => s.side);
   const sex = useSession((s) => s.sex);
   const s = SEX_SCALE[patient.region][sex];
+  // Loaded by now (as a rule), the layer mounts with the bones, not a render after them. Chosen once:
+  // another component type later would mount the layer again, its cuts made afresh.
+  const [Layer] = useState(() => procedureLayer ?? LazyProcedureLayer);
   return (
     <group scale={[side === 'left' ? -s : s, s, s]}>
       {REGION_PARTS[patient.region].map((id) => {
@@ -60,7 +69,7 @@ export function RegionBones({ model }: Props) {
         return <BonePart key={id} id={id} rest={rest} pose={patient.poses[id]} soft={soft} />;
       })}
       <Suspense fallback={null}>
-        <ProcedureLayer model={model} />
+        <Layer model={model} />
       </Suspense>
       <DrawnReporter />
     </group>

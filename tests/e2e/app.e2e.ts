@@ -115,6 +115,34 @@ describe('foot', () => {
   });
 });
 
+describe('first view', () => {
+  test('the code drawn with the bones is fetched with the model, before the 3D view exists', async () => {
+    const app = await open('?region=foot', (context) =>
+      context.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('canvas')) return;
+          (window as unknown as { canvasAt: number }).canvasAt = performance.now();
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      }),
+    );
+    await waitForReady(app);
+    const seen = await app.page.evaluate(() => {
+      const fetched = (name: RegExp) =>
+        performance.getEntriesByType('resource').find((e) => name.test(e.name))?.startTime;
+      return {
+        canvas: (window as unknown as { canvasAt?: number }).canvasAt,
+        layer: fetched(/\/ProcedureLayer-[^/]*\.js$/),
+        model: fetched(/\/foot-[^/]*\.glb$/),
+      };
+    });
+    // Fetched only once the bones render inside the canvas, it mounted a few frames after them.
+    expect(seen.layer, JSON.stringify(seen)).toBeLessThan(seen.canvas!);
+    expect(seen.model, JSON.stringify(seen)).toBeLessThan(seen.canvas!);
+    expectClean(app);
+  });
+});
+
 describe('knee', () => {
   test('renders bone with the default pre-op angles', async () => {
     const app = await open('?region=knee');
