@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { REGION_PARTS } from '../anatomy/parts';
 import { SEX_SCALE } from '../anatomy/sizes';
 import { usePosedPatient } from '../state/patient';
@@ -14,11 +14,19 @@ import type { ProcedureLayer } from './procedure/ProcedureLayer';
  * Fragments, tools, overlays and the clock: their own chunk, out of the initial JS. Every view mounts
  * them with the bones, so the app fetches them while the model downloads (see main.tsx): fetched
  * only once the bones render, they came a few frames after them (~0.5 s later in software WebGL).
+ * A failed fetch is forgotten, so a view mounted again (its retry) fetches afresh.
  */
 export const preloadProcedureLayer = () =>
-  import('./procedure/ProcedureLayer').then((m) => (procedureLayer = m.ProcedureLayer));
+  (pendingLayer ??= import('./procedure/ProcedureLayer').then(
+    (m) => (procedureLayer = m.ProcedureLayer),
+    (error: unknown) => {
+      pendingLayer = undefined;
+      throw error;
+    },
+  ));
+let pendingLayer: Promise<typeof ProcedureLayer> | undefined;
 let procedureLayer: typeof ProcedureLayer | undefined;
-const LazyProcedureLayer = lazy(() => preloadProcedureLayer().then((layer) => ({ default: layer })));
+const lazyProcedureLayer = () => lazy(() => preloadProcedureLayer().then((layer) => ({ default: layer })));
 
 const SOFT = new Set(['skinFoot', 'skinKnee']);
 
@@ -27,15 +35,17 @@ interface Props {
 }
 
 /**
- * Reports the first frame drawn with these bones, for the loading overlay, the kiosk and the tests'
- * data-ready; keyed by region, so another region's bones report afresh.
+ * Reports the first frame drawn with these bones, for the page's data-ready and the kiosk; keyed by
+ * region, so another region's bones report afresh.
  */
 function DrawnReporter() {
   const invalidate = useThree((s) => s.invalidate);
   const pane = usePane();
   const reporter = useRef<object | null>(null);
-  const done = useRef(false);
-  useEffect(() => {
+  const reported = useRef<object | null>(null);
+  // A layout effect, as useFrame's own subscription: a frame drawn before passive effects run
+  // finds the flag already claimed, so it can report.
+  useLayoutEffect(() => {
     const me = {};
     reporter.current = me;
     pane.claim('drawn', me);
@@ -43,10 +53,10 @@ function DrawnReporter() {
     return () => pane.release('drawn', me);
   }, [pane, invalidate]);
   useFrame(() => {
-    if (done.current) return;
-    done.current = true;
     const me = reporter.current;
-    if (me) requestAnimationFrame(() => pane.report('drawn', me, true));
+    if (!me || reported.current === me) return;
+    reported.current = me;
+    requestAnimationFrame(() => pane.report('drawn', me, true));
   });
   return null;
 }
@@ -59,7 +69,7 @@ export function RegionBones({ model }: Props) {
   const s = SEX_SCALE[patient.region][sex];
   // Loaded by now (as a rule), the layer mounts with the bones, not a render after them. Chosen once:
   // another component type later would mount the layer again, its cuts made afresh.
-  const [Layer] = useState(() => procedureLayer ?? LazyProcedureLayer);
+  const [Layer] = useState(() => procedureLayer ?? lazyProcedureLayer());
   return (
     <group scale={[side === 'left' ? -s : s, s, s]}>
       {REGION_PARTS[patient.region].map((id) => {

@@ -43,6 +43,8 @@ export type ReadyFlag = 'drawn' | 'cutsReady';
  * mounted again (after a failure) takes them over from the last one's, however late that one goes.
  */
 const mainOwners = new Map<ReadyFlag, object>();
+// A retry mounts new views: the old ones, still being torn down, answer for nothing from then on.
+useView.subscribe((now, was) => now.attempt !== was.attempt && mainOwners.clear());
 
 /** One 3D view's own bodies, last frame and status: two views side by side never share them. */
 export class Pane {

@@ -55,7 +55,16 @@ export const useView = create<ViewState>()((set) => ({
   fluoroShot: null,
   showingBefore: false,
   secondReady: false,
-  retry: () => set((s) => ({ attempt: s.attempt + 1, status: 'loading', progress: 0 })),
+  // Views mounted again (see StagePanes) have drawn nothing yet.
+  retry: () =>
+    set((s) => ({
+      attempt: s.attempt + 1,
+      status: 'loading',
+      progress: 0,
+      drawn: false,
+      cutsReady: false,
+      secondReady: false,
+    })),
   resetView: () => set((s) => ({ resetCount: s.resetCount + 1 })),
 }));
 

@@ -17,13 +17,12 @@ const showLoadError = () => useView.setState({ status: 'error' });
  */
 function View({ kind, label }: { readonly kind: PaneKind; readonly label: string | null }) {
   const { t } = useTranslation();
-  const attempt = useView((s) => s.attempt);
   const [pane] = useState(() => new Pane(kind));
   const title = useStore(pane.status, (s) => (kind === 'other' ? s.title : null));
   const texts = useTextsReady();
   return (
     <div className="pane" data-pane={kind}>
-      <QuietBoundary key={attempt} onError={showLoadError}>
+      <QuietBoundary onError={showLoadError}>
         <Stage pane={pane} />
       </QuietBoundary>
       {label && (
@@ -46,16 +45,19 @@ export function StagePanes() {
   const procedure = useSession((s) => s.procedure);
   const compare = useSession((s) => (s.procedure ? s.compare : null));
   const second: PaneKind | null = compare === 'before' ? 'before' : compare ? 'other' : null;
+  // A retry mounts the views afresh, each on a new canvas with a new pane: nothing the old one
+  // reported (drawn, cut) is taken for the new one while the old canvas is still being torn down.
+  const attempt = useView((s) => s.attempt);
   return (
     <div className={second ? 'panes split' : 'panes'} data-testid="panes">
       <View
-        key="main"
+        key={`main-${attempt}`}
         kind="main"
         label={!second ? null : second === 'before' ? t('compare.afterLabel') : t(`proc.${procedure}.name`)}
       />
       {second && (
         <View
-          key={second}
+          key={`${second}-${attempt}`}
           kind={second}
           label={second === 'before' ? t('compare.beforeLabel') : t(`proc.${compare}.name`)}
         />

@@ -69,6 +69,17 @@ describe('ready flags of a view', () => {
     expect(flags(again).cuts).toBe(true);
   });
 
+  test('after a retry, the old views (still being torn down) report nothing to the page', () => {
+    const old = new Pane('main');
+    const bones = {};
+    old.claim('drawn', bones);
+    useView.getState().retry();
+    expect(useView.getState().drawn).toBe(false);
+    // The old canvas's queued frame callback, before its teardown.
+    old.report('drawn', bones, true);
+    expect(useView.getState().drawn).toBe(false);
+  });
+
   test('a view beside the main one keeps its flags to itself', () => {
     const before = new Pane('before');
     const bones = {};

@@ -55,6 +55,7 @@ export function SceneLabel({
   label,
 }: SceneLabelProps) {
   const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
   const group = useRef<Group | null>(null);
   const span = useRef<HTMLSpanElement | null>(null);
   const placed = useRef<Placed>(UNPLACED);
@@ -83,7 +84,10 @@ export function SceneLabel({
     if (!el) return;
     el.className = `scene-label ${className}`;
     for (const [name, value] of Object.entries(attrs ?? {})) el.setAttribute(name, value);
-    if (text !== undefined && el.textContent !== text) el.textContent = text;
+    if (text === undefined || el.textContent === text) return;
+    el.textContent = text;
+    // Placed by its size: a frame places it again (a new language while paused draws none).
+    invalidate();
   });
 
   useFrame(({ camera, size }) => {
