@@ -2,6 +2,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useLayoutEffect, useRef } from 'react';
 import { Vector3, type Group } from 'three';
 import type { Vec3 } from '../../anatomy/sdf';
+import { labelHost } from './label-host';
 
 interface SceneLabelProps {
   /** Its look (a class of styles.css), beside `scene-label`. */
@@ -60,9 +61,8 @@ export function SceneLabel({
   const span = useRef<HTMLSpanElement | null>(null);
   const placed = useRef<Placed>(UNPLACED);
 
-  // Beside the canvas's own box, in the element the view fills (the X-ray view hides what is there).
   useLayoutEffect(() => {
-    const host = gl.domElement.parentElement?.parentElement;
+    const host = labelHost(gl.domElement);
     if (!host) return;
     const el = document.createElement('span');
     host.appendChild(el);

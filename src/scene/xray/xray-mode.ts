@@ -3,6 +3,7 @@ import type { Region } from '../../anatomy/types';
 import type { Projection, Side } from '../../state/session-store';
 import { xrayCamera, xrayCentre } from './xray-camera';
 import { XrayPipeline } from './xray-pipeline';
+import { labelHost } from '../overlays/label-host';
 
 type Vec3 = readonly [number, number, number];
 
@@ -17,7 +18,7 @@ export interface XrayMode {
 /** Hides (or shows again) the labels SceneLabel puts next to the canvas: overlays are not X-rayed. */
 function setLabelsHidden(canvas: HTMLCanvasElement, hidden: boolean): void {
   const box = canvas.parentElement;
-  const host = box?.parentElement;
+  const host = labelHost(canvas);
   if (!host) return;
   for (let i = 0; i < host.children.length; i++) {
     const el = host.children[i];
