@@ -5,7 +5,7 @@ import { SEX_SCALE } from '../anatomy/sizes';
 import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';
 import { BonePart } from './BonePart';
-import { usePane } from './pane';
+import { useReadyFlag } from './pane';
 
 import type { RegionModel } from '../anatomy/mesh';
 import type { ProcedureLayer } from './procedure/ProcedureLayer';
@@ -40,23 +40,17 @@ interface Props {
  */
 function DrawnReporter() {
   const invalidate = useThree((s) => s.invalidate);
-  const pane = usePane();
-  const reporter = useRef<object | null>(null);
-  const reported = useRef<object | null>(null);
-  // A layout effect, as useFrame's own subscription: a frame drawn before passive effects run
-  // finds the flag already claimed, so it can report.
+  const report = useReadyFlag('drawn');
+  const waiting = useRef(true);
+  // After each claim (the hook's effect runs first), the next frame drawn reports.
   useLayoutEffect(() => {
-    const me = {};
-    reporter.current = me;
-    pane.claim('drawn', me);
+    waiting.current = true;
     invalidate();
-    return () => pane.release('drawn', me);
-  }, [pane, invalidate]);
+  }, [report, invalidate]);
   useFrame(() => {
-    const me = reporter.current;
-    if (!me || reported.current === me) return;
-    reported.current = me;
-    requestAnimationFrame(() => pane.report('drawn', me, true));
+    if (!waiting.current) return;
+    waiting.current = false;
+    requestAnimationFrame(() => report(true));
   });
   return null;
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useRef } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Object3D } from 'three';
 import type { Frame } from '../engine/evaluate';
@@ -121,4 +121,26 @@ export function usePane(): Pane {
   const pane = useContext(PaneContext);
   if (!pane) throw new Error('A scene component was drawn outside a 3D view (no PaneProvider)');
   return pane;
+}
+
+/**
+ * Makes the calling component the reporter of its view's `flag` while it is mounted, and returns its
+ * report. Claimed in a layout effect, as useFrame subscribes: a frame drawn before passive effects
+ * run finds the flag claimed. A report from a mount that has gone changes nothing.
+ */
+export function useReadyFlag(flag: ReadyFlag): (value: boolean) => void {
+  const pane = usePane();
+  const claim = useRef<object | null>(null);
+  useLayoutEffect(() => {
+    const me = {};
+    claim.current = me;
+    pane.claim(flag, me);
+    return () => pane.release(flag, me);
+  }, [pane, flag]);
+  return useCallback(
+    (value: boolean) => {
+      if (claim.current) pane.report(flag, claim.current, value);
+    },
+    [pane, flag],
+  );
 }

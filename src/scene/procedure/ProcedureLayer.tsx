@@ -1,5 +1,5 @@
 import { useThree } from '@react-three/fiber';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { RegionModel } from '../../anatomy/mesh';
 import { cutChains } from '../../engine/fragments';
 import { useSession } from '../../state/session-store';
@@ -8,7 +8,7 @@ import { CArm } from '../overlays/CArm';
 import { FootAxes } from '../overlays/FootAxes';
 import { KneeOverlays } from '../overlays/KneeOverlays';
 import { SkinMarks } from '../overlays/SkinMarks';
-import { usePane } from '../pane';
+import { useReadyFlag } from '../pane';
 import { usePanePlan } from '../use-pane-plan';
 import { FragmentMesh } from './FragmentMesh';
 import { ProcedureDriver } from './ProcedureDriver';
@@ -17,33 +17,28 @@ import { useCutStages } from './use-cut-stages';
 
 /** What a procedure adds to the anatomy: fragments of the cut bones, tools and implants, and the clock. */
 export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
-  const pane = usePane();
   const state = usePanePlan();
   const patient = usePosedPatient();
   const study = useSession((s) => s.mode === 'study');
   const stages = useCutStages(state, model);
   const invalidate = useThree((s) => s.invalidate);
-  const [reporter] = useState(() => ({}));
-  useEffect(() => {
-    pane.claim('cutsReady', reporter);
-    return () => pane.release('cutsReady', reporter);
-  }, [pane, reporter]);
+  const reportCuts = useReadyFlag('cutsReady');
   useEffect(() => {
     if (state && cutChains(state.plan.proc).size > stages.size) {
-      pane.report('cutsReady', reporter, false);
+      reportCuts(false);
       return;
     }
     // Report ready only once a frame with the new fragments and tools has been drawn.
     invalidate();
     let second = 0;
     const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => pane.report('cutsReady', reporter, true));
+      second = requestAnimationFrame(() => reportCuts(true));
     });
     return () => {
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
     };
-  }, [pane, reporter, state, stages, invalidate]);
+  }, [reportCuts, state, stages, invalidate]);
   // The driver mounts first so its useFrame runs before the tool slots read its frame.
   return (
     <>
