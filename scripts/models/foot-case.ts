@@ -5,6 +5,7 @@ import { posedFoot } from '../../src/clinical/patient';
 import type { FootAngles } from '../../src/anatomy/deformity';
 import type { MeshData } from '../../src/geometry/cut';
 import type { PlanContext, Params } from '../../src/procedures/types';
+import type { Plan } from '../../src/engine/plan';
 import { REST_LANDMARKS } from '../../src/state/patient';
 import { modelIO } from './build-models';
 import { decodeRegionGlb } from './model-measure';
@@ -32,4 +33,10 @@ export async function footCase(params: Params, angles: FootAngles = DEFAULT_FOOT
     gauge: meshGauge((bone) => posed.get(bone)?.positions),
   };
   return { patient, posed, ctx };
+}
+
+/** The clock as the soft tissue starts closing (the step playing `rebalance`): every cut and shift done. */
+export function beforeSoftTissue(plan: Plan): number {
+  const step = plan.motions.find((m) => m.def.id === 'rebalance')!.step;
+  return plan.timeline.spans[step]!.start;
 }

@@ -78,6 +78,25 @@ function firstStep(
   return at;
 }
 
+/**
+ * A fragment cut from a bone that moves (a whole first ray settling at its base) moves with it,
+ * unless the procedure says what it follows; fragments of a bone that never moves stay unparented.
+ */
+function fragmentsFollowTheirBone(proc: ProcedureDef, parent: Map<string, string>): Map<string, string> {
+  const moving = new Set([...proc.motions.map((m) => m.body), ...parent.keys()]);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const cut of proc.cuts)
+      for (const f of cut.fragments)
+        if (f.id !== cut.bone && moving.has(cut.bone) && !parent.has(f.id)) {
+          parent.set(f.id, cut.bone);
+          moving.add(f.id);
+          changed = true;
+        }
+  }
+  return parent;
+}
+
 export function makePlan(proc: ProcedureDef, ctx: PlanContext): Plan {
   const plays = firstStep(proc, (s) => s.plays);
   const motions = proc.motions.map((def): ResolvedMotion => {
@@ -91,7 +110,7 @@ export function makePlan(proc: ProcedureDef, ctx: PlanContext): Plan {
       step,
     };
   });
-  const parent = new Map(proc.follows.map((f) => [f.body, f.follows]));
+  const parent = fragmentsFollowTheirBone(proc, new Map(proc.follows.map((f) => [f.body, f.follows])));
   const partial = { motions, parent };
   const finalMatrix = new Matrix4();
   const stepCtx: StepContext = {

@@ -2,7 +2,7 @@ import { scale, sub, add, normalize } from '../anatomy/sdf';
 import { limb } from '../geometry/cutters';
 import { between } from './bone-frame';
 import { screwAxis, wireThenScrew, type ScrewLine } from './fixation';
-import { headAndShaft, m1, medialApproach, medialTrim, medialTrimCut, rebalance } from './first-ray';
+import { headAndShaft, m1, medialApproach, medialTrim, medialTrimCut, softTissue } from './first-ray';
 import type { PlanContext, ProcedureDef, StepContext } from './types';
 
 /** Saw kerf, mm (CLINICAL: 0.5–1). */
@@ -39,6 +39,14 @@ function screwLine(ctx: StepContext): ScrewLine {
   const target = ctx.placed('capital', f.at(1, -3.5, 0));
   return { entry, target };
 }
+
+/** The open chevron closes by plicating the medial capsule over the corrected toe (CLINICAL §1.1). */
+const capsule = softTissue({
+  head: 'capital',
+  shiftMm: chevronShiftMm,
+  shiftFraction: (ctx) => Number(ctx.params.shift) / 100,
+  work: () => ({ plication: true, lateralRelease: false }),
+});
 
 export const chevron: ProcedureDef = {
   id: 'chevron',
@@ -98,12 +106,9 @@ export const chevron: ProcedureDef = {
       direction: (ctx) => scale(m1(ctx).axis, -1),
       amount: () => 0.8,
     },
-    rebalance,
+    ...capsule.motions,
   ],
-  follows: [
-    { body: 'proximalPhalanx1', follows: 'capital' },
-    { body: 'distalPhalanx1', follows: 'proximalPhalanx1' },
-  ],
+  follows: capsule.follows,
   steps: [
     ...medialApproach(
       {
@@ -152,7 +157,12 @@ export const chevron: ProcedureDef = {
       -8,
       20,
     ),
-    { id: 'capsule-repair', duration: 4, camera: (ctx) => headView(ctx, 170, 2.5), plays: ['rebalance'] },
+    {
+      id: 'capsule-repair',
+      duration: 4,
+      camera: (ctx) => headView(ctx, 170, 2.5),
+      plays: ['rebalance', 'settle'],
+    },
     { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => headView(ctx, 170, 1) },
   ],
   captionValues: (ctx) => ({

@@ -1,7 +1,9 @@
-import { add, normalize, scale, type Vec3 } from '../anatomy/sdf';
+import { add, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { measureFoot } from '../clinical/foot-angles';
+import { transverseDirection } from '../clinical/plane-angles';
+import { raySettling, toeRealignment, type SoftTissueWork } from '../clinical/toe-balance';
 import { boneFrame, type BoneFrame } from './bone-frame';
-import type { CutDef, MotionDef, PlanContext, StepContext, StepDef } from './types';
+import type { CutDef, FollowDef, MotionDef, PlanContext, StepContext, StepDef } from './types';
 
 /** The first metatarsal's frame on this patient. */
 export const m1 = (ctx: PlanContext): BoneFrame => boneFrame(ctx.landmarks, 'metatarsal1');
@@ -66,21 +68,62 @@ export function medialApproach(
   ];
 }
 
+/** What a first-metatarsal osteotomy tells the soft-tissue model (clinical/toe-balance). */
+export interface FirstRayCorrection {
+  /** The fragment that carries the head (and, on it, the toe). */
+  readonly head: string;
+  /** The head's lateral translation, mm. */
+  readonly shiftMm: (ctx: PlanContext) => number;
+  /** The same as a fraction of the metatarsal's width at the cut (0–1). */
+  readonly shiftFraction: (ctx: PlanContext) => number;
+  /** The soft-tissue actions the operation performs. */
+  readonly work: (ctx: PlanContext) => SoftTissueWork;
+}
+
+const UP: Vec3 = [0, 1, 0];
+
+/** The IMA the head's translation alone corrects, degrees: the base-to-head line turning laterally. */
+function translationCorrection(ctx: PlanContext, shiftMm: number): number {
+  const f = m1(ctx);
+  const moved = sub(f.head, scale(f.medial, shiftMm));
+  return transverseDirection(f.base, f.head) - transverseDirection(f.base, moved);
+}
+
 /**
- * The capsule repair at the end of a metatarsal osteotomy: released laterally and re-tensioned
- * medially, the capsule brings the toe back square onto its joint surface.
+ * The end of a first-metatarsal osteotomy, as the soft tissue makes it (clinical/toe-balance): the
+ * toe turns medially on the head by the share of its subluxation the operation's soft-tissue work
+ * and translation take away (`rebalance`), and the whole first ray gives a little of its correction
+ * back at its base (`settle`). Both are played by the step that closes the joint's soft tissue.
  */
-export const rebalance: MotionDef = {
-  id: 'rebalance',
-  body: 'proximalPhalanx1',
-  kind: 'rotate',
-  direction: () => [0, 1, 0],
-  pivot: (ctx) => m1(ctx).head,
-  amount: (ctx) => {
-    const pre = measureFoot(ctx.landmarks);
-    return pre.hva - pre.dmaa;
-  },
-};
+export function softTissue(c: FirstRayCorrection): { motions: MotionDef[]; follows: FollowDef[] } {
+  return {
+    motions: [
+      {
+        id: 'rebalance',
+        body: 'proximalPhalanx1',
+        kind: 'rotate',
+        direction: () => UP,
+        pivot: (ctx) => m1(ctx).head,
+        amount: (ctx) => toeRealignment(measureFoot(ctx.landmarks), c.work(ctx), c.shiftFraction(ctx)),
+      },
+      {
+        id: 'settle',
+        body: 'metatarsal1',
+        kind: 'rotate',
+        // About the vertical through the base: a positive turn takes the head medially (into varus).
+        direction: () => UP,
+        pivot: (ctx) => m1(ctx).base,
+        amount: (ctx) => raySettling(translationCorrection(ctx, c.shiftMm(ctx)), c.shiftFraction(ctx)),
+      },
+    ],
+    follows: [
+      { body: c.head, follows: 'metatarsal1' },
+      { body: 'eminence', follows: 'metatarsal1' },
+      { body: 'proximalPhalanx1', follows: c.head },
+      { body: 'distalPhalanx1', follows: 'proximalPhalanx1' },
+    ],
+  };
+}
 
 /**
  * Trimming the medial step the shift leaves proud: the saw runs down the medial cortex from

@@ -2,7 +2,7 @@ import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy
 import { landmark } from '../anatomy/landmarks';
 import { limb, slab } from '../geometry/cutters';
 import { between } from './bone-frame';
-import { headAndShaft, m1, medialApproach, medialTrim, medialTrimCut, rebalance } from './first-ray';
+import { headAndShaft, m1, medialApproach, medialTrim, medialTrimCut, softTissue } from './first-ray';
 import type { PlanContext, ProcedureDef, StepContext } from './types';
 
 /**
@@ -116,6 +116,14 @@ function sawThrough(mid: Vec3, medial: Vec3, normal: Vec3, q: number) {
   return { tip: add(mid, scale(medial, 12 - 20 * q)), direction: scale(medial, -1), up: normal };
 }
 
+/** The scarf closes by plicating the medial capsule over the corrected toe. */
+const capsule = softTissue({
+  head: 'plantar',
+  shiftMm: scarfShiftMm,
+  shiftFraction: (ctx) => Number(ctx.params.shift) / 100,
+  work: () => ({ plication: true, lateralRelease: false }),
+});
+
 export const scarf: ProcedureDef = {
   id: 'scarf',
   region: 'foot',
@@ -185,12 +193,9 @@ export const scarf: ProcedureDef = {
       direction: (ctx) => scale(scarfZ(ctx).along, -1),
       amount: scarfShortenMm,
     },
-    rebalance,
+    ...capsule.motions,
   ],
-  follows: [
-    { body: 'proximalPhalanx1', follows: 'plantar' },
-    { body: 'distalPhalanx1', follows: 'proximalPhalanx1' },
-  ],
+  follows: capsule.follows,
   steps: [
     ...medialApproach(
       {
@@ -291,7 +296,7 @@ export const scarf: ProcedureDef = {
       id: 'capsule-repair',
       duration: 4,
       camera: (ctx) => shaftView(ctx, 180, 2.5, 0.6),
-      plays: ['rebalance'],
+      plays: ['rebalance', 'settle'],
     },
     { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => shaftView(ctx, 180, 1) },
   ],

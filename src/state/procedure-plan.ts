@@ -1,15 +1,10 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { RegionModel } from '../anatomy/mesh';
-import { landmark } from '../anatomy/landmarks';
 import { applyPose } from '../anatomy/pose';
-import { dot, sub } from '../anatomy/sdf';
-import { boneFrame } from '../procedures/bone-frame';
 import { meshGauge } from '../clinical/bone-gauge';
 import type { BoneGauge } from '../procedures/types';
-import { measureRegion } from '../clinical/measures';
-import { evaluate } from '../engine/evaluate';
 import { makePlan, type Plan } from '../engine/plan';
-import { landmarkOwners, movedLandmarks } from '../engine/post-op';
+import { outcomeOf, type Outcome } from '../engine/outcome';
 import { resolveProcedure } from '../procedures/registry';
 import { usePosedPatient, type PosedPatient } from './patient';
 import { useSession } from './session-store';
@@ -52,17 +47,11 @@ function measuredPatient(model: RegionModel, patient: PosedPatient) {
   return entry;
 }
 
-export interface ProcedureState {
+export interface ProcedureState extends Outcome {
   readonly plan: Plan;
   readonly positionsOf: (part: string) => Float32Array | undefined;
   /** A key for the patient's pose: cuts are cached by it. */
   readonly poseKey: string;
-  /** The measures (angles, WBL %) taken on the corrected model at the end of the procedure. */
-  readonly post: Readonly<Record<string, number>>;
-  /** Plain-words warnings (i18n keys) the planned case earns. */
-  readonly warnings: readonly string[];
-  /** Numbers for the technical captions and readouts, measured on this case. */
-  readonly values: Readonly<Record<string, number>>;
 }
 
 /** Plans kept for the views on show (the open procedure, a compared one, the panels' own). */
@@ -106,24 +95,10 @@ function planFor(
   patient: PosedPatient,
   model: RegionModel | undefined,
 ): ProcedureState | undefined {
-  {
-    const proc = resolveProcedure(procedure, params);
-    if (!proc || !model || proc.region !== patient.region) return undefined;
-    const { positionsOf, gauge } = measuredPatient(model, patient);
-    const plan = makePlan(proc, { landmarks: patient.landmarks, params, gauge });
-    const end = evaluate(plan, plan.timeline.total);
-    const moved = movedLandmarks(proc, patient.landmarks, end.transforms);
-    const post = measureRegion(patient.region, moved);
-    const values: Record<string, number> = { ...(proc.captionValues?.(plan.ctx) ?? {}) };
-    if (post.hva !== undefined) values.hvaPost = post.hva;
-    // Implants left in the patient at the end (a count readout).
-    values.implants = plan.implants.length;
-    if (landmarkOwners(proc).has('metatarsal1.head')) {
-      // How far the first metatarsal head actually travelled laterally, measured on the moved model.
-      const f = boneFrame(patient.landmarks, 'metatarsal1');
-      values.shiftMm = -dot(sub(landmark(moved, 'metatarsal1', 'head'), f.head), f.medial);
-    }
-    const warnings = proc.warnings?.(plan.ctx) ?? [];
-    return { plan, positionsOf, poseKey: JSON.stringify(patient.measured), post, values, warnings };
-  }
+  const proc = resolveProcedure(procedure, params);
+  if (!proc || !model || proc.region !== patient.region) return undefined;
+  const { positionsOf, gauge } = measuredPatient(model, patient);
+  const plan = makePlan(proc, { landmarks: patient.landmarks, params, gauge });
+  const outcome = outcomeOf(plan, patient.region, patient.landmarks);
+  return { plan, positionsOf, poseKey: JSON.stringify(patient.measured), ...outcome };
 }

@@ -1,0 +1,41 @@
+import { landmark, type RegionLandmarks } from '../anatomy/landmarks';
+import { dot, sub } from '../anatomy/sdf';
+import type { Region } from '../anatomy/types';
+import { measureRegion } from '../clinical/measures';
+import { footOutcomeWarnings } from '../clinical/toe-balance';
+import { boneFrame } from '../procedures/bone-frame';
+import { evaluate } from './evaluate';
+import type { Plan } from './plan';
+import { landmarkOwners, movedLandmarks } from './post-op';
+
+/** What a planned operation leaves: the measures of the corrected model, its numbers and warnings. */
+export interface Outcome {
+  /** The measures (angles, WBL %) taken on the corrected model at the end of the procedure. */
+  readonly post: Readonly<Record<string, number>>;
+  /** Numbers for the technical captions and readouts, measured on this case. */
+  readonly values: Readonly<Record<string, number>>;
+  /** Plain-words warnings (i18n keys): the procedure's own, then what the result itself earns. */
+  readonly warnings: readonly string[];
+}
+
+/** The result of a plan on the patient whose pre-operative landmarks are `pre`. */
+export function outcomeOf(plan: Plan, region: Region, pre: RegionLandmarks): Outcome {
+  const { proc } = plan;
+  const end = evaluate(plan, plan.timeline.total);
+  const moved = movedLandmarks(proc, pre, end.transforms);
+  const post = measureRegion(region, moved);
+  const values: Record<string, number> = { ...(proc.captionValues?.(plan.ctx) ?? {}) };
+  if (post.hva !== undefined) values.hvaPost = post.hva;
+  // Implants left in the patient at the end (a count readout).
+  values.implants = plan.implants.length;
+  if (landmarkOwners(proc).has('metatarsal1.head')) {
+    // How far the first metatarsal head actually travelled laterally, measured on the moved model.
+    const f = boneFrame(pre, 'metatarsal1');
+    values.shiftMm = -dot(sub(landmark(moved, 'metatarsal1', 'head'), f.head), f.medial);
+  }
+  const warnings = [
+    ...(proc.warnings?.(plan.ctx) ?? []),
+    ...(region === 'foot' ? footOutcomeWarnings(post) : []),
+  ];
+  return { post, values, warnings };
+}
