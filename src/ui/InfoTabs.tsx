@@ -1,7 +1,19 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MEASURE_UNIT } from '../clinical/measures';
+import {
+  bandOf,
+  boundDigits,
+  publishedResults,
+  sourceCitation,
+  type MeanSd,
+  type PublishedResult,
+} from '../clinical/published-results';
 import { REFERENCES } from '../clinical/references';
+import { formatNumber, type Language } from '../i18n';
 import type { ProcedureDef } from '../procedures/types';
+import { usePosedPatient } from '../state/patient';
+import { useSession } from '../state/session-store';
 import { RecoveryTimeline } from './RecoveryTimeline';
 import './info-tabs.css';
 
@@ -21,6 +33,93 @@ export function ReferenceList({ proc }: { readonly proc: ProcedureDef }) {
   );
 }
 
+/** What the series measured, in words: its numbers (mean ± SD), or the stated range's basis. */
+function SeriesNote({
+  result,
+  pre,
+  lang,
+}: {
+  readonly result: PublishedResult;
+  readonly pre: number | undefined;
+  readonly lang: Language;
+}) {
+  const { t } = useTranslation();
+  const unit = MEASURE_UNIT[result.measure];
+  const ms = (x: MeanSd) => `${formatNumber(lang, x.mean)} ± ${formatNumber(lang, x.sd)}${unit}`;
+  switch (result.kind) {
+    case 'range':
+      return t('typical.range', {
+        from: `${formatNumber(lang, result.from.low, 0)}–${formatNumber(lang, result.from.high, 0)}`,
+      });
+    case 'post':
+      return t('typical.post', {
+        pre: ms(result.pre),
+        post: ms(result.post),
+        size: t(`typical.${result.size.of}`, { count: result.size.n }),
+      });
+    case 'fall':
+      return t('typical.fall', {
+        fall: ms(result.fall),
+        size: t(`typical.${result.size.of}`, { count: result.size.n }),
+        pre: `${formatNumber(lang, pre ?? NaN)}${unit}`,
+      });
+  }
+}
+
+/**
+ * The operation's typical published results (CLINICAL.md §5) for this patient and these
+ * parameters, with their sources numbered as there: what the readouts' bands rest on. Nothing for
+ * an operation without a published series.
+ */
+export function TypicalResults({ proc }: { readonly proc: ProcedureDef }) {
+  const { t } = useTranslation();
+  const lang = useSession((s) => s.lang);
+  const params = useSession((s) => s.params);
+  const measured = usePosedPatient().measured as unknown as Readonly<Record<string, number>>;
+  const rows = publishedResults(proc.id, params).flatMap((result) => {
+    const band = bandOf(result, measured[result.measure]);
+    return band ? [{ result, band }] : [];
+  });
+  if (rows.length === 0) return null;
+  const refs = [...new Set(rows.flatMap((r) => r.band.refs))].sort((a, b) => a - b);
+  const bound = (x: number) => formatNumber(lang, x, boundDigits(x));
+  return (
+    <section className="typical-results" data-testid="typical-results">
+      <h3>{t('typical.title')}</h3>
+      <p className="info-note">{t('typical.intro')}</p>
+      <dl className="info-list">
+        {rows.map(({ result, band }) => (
+          <div key={result.measure} data-typical-source={result.measure}>
+            <dt>{t(`measure.${result.measure}`)}</dt>
+            <dd>
+              <strong>
+                {t('typical.band', {
+                  low: bound(band.low),
+                  high: bound(band.high),
+                  unit: MEASURE_UNIT[result.measure],
+                })}
+              </strong>{' '}
+              {band.refs.map((n) => `[${n}]`).join('')}
+              <br />
+              <span className="info-note">
+                <SeriesNote result={result} pre={measured[result.measure]} lang={lang} />
+              </span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h4>{t('typical.sources')}</h4>
+      <ol className="references" data-testid="typical-sources">
+        {refs.map((n) => (
+          <li key={n} value={n} data-ref={n}>
+            {sourceCitation(n)}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 function Panel({
   tab,
   proc,
@@ -34,7 +133,12 @@ function Panel({
   const info = (section: string) => t(`proc.${proc.id}.info.${section}`);
   switch (tab) {
     case 'what':
-      return <p>{t(`proc.${proc.id}.summary`)}</p>;
+      return (
+        <>
+          <p>{t(`proc.${proc.id}.summary`)}</p>
+          <TypicalResults proc={proc} />
+        </>
+      );
     case 'who':
       return (
         <dl className="info-list">

@@ -2,8 +2,9 @@ import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { grade } from '../clinical/grading';
-import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
-import { formatNumber, useTextsReady } from '../i18n';
+import { MEASURE_UNIT, REGION_MEASURES, type MeasureId } from '../clinical/measures';
+import { boundDigits, typicalRange, type TypicalRange } from '../clinical/published-results';
+import { formatNumber, useTextsReady, type Language } from '../i18n';
 import { procedureById } from '../procedures/registry';
 import type { ChoiceParamDef, NumberParamDef, ProcedureDef } from '../procedures/types';
 import { usePlayback } from '../state/playback-store';
@@ -14,6 +15,41 @@ import { seekStep } from './PlaybackBar';
 import type { HandoutAngle } from './Handout';
 import { QuietBoundary } from './QuietBoundary';
 import { Segmented } from './Segmented';
+
+/** "typically 8–18°": the published range of a post-operative readout, on its own muted line. */
+function TypicalBand({
+  id,
+  band,
+  lang,
+}: {
+  readonly id: MeasureId;
+  readonly band: TypicalRange;
+  readonly lang: Language;
+}) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className="typical"
+      data-typical={id}
+      data-low={band.low.toFixed(2)}
+      data-high={band.high.toFixed(2)}
+      title={t('typical.hint', { refs: band.refs.map((n) => `[${n}]`).join('') })}
+    >
+      {t('typical.band', {
+        low: formatNumber(lang, band.low, boundDigits(band.low)),
+        high: formatNumber(lang, band.high, boundDigits(band.high)),
+        unit: MEASURE_UNIT[id],
+      })}
+    </span>
+  );
+}
+
+/**
+ * The key a warning carries as `data-warning`: an outcome warning `warning.<id>` its plain id, every
+ * other warning its whole key.
+ */
+const warningHook = (key: string): string =>
+  key.startsWith('warning.') ? key.slice('warning.'.length) : key;
 
 /** As many decimals as the slider's step has (0.05 → 2). */
 const stepDigits = (step: number): number => String(step).split('.')[1]?.length ?? 0;
@@ -157,7 +193,9 @@ function HandoutButton({
 export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
   const { t } = useTranslation();
   const { proc } = state.plan;
-  const base = procedureById(useSession((s) => s.procedure));
+  const chosen = useSession((s) => s.procedure);
+  const params = useSession((s) => s.params);
+  const base = procedureById(chosen);
   const lang = useSession((s) => s.lang);
   const voice = useSession((s) => s.voice);
   const set = useSession((s) => s.set);
@@ -190,7 +228,7 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
         <AddonControls key={id} id={id} />
       ))}
       {state.warnings.map((key) => (
-        <p key={key} className="warning" role="alert" data-warning={key}>
+        <p key={key} className="warning" role="alert" data-warning={warningHook(key)}>
           {t(key)}
         </p>
       ))}
@@ -204,8 +242,10 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
           </tr>
         </thead>
         <tbody>
-          {REGION_MEASURES[proc.region].map((id) =>
-            post[id] === undefined ? null : (
+          {REGION_MEASURES[proc.region].map((id) => {
+            if (post[id] === undefined) return null;
+            const band = typicalRange(chosen, params, id, pre[id]);
+            return (
               <tr key={id}>
                 <th scope="row">{t(`measure.${id}`)}</th>
                 {/* The pre-op value's test hook is on the angles panel: one element per measure. */}
@@ -220,10 +260,11 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
                 >
                   {formatNumber(lang, post[id])}
                   {MEASURE_UNIT[id]}
+                  {band && <TypicalBand id={id} band={band} lang={lang} />}
                 </td>
               </tr>
-            ),
-          )}
+            );
+          })}
           {Object.entries(proc.readouts ?? {}).map(([id, r]) =>
             state.values[r.value] === undefined ? null : (
               <tr key={id}>

@@ -1,0 +1,207 @@
+/**
+ * What a real operation achieves, from CLINICAL.md §5 "Published results": for each operation the
+ * app offers that has a published series, the series' numbers per post-operative measure, and the
+ * typical range (band) derived from them. The readouts show the band beside the value measured on
+ * the model, so a surgeon sees at once whether the model promises more, or less, than surgery does.
+ */
+import type { MeasureId } from './measures';
+import { REFERENCES } from './references';
+
+/** A published mean and its standard deviation, in the measure's unit. */
+export interface MeanSd {
+  readonly mean: number;
+  readonly sd: number;
+}
+
+/** How many patients' feet or knees a series reports. */
+export interface SeriesSize {
+  readonly n: number;
+  readonly of: 'feet' | 'knees';
+}
+
+interface ResultBase {
+  /** The measure (an id of `clinical/measures`) the series reports after surgery. */
+  readonly measure: MeasureId;
+  /** CLINICAL.md's source numbers (see `clinical/references`). */
+  readonly refs: readonly number[];
+}
+
+/**
+ * One published post-operative result:
+ * - `post`: the post-operative mean ± SD (band: mean − SD … mean + SD);
+ * - `fall`: the series gives how far the angle falls, mean ± SD (band: the patient's pre-operative
+ *   value minus the fall's mean ± SD);
+ * - `range`: CLINICAL's stated realistic range from a typical starting angle (band: that range).
+ */
+export type PublishedResult =
+  | (ResultBase & {
+      readonly kind: 'post';
+      readonly pre: MeanSd;
+      readonly post: MeanSd;
+      readonly size: SeriesSize;
+    })
+  | (ResultBase & { readonly kind: 'fall'; readonly fall: MeanSd; readonly size: SeriesSize })
+  | (ResultBase & {
+      readonly kind: 'range';
+      readonly low: number;
+      readonly high: number;
+      /** The starting angle (HVA, °) the range is stated from. */
+      readonly from: { readonly low: number; readonly high: number };
+    });
+
+/**
+ * "Realistic after a chevron or a scarf from HVA ~30–32°: HVA about 8–18°, IMA 4–10°", resting on
+ * the RCT of both [67], its meta-analysis [68] and, for the chevron, the chevron arm of [69].
+ */
+const openBunion = (refs: readonly number[]): readonly PublishedResult[] => [
+  { measure: 'hva', kind: 'range', low: 8, high: 18, from: { low: 30, high: 32 }, refs },
+  { measure: 'ima', kind: 'range', low: 4, high: 10, from: { low: 30, high: 32 }, refs },
+];
+
+/**
+ * Each operation's published results, keyed by procedure id (with `:variant` where the variant
+ * changes the operation). None for the Akin alone, the distal femoral osteotomies and cementoplasty:
+ * CLINICAL §5 has no series of post-operative angles for them.
+ */
+export const PUBLISHED_RESULTS: Readonly<Record<string, readonly PublishedResult[]>> = {
+  chevron: openBunion([67, 68, 69]),
+  scarf: openBunion([67, 68]),
+  // Hardware-free percutaneous distal osteotomy (SERI, a K-wire), RCT arm of 21 feet.
+  'mis-bunion:classic': [
+    { measure: 'hva', kind: 'fall', fall: { mean: 11.9, sd: 4.9 }, size: { n: 21, of: 'feet' }, refs: [69] },
+    {
+      measure: 'ima',
+      kind: 'post',
+      pre: { mean: 14.8, sd: 1.9 },
+      post: { mean: 6.0, sd: 2.3 },
+      size: { n: 21, of: 'feet' },
+      refs: [69],
+    },
+  ],
+  // Third-generation MICA, 333 feet at 2 years.
+  'mis-bunion:mica': [
+    {
+      measure: 'hva',
+      kind: 'post',
+      pre: { mean: 32.9, sd: 10.2 },
+      post: { mean: 8.7, sd: 5.2 },
+      size: { n: 333, of: 'feet' },
+      refs: [70],
+    },
+    {
+      measure: 'ima',
+      kind: 'post',
+      pre: { mean: 15.3, sd: 3.6 },
+      post: { mean: 5.7, sd: 3.2 },
+      size: { n: 333, of: 'feet' },
+      refs: [70],
+    },
+  ],
+  'hto-opening': [
+    {
+      measure: 'mpta',
+      kind: 'post',
+      pre: { mean: 77.1, sd: 3.0 },
+      post: { mean: 90.6, sd: 2.7 },
+      size: { n: 390, of: 'knees' },
+      refs: [72],
+    },
+  ],
+  'hto-closing': [
+    {
+      measure: 'mpta',
+      kind: 'post',
+      pre: { mean: 75.3, sd: 3.2 },
+      post: { mean: 89.5, sd: 2.4 },
+      size: { n: 50, of: 'knees' },
+      refs: [72],
+    },
+  ],
+};
+
+/** The percutaneous procedure's variant when none is given (its parameter's default). */
+const DEFAULT_MIS_VARIANT = 'classic';
+
+/** The published results of an operation as chosen with these parameters (none: an empty list). */
+export function publishedResults(
+  procedureId: string | null | undefined,
+  params: Readonly<Record<string, number | string>> = {},
+): readonly PublishedResult[] {
+  if (!procedureId) return [];
+  const key =
+    procedureId === 'mis-bunion'
+      ? `mis-bunion:${String(params.variant ?? DEFAULT_MIS_VARIANT)}`
+      : procedureId;
+  return PUBLISHED_RESULTS[key] ?? [];
+}
+
+/** A typical post-operative range, in the measure's unit, and the sources it rests on. */
+export interface TypicalRange {
+  readonly low: number;
+  readonly high: number;
+  readonly refs: readonly number[];
+}
+
+/**
+ * The band a result gives for a patient whose pre-operative value is `preValue` (needed by a
+ * `fall`; without it, undefined). A post-operative HVA below 0° is a varus toe, a complication, never
+ * a typical result: an HVA band stops at 0°, and is none when nothing of it is left.
+ */
+export function bandOf(result: PublishedResult, preValue?: number): TypicalRange | undefined {
+  let low: number;
+  let high: number;
+  if (result.kind === 'post') {
+    low = result.post.mean - result.post.sd;
+    high = result.post.mean + result.post.sd;
+  } else if (result.kind === 'fall') {
+    if (preValue === undefined || !Number.isFinite(preValue)) return undefined;
+    low = preValue - (result.fall.mean + result.fall.sd);
+    high = preValue - (result.fall.mean - result.fall.sd);
+  } else {
+    low = result.low;
+    high = result.high;
+  }
+  if (result.measure === 'hva') low = Math.max(0, low);
+  if (!(high > low)) return undefined;
+  // The sums of one-decimal numbers, without floating-point dust (8.7 - 5.2 = 3.4999999999999996).
+  const tidy = (x: number) => Math.round(x * 1e6) / 1e6;
+  return { low: tidy(low), high: tidy(high), refs: result.refs };
+}
+
+/**
+ * The typical published post-operative range of `measureId` after the operation `procedureId` with
+ * these parameters, for a patient whose pre-operative value is `preValue`; undefined where CLINICAL
+ * §5 has no series for it.
+ */
+export function typicalRange(
+  procedureId: string | null | undefined,
+  params: Readonly<Record<string, number | string>>,
+  measureId: string,
+  preValue?: number,
+): TypicalRange | undefined {
+  const result = publishedResults(procedureId, params).find((r) => r.measure === measureId);
+  return result && bandOf(result, preValue);
+}
+
+/** Decimals to write a band's bound with: none where it is whole (8, 18), else one (3.5, 15.2). */
+export const boundDigits = (x: number): 0 | 1 => (Math.abs(x - Math.round(x)) < 0.05 ? 0 : 1);
+
+/**
+ * CLINICAL.md's sources of §5 as written there, for as long as `clinical/references` stops at [66]:
+ * a source it carries is not repeated here (a unit test checks), so each citation has one home.
+ */
+const RESULT_SOURCES: Readonly<Record<number, string>> = {
+  67: 'Deenik 2007, Foot Ankle Int: scarf versus chevron, RCT of 96 patients',
+  68: 'Peng, meta-analysis of RCTs, chevron vs scarf (507 feet)',
+  69: 'SERI vs chevron RCT, Indian J Orthop 2020, 10.1007/s43465-020-00209-0',
+  70: 'Lewis 2021, third-generation MICA, 333 feet (PMC8265548)',
+  72: 'Front Surg 2023, 10.3389/fsurg.2023.1219614 (opening vs closing HTO)',
+};
+
+/** The citation of CLINICAL.md's source `n` (undefined for a number it does not list). */
+export function sourceCitation(n: number): string | undefined {
+  return REFERENCES[n] ?? RESULT_SOURCES[n];
+}
+
+/** The §5 sources this module itself carries (see {@link RESULT_SOURCES}). */
+export const OWN_SOURCES: readonly number[] = Object.keys(RESULT_SOURCES).map(Number);
