@@ -45,11 +45,12 @@ function SeriesNote({
 }) {
   const { t } = useTranslation();
   const unit = MEASURE_UNIT[result.measure];
-  const ms = (x: MeanSd) => `${formatNumber(lang, x.mean)} ± ${formatNumber(lang, x.sd)}${unit}`;
+  // No line break inside "8.7 ± 5.2°" or "30–32".
+  const ms = (x: MeanSd) => `${formatNumber(lang, x.mean)}\u00a0±\u00a0${formatNumber(lang, x.sd)}${unit}`;
   switch (result.kind) {
     case 'range':
       return t('typical.range', {
-        from: `${formatNumber(lang, result.from.low, 0)}–${formatNumber(lang, result.from.high, 0)}`,
+        from: `${formatNumber(lang, result.from.low, 0)}–\u2060${formatNumber(lang, result.from.high, 0)}`,
       });
     case 'post':
       return t('typical.post', {
