@@ -186,22 +186,7 @@ export function typicalRange(
 /** Decimals to write a band's bound with: none where it is whole (8, 18), else one (3.5, 15.2). */
 export const boundDigits = (x: number): 0 | 1 => (Math.abs(x - Math.round(x)) < 0.05 ? 0 : 1);
 
-/**
- * CLINICAL.md's sources of §5 as written there, for as long as `clinical/references` stops at [66]:
- * a source it carries is not repeated here (a unit test checks), so each citation has one home.
- */
-const RESULT_SOURCES: Readonly<Record<number, string>> = {
-  67: 'Deenik 2007, Foot Ankle Int: scarf versus chevron, RCT of 96 patients',
-  68: 'Peng, meta-analysis of RCTs, chevron vs scarf (507 feet)',
-  69: 'SERI vs chevron RCT, Indian J Orthop 2020, 10.1007/s43465-020-00209-0',
-  70: 'Lewis 2021, third-generation MICA, 333 feet (PMC8265548)',
-  72: 'Front Surg 2023, 10.3389/fsurg.2023.1219614 (opening vs closing HTO)',
-};
-
 /** The citation of CLINICAL.md's source `n` (undefined for a number it does not list). */
 export function sourceCitation(n: number): string | undefined {
-  return REFERENCES[n] ?? RESULT_SOURCES[n];
+  return REFERENCES[n];
 }
-
-/** The §5 sources this module itself carries (see {@link RESULT_SOURCES}). */
-export const OWN_SOURCES: readonly number[] = Object.keys(RESULT_SOURCES).map(Number);

@@ -40,12 +40,15 @@ function screwLine(ctx: StepContext): ScrewLine {
   return { entry, target };
 }
 
-/** The open chevron closes by plicating the medial capsule over the corrected toe (CLINICAL §1.1). */
+/**
+ * The open chevron releases the contracted lateral structures through the joint and closes by
+ * plicating the medial capsule over the corrected toe (CLINICAL §1.1; its capsule-repair caption).
+ */
 const capsule = softTissue({
   head: 'capital',
   shiftMm: chevronShiftMm,
   shiftFraction: (ctx) => Number(ctx.params.shift) / 100,
-  work: () => ({ plication: true, lateralRelease: false }),
+  work: () => ({ plication: true, lateralRelease: true }),
 });
 
 export const chevron: ProcedureDef = {

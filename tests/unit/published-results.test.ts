@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { REGION_MEASURES } from '../../src/clinical/measures';
 import {
-  OWN_SOURCES,
   PUBLISHED_RESULTS,
   publishedResults,
   sourceCitation,
   typicalRange,
   type MeanSd,
 } from '../../src/clinical/published-results';
-import { REFERENCES } from '../../src/clinical/references';
 import { PROCEDURES } from '../../src/procedures/registry';
 
 /** CLINICAL.md §5's table rows and closing paragraph as written there (the source of the data). */
@@ -75,10 +73,6 @@ describe('published results (CLINICAL §5)', () => {
       expect(sourceCitation(n), `reference ${n}`).toBeTruthy();
       expect(CLINICAL_SOURCES, `reference ${n}`).toContain(`${n}. ${sourceCitation(n)}`);
     }
-  });
-
-  it('a source clinical/references carries is not repeated in published-results (one home each)', () => {
-    for (const n of OWN_SOURCES) expect(REFERENCES[n], `reference ${n} is in both`).toBeUndefined();
   });
 
   it('every result names a measure of its operation’s region, once per operation', () => {
