@@ -60,7 +60,7 @@ export const chevron: ProcedureDef = {
     { at: 3, to: 4, unit: 'week', key: 'recovery.shoeOff' },
     { at: 6, to: 8, unit: 'week', key: 'recovery.boneHealed' },
   ],
-  references: [5, 6, 7, 8, 9, 10, 11, 12],
+  references: [5, 6, 7, 8, 9, 10, 11, 12, 67, 68, 69],
   icon: 'M3 8h9l3 4-3 4H3M15 12l3-4h3v8h-3z',
   addons: ['akin'],
   params: [

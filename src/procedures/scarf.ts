@@ -132,7 +132,7 @@ export const scarf: ProcedureDef = {
     { at: 0, unit: 'day', key: 'recovery.heelWeight' },
     { at: 1, to: 1.5, unit: 'month', key: 'recovery.recovered' },
   ],
-  references: [13, 14, 15, 16, 17],
+  references: [13, 14, 15, 16, 17, 67, 68, 71],
   icon: 'M3 9h12l3-4h3M3 15h3l3-4h12',
   addons: ['akin'],
   params: [
