@@ -2,7 +2,7 @@ import { add, cross, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { wedge } from '../geometry/cutters';
 import { between, boneFrame } from './bone-frame';
 import { screwAxis, wireThenScrew, type ScrewLine } from './fixation';
-import type { Params, PlanContext, ProcedureDef, StepContext, StepDef } from './types';
+import type { FollowDef, MotionDef, Params, PlanContext, ProcedureDef, StepContext, StepDef } from './types';
 
 /** Where the wedge is cut: this far distal to the phalanx's `base` landmark along its axis, mm (CLINICAL §1.3). */
 export const AKIN_STATION = 10;
@@ -14,15 +14,16 @@ export const AKIN_STATION = 10;
  */
 export const HINGE_OUT = 0.5;
 /** Dorso-plantar half-height of the wedge: more than the phalanx's (~5 mm at the cut), mm. */
-const HALF_HEIGHT = 12;
+export const HALF_HEIGHT = 12;
 /** CLINICAL §1.3: past 20° of wedge the app warns. */
 export const AKIN_LIMIT_DEG = 20;
 
 const DEG = 180 / Math.PI;
-const pp1 = (ctx: PlanContext) => boneFrame(ctx.landmarks, 'proximalPhalanx1');
+/** The proximal phalanx's frame on this patient. */
+export const pp1 = (ctx: PlanContext) => boneFrame(ctx.landmarks, 'proximalPhalanx1');
 
 /** The centre of the cut section on the phalanx axis (pre-op, region frame). */
-function cutCentre(ctx: PlanContext): Vec3 {
+export function cutCentre(ctx: PlanContext): Vec3 {
   const f = pp1(ctx);
   return f.at(AKIN_STATION - f.length);
 }
@@ -56,7 +57,7 @@ export function akinWedge(ctx: PlanContext) {
 }
 
 /** A view of the base of the phalanx from medial and above, like a surgeon's over the wound. */
-function baseView(ctx: StepContext, distance = 110, fromDorsal = 0.7) {
+export function baseView(ctx: StepContext, distance = 110, fromDorsal = 0.7) {
   const f = pp1(ctx);
   return {
     target: ctx.placed('akinBase', cutCentre(ctx)),
@@ -66,7 +67,7 @@ function baseView(ctx: StepContext, distance = 110, fromDorsal = 0.7) {
 }
 
 /** A direction of the pre-op frame carried by a body's final placement. */
-function placedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
+export function placedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
   return normalize(sub(ctx.placed(body, add(at, d)), ctx.placed(body, at)));
 }
 
@@ -86,7 +87,7 @@ function staplePose(ctx: StepContext) {
 }
 
 /** Screw: from the medial cortex of the toe fragment, across the osteotomy into the lateral base. */
-function screwLine(ctx: StepContext): ScrewLine {
+export function screwLine(ctx: StepContext): ScrewLine {
   const f = pp1(ctx);
   const w = akinWidth(ctx);
   const entry = ctx.placed('akinToe', f.at(AKIN_STATION + 8 - f.length, 1, w / 2));
@@ -133,6 +134,24 @@ function sawAlong(ctx: StepContext, dir: Vec3, p: number) {
   };
 }
 
+/** The toe turning medially about the lateral hinge until the wedge is closed (however it was cut). */
+export const closeWedge: MotionDef = {
+  id: 'close',
+  body: 'akinToe',
+  kind: 'rotate',
+  // About the dorsal direction, a positive turn takes the distal axis towards medial.
+  direction: (ctx) => pp1(ctx).dorsal,
+  pivot: akinHinge,
+  amount: akinAngle,
+};
+
+/** The base and the toe move with the phalanx until the wedge closes; the distal phalanx with the toe. */
+export const AKIN_FOLLOWS: readonly FollowDef[] = [
+  { body: 'akinBase', follows: 'proximalPhalanx1' },
+  { body: 'akinToe', follows: 'proximalPhalanx1' },
+  { body: 'distalPhalanx1', follows: 'akinToe' },
+];
+
 /**
  * The Akin procedure with one fixation. The implant's kind is fixed in a step definition and the
  * contract gives steps no access to the parameters, so the `fixation` choice picks one of two
@@ -143,7 +162,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
     id: 'akin',
     region: 'foot',
     // CLINICAL §1.3 gives no aftercare of its own (the Akin is usually combined): no timeline.
-    references: [18, 19, 20, 21, 22, 30],
+    references: [18, 19, 20, 21, 22, 30, 71],
     icon: 'M3 9h7l2 3-2 3H3M13 9h8v6h-8l1-3z',
     readouts: { 'wedge-angle': { value: 'angle', unit: '°' } },
     variant: akinVariant,
@@ -174,22 +193,8 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
         ],
       },
     ],
-    motions: [
-      {
-        id: 'close',
-        body: 'akinToe',
-        kind: 'rotate',
-        // About the dorsal direction, a positive turn takes the distal axis towards medial.
-        direction: (ctx) => pp1(ctx).dorsal,
-        pivot: akinHinge,
-        amount: akinAngle,
-      },
-    ],
-    follows: [
-      { body: 'akinBase', follows: 'proximalPhalanx1' },
-      { body: 'akinToe', follows: 'proximalPhalanx1' },
-      { body: 'distalPhalanx1', follows: 'akinToe' },
-    ],
+    motions: [closeWedge],
+    follows: AKIN_FOLLOWS,
     steps: [
       {
         id: 'incision',

@@ -9,6 +9,7 @@
  */
 import { add, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { limb, slab } from '../geometry/cutters';
+import { percutaneousAkin } from './akin-percutaneous';
 import { between } from './bone-frame';
 import { BURR_DIAMETER, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from './burr';
 import { chevron } from './chevron';
@@ -79,7 +80,10 @@ function onSkin(ctx: PlanContext, inner: Vec3, out: Vec3): Vec3 {
   return add(inner, scale(out, ctx.gauge.reach('skinFoot', inner, out)));
 }
 
-/** Where each portal of the variant opens the skin, and the open chevron's incision beside them. */
+/**
+ * Where each portal of the variant opens the skin (and an added Akin's, made through its own
+ * portals in this sitting), and the open chevron's incision beside them.
+ */
 export function misSkinMarks(ctx: StepContext, variant: Variant): SkinMarks {
   const f = m1(ctx);
   const half = misWidth(ctx) / 2;
@@ -93,8 +97,9 @@ export function misSkinMarks(ctx: StepContext, variant: Variant): SkinMarks {
     'screw-distal': () => portal(sub(micaScrew(true)(ctx).entry, scale(f.medial, 6)), f.medial),
     'screw-proximal': () => portal(sub(micaScrew(false)(ctx).entry, scale(f.medial, 6)), f.medial),
   };
+  const akin = ctx.params.akin === '1' ? percutaneousAkin(ctx.params).skinMarks?.(ctx).portals : undefined;
   return {
-    portals: PORTALS[variant].map((p) => ({ id: p.id, mm: p.mm, ...where[p.id]!() })),
+    portals: [...PORTALS[variant].map((p) => ({ id: p.id, mm: p.mm, ...where[p.id]!() })), ...(akin ?? [])],
     openIncision: openIncision(ctx),
   };
 }
@@ -326,6 +331,8 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
     references: [23, 24, 25, 26, 27, 28, 29, 30, 31, 32],
     icon: 'M4 12h6M14 12a2 2 0 1 0 4 0a2 2 0 1 0-4 0M18 12h3',
     addons: ['akin'],
+    // In a percutaneous sitting the Akin too is cut with the burr through a portal.
+    addonVariants: { akin: percutaneousAkin },
     params: [
       {
         id: 'variant',
@@ -378,7 +385,7 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
       bumpMm: eminenceProud(ctx).thickness,
       shiftMm: misShiftMm(ctx),
       shiftPct: Number(ctx.params.shift ?? 50),
-      incisionMm: PORTALS[variant].reduce((s, p) => s + p.mm, 0),
+      incisionMm: misSkinMarks(ctx, variant).portals.reduce((s, p) => s + p.mm, 0),
       openIncisionMm: openIncisionMm(ctx),
     }),
   };

@@ -46,7 +46,7 @@ export function procedureById(id: string | null | undefined): ProcedureDef | und
 
 /**
  * The procedure as it will be played for these parameters: its variant, followed by any added
- * procedure switched on (`akin: '1'` after a chevron).
+ * procedure switched on (`akin: '1'` after a chevron), as the sitting does it (`addonVariants`).
  */
 export function resolveProcedure(
   id: string | null | undefined,
@@ -54,9 +54,11 @@ export function resolveProcedure(
 ): ProcedureDef | undefined {
   const base = procedureById(id);
   if (!base) return undefined;
-  let proc = base.variant?.(params) ?? base;
+  const host = base.variant?.(params) ?? base;
+  let proc = host;
   for (const addon of base.addons ?? []) {
-    const added = params[addon] === '1' ? resolveProcedure(addon, params) : undefined;
+    if (params[addon] !== '1') continue;
+    const added = host.addonVariants?.[addon]?.(params) ?? resolveProcedure(addon, params);
     if (!added) continue;
     let withAdded = composed.get(proc);
     if (!withAdded) composed.set(proc, (withAdded = new WeakMap()));

@@ -66,6 +66,7 @@ const procedureSchema = v.object({
   ),
   follows: v.array(v.object({ body: v.string(), follows: v.string() })),
   addons: v.optional(v.array(v.string())),
+  addonVariants: v.optional(v.record(v.string(), fn)),
   icon: v.optional(v.string()),
   readouts: v.optional(v.record(v.string(), v.object({ value: v.string(), unit }))),
   warnings: v.optional(fn),

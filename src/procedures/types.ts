@@ -240,6 +240,13 @@ export interface ProcedureDef {
   readonly variant?: (params: Params) => ProcedureDef;
   /** Procedures that may be done in the same sitting after this one (`?p=chevron&akin=1`). */
   readonly addons?: readonly string[];
+  /**
+   * The definition an add-on takes in this procedure's sitting, where the sitting changes how it is
+   * done (after percutaneous bunion surgery the Akin is cut with the burr through a portal): add-on
+   * id → its definition for these parameters, the same object for the same choices. An add-on not
+   * named here is played as its own definition (and its own `variant`) gives it.
+   */
+  readonly addonVariants?: Readonly<Record<string, (params: Params) => ProcedureDef>>;
   /** Readouts shown after the angles: readout id (its `data-measure`) → the captionValues key it shows. */
   readonly readouts?: Readonly<Record<string, { readonly value: string; readonly unit: Unit }>>;
   /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */

@@ -23,12 +23,16 @@ export function StepCaption({
   if (!ready) return null;
   const current = proc.steps[step] ?? proc.steps[0]!;
   const key = `proc.${current.strings ?? proc.id}.step.${current.id}`;
+  // The kinds of tool at work in the step, for tests and assistive text: `burr`, `kwire,headlessScrew`.
+  const tools = [
+    ...new Set([...(current.instruments ?? []), ...(current.implants ?? [])].map((u) => u.kind)),
+  ].join(',');
   // Whole numbers (a gauge, minutes) without a decimal; measured ones to 0.1.
   const shown = Object.fromEntries(
     Object.entries(values).map(([k, v]) => [k, formatNumber(lang, v, Number.isInteger(v) ? 0 : 1)]),
   );
   return (
-    <div className="caption" data-step={step + 1} data-testid="caption" aria-live="polite">
+    <div className="caption" data-step={step + 1} data-tools={tools} data-testid="caption" aria-live="polite">
       <div className="caption-count">
         {t('procedure.step', { n: step + 1, total: proc.steps.length })}
         {current.fluoro && (

@@ -7,30 +7,34 @@ const open = pagePerTest();
 
 describe('percutaneous bunion surgery', () => {
   test.each([
-    ['classic', 10, 0],
-    // Two screws, then the Akin MICA brings, with its screw.
-    ['mica', 16, 3],
-  ])('%s plays to its last step; implants left: as the technique says', async (variant, steps, implants) => {
-    const app = await open(`?p=mis-bunion&variant=${variant}&speed=4`);
-    await waitStep(app, 1);
-    expect(await readMeasure(app.page, 'implants')).toBe(implants);
-    const portals = (await readMeasure(app.page, 'incision-mm'))!;
-    const openMm = (await readMeasure(app.page, 'open-incision-mm'))!;
-    expect(portals).toBeLessThanOrEqual(9);
-    expect(openMm).toBeGreaterThan(4 * portals);
-    await app.page.locator('[data-testid="play"]').click();
-    await app.page.waitForFunction(
-      (last) => document.querySelector('[data-step]')?.getAttribute('data-step') === last,
-      String(steps),
-      { timeout: 150_000 },
-    );
-    const stats = await stagePixelStats(app.page, `mis-${variant}-played`);
-    expect(showsBone(stats), JSON.stringify(stats)).toBe(true);
-    expect((await readMeasure(app.page, 'hva-post'))!).toBeLessThan(
-      (await readMeasure(app.page, 'hva-pre'))!,
-    );
-    expectClean(app);
-  });
+    ['classic', 10, 0, 2],
+    // Two screws, then the Akin MICA brings, burred in two passes through its portal, with its
+    // screw through a stab of its own: five openings of 3 mm.
+    ['mica', 15, 3, 5],
+  ])(
+    '%s plays to its last step; implants left: as the technique says',
+    async (variant, steps, implants, openings) => {
+      const app = await open(`?p=mis-bunion&variant=${variant}&speed=4`);
+      await waitStep(app, 1);
+      expect(await readMeasure(app.page, 'implants')).toBe(implants);
+      const portals = (await readMeasure(app.page, 'incision-mm'))!;
+      const openMm = (await readMeasure(app.page, 'open-incision-mm'))!;
+      expect(portals).toBeLessThanOrEqual(3 * openings);
+      expect(openMm).toBeGreaterThan(2.5 * portals);
+      await app.page.locator('[data-testid="play"]').click();
+      await app.page.waitForFunction(
+        (last) => document.querySelector('[data-step]')?.getAttribute('data-step') === last,
+        String(steps),
+        { timeout: 150_000 },
+      );
+      const stats = await stagePixelStats(app.page, `mis-${variant}-played`);
+      expect(showsBone(stats), JSON.stringify(stats)).toBe(true);
+      expect((await readMeasure(app.page, 'hva-post'))!).toBeLessThan(
+        (await readMeasure(app.page, 'hva-pre'))!,
+      );
+      expectClean(app);
+    },
+  );
 });
 
 describe('fluoroscopy at percutaneous steps', () => {
@@ -59,6 +63,49 @@ describe('the skin openings', () => {
     expect(await app.page.locator('[data-testid="open-incision-label"]').textContent()).toContain(
       String(Math.round(openMm)),
     );
+    expectClean(app);
+  });
+});
+
+describe('the Akin in a percutaneous sitting', () => {
+  test('MICA: the burr cuts it through a portal on the skin, with no open incision of its own', async () => {
+    // Step 10: the Akin's first burr pass (after the passes over the bump, the chevron, the shift
+    // and the two screws).
+    const app = await open('?p=mis-bunion&variant=mica&step=10');
+    await waitStep(app, 10);
+    const caption = app.page.locator('[data-testid="caption"]');
+    const tools = (await caption.getAttribute('data-tools'))!.split(',');
+    expect(tools).toContain('burr');
+    expect(tools).not.toContain('saw');
+    expect(tools).not.toContain('scalpel');
+    // Past the step's X-ray shot the 3D view shows the skin with its openings.
+    const scrubber = app.page.locator('[data-testid="scrubber"]');
+    await scrubber.fill(String(Number(await scrubber.inputValue()) + 2.5));
+    await waitStep(app, 10);
+    await app.page.waitForFunction(() => !document.querySelector('[data-testid="stage"] canvas[data-xray]'));
+    await app.page.waitForFunction(() =>
+      (window.__viz?.visibleNames('overlay:portal') ?? []).includes('overlay:portal:akin'),
+    );
+    const drawn = await app.page.evaluate(() => window.__viz!.visibleNames('overlay:portal'));
+    expect(drawn.sort()).toEqual(
+      ['medial', 'screw-distal', 'screw-proximal', 'akin', 'akin-screw']
+        .map((id) => `overlay:portal:${id}`)
+        .sort(),
+    );
+    const shown = (prefix: string) => app.page.evaluate((p) => window.__viz!.visibleNames(p), prefix);
+    expect(await shown('instrument:burr')).toHaveLength(1);
+    expect(await shown('instrument:scalpel')).toEqual([]);
+    expect(await shown('instrument:saw')).toEqual([]);
+    // The one incision drawn is the open chevron's, beside the portals for comparison.
+    expect(await shown('overlay:open-incision')).toHaveLength(1);
+    expectClean(app);
+  });
+
+  test('after a chevron the Akin is still cut with the saw', async () => {
+    // Step 11: the Akin's second saw cut (after the chevron's nine steps and the Akin's first cut).
+    const app = await open('?p=chevron&akin=1&step=11');
+    await waitStep(app, 11);
+    expect(await app.page.locator('[data-testid="caption"]').getAttribute('data-tools')).toBe('saw');
     expectClean(app);
   });
 });

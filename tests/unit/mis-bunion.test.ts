@@ -7,8 +7,7 @@ import { movedLandmarks } from '../../src/engine/post-op';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { cutChains, cutJobs } from '../../src/engine/fragments';
-import { composeProcedures } from '../../src/procedures/compose';
-import { akinWith } from '../../src/procedures/akin';
+import { resolveProcedure } from '../../src/procedures/registry';
 import { misBunion, misShiftMm, openIncisionMm, PORTALS } from '../../src/procedures/mis-bunion';
 import { validateProcedure } from '../../src/procedures/schema';
 import type { Params } from '../../src/procedures/types';
@@ -40,9 +39,16 @@ describe('percutaneous bunion surgery', () => {
     const mica = await footCase(CASES[2]!);
     const plan = makePlan(misBunion(CASES[2]!), mica.ctx);
     expect(plan.implants.map((i) => i.use.kind)).toEqual(['cannulatedScrew', 'cannulatedScrew']);
-    const withAkin = composeProcedures(misBunion(CASES[2]!), akinWith('screw'));
-    const both = await footCase({ ...CASES[2]!, wedge: 3, fixation: 'screw' });
-    expect(makePlan(withAkin, both.ctx).implants).toHaveLength(3);
+    // The sitting as the registry plays it: the Akin burred through a portal, fixed by a screw.
+    const params = { ...CASES[2]!, akin: '1', wedge: 3, fixation: 'screw' };
+    const withAkin = resolveProcedure('mis-bunion', params)!;
+    expect(withAkin).not.toBe(misBunion(CASES[2]!));
+    const both = await footCase(params);
+    expect(makePlan(withAkin, both.ctx).implants.map((i) => i.use.kind)).toEqual([
+      'cannulatedScrew',
+      'cannulatedScrew',
+      'headlessScrew',
+    ]);
   });
 
   it('cuts: every pass and the metatarsal cut leave closed fragments; the head moves by shift % of the width', async () => {

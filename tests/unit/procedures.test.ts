@@ -6,7 +6,7 @@ import { movedLandmarks } from '../../src/engine/post-op';
 import { measureFoot } from '../../src/clinical/foot-angles';
 import { validateProcedure } from '../../src/procedures/schema';
 import { chevron } from '../../src/procedures/chevron';
-import type { ProcedureDef } from '../../src/procedures/types';
+import type { Params, ProcedureDef } from '../../src/procedures/types';
 import { makePlan } from '../../src/engine/plan';
 import { evaluate } from '../../src/engine/evaluate';
 import { footCase } from '../../scripts/models/foot-case';
@@ -109,6 +109,50 @@ describe('two procedures in one sitting', () => {
       expect(combined.ima).toBeCloseTo(alone.ima, 6);
     },
   );
+
+  it('every step of every sitting (each choice, with and without its add-ons) has its captions', () => {
+    for (const base of PROCEDURES) {
+      const choices: Params[] = base.params.flatMap((d) =>
+        d.kind === 'choice' ? d.values.map((v) => ({ [d.id]: v, ...d.implies?.[v] })) : [],
+      );
+      // An added Akin's fixation and wedge (a percutaneous one's burr passes) change its steps too.
+      const added: Params[] = (base.addons ?? []).length
+        ? ['staple', 'screw'].flatMap((fixation) =>
+            [1, 3, 4].map((wedge) => ({
+              ...Object.fromEntries(base.addons!.map((a) => [a, '1'])),
+              fixation,
+              wedge,
+            })),
+          )
+        : [];
+      for (const choice of [{}, ...choices])
+        for (const addon of [{}, ...added]) {
+          const proc = resolveProcedure(base.id, { ...defaultParams(base), ...choice, ...addon })!;
+          for (const s of proc.steps)
+            for (const v of ['title', 'patient', 'technical']) {
+              const k = `proc.${s.strings ?? proc.id}.step.${s.id}.${v}`;
+              expect(typeof lookup(en, k), `en ${k}`).toBe('string');
+              expect(typeof lookup(it_, k), `it ${k}`).toBe('string');
+            }
+        }
+    }
+  });
+
+  it('after percutaneous bunion surgery the Akin is the burr’s, through a portal', () => {
+    const base = PROCEDURES.find((p) => p.id === 'mis-bunion')!;
+    for (const variant of ['classic', 'mica']) {
+      const params = { ...defaultParams(base), variant, akin: '1' };
+      const both = resolveProcedure('mis-bunion', params)!;
+      expect(validateProcedure(both, PARTS)).toEqual([]);
+      expect(both).toBe(resolveProcedure('mis-bunion', { ...params }));
+      const tools = both.steps
+        .filter((s) => s.strings === 'akin')
+        .flatMap((s) => (s.instruments ?? []).map((i) => i.kind));
+      expect(tools).toContain('burr');
+      expect(tools).not.toContain('saw');
+      expect(both.steps.some((s) => s.phase === 'open' && s.strings === 'akin')).toBe(false);
+    }
+  });
 
   it('the Akin fixation picks its implant', () => {
     const kinds = (fixation: string) =>

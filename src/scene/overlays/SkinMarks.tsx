@@ -61,7 +61,8 @@ export function SkinMarks({ plan }: { readonly plan: Plan }) {
         return (
           <mesh
             key={p.id}
-            name="overlay:portal"
+            // Named by its portal, so a test can tell which openings are drawn.
+            name={`overlay:portal:${p.id}`}
             geometry={UNIT_TUBE}
             material={SLIT_MATERIAL}
             renderOrder={OVERLAY_ORDER.dots}
