@@ -14,7 +14,7 @@ import { between } from './bone-frame';
 import { BURR_DIAMETER, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from './burr';
 import { chevron } from './chevron';
 import { bandageUse, shoeUse } from './foot-aftercare';
-import { headAndShaft, m1, rebalance } from './first-ray';
+import { headAndShaft, m1, softTissue } from './first-ray';
 import { wireThenScrew, type ScrewLine } from './fixation';
 import type {
   CutDef,
@@ -58,9 +58,12 @@ export function misWidth(ctx: PlanContext): number {
   return ctx.gauge.width('metatarsal1', f.at(station), f.axis, f.medial);
 }
 
+/** The head's lateral translation as a fraction of the width at the cut (the `shift` %). */
+const misShiftFraction = (ctx: PlanContext): number => Number(ctx.params.shift ?? 60) / 100;
+
 /** The head's lateral translation, mm: shift % of the width at the cut. */
 export function misShiftMm(ctx: PlanContext): number {
-  return (Number(ctx.params.shift ?? 50) / 100) * misWidth(ctx);
+  return misShiftFraction(ctx) * misWidth(ctx);
 }
 
 /** The length of the open chevron's skin incision, measured along its scalpel's path, mm. */
@@ -234,7 +237,7 @@ function steps(variant: Variant, passes: number): StepDef[] {
       duration: 4,
       skin: true,
       camera: view(170, 1.4),
-      plays: ['rebalance'],
+      plays: ['rebalance', 'settle'],
       instruments: [bandageUse('bandage')],
     },
     {
@@ -317,6 +320,27 @@ function steps(variant: Variant, passes: number): StepDef[] {
   ];
 }
 
+/**
+ * The soft tissue of each variant (CLINICAL §1.4): the classic releases the lateral side through
+ * its portal (the taping then holds what the release and the shift gave); MICA releases nothing,
+ * its large translation bringing the sesamoids and the toe back over the head, its Akin
+ * straightening the phalanx.
+ */
+const softTissueOf: Record<Variant, ReturnType<typeof softTissue>> = {
+  classic: softTissue({
+    head: 'capital',
+    shiftMm: misShiftMm,
+    shiftFraction: misShiftFraction,
+    work: () => ({ plication: false, lateralRelease: true }),
+  }),
+  mica: softTissue({
+    head: 'capital',
+    shiftMm: misShiftMm,
+    shiftFraction: misShiftFraction,
+    work: () => ({ plication: false, lateralRelease: false }),
+  }),
+};
+
 function misBunionWith(variant: Variant, passes: number): ProcedureDef {
   return {
     id: 'mis-bunion',
@@ -341,14 +365,17 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
         default: 'classic',
         recut: true,
         // MICA ends with a percutaneous Akin fixed by a screw; the classic technique leaves no metal.
-        implies: { mica: { akin: '1', fixation: 'screw' }, classic: { akin: '0' } },
+        // MICA translates the head further (CLINICAL §1.4: up to ~100 % of the width, its two screws
+        // holding it), three quarters here, as its series' IMA corrections of ~10° show [28][70].
+        implies: { mica: { akin: '1', fixation: 'screw', shift: 75 }, classic: { akin: '0', shift: 60 } },
       },
       { id: 'passes', kind: 'number', unit: '', default: 3, min: 1, max: MAX_PASSES, step: 1, recut: true },
       {
         id: 'shift',
         kind: 'number',
         unit: '%',
-        default: 50,
+        // The classic's; MICA brings its own (see `implies`).
+        default: 60,
         min: 0,
         max: 100,
         step: 1,
@@ -371,12 +398,9 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
         direction: (ctx) => scale(m1(ctx).medial, -1),
         amount: misShiftMm,
       },
-      rebalance,
+      ...softTissueOf[variant].motions,
     ],
-    follows: [
-      { body: 'proximalPhalanx1', follows: 'capital' },
-      { body: 'distalPhalanx1', follows: 'proximalPhalanx1' },
-    ],
+    follows: softTissueOf[variant].follows,
     steps: steps(variant, passes),
     skinMarks: (ctx) => misSkinMarks(ctx, variant),
     captionValues: (ctx) => ({
@@ -384,7 +408,7 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
       passMm: passDepth(ctx),
       bumpMm: eminenceProud(ctx).thickness,
       shiftMm: misShiftMm(ctx),
-      shiftPct: Number(ctx.params.shift ?? 50),
+      shiftPct: misShiftFraction(ctx) * 100,
       incisionMm: misSkinMarks(ctx, variant).portals.reduce((s, p) => s + p.mm, 0),
       openIncisionMm: openIncisionMm(ctx),
     }),

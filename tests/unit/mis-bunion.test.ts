@@ -11,7 +11,7 @@ import { resolveProcedure } from '../../src/procedures/registry';
 import { misBunion, misShiftMm, openIncisionMm, PORTALS } from '../../src/procedures/mis-bunion';
 import { validateProcedure } from '../../src/procedures/schema';
 import type { Params } from '../../src/procedures/types';
-import { footCase } from '../../scripts/models/foot-case';
+import { beforeSoftTissue, footCase } from '../../scripts/models/foot-case';
 import { isClosed } from '../../scripts/models/mesh-checks';
 import { containsPoint } from '../../src/geometry/point-in-mesh';
 
@@ -66,7 +66,7 @@ describe('percutaneous bunion surgery', () => {
       }
       const plan = makePlan(proc, ctx);
       const end = evaluate(plan, plan.timeline.total);
-      const t = end.transforms.capital!;
+      const t = evaluate(plan, beforeSoftTissue(plan)).transforms.capital!;
       const moved = Math.hypot(t[12]!, t[13]!, t[14]!);
       expect(Math.abs(moved - misShiftMm(ctx))).toBeLessThan(0.01);
       // The deformity is corrected: IMA and HVA fall.
