@@ -189,13 +189,23 @@ const screwStep: StepDef = {
   ...wireThenScrew('screw', 'headlessScrew', 'akinToe', screwLine),
 };
 
+/**
+ * The open Akin's wedge, and its fixation as a percutaneous sitting offers it: a screw through a
+ * stab, or no metal at all, the toe held by the bandage's taping (CLINICAL §1.4).
+ */
+const PARAMS: ProcedureDef['params'] = akin.params.map((p) =>
+  p.id === 'fixation' && p.kind === 'choice'
+    ? { ...p, values: ['tape', 'screw'] satisfies readonly Fixation[], default: 'tape' }
+    : p,
+);
+
 function percutaneousAkinWith(fixation: Fixation, passes: number): ProcedureDef {
   return {
     id: 'akin',
     region: 'foot',
     references: [19, 21, 28, 29, 30, 32],
     readouts: akin.readouts,
-    params: akin.params,
+    params: PARAMS,
     cuts: Array.from({ length: passes }, (_, i) => passCut(i + 1, passes)),
     motions: [closeWedge],
     follows: [

@@ -69,12 +69,17 @@ export function resolveProcedure(
   return proc;
 }
 
-/** A procedure's own parameters, then each add-on's switch and parameters. */
+/** The definition of add-on `id` as the sitting of `host` takes it (its own, unless the host says otherwise). */
+export function addonOf(host: ProcedureDef, id: string, params: Params = {}): ProcedureDef | undefined {
+  return host.addonVariants?.[id]?.(params) ?? procedureById(id);
+}
+
+/** A procedure's own parameters, then each add-on's switch and parameters (as its sitting takes it). */
 export function allParams(proc: ProcedureDef): ProcedureDef['params'] {
   return [
     ...proc.params,
     ...(proc.addons ?? []).flatMap((id) => {
-      const added = procedureById(id);
+      const added = addonOf(proc, id);
       return added
         ? [{ id, kind: 'choice' as const, values: ['0', '1'], default: '0', recut: true }, ...added.params]
         : [];

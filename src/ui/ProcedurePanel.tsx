@@ -5,7 +5,7 @@ import { grade } from '../clinical/grading';
 import { MEASURE_UNIT, REGION_MEASURES, type MeasureId } from '../clinical/measures';
 import { boundDigits, typicalRange, type TypicalRange } from '../clinical/published-results';
 import { formatNumber, useTextsReady, type Language } from '../i18n';
-import { procedureById } from '../procedures/registry';
+import { addonOf, procedureById } from '../procedures/registry';
 import type { ChoiceParamDef, NumberParamDef, ProcedureDef } from '../procedures/types';
 import { usePlayback } from '../state/playback-store';
 import type { ProcedureState } from '../state/procedure-plan';
@@ -120,11 +120,11 @@ function ParamControls({ proc }: { readonly proc: ProcedureDef }) {
 }
 
 /** Another procedure that may be added in the same sitting: a switch, then its own controls. */
-function AddonControls({ id }: { readonly id: string }) {
+function AddonControls({ host, id }: { readonly host: ProcedureDef; readonly id: string }) {
   const { t } = useTranslation();
   const on = useSession((s) => s.params[id] === '1');
   const setParam = useSession((s) => s.setParam);
-  const added = procedureById(id);
+  const added = addonOf(host, id);
   if (!added) return null;
   return (
     <>
@@ -225,7 +225,7 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
       <h3>{t('procedure.parameters')}</h3>
       {base && <ParamControls proc={base} />}
       {base?.addons?.map((id) => (
-        <AddonControls key={id} id={id} />
+        <AddonControls key={id} host={base} id={id} />
       ))}
       {state.warnings.map((key) => (
         <p key={key} className="warning" role="alert" data-warning={warningHook(key)}>

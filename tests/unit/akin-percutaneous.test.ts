@@ -22,7 +22,14 @@ import {
 import { between, boneFrame } from '../../src/procedures/bone-frame';
 import { BURR_DIAMETER, PASS_DEPTH } from '../../src/procedures/burr';
 import { misBunion, misSkinMarks, PORTALS } from '../../src/procedures/mis-bunion';
-import { defaultParams, impliedBy, procedureById, resolveProcedure } from '../../src/procedures/registry';
+import {
+  allParams,
+  defaultParams,
+  impliedBy,
+  procedureById,
+  resolveProcedure,
+} from '../../src/procedures/registry';
+import { decodeUrl } from '../../src/state/url-codec';
 import { validateProcedure } from '../../src/procedures/schema';
 import type { Params, ProcedureDef } from '../../src/procedures/types';
 import { footCase } from '../../scripts/models/foot-case';
@@ -54,6 +61,22 @@ const kinds = (steps: ProcedureDef['steps']) =>
   steps.flatMap((s) => [...(s.instruments ?? []), ...(s.implants ?? [])].map((u) => u.kind));
 
 describe('percutaneous Akin', () => {
+  it('offers the fixations of its sitting: taping (the default, no metal) or a screw; the open Akin a staple or a screw', () => {
+    const choices = (id: string) => {
+      const p = allParams(procedureById(id)!).find((d) => d.id === 'fixation');
+      return p?.kind === 'choice' ? [p.default, p.values] : undefined;
+    };
+    expect(choices('mis-bunion')).toEqual(['tape', ['tape', 'screw']]);
+    expect(choices('chevron')).toEqual(['staple', ['staple', 'screw']]);
+    const classic: Params = { ...defaultParams(procedureById('mis-bunion')!), akin: '1' };
+    expect(classic['fixation']).toBe('tape');
+    expect(resolveProcedure('mis-bunion', classic)!.steps.flatMap((s) => s.implants ?? [])).toHaveLength(0);
+    // A link asking a staple of a percutaneous sitting gets the sitting's default, with a notice.
+    const link = decodeUrl('?p=mis-bunion&akin=1&fixation=staple');
+    expect(link.values.fixation).toBe('tape');
+    expect(link.notices.map((n) => n.param)).toContain('fixation');
+  });
+
   it('is valid for each fixation and wedge; one stable definition per choice', () => {
     for (const fixation of ['screw', 'staple'])
       for (const wedge of [1, 2, 3, 4]) {
