@@ -8,13 +8,22 @@
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
 import { add, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
-import { limb, slab } from '../geometry/cutters';
+import { limb } from '../geometry/cutters';
 import { percutaneousAkin } from './akin-percutaneous';
 import { between } from './bone-frame';
 import { BURR_DIAMETER, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from './burr';
 import { chevron } from './chevron';
 import { bandageUse, shoeUse } from './foot-aftercare';
 import { headAndShaft, m1, softTissue } from './first-ray';
+import {
+  closeNeckWedge,
+  NECK_STATION,
+  neckCut,
+  neckOsteotomyStep,
+  REVERDIN_DMAA,
+  reverdinWedgeDeg,
+} from './neck-osteotomy';
+import { measureFoot } from '../clinical/foot-angles';
 import { wireThenScrew, type ScrewLine } from './fixation';
 import type {
   CutDef,
@@ -27,10 +36,8 @@ import type {
   StepDef,
 } from './types';
 
-type Variant = 'classic' | 'mica';
+type Variant = 'classic' | 'reverdin' | 'mica';
 
-/** The neck cut lies this far behind the head's centre along the metatarsal (classic), mm. */
-export const NECK_STATION = -13;
 /** The MICA chevron's apex lies this far behind the head's centre: extra-articular, mm. */
 export const MICA_APEX = -8;
 /** Its limbs are 60° apart like the open chevron's, made with the burr's 2 mm kerf. */
@@ -41,6 +48,10 @@ const MICA_ANGLE = 60;
  */
 export const PORTALS: Readonly<Record<Variant, readonly { readonly id: string; readonly mm: number }[]>> = {
   classic: [
+    { id: 'medial', mm: 3 },
+    { id: 'lateral', mm: 2 },
+  ],
+  reverdin: [
     { id: 'medial', mm: 3 },
     { id: 'lateral', mm: 2 },
   ],
@@ -166,17 +177,6 @@ function burrCut(id: string, at: (ctx: PlanContext, p: number) => Vec3): Instrum
   };
 }
 
-/** The classic straight cut at the neck, the burr's width. */
-const neckCut: CutDef = {
-  id: 'neck',
-  bone: 'metatarsal1',
-  cutter: (ctx) => {
-    const f = m1(ctx);
-    return [slab(f.at(NECK_STATION), f.medial, f.dorsal, 25, 25, BURR_DIAMETER)];
-  },
-  fragments: headAndShaft('capital'),
-};
-
 /** The MICA chevron: two limbs from an extra-articular apex, cut with the burr. */
 const micaCut: CutDef = {
   id: 'v',
@@ -249,7 +249,7 @@ function steps(variant: Variant, passes: number): StepDef[] {
       instruments: [bandageUse('bandage-on'), shoeUse('shoe')],
     },
   ];
-  if (variant === 'classic') {
+  if (variant !== 'mica') {
     return [
       ...open,
       ...passSteps(passes),
@@ -270,15 +270,14 @@ function steps(variant: Variant, passes: number): StepDef[] {
           },
         ],
       },
+      neckOsteotomyStep(variant === 'reverdin', view(110, 0.6)),
       {
-        id: 'osteotomy',
+        id: 'shift',
         duration: 4,
         fluoro: 'ap',
-        camera: view(110, 0.6),
-        cuts: ['neck'],
-        instruments: [burrCut('burr-neck', (ctx, p) => m1(ctx).at(NECK_STATION, 9 - 18 * p, 3))],
+        camera: view(140, 2.2),
+        plays: variant === 'reverdin' ? ['close-wedge', 'shift'] : ['shift'],
       },
-      { id: 'shift', duration: 4, fluoro: 'ap', camera: view(140, 2.2), plays: ['shift'] },
       ...close,
     ];
   }
@@ -326,13 +325,15 @@ function steps(variant: Variant, passes: number): StepDef[] {
  * its large translation bringing the sesamoids and the toe back over the head, its Akin
  * straightening the phalanx.
  */
+const hardwareFree = softTissue({
+  head: 'capital',
+  shiftMm: misShiftMm,
+  shiftFraction: misShiftFraction,
+  work: () => ({ plication: false, lateralRelease: true }),
+});
 const softTissueOf: Record<Variant, ReturnType<typeof softTissue>> = {
-  classic: softTissue({
-    head: 'capital',
-    shiftMm: misShiftMm,
-    shiftFraction: misShiftFraction,
-    work: () => ({ plication: false, lateralRelease: true }),
-  }),
+  classic: hardwareFree,
+  reverdin: hardwareFree,
   mica: softTissue({
     head: 'capital',
     shiftMm: misShiftMm,
@@ -361,13 +362,17 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
       {
         id: 'variant',
         kind: 'choice',
-        values: ['classic', 'mica'],
+        values: ['classic', 'reverdin', 'mica'],
         default: 'classic',
         recut: true,
         // MICA ends with a percutaneous Akin fixed by a screw; the classic technique leaves no metal.
         // MICA translates the head further (CLINICAL §1.4: up to ~100 % of the width, its two screws
         // holding it), three quarters here, as its series' IMA corrections of ~10° show [28][70].
-        implies: { mica: { akin: '1', fixation: 'screw', shift: 75 }, classic: { akin: '0', shift: 60 } },
+        implies: {
+          mica: { akin: '1', fixation: 'screw', shift: 75 },
+          classic: { akin: '0', shift: 60 },
+          reverdin: { akin: '0', shift: 60 },
+        },
       },
       { id: 'passes', kind: 'number', unit: '', default: 3, min: 1, max: MAX_PASSES, step: 1, recut: true },
       {
@@ -389,7 +394,7 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
       'incision-mm': { value: 'incisionMm', unit: 'mm' },
       'open-incision-mm': { value: 'openIncisionMm', unit: 'mm' },
     },
-    cuts: [...exostectomyCuts(passes), variant === 'classic' ? neckCut : micaCut],
+    cuts: [...exostectomyCuts(passes), variant === 'mica' ? micaCut : neckCut(variant === 'reverdin')],
     motions: [
       {
         id: 'shift',
@@ -398,17 +403,24 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
         direction: (ctx) => scale(m1(ctx).medial, -1),
         amount: misShiftMm,
       },
+      ...(variant === 'reverdin' ? [closeNeckWedge] : []),
       ...softTissueOf[variant].motions,
     ],
     follows: softTissueOf[variant].follows,
     steps: steps(variant, passes),
     skinMarks: (ctx) => misSkinMarks(ctx, variant),
+    // A straight cut leaves a joint surface tilted out as it was: the closing wedge would square it.
+    warnings: (ctx) =>
+      variant === 'classic' && measureFoot(ctx.landmarks).dmaa > REVERDIN_DMAA
+        ? ['proc.mis-bunion.warn.dmaa']
+        : [],
     captionValues: (ctx) => ({
       passes,
       passMm: passDepth(ctx),
       bumpMm: eminenceProud(ctx).thickness,
       shiftMm: misShiftMm(ctx),
       shiftPct: misShiftFraction(ctx) * 100,
+      wedgeDeg: variant === 'reverdin' ? reverdinWedgeDeg(ctx) : 0,
       incisionMm: misSkinMarks(ctx, variant).portals.reduce((s, p) => s + p.mm, 0),
       openIncisionMm: openIncisionMm(ctx),
     }),
@@ -419,7 +431,8 @@ const variants = new Map<string, ProcedureDef>();
 
 /** The MIS bunion operation for these choices (one stable definition per combination). */
 export function misBunion(params: Params): ProcedureDef {
-  const variant: Variant = params.variant === 'mica' ? 'mica' : 'classic';
+  const variant: Variant =
+    params.variant === 'mica' || params.variant === 'reverdin' ? params.variant : 'classic';
   const passes = Math.min(
     MAX_PASSES,
     Math.max(1, Math.round(Number(params.passes ?? MAX_PASSES)) || MAX_PASSES),

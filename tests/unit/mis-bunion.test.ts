@@ -9,6 +9,8 @@ import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold
 import { cutChains, cutJobs } from '../../src/engine/fragments';
 import { resolveProcedure } from '../../src/procedures/registry';
 import { misBunion, misShiftMm, openIncisionMm, PORTALS } from '../../src/procedures/mis-bunion';
+import { DMAA_TARGET, reverdinWedgeDeg } from '../../src/procedures/neck-osteotomy';
+import { outcomeOf } from '../../src/engine/outcome';
 import { validateProcedure } from '../../src/procedures/schema';
 import type { Params } from '../../src/procedures/types';
 import { beforeSoftTissue, footCase } from '../../scripts/models/foot-case';
@@ -141,5 +143,40 @@ describe('percutaneous bunion surgery', () => {
     expect(shoe.pose.tip[2]).toBeGreaterThan(front);
     expect(shoe.pose.tip[2] - length!).toBeLessThan(back);
     expect(width).toBeGreaterThan(w!);
+  });
+
+  it('Reverdin-Isham: a closing wedge at the neck squares a tilted joint surface; the straight cut warns it leaves it', async () => {
+    const tilted = { hva: 30, ima: 13, dmaa: 16, hvia: 8 };
+    const results: Record<string, { dmaa: number; hva: number; warnings: readonly string[] }> = {};
+    for (const variant of ['classic', 'reverdin'] as const) {
+      const params = { variant, passes: 3, shift: 60 };
+      const proc = misBunion(params);
+      expect(validateProcedure(proc, FOOT_PARTS)).toEqual([]);
+      const { ctx, posed, patient } = await footCase(params, tilted);
+      for (const [part, chain] of cutChains(proc)) {
+        const stages = runCutChain(wasm, part, posed.get(part)!, cutJobs(chain, ctx));
+        for (const s of stages) for (const f of Object.values(s.fragments)) expect(isClosed(f)).toBe(true);
+      }
+      const plan = makePlan(proc, ctx);
+      const { post, warnings } = outcomeOf(plan, 'foot', patient.landmarks);
+      results[variant] = { dmaa: post.dmaa!, hva: post.hva!, warnings };
+      const tools = proc.steps.flatMap((s) => (s.instruments ?? []).map((i) => i.kind));
+      expect(tools).not.toContain('saw');
+    }
+    const wedge = reverdinWedgeDeg((await footCase({ variant: 'reverdin' }, tilted)).ctx);
+    expect(wedge).toBeCloseTo(16 - DMAA_TARGET, 0);
+    // The head (and the toe on it) turn back by the wedge; the hinge being lateral, the head also
+    // swings a little medially, turning the metatarsal's axis with it, so the DMAA falls by less.
+    const dmaaFall = results.classic!.dmaa - results.reverdin!.dmaa;
+    expect(dmaaFall).toBeGreaterThan(wedge * 0.5);
+    expect(dmaaFall).toBeLessThan(wedge);
+    expect(results.classic!.hva - results.reverdin!.hva).toBeGreaterThan(wedge * 0.5);
+    expect(results.classic!.warnings).toContain('proc.mis-bunion.warn.dmaa');
+    expect(results.reverdin!.warnings).not.toContain('proc.mis-bunion.warn.dmaa');
+    const normal = await footCase({ variant: 'classic', passes: 3, shift: 60 });
+    const plan = makePlan(misBunion({ variant: 'classic', passes: 3, shift: 60 }), normal.ctx);
+    expect(outcomeOf(plan, 'foot', normal.patient.landmarks).warnings).not.toContain(
+      'proc.mis-bunion.warn.dmaa',
+    );
   });
 });

@@ -148,6 +148,7 @@ const FOOT_CASES: readonly { readonly id: string; readonly set: Params }[] = [
   { id: 'akin', set: {} },
   { id: 'mis-bunion', set: { variant: 'classic' } },
   { id: 'mis-bunion', set: { variant: 'classic', akin: '1' } },
+  { id: 'mis-bunion', set: { variant: 'reverdin' } },
   { id: 'mis-bunion', set: { variant: 'mica' } },
 ];
 
