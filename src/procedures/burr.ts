@@ -10,7 +10,7 @@ import { add, cross, scale, sub, type Vec3 } from '../anatomy/sdf';
 import type { ConvexPiece } from '../geometry/cutters';
 import { between } from './bone-frame';
 import { m1 } from './first-ray';
-import type { CutDef, PlanContext } from './types';
+import type { CutDef, InstrumentUse, PlanContext } from './types';
 
 /** A Shannon-type burr, mm. */
 export const BURR_DIAMETER = 2;
@@ -116,4 +116,17 @@ export function exostectomyCuts(passes: number): CutDef[] {
       },
     ],
   }));
+}
+
+/** A burr cutting through the metatarsal: the bit pushed across from medial, its tip along `at`. */
+export function burrAcross(id: string, at: (ctx: PlanContext, p: number) => Vec3): InstrumentUse {
+  return {
+    id,
+    kind: 'burr',
+    action: 'spin',
+    path: (ctx, p) => {
+      const f = m1(ctx);
+      return { tip: at(ctx, p), direction: scale(f.medial, -1), up: f.axis };
+    },
+  };
 }

@@ -11,7 +11,7 @@ import { add, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { limb } from '../geometry/cutters';
 import { percutaneousAkin } from './akin-percutaneous';
 import { between } from './bone-frame';
-import { BURR_DIAMETER, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from './burr';
+import { BURR_DIAMETER, burrAcross, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from './burr';
 import { chevron } from './chevron';
 import { bandageUse, shoeUse } from './foot-aftercare';
 import { headAndShaft, m1, softTissue } from './first-ray';
@@ -164,19 +164,6 @@ function passSteps(passes: number): StepDef[] {
   }));
 }
 
-/** A burr cut through the metatarsal: the bit pushed across from medial, swept dorsal to plantar. */
-function burrCut(id: string, at: (ctx: PlanContext, p: number) => Vec3): InstrumentUse {
-  return {
-    id,
-    kind: 'burr',
-    action: 'spin',
-    path: (ctx, p) => {
-      const f = m1(ctx);
-      return { tip: at(ctx, p), direction: scale(f.medial, -1), up: f.axis };
-    },
-  };
-}
-
 /** The MICA chevron: two limbs from an extra-articular apex, cut with the burr. */
 const micaCut: CutDef = {
   id: 'v',
@@ -291,7 +278,7 @@ function steps(variant: Variant, passes: number): StepDef[] {
       camera: view(110, 0.6),
       cuts: ['v'],
       instruments: [
-        burrCut('burr-v', (ctx, p) => {
+        burrAcross('burr-v', (ctx, p) => {
           const f = m1(ctx);
           const dorsalLimb = p < 0.5;
           const q = dorsalLimb ? p * 2 : (p - 0.5) * 2;

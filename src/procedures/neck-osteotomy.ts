@@ -10,9 +10,9 @@ import { add, scale, type Vec3 } from '../anatomy/sdf';
 import { measureFoot } from '../clinical/foot-angles';
 import { slab, wedge } from '../geometry/cutters';
 import { between } from './bone-frame';
-import { BURR_DIAMETER } from './burr';
+import { BURR_DIAMETER, burrAcross } from './burr';
 import { headAndShaft, m1 } from './first-ray';
-import type { CutDef, InstrumentUse, MotionDef, PlanContext, StepDef } from './types';
+import type { CutDef, MotionDef, PlanContext, StepDef } from './types';
 
 /** The neck cut lies this far behind the head's centre along the metatarsal, mm. */
 export const NECK_STATION = -13;
@@ -70,19 +70,6 @@ export const closeNeckWedge: MotionDef = {
   pivot: hinge,
   amount: reverdinWedgeDeg,
 };
-
-/** The burr pushed across from medial, swept dorsal to plantar along a line through the bone. */
-function burrAcross(id: string, at: (ctx: PlanContext, p: number) => Vec3): InstrumentUse {
-  return {
-    id,
-    kind: 'burr',
-    action: 'spin',
-    path: (ctx, p) => {
-      const f = m1(ctx);
-      return { tip: at(ctx, p), direction: scale(f.medial, -1), up: f.axis };
-    },
-  };
-}
 
 /** The osteotomy step: the straight cut, or the straight face then the wedge's angled face. */
 export function neckOsteotomyStep(withWedge: boolean, camera: StepDef['camera']): StepDef {
