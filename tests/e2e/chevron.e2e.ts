@@ -71,6 +71,9 @@ describe('chevron osteotomy', () => {
 
   test('a shift out of range is clamped with a notice, and the limit warning shows', async () => {
     const app = await open('?p=chevron&shift=120&step=5');
+    // The notice, the panel and its warning come with the page's texts: wait for them, then count.
+    await app.page.locator('[data-notice="shift"]').first().waitFor();
+    await app.page.locator('[data-warning="shift"]').first().waitFor();
     await expect(app.page.locator('[data-notice="shift"]').count()).resolves.toBe(1);
     expect(await app.page.locator('[data-testid="param-shift"]').inputValue()).toBe('90');
     await expect(app.page.locator('[data-warning="shift"]').count()).resolves.toBe(1);
