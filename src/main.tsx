@@ -5,6 +5,7 @@ import { AppRecovery } from './ui/AppRecovery';
 import { hasWebGL } from './app/webgl-support';
 import { preloadRegion } from './scene/use-region-model';
 import { preloadProcedureLayer } from './scene/RegionBones';
+import { preloadProcedureUi } from './app/procedure-ui-chunk';
 import { initI18n } from './i18n';
 import { useSession } from './state/session-store';
 import './styles.css';
@@ -14,6 +15,7 @@ if (hasWebGL()) {
   preloadRegion(useSession.getState().region).catch(() => undefined);
   preloadProcedureLayer().catch(() => undefined);
 }
+preloadProcedureUi().catch(() => undefined);
 // Untranslated keys beat a blank page if the strings cannot be fetched.
 void initI18n(useSession.getState().lang)
   .catch((error: unknown) => console.warn('Strings not loaded', error))

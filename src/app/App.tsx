@@ -4,10 +4,13 @@ import { useTextsReady } from '../i18n';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { AnglesPanel } from '../ui/AnglesPanel';
-import { PlaybackBar } from '../ui/PlaybackBar';
 import { ProcedureCards } from '../ui/ProcedureCards';
-import { ProcedurePanel } from '../ui/ProcedurePanel';
-import { StepCaption } from '../ui/StepCaption';
+import {
+  LazyPlaybackBar,
+  LazyProcedurePanel,
+  LazyStepCaption,
+  useProcedureUiLoaded,
+} from './procedure-ui-chunk';
 import { useProcedurePlan } from '../state/procedure-plan';
 import { usePlaybackStart } from './use-playback-start';
 import { Notices } from '../ui/Notices';
@@ -30,8 +33,10 @@ function ProcedureControls() {
   if (!procedure) return null;
   return (
     <div className="stage-bottom">
-      <StepCaption proc={procedure.plan.proc} values={procedure.values} />
-      <PlaybackBar timeline={procedure.plan.timeline} />
+      <Suspense fallback={null}>
+        <LazyStepCaption proc={procedure.plan.proc} values={procedure.values} />
+        <LazyPlaybackBar timeline={procedure.plan.timeline} />
+      </Suspense>
     </div>
   );
 }
@@ -45,7 +50,7 @@ const ComparePanel = lazy(() => import('../ui/ComparePanel'));
 function ProcedureSide() {
   const procedure = useProcedurePlan();
   const open = useSession((s) => s.procedure !== null);
-  if (procedure) return <ProcedurePanel state={procedure} />;
+  if (procedure) return <LazyProcedurePanel state={procedure} />;
   return open ? null : <ProcedureCards />;
 }
 
@@ -53,11 +58,16 @@ export function App() {
   const { t } = useTranslation();
   useUrlSync();
   const [webgl] = useState(hasWebGL);
+  const open = useSession((s) => s.procedure !== null);
   const split = useSession((s) => s.procedure !== null && s.compare !== null);
   // Captions and the procedure panel show once the long texts are in: ready waits for them too.
   const texts = useTextsReady();
+  // So does the procedure's own UI (panel, caption, playback bar), fetched at start beside them.
+  const procedureUi = useProcedureUiLoaded() || !open;
   const ready =
-    useView((s) => s.status === 'ready' && s.drawn && s.cutsReady && (!split || s.secondReady)) && texts;
+    useView((s) => s.status === 'ready' && s.drawn && s.cutsReady && (!split || s.secondReady)) &&
+    texts &&
+    procedureUi;
   const study = useSession((s) => s.mode === 'study');
   const kiosk = useKiosk();
   const embed = useSession((s) => s.mode === 'embed');
@@ -89,7 +99,9 @@ export function App() {
           {kiosk.active && <KioskOverlay exploring={kiosk.exploring} />}
         </section>
         <div className="side">
-          <ProcedureSide />
+          <Suspense fallback={null}>
+            <ProcedureSide />
+          </Suspense>
           <AnglesPanel />
           {study && (
             <QuietBoundary>

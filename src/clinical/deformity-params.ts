@@ -21,6 +21,14 @@ export const KNEE_DEFORMITY: Record<keyof KneeAngles, RangeSpec> = {
   ldfa: { default: 88, min: 75, max: 100 },
 };
 
+/** The knee deformity an operation corrects: a bow leg (varus) or a knock knee (valgus). */
+export type KneeDeformity = 'varus' | 'valgus';
+
+/** Whether a knee has that deformity: its HKA under straight (varus) or over it (valgus). */
+export function kneeHas(deformity: KneeDeformity, knee: KneeAngles): boolean {
+  return deformity === 'varus' ? knee.hka < 180 : knee.hka > 180;
+}
+
 /** Beyond this joint-line convergence the three knee angles describe no real knee. */
 export const JLCA_PLAUSIBLE = 8;
 
@@ -55,4 +63,13 @@ export const KNEE_PRESETS: Record<'varus' | 'valgus', Record<Severity, KneeAngle
     moderate: { hka: 188, mpta: 87, ldfa: 80 },
     severe: { hka: 192, mpta: 88, ldfa: 77 },
   },
+};
+
+/**
+ * The typical knee of each deformity: CLINICAL §2's default case (varus, HKA 172°) and its default
+ * valgus case for a DFO (HKA 188°, mLDFA 80°).
+ */
+export const TYPICAL_KNEE: Record<KneeDeformity, KneeAngles> = {
+  varus: KNEE_PRESETS.varus.moderate,
+  valgus: KNEE_PRESETS.valgus.moderate,
 };

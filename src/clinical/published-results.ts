@@ -5,7 +5,6 @@
  * the model, so a surgeon sees at once whether the model promises more, or less, than surgery does.
  */
 import type { MeasureId } from './measures';
-import { REFERENCES } from './references';
 
 /** A published mean and its standard deviation, in the measure's unit. */
 export interface MeanSd {
@@ -185,8 +184,3 @@ export function typicalRange(
 
 /** Decimals to write a band's bound with: none where it is whole (8, 18), else one (3.5, 15.2). */
 export const boundDigits = (x: number): 0 | 1 => (Math.abs(x - Math.round(x)) < 0.05 ? 0 : 1);
-
-/** The citation of CLINICAL.md's source `n` (undefined for a number it does not list). */
-export function sourceCitation(n: number): string | undefined {
-  return REFERENCES[n];
-}

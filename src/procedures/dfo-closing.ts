@@ -13,6 +13,7 @@ const KIND: KneeKind = { site: 'femur', approach: 'closing' };
 
 export const dfoClosing: ProcedureDef = {
   id: 'dfo-closing',
+  treats: 'valgus',
   region: 'knee',
   ...kneeAftercare(57, 58, 59, 61),
   icon: 'M8 2h8v8l-3 3 3 3v6H8v-6l3-3-3-3zM11 13h2',

@@ -14,6 +14,7 @@ const KIND: KneeKind = { site: 'femur', approach: 'opening' };
 
 export const dfoOpening: ProcedureDef = {
   id: 'dfo-opening',
+  treats: 'valgus',
   region: 'knee',
   ...kneeAftercare(57, 58, 59, 60),
   icon: 'M8 2h8v9l-1 11H9L8 11zM16 15l-8-3',

@@ -159,6 +159,7 @@ function htoClosingWith(fibula: 'release' | 'osteotomy', fixation: 'staples' | '
     : [{ body: 'fibula', follows: 'tibiaDistal' }];
   return {
     id: 'hto-closing',
+    treats: 'varus',
     region: 'knee',
     ...kneeAftercare(54, 55, 56, 72, 73, 74),
     icon: 'M7 2h10v5l-3 3 3 3v9H7v-9l3-3-3-3zM10 10h4',

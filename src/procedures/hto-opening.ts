@@ -100,6 +100,7 @@ const frontalSaw: InstrumentUse = {
 
 export const htoOpening: ProcedureDef = {
   id: 'hto-opening',
+  treats: 'varus',
   region: 'knee',
   ...kneeAftercare(49, 50, 51, 52, 53, 72, 73, 74),
   icon: 'M7 2h10v5l-2 15h-6L7 7zM16 9l-7 5',

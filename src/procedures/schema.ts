@@ -84,6 +84,7 @@ const procedureSchema = v.object({
     ),
   ),
   references: v.optional(v.array(v.pipe(v.number(), v.integer(), v.minValue(1)))),
+  treats: v.optional(v.picklist(['varus', 'valgus'])),
   variant: v.optional(fn),
   steps: v.pipe(
     v.array(

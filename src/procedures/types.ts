@@ -2,6 +2,7 @@ import type { RegionLandmarks } from '../anatomy/landmarks';
 import type { Vec3 } from '../anatomy/sdf';
 import type { Region } from '../anatomy/types';
 import type { ConvexPiece } from '../geometry/cutters';
+import type { KneeDeformity } from '../clinical/deformity-params';
 
 export type ParamValue = number | string;
 /** Units a parameter or readout is shown in; '' for a plain count. */
@@ -267,6 +268,11 @@ export interface ProcedureDef {
   readonly warnings?: (ctx: StepContext) => readonly string[];
   /** The recovery's milestones in time order, from CLINICAL.md's aftercare facts. */
   readonly recovery?: readonly RecoveryMilestone[];
+  /**
+   * The knee deformity the operation corrects: opened on a knee of the other kind, the app shows its
+   * typical case instead, with a notice (unless a link gives the patient's angles).
+   */
+  readonly treats?: KneeDeformity;
   /** Numbers of CLINICAL.md's sources the procedure rests on (see clinical/references). */
   readonly references?: readonly number[];
 }

@@ -1,9 +1,15 @@
 import { create } from 'zustand';
 import type { FootAngles, KneeAngles } from '../anatomy/deformity';
 import type { Region } from '../anatomy/types';
-import { FOOT_DEFORMITY, KNEE_DEFORMITY, defaults } from '../clinical/deformity-params';
+import {
+  FOOT_DEFORMITY,
+  KNEE_DEFORMITY,
+  TYPICAL_KNEE,
+  defaults,
+  kneeHas,
+} from '../clinical/deformity-params';
 import { allParams, defaultParams, impliedBy, procedureById } from '../procedures/registry';
-import type { ParamValue } from '../procedures/types';
+import type { ParamValue, ProcedureDef } from '../procedures/types';
 import { canCompare } from './compare';
 import { decodeUrl, encodeUrl, type Notice, type ParsedValues } from './url-codec';
 
@@ -70,6 +76,23 @@ function pick<K extends string>(values: ParsedValues, keys: Record<K, unknown>, 
   return out;
 }
 
+/**
+ * The knee a knee operation is shown on: the patient's, when it has the deformity the operation
+ * corrects; otherwise the operation's typical case (a DFO on the default bow leg would correct
+ * nothing), with a notice saying so.
+ */
+export function kneeForProcedure(
+  proc: ProcedureDef | undefined,
+  knee: KneeAngles,
+): { knee: KneeAngles; notice?: Notice } {
+  if (!proc?.treats || kneeHas(proc.treats, knee)) return { knee };
+  const typical = TYPICAL_KNEE[proc.treats];
+  return {
+    knee: typical,
+    notice: { param: 'p', kind: 'typicalCase', given: proc.id, used: proc.treats },
+  };
+}
+
 /** Builds a session from a URL (never throws) and the browser's language as a fallback. */
 export function sessionFromUrl(search: string, hash: string, browserLang = 'en'): Session {
   const { values, notices } = decodeUrl(search, hash);
@@ -79,6 +102,10 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
   // A chosen option brings what it implies; then the link's own values win.
   for (const d of given) Object.assign(params, impliedBy(proc!, d.id, values[d.id]!));
   for (const d of given) params[d.id] = values[d.id]!;
+  const linkKnee = pick(values, KNEE_DEFORMITY, defaults(KNEE_DEFORMITY));
+  // A link that gives the patient's knee angles is shown as given, whatever the operation.
+  const gaveKnee = Object.keys(KNEE_DEFORMITY).some((k) => values[k] !== undefined);
+  const shown = gaveKnee ? { knee: linkKnee } : kneeForProcedure(proc, linkKnee);
   return {
     procedure: proc?.id ?? null,
     // decodeUrl has put 'none' (with a notice) for a comparison the procedure does not allow.
@@ -99,8 +126,8 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
     lang: (values.lang as Lang | undefined) ?? (browserLang.toLowerCase().startsWith('it') ? 'it' : 'en'),
     skin: values.skin === '1',
     foot: pick(values, FOOT_DEFORMITY, defaults(FOOT_DEFORMITY)),
-    knee: pick(values, KNEE_DEFORMITY, defaults(KNEE_DEFORMITY)),
-    notices,
+    knee: shown.knee,
+    notices: shown.notice ? [...notices, shown.notice] : notices,
   };
 }
 
@@ -131,7 +158,12 @@ export function sessionToUrl(s: Session, step = 1, speed = s.startSpeed): string
   };
   // The language always: opened without it, a link would show the reader's browser language.
   const query = encodeUrl(values, undefined, ['lang']);
-  const angles = encodeUrl({ ...(s.region === 'foot' ? s.foot : s.knee) });
+  // A knee operation shown on a knee of the other deformity keeps its angles even at their defaults:
+  // opened without them, the link would show the operation's typical case instead.
+  const proc = procedureById(s.procedure);
+  const keepKnee = proc?.treats && !kneeHas(proc.treats, s.knee) ? Object.keys(KNEE_DEFORMITY) : [];
+  const angles =
+    s.region === 'foot' ? encodeUrl({ ...s.foot }) : encodeUrl({ ...s.knee }, undefined, keepKnee);
   return `${query}${angles.replace(/^\?/, '#')}`;
 }
 
@@ -148,17 +180,16 @@ export const useSession = create<Session & SessionActions>()((set, get) => ({
   dismissNotices: () => set({ notices: [] }),
   setProcedure: (id) => {
     const proc = procedureById(id);
-    set(
-      proc
-        ? {
-            procedure: proc.id,
-            region: proc.region,
-            params: defaultParams(proc),
-            startStep: 1,
-            compare: canCompare(proc.id, get().compare) ? get().compare : null,
-          }
-        : { procedure: null, params: {}, compare: null },
-    );
+    if (!proc) return set({ procedure: null, params: {}, compare: null });
+    const shown = kneeForProcedure(proc, get().knee);
+    set({
+      procedure: proc.id,
+      region: proc.region,
+      params: defaultParams(proc),
+      startStep: 1,
+      compare: canCompare(proc.id, get().compare) ? get().compare : null,
+      ...(shown.notice ? { knee: shown.knee, notices: [...get().notices, shown.notice] } : {}),
+    });
   },
   setParam: (id, value) =>
     set((s) => {

@@ -5,7 +5,7 @@ import { paramTable, type ParamSpec, type ParamTable } from './url-params';
 /** Why a URL value was not used as given; shown to the user in their language. */
 export interface Notice {
   readonly param: string;
-  readonly kind: 'clamped' | 'invalid' | 'unknown' | 'repeated' | 'tooMany';
+  readonly kind: 'clamped' | 'invalid' | 'unknown' | 'repeated' | 'tooMany' | 'typicalCase';
   /** The value as given, shortened for display (React escapes it). */
   readonly given: string;
   /** The value used instead, when there is one. */

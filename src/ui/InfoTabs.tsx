@@ -5,7 +5,6 @@ import {
   bandOf,
   boundDigits,
   publishedResults,
-  sourceCitation,
   type MeanSd,
   type PublishedResult,
 } from '../clinical/published-results';
@@ -113,7 +112,7 @@ export function TypicalResults({ proc }: { readonly proc: ProcedureDef }) {
       <ol className="references" data-testid="typical-sources">
         {refs.map((n) => (
           <li key={n} value={n} data-ref={n}>
-            {sourceCitation(n)}
+            {REFERENCES[n]}
           </li>
         ))}
       </ol>

@@ -16,11 +16,17 @@ export function Notices() {
         <div role="status" className="notice-words">
           {shown && (
             <>
-              <strong>{t('notice.title')}</strong>
+              <strong>
+                {t(
+                  notices.every((n) => n.kind === 'typicalCase') ? 'notice.typicalCaseTitle' : 'notice.title',
+                )}
+              </strong>
               <ul>
                 {notices.map((n, i) => (
-                  <li key={i} data-notice={n.param}>
-                    {t(`notice.${n.kind}`, { param: n.param, given: n.given, used: n.used ?? '' })}
+                  <li key={i} data-notice={n.kind === 'typicalCase' ? 'typical-case' : n.param}>
+                    {n.kind === 'typicalCase'
+                      ? t('notice.typicalCase', { context: n.used, procedure: t(`proc.${n.given}.name`) })
+                      : t(`notice.${n.kind}`, { param: n.param, given: n.given, used: n.used ?? '' })}
                   </li>
                 ))}
               </ul>

@@ -154,3 +154,29 @@ describe('knee planning in the browser', () => {
     expectClean(app);
   });
 });
+
+describe('a knee operation chosen for the other deformity', () => {
+  test('a DFO from the default bow leg opens on the typical knock knee, says so, and corrects it', async () => {
+    const app = await open('?p=dfo-opening&lang=it');
+    await waitForReady(app);
+    const notice = app.page.locator('[data-notice="typical-case"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/ginocchio valgo/);
+    expect((await readMeasure(app.page, 'hka-pre'))!).toBeGreaterThan(183);
+    expect((await readMeasure(app.page, 'correction'))!).toBeGreaterThan(5);
+    expect(await app.page.locator('[data-warning="warn.knee.otherProcedure"]').count()).toBe(0);
+    // Chosen in the app from an HTO on a bow leg: the same.
+    await app.page.goto(`${app.baseUrl}/?p=hto-opening&region=knee`, { waitUntil: 'load' });
+    await waitForReady(app);
+    expect((await readMeasure(app.page, 'hka-pre'))!).toBeLessThan(177);
+    expect(await notice.count()).toBe(0);
+    await app.page.locator('[data-testid="procedure-dfo-closing"]').click();
+    await notice.waitFor();
+    await app.page.locator('[data-measure="correction"]').waitFor();
+    await app.page.waitForFunction(
+      () => Number(document.querySelector('[data-measure="hka-pre"]')?.getAttribute('data-value')) > 183,
+    );
+    expect((await readMeasure(app.page, 'correction'))!).toBeGreaterThan(5);
+    expectClean(app);
+  });
+});

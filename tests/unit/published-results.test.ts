@@ -1,9 +1,9 @@
+import { REFERENCES } from '../../src/clinical/references';
 import { describe, expect, it } from 'vitest';
 import { REGION_MEASURES } from '../../src/clinical/measures';
 import {
   PUBLISHED_RESULTS,
   publishedResults,
-  sourceCitation,
   typicalRange,
   type MeanSd,
 } from '../../src/clinical/published-results';
@@ -70,8 +70,8 @@ describe('published results (CLINICAL §5)', () => {
     const refs = new Set(Object.values(PUBLISHED_RESULTS).flatMap((rs) => rs.flatMap((r) => r.refs)));
     expect(refs.size).toBeGreaterThan(0);
     for (const n of refs) {
-      expect(sourceCitation(n), `reference ${n}`).toBeTruthy();
-      expect(CLINICAL_SOURCES, `reference ${n}`).toContain(`${n}. ${sourceCitation(n)}`);
+      expect(REFERENCES[n], `reference ${n}`).toBeTruthy();
+      expect(CLINICAL_SOURCES, `reference ${n}`).toContain(`${n}. ${REFERENCES[n]}`);
     }
   });
 

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FOOT_DEFORMITY, KNEE_DEFORMITY } from '../../src/clinical/deformity-params';
+import {
+  FOOT_DEFORMITY,
+  KNEE_DEFORMITY,
+  TYPICAL_KNEE,
+  defaults,
+  kneeHas,
+} from '../../src/clinical/deformity-params';
 import { allParams, procedureById, resolveProcedure } from '../../src/procedures/registry';
 import { canCompare } from '../../src/state/compare';
 import { sessionFromUrl, sessionToUrl, type Session } from '../../src/state/session-store';
@@ -140,11 +146,17 @@ describe('URL fuzzing (fast-check)', () => {
     );
   });
 
-  it('a valid link opens without a notice, and as it says', () => {
+  it('a valid link opens without a notice, and as it says (a knee operation on the other deformity: its typical case)', () => {
     fc.assert(
       fc.property(validLink, ({ search, hash }) => {
         const s = sessionFromUrl(search, hash, 'en');
-        expect(s.notices).toEqual([]);
+        const proc = procedureById(s.procedure);
+        const gaveKnee = /[?&#](hka|mpta|ldfa)=/.test(`${search}#${hash}`);
+        const otherKnee = !!proc?.treats && !gaveKnee && !kneeHas(proc.treats, defaults(KNEE_DEFORMITY));
+        expect(s.notices).toEqual(
+          otherKnee ? [{ param: 'p', kind: 'typicalCase', given: proc!.id, used: proc!.treats }] : [],
+        );
+        if (otherKnee) expect(s.knee).toEqual(TYPICAL_KNEE[proc!.treats!]);
         expect(linked(reopen(sessionToUrl(s, s.startStep)))).toEqual(linked(s));
       }),
       { numRuns: RUNS },

@@ -1,0 +1,92 @@
+/**
+ * A knee operation opened on a knee of the other deformity (a DFO on the default bow leg, an HTO on
+ * a knock knee) shows its typical case with a notice, unless the link gives the patient's angles;
+ * from that case the operation corrects the knee.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { KNEE_DEFORMITY, TYPICAL_KNEE, defaults, kneeHas } from '../../src/clinical/deformity-params';
+import { makePlan } from '../../src/engine/plan';
+import { outcomeOf } from '../../src/engine/outcome';
+import { defaultParams, PROCEDURES, procedureById, resolveProcedure } from '../../src/procedures/registry';
+import { sessionFromUrl, sessionToUrl, useSession } from '../../src/state/session-store';
+import { kneeCase } from '../../scripts/models/knee-case';
+
+const DEFAULT_KNEE = defaults(KNEE_DEFORMITY);
+
+describe('a knee operation on the other deformity', () => {
+  it('every knee osteotomy says which deformity it treats; the typical cases have it', () => {
+    const knee = PROCEDURES.filter((p) => p.region === 'knee' && !p.keepsAlignment);
+    expect(knee.map((p) => [p.id, p.treats])).toEqual([
+      ['hto-opening', 'varus'],
+      ['hto-closing', 'varus'],
+      ['dfo-opening', 'valgus'],
+      ['dfo-closing', 'valgus'],
+    ]);
+    expect(kneeHas('varus', TYPICAL_KNEE.varus)).toBe(true);
+    expect(kneeHas('valgus', TYPICAL_KNEE.valgus)).toBe(true);
+    // CLINICAL §2: the default valgus case for a DFO.
+    expect(TYPICAL_KNEE.valgus).toMatchObject({ hka: 188, ldfa: 80 });
+  });
+
+  it('a link opens a DFO on its typical knock knee with a notice, unless it gives the angles', () => {
+    for (const id of ['dfo-opening', 'dfo-closing']) {
+      const s = sessionFromUrl(`?p=${id}`, '');
+      expect(s.knee).toEqual(TYPICAL_KNEE.valgus);
+      expect(s.notices).toEqual([{ param: 'p', kind: 'typicalCase', given: id, used: 'valgus' }]);
+      // The address it writes keeps that knee, and reads back without a notice.
+      const url = sessionToUrl(s);
+      const [search, hash] = url.split('#');
+      const again = sessionFromUrl(search!, hash ?? '');
+      expect(again.knee).toEqual(s.knee);
+      expect(again.notices).toEqual([]);
+    }
+    const given = sessionFromUrl('?p=dfo-opening', '#hka=172');
+    expect(given.knee).toEqual(DEFAULT_KNEE);
+    expect(given.notices).toEqual([]);
+    const hto = sessionFromUrl('?p=hto-opening', '');
+    expect(hto.knee).toEqual(DEFAULT_KNEE);
+    expect(hto.notices).toEqual([]);
+    const htoOnValgus = sessionFromUrl('?p=hto-closing', '#hka=188&mpta=87&ldfa=80');
+    expect(htoOnValgus.knee.hka).toBe(188);
+    expect(htoOnValgus.notices).toEqual([]);
+  });
+
+  describe('choosing one in the app', () => {
+    beforeEach(() => useSession.setState(sessionFromUrl('?region=knee', '')));
+
+    it('switches to its typical case with a notice; back to an HTO, to the typical bow leg', () => {
+      useSession.getState().setProcedure('dfo-opening');
+      expect(useSession.getState().knee).toEqual(TYPICAL_KNEE.valgus);
+      expect(useSession.getState().notices.map((n) => n.kind)).toEqual(['typicalCase']);
+      // Another DFO on the knock knee changes nothing.
+      useSession.getState().dismissNotices();
+      useSession.getState().setProcedure('dfo-closing');
+      expect(useSession.getState().knee).toEqual(TYPICAL_KNEE.valgus);
+      expect(useSession.getState().notices).toEqual([]);
+      useSession.getState().setProcedure('hto-opening');
+      expect(useSession.getState().knee).toEqual(TYPICAL_KNEE.varus);
+      expect(useSession.getState().notices.map((n) => n.used)).toEqual(['varus']);
+    });
+
+    it('keeps a patient whose knee has the deformity', () => {
+      useSession.getState().setKnee({ hka: 184, mpta: 87, ldfa: 84 });
+      useSession.getState().setProcedure('dfo-closing');
+      expect(useSession.getState().knee).toEqual({ hka: 184, mpta: 87, ldfa: 84 });
+      expect(useSession.getState().notices).toEqual([]);
+    });
+  });
+
+  it('from its typical case each DFO corrects more than 5° and removes or opens a wedge', async () => {
+    const { landmarks, gauge, patient } = await kneeCase(TYPICAL_KNEE.valgus);
+    for (const id of ['dfo-opening', 'dfo-closing']) {
+      const params = defaultParams(procedureById(id)!);
+      const plan = makePlan(resolveProcedure(id, params)!, { landmarks, params, gauge });
+      const { values, post, warnings } = outcomeOf(plan, 'knee', patient.landmarks);
+      expect(values.alpha!, id).toBeGreaterThan(5);
+      expect(values.gap!, id).toBeGreaterThan(3);
+      expect(warnings).not.toContain('warn.knee.otherProcedure');
+      // Towards neutral (CLINICAL §2 planning: WBL ~50 % for a valgus knee).
+      expect(Math.abs(post.hka! - 180)).toBeLessThan(Math.abs(patient.measured.hka - 180));
+    }
+  });
+});
