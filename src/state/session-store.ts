@@ -182,13 +182,16 @@ export const useSession = create<Session & SessionActions>()((set, get) => ({
     const proc = procedureById(id);
     if (!proc) return set({ procedure: null, params: {}, compare: null });
     const shown = kneeForProcedure(proc, get().knee);
+    // The last operation's word on the case is stale now (and a kiosk switching all day keeps one).
+    const notices = get().notices.filter((n) => n.kind !== 'typicalCase');
     set({
       procedure: proc.id,
       region: proc.region,
       params: defaultParams(proc),
       startStep: 1,
       compare: canCompare(proc.id, get().compare) ? get().compare : null,
-      ...(shown.notice ? { knee: shown.knee, notices: [...get().notices, shown.notice] } : {}),
+      knee: shown.knee,
+      notices: shown.notice ? [...notices, shown.notice] : notices,
     });
   },
   setParam: (id, value) =>

@@ -66,6 +66,14 @@ describe('a knee operation on the other deformity', () => {
       useSession.getState().setProcedure('hto-opening');
       expect(useSession.getState().knee).toEqual(TYPICAL_KNEE.varus);
       expect(useSession.getState().notices.map((n) => n.used)).toEqual(['varus']);
+      // One word on the case at a time, however many switches (a kiosk's day).
+      for (let i = 0; i < 5; i++) {
+        useSession.getState().setProcedure('dfo-opening');
+        useSession.getState().setProcedure('hto-closing');
+      }
+      expect(useSession.getState().notices).toHaveLength(1);
+      useSession.getState().setProcedure('hto-opening');
+      expect(useSession.getState().notices).toEqual([]);
     });
 
     it('keeps a patient whose knee has the deformity', () => {
