@@ -76,22 +76,25 @@ export function ViewControls() {
   const proj = useSession((s) => s.proj);
   const set = useSession((s) => s.set);
   const open = useSession((s) => s.procedure !== null);
+  // A percutaneous step's own shot on screen: the controls say X-ray, in the shot's projection.
+  const shot = useView((s) => s.fluoroShot);
+  const shownView = shot ? 'xray' : view;
   return (
     <>
       <div style={CORNER} className="view-controls" data-testid="view-controls">
         <Segmented
           label={t('view.label')}
-          value={view}
+          value={shownView}
           options={[
             { value: '3d', label: t('view.3d'), testId: 'view-3d' },
             { value: 'xray', label: t('view.xray'), testId: 'view-xray', title: t('view.xrayTitle') },
           ]}
           onChange={(v) => set({ view: v })}
         />
-        {view === 'xray' && (
+        {shownView === 'xray' && (
           <Segmented
             label={t('view.projLabel')}
-            value={proj}
+            value={shot ?? proj}
             options={[
               { value: 'ap', label: t('view.ap'), testId: 'proj-ap', title: t('view.apTitle') },
               { value: 'lat', label: t('view.lat'), testId: 'proj-lat', title: t('view.latTitle') },

@@ -43,10 +43,14 @@ describe('fluoroscopy at percutaneous steps', () => {
     await waitStep(app, 4);
     await app.page.locator('[data-testid="stage"] canvas[data-xray="ap"]').waitFor();
     expect(await app.page.locator('[data-testid="shots"]').getAttribute('data-value')).toBe('2');
+    // The view controls say what is on screen: X-ray, AP (not the 3D the user left them on).
+    await app.page.locator('[data-testid="view-xray"][aria-pressed="true"]').waitFor();
+    expect(await app.page.locator('[data-testid="proj-ap"]').getAttribute('aria-pressed')).toBe('true');
     await app.page.locator('[data-testid="step-1"]').click();
     await waitStep(app, 1);
     await app.page.waitForFunction(() => !document.querySelector('[data-testid="stage"] canvas[data-xray]'));
     expect(await app.page.locator('[data-testid="shots"]').count()).toBe(0);
+    await app.page.locator('[data-testid="view-3d"][aria-pressed="true"]').waitFor();
     expectClean(app);
   });
 });
