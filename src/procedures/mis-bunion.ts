@@ -8,6 +8,7 @@
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
 import { add, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { measureFoot } from '../clinical/foot-angles';
 import { limb } from '../geometry/cutters';
 import { percutaneousAkin } from './akin-percutaneous';
 import { between } from './bone-frame';
@@ -17,13 +18,12 @@ import { bandageUse, shoeUse } from './foot-aftercare';
 import { headAndShaft, m1, softTissue } from './first-ray';
 import {
   closeNeckWedge,
-  NECK_STATION,
   neckCut,
   neckOsteotomyStep,
   REVERDIN_DMAA,
+  neckWidth,
   reverdinWedgeDeg,
 } from './neck-osteotomy';
-import { measureFoot } from '../clinical/foot-angles';
 import { wireThenScrew, type ScrewLine } from './fixation';
 import type {
   CutDef,
@@ -64,9 +64,9 @@ export const PORTALS: Readonly<Record<Variant, readonly { readonly id: string; r
 
 /** Width of the metatarsal across the shift direction where it is cut, mm. */
 export function misWidth(ctx: PlanContext): number {
+  if (ctx.params.variant !== 'mica') return neckWidth(ctx);
   const f = m1(ctx);
-  const station = ctx.params.variant === 'mica' ? MICA_APEX - 10 : NECK_STATION;
-  return ctx.gauge.width('metatarsal1', f.at(station), f.axis, f.medial);
+  return ctx.gauge.width('metatarsal1', f.at(MICA_APEX - 10), f.axis, f.medial);
 }
 
 /** The head's lateral translation as a fraction of the width at the cut (the `shift` %). */

@@ -58,7 +58,7 @@ export function resolveProcedure(
   let proc = host;
   for (const addon of base.addons ?? []) {
     if (params[addon] !== '1') continue;
-    const added = host.addonVariants?.[addon]?.(params) ?? resolveProcedure(addon, params);
+    const added = addonOf(host, addon, params);
     if (!added) continue;
     let withAdded = composed.get(proc);
     if (!withAdded) composed.set(proc, (withAdded = new WeakMap()));
@@ -69,9 +69,12 @@ export function resolveProcedure(
   return proc;
 }
 
-/** The definition of add-on `id` as the sitting of `host` takes it (its own, unless the host says otherwise). */
+/**
+ * The definition of add-on `id` as the sitting of `host` plays it for these parameters: the host's
+ * own version of it (a percutaneous Akin), else the add-on's variant for them.
+ */
 export function addonOf(host: ProcedureDef, id: string, params: Params = {}): ProcedureDef | undefined {
-  return host.addonVariants?.[id]?.(params) ?? procedureById(id);
+  return host.addonVariants?.[id]?.(params) ?? resolveProcedure(id, params);
 }
 
 /** A procedure's own parameters, then each add-on's switch and parameters (as its sitting takes it). */
