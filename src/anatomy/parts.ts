@@ -41,4 +41,7 @@ export type FootPart = (typeof FOOT_PARTS)[number];
 export type KneePart = (typeof KNEE_PARTS)[number];
 export type PartId = FootPart | KneePart;
 
+/** The skin of each region: soft tissue, drawn translucent, never cut or worked on by a tool. */
+export const SOFT_PARTS: ReadonlySet<string> = new Set(['skinFoot', 'skinKnee']);
+
 export const REGION_PARTS: Record<Region, readonly PartId[]> = { foot: FOOT_PARTS, knee: KNEE_PARTS };

@@ -6,7 +6,7 @@ export type Region = 'foot' | 'knee';
 export interface BoneDef {
   /** Bone id, unique within its region (see FOOT_PARTS / KNEE_PARTS). */
   readonly id: string;
-  /** Signed distance (mm, negative inside) in the region frame: X lateral, Y up, Z anterior/distal. */
+  /** Signed distance (mm, negative inside) in the region frame: +X medial, +Y up, +Z anterior/distal. */
   readonly sdf: Sdf;
   /** Box enclosing the bone with at least 2 mm margin, region frame, mm. */
   readonly bounds: { readonly min: Vec3; readonly max: Vec3 };

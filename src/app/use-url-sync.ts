@@ -35,7 +35,7 @@ function patchSession(patch: Partial<Session>): void {
 function followStep(s: Session, procedureChanged: boolean): void {
   const proc = resolveProcedure(s.procedure, s.params);
   if (!proc) return;
-  const at = pausedAtStep(buildTimeline(proc.steps.map((step) => step.duration)), s.startStep);
+  const at = pausedAtStep(buildTimeline(proc.steps), s.startStep);
   const clock = usePlayback.getState();
   const sameStep = !procedureChanged && clock.step === at.step && clock.total === at.total;
   usePlayback.setState(sameStep ? { speed: s.startSpeed } : { ...at, speed: s.startSpeed });

@@ -1,6 +1,6 @@
 import { Matrix4 } from 'three';
 import type { Vec3 } from '../anatomy/sdf';
-import type { InstrumentKind, InstrumentUse, ToolPose } from '../procedures/types';
+import type { InstrumentKind, InstrumentUse, ToolPose, ToolTarget } from '../procedures/types';
 import { bodyMatrix, motionProgress, type Plan } from './plan';
 import { transformDirection, transformPoint } from './rigid';
 import { locate } from './timeline';
@@ -15,6 +15,8 @@ export interface ToolState {
   readonly length?: number;
   /** Made-to-measure sizes (graft wedge, plate). */
   readonly shape?: readonly number[];
+  /** Where the technique puts its working tip (procedure data). */
+  readonly target?: ToolTarget;
 }
 
 /** Everything the scene and the captions need at one instant of a procedure. */
@@ -46,6 +48,7 @@ function toolState(plan: Plan, use: InstrumentUse, p: number): ToolState {
     action: use.action,
     length: use.length?.(plan.ctx),
     shape: use.shape?.(plan.ctx),
+    target: use.target,
   };
 }
 
@@ -55,6 +58,17 @@ function toolState(plan: Plan, use: InstrumentUse, p: number): ToolState {
  */
 export function evaluate(plan: Plan, t: number): Frame {
   const { index, progress } = locate(plan.timeline, t);
+  return evaluateStep(plan, index, progress, t);
+}
+
+/** A paused step's still: its key frame (the end of its motion unless the step names another moment). */
+export function keyFrame(plan: Plan, index: number): Frame {
+  const step = Math.min(plan.proc.steps.length - 1, Math.max(0, index));
+  return evaluateStep(plan, step, plan.proc.steps[step]!.key ?? 1, plan.timeline.spans[step]!.key);
+}
+
+/** The state at a given progress (0–1) through a step; `t` is the clock time it stands for. */
+export function evaluateStep(plan: Plan, index: number, progress: number, t: number): Frame {
   const step = plan.proc.steps[index]!;
   const now = (r: Parameters<typeof motionProgress>[0]) => motionProgress(r, index, progress);
   const transforms: Record<string, number[]> = {};
@@ -88,7 +102,10 @@ export function evaluate(plan: Plan, t: number): Frame {
     progress,
     transforms,
     cuts: [...plan.cutStep].filter(([, s]) => s <= index).map(([id]) => id),
-    removed: [...plan.removeStep].filter(([, s]) => s < index).map(([id]) => id),
+    // A removal is done at the end of its step: the still of "removing the wedge" shows it gone.
+    removed: [...plan.removeStep]
+      .filter(([, s]) => s < index || (s === index && progress >= 1))
+      .map(([id]) => id),
     instruments: (step.instruments ?? []).map((use) => toolState(plan, use, progress)),
     implants,
     skin: step.skin ?? false,

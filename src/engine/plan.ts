@@ -127,7 +127,7 @@ export function makePlan(proc: ProcedureDef, ctx: PlanContext): Plan {
   return {
     proc,
     ctx: stepCtx,
-    timeline: buildTimeline(proc.steps.map((s) => s.duration)),
+    timeline: buildTimeline(proc.steps),
     motions,
     parent,
     movingBodies: [...moving],

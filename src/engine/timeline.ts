@@ -3,6 +3,8 @@ export interface StepSpan {
   readonly index: number;
   readonly start: number;
   readonly end: number;
+  /** The step's key frame: the moment its still shows (the end of its motion unless the step says). */
+  readonly key: number;
 }
 
 export interface Timeline {
@@ -10,11 +12,21 @@ export interface Timeline {
   readonly total: number;
 }
 
-export function buildTimeline(durations: readonly number[]): Timeline {
+/** How long each step lasts and where in it its key frame lies (0–1, the end when missing). */
+export interface StepTiming {
+  readonly duration: number;
+  readonly key?: number;
+}
+
+/** A still this close to a step's end is still inside the step (its tools on show, its removals done). */
+const KEY_BEFORE_END_S = 1e-3;
+
+export function buildTimeline(steps: readonly StepTiming[]): Timeline {
   let start = 0;
-  const spans = durations.map((d, index) => {
-    const span = { index, start, end: start + d };
-    start += d;
+  const spans = steps.map(({ duration, key = 1 }, index) => {
+    const end = start + duration;
+    const span = { index, start, end, key: Math.min(end - KEY_BEFORE_END_S, start + key * duration) };
+    start = end;
     return span;
   });
   return { spans, total: start };

@@ -2,7 +2,7 @@ import type { Vec3 } from '../anatomy/sdf';
 import { cutBone, type BoneSolidCache, type Fragment, type MeshData } from './cut';
 import type { ConvexPiece } from './cutters';
 import type { ManifoldToplevel } from './manifold-module';
-import { containsPoint } from './point-in-mesh';
+import { containsPoint } from '../anatomy/point-in-mesh';
 
 /** One cut as the worker receives it: plain data, already placed on the patient's bone. */
 export interface CutJob {

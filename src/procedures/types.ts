@@ -3,6 +3,7 @@ import type { Vec3 } from '../anatomy/sdf';
 import type { Region } from '../anatomy/types';
 import type { ConvexPiece } from '../geometry/cutters';
 import type { KneeDeformity } from '../clinical/deformity-params';
+import type { BoneSide } from '../clinical/bone-proximity';
 
 export type ParamValue = number | string;
 /** Units a parameter or readout is shown in; '' for a plain count. */
@@ -137,10 +138,37 @@ export interface ToolPose {
   readonly size?: number;
 }
 
+/**
+ * Where a tool works, as the technique puts it: its working tip at the step's key frame lies on (or
+ * in) this bone, on this side of it, at this station along it. A test measures every tool against
+ * its target on the posed bones.
+ */
+export interface ToolTarget {
+  /** The bone the tool works on (a part; any of its fragments counts). */
+  readonly part: string;
+  /** The side of the bone the tip lies on, measured from the centre of the bone's slice there. */
+  readonly side?: BoneSide;
+  /**
+   * Where along the bone: `at` is the fraction of the way from landmark `from` to landmark `to` of
+   * the same part (0.85 from base to head: the neck of a metatarsal); the tip's level may differ
+   * from it by `within` mm.
+   */
+  readonly station?: {
+    readonly from: string;
+    readonly to: string;
+    readonly at: number;
+    readonly within: number;
+  };
+  /** How far outside the bone's surface the tip may lie, mm (2 when missing). */
+  readonly within?: number;
+}
+
 /** A tool used during one step; it leaves at the step's end. */
 export interface InstrumentUse {
   readonly id: string;
   readonly kind: InstrumentKind;
+  /** Where its working tip is at the step's key frame (tools that touch bone must say). */
+  readonly target?: ToolTarget;
   /** Pose along the tool's path at step progress p (0–1). */
   readonly path: (ctx: StepContext, p: number) => ToolPose;
   /** Visible motion of the tool itself: a saw oscillates, a drill spins. */
@@ -185,6 +213,11 @@ export interface StepDef {
   readonly strings?: string;
   /** Seconds at 1× speed. */
   readonly duration: number;
+  /**
+   * The moment (0–1 through the step) its still shows when a link, the step list or the arrow keys
+   * stop on it; the end of the step's motion when missing.
+   */
+  readonly key?: number;
   /** Where the camera looks (region frame) and from which direction, at what distance (mm). */
   readonly camera: (ctx: StepContext) => {
     readonly target: Vec3;

@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
-import { REGION_PARTS } from '../anatomy/parts';
+import { REGION_PARTS, SOFT_PARTS } from '../anatomy/parts';
 import { SEX_SCALE } from '../anatomy/sizes';
 import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';
@@ -27,8 +27,6 @@ export const preloadProcedureLayer = () =>
 let pendingLayer: Promise<typeof ProcedureLayer> | undefined;
 let procedureLayer: typeof ProcedureLayer | undefined;
 const lazyProcedureLayer = () => lazy(() => preloadProcedureLayer().then((layer) => ({ default: layer })));
-
-const SOFT = new Set(['skinFoot', 'skinKnee']);
 
 interface Props {
   readonly model: RegionModel;
@@ -69,7 +67,7 @@ export function RegionBones({ model }: Props) {
       {REGION_PARTS[patient.region].map((id) => {
         const rest = model.get(id);
         if (!rest) return null;
-        const soft = SOFT.has(id);
+        const soft = SOFT_PARTS.has(id);
         return <BonePart key={id} id={id} rest={rest} pose={patient.poses[id]} soft={soft} />;
       })}
       <Suspense fallback={null}>

@@ -12,6 +12,14 @@ interface Playback {
   time: number;
   /** 0-based step at `time`; components may subscribe to this one. */
   step: number;
+  /**
+   * While paused on a step (a link's step, the step list, the arrow keys): that step, whose key
+   * frame is on show; playing from it starts the step from its beginning. Null once the clock runs
+   * or the user scrubs.
+   */
+  key: number | null;
+  /** Start of the step in `key`, s: where play resumes. */
+  keyStart: number;
   total: number;
   playing: boolean;
   speed: number;
@@ -27,25 +35,49 @@ interface Playback {
 export const usePlayback = create<Playback>()((set, get) => ({
   time: 0,
   step: 0,
+  key: null,
+  keyStart: 0,
   total: 0,
   playing: false,
   speed: 1,
   loop: false,
-  play: () => set({ playing: true, time: get().time >= get().total ? 0 : get().time }),
+  play: () => {
+    const { key, keyStart, time, total } = get();
+    set({ playing: true, key: null, time: key !== null ? keyStart : time >= total ? 0 : time });
+  },
   pause: () => set({ playing: false }),
   toggle: () => (get().playing ? get().pause() : get().play()),
-  seek: (time) => set({ time: Math.min(get().total, Math.max(0, time)) }),
+  seek: (time) => set({ time: Math.min(get().total, Math.max(0, time)), key: null }),
   setSpeed: (speed) => set({ speed: Math.min(4, Math.max(0.5, speed)) }),
   setLoop: (loop) => set({ loop }),
 }));
 
-/** The clock paused at the start of a link's step (1-based, kept within the timeline). */
+/** The clock paused on a link's step (1-based, kept within the timeline), showing its key frame. */
 export function pausedAtStep(
   timeline: Timeline,
   startStep: number,
-): Pick<Playback, 'time' | 'step' | 'total' | 'playing'> {
+): Pick<Playback, 'time' | 'step' | 'total' | 'playing' | 'key' | 'keyStart'> {
   const span = timeline.spans[Math.min(timeline.spans.length - 1, Math.max(0, startStep - 1))]!;
-  return { time: span.start, step: span.index, total: timeline.total, playing: false };
+  return {
+    time: span.key,
+    step: span.index,
+    key: span.index,
+    keyStart: span.start,
+    total: timeline.total,
+    playing: false,
+  };
+}
+
+/**
+ * Goes to a step (0-based, clamped): while playing, to its beginning, playing on; while paused, to
+ * its key frame, so the still shows what the caption says.
+ */
+export function goToStep(timeline: Timeline, step: number): void {
+  const clock = usePlayback.getState();
+  const span = timeline.spans[Math.min(timeline.spans.length - 1, Math.max(0, step))];
+  if (!span) return;
+  if (clock.playing) clock.seek(span.start);
+  else usePlayback.setState({ time: span.key, step: span.index, key: span.index, keyStart: span.start });
 }
 
 /** The longest step the clock takes at once, s: a slow frame still advances, never a whole step. */

@@ -59,7 +59,7 @@ async function takePictures(
   live: () => boolean,
 ): Promise<Picture[]> {
   const playback = usePlayback.getState();
-  const { time, playing } = playback;
+  const { time, playing, key, keyStart } = playback;
   playback.pause();
   useView.setState({ showingBefore: false });
   const pictures: Picture[] = [];
@@ -71,6 +71,8 @@ async function takePictures(
   } finally {
     if (live()) {
       usePlayback.getState().seek(time);
+      // A paused step's still comes back as it was.
+      usePlayback.setState({ key, keyStart });
       if (playing) usePlayback.getState().play();
     }
   }

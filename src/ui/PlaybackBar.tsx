@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Timeline } from '../engine/timeline';
-import { SPEEDS, usePlayback } from '../state/playback-store';
+import { SPEEDS, goToStep, usePlayback } from '../state/playback-store';
 
 /** A small filled icon from one SVG path (24 × 24). */
 function Icon({ d }: { readonly d: string }) {
@@ -10,12 +10,6 @@ function Icon({ d }: { readonly d: string }) {
       <path d={d} fill="currentColor" />
     </svg>
   );
-}
-
-/** Jumps to the start of a step (clamped to the procedure). */
-export function seekStep(tl: Timeline, step: number): void {
-  const s = tl.spans[Math.min(tl.spans.length - 1, Math.max(0, step))];
-  if (s) usePlayback.getState().seek(s.start);
 }
 
 /**
@@ -45,8 +39,8 @@ export function PlaybackBar({ timeline }: { readonly timeline: Timeline }) {
       if (target?.closest('input, select, textarea, button')) return;
       const { step: current, toggle } = usePlayback.getState();
       if (e.key === ' ') toggle();
-      else if (e.key === 'ArrowRight') seekStep(timeline, current + 1);
-      else if (e.key === 'ArrowLeft') seekStep(timeline, current - 1);
+      else if (e.key === 'ArrowRight') goToStep(timeline, current + 1);
+      else if (e.key === 'ArrowLeft') goToStep(timeline, current - 1);
       else return;
       e.preventDefault();
     };
@@ -58,7 +52,7 @@ export function PlaybackBar({ timeline }: { readonly timeline: Timeline }) {
     <div className="playback" role="group" aria-label={t('procedure.timeline')}>
       <button
         type="button"
-        onClick={() => seekStep(timeline, step - 1)}
+        onClick={() => goToStep(timeline, step - 1)}
         aria-label={t('procedure.previous')}
         data-testid="prev"
       >
@@ -74,7 +68,7 @@ export function PlaybackBar({ timeline }: { readonly timeline: Timeline }) {
       </button>
       <button
         type="button"
-        onClick={() => seekStep(timeline, step + 1)}
+        onClick={() => goToStep(timeline, step + 1)}
         aria-label={t('procedure.next')}
         data-testid="next"
       >

@@ -7,11 +7,10 @@ import { boundDigits, typicalRange, type TypicalRange } from '../clinical/publis
 import { formatNumber, useTextsReady, type Language } from '../i18n';
 import { addonOf, procedureById } from '../procedures/registry';
 import type { ChoiceParamDef, NumberParamDef, ProcedureDef } from '../procedures/types';
-import { usePlayback } from '../state/playback-store';
+import { goToStep, usePlayback } from '../state/playback-store';
 import type { ProcedureState } from '../state/procedure-plan';
 import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';
-import { seekStep } from './PlaybackBar';
 import type { HandoutAngle } from './Handout';
 import { QuietBoundary } from './QuietBoundary';
 import { Segmented } from './Segmented';
@@ -308,8 +307,9 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
             <button
               type="button"
               aria-current={i === step ? 'step' : undefined}
-              onClick={() => seekStep(state.plan.timeline, i)}
+              onClick={() => goToStep(state.plan.timeline, i)}
               data-testid={`step-${i + 1}`}
+              data-start={state.plan.timeline.spans[i]!.start}
             >
               {t(`proc.${s.strings ?? proc.id}.step.${s.id}.title`)}
             </button>

@@ -21,7 +21,7 @@ export function StepClock({ proc, step }: { readonly proc: ProcedureDef; readonl
   const { t } = useTranslation();
   const ref = useRef<HTMLSpanElement>(null);
   const minutes = proc.steps[step]?.clock ?? 0;
-  const span = useMemo(() => buildTimeline(proc.steps.map((s) => s.duration)).spans[step], [proc, step]);
+  const span = useMemo(() => buildTimeline(proc.steps).spans[step], [proc, step]);
   useEffect(() => {
     const show = (time: number) => {
       const el = ref.current;

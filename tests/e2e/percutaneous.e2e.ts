@@ -1,6 +1,6 @@
 /** Browser tests of the percutaneous (MIS) bunion operation. */
 import { describe, expect, test } from 'vitest';
-import { readMeasure, showsBone, stagePixelStats, pagePerTest } from './helpers';
+import { readMeasure, showsBone, stagePixelStats, pagePerTest, toStepStart } from './helpers';
 import { expectClean, waitStep } from './expectations';
 
 const open = pagePerTest();
@@ -41,6 +41,8 @@ describe('fluoroscopy at percutaneous steps', () => {
   test('a burr pass opens with an AP shot (counted); the anaesthesia step has none', async () => {
     const app = await open('?p=mis-bunion&step=4');
     await waitStep(app, 4);
+    // The paused step shows its end, the bump shaved; its shot opens it.
+    await toStepStart(app, 4);
     await app.page.locator('[data-testid="stage"] canvas[data-xray="ap"]').waitFor();
     expect(await app.page.locator('[data-testid="shots"]').getAttribute('data-value')).toBe('2');
     // The view controls say what is on screen: X-ray, AP (not the 3D the user left them on).
@@ -153,6 +155,7 @@ describe('cementoplasty', () => {
   test('the needle is checked on an AP, then a lateral shot, counted; the C-arm is drawn where it stood', async () => {
     const app = await open('?p=cementoplasty&step=5');
     await waitStep(app, 5);
+    await toStepStart(app, 5);
     await app.page.locator('[data-testid="stage"] canvas[data-xray="lat"]').waitFor();
     expect(await app.page.locator('[data-testid="shots"]').getAttribute('data-value')).toBe('3');
     expect(await app.page.evaluate(() => window.__viz?.visibleNames('overlay:carm'))).toEqual([]);

@@ -10,7 +10,7 @@ import { makePlan } from '../../src/engine/plan';
 import { movedLandmarks } from '../../src/engine/post-op';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
-import { containsPoint } from '../../src/geometry/point-in-mesh';
+import { containsPoint } from '../../src/anatomy/point-in-mesh';
 import { akin, akinAngle, akinHinge, akinWidth } from '../../src/procedures/akin';
 import {
   AKIN_PORTAL_MM,

@@ -11,7 +11,7 @@ import { measureFoot } from '../../src/clinical/foot-angles';
 import { transverseDirection } from '../../src/clinical/plane-angles';
 import { cutJobs } from '../../src/engine/fragments';
 import { runCutChain } from '../../src/geometry/cut-chain';
-import { containsPoint } from '../../src/geometry/point-in-mesh';
+import { containsPoint } from '../../src/anatomy/point-in-mesh';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { add, cross, dot, normalize, scale, sub } from '../../src/anatomy/sdf';
 import { Matrix4 } from 'three';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cutBone } from '../../src/geometry/cut';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
-import { containsPoint } from '../../src/geometry/point-in-mesh';
+import { containsPoint } from '../../src/anatomy/point-in-mesh';
 import {
   cementFill,
   lesionCentre,

@@ -6,7 +6,7 @@ import { cutChains, cutJobs } from '../../src/engine/fragments';
 import { makePlan } from '../../src/engine/plan';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
-import { containsPoint } from '../../src/geometry/point-in-mesh';
+import { containsPoint } from '../../src/anatomy/point-in-mesh';
 import { lesionCentre, lesionVolume, skinNick, trocarPath } from '../../src/procedures/cement-lesion';
 import { cementoplasty, cementPlan } from '../../src/procedures/cementoplasty';
 import { validateProcedure } from '../../src/procedures/schema';

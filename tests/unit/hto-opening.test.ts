@@ -21,7 +21,7 @@ import { transformPoint } from '../../src/engine/rigid';
 import { measureKnee } from '../../src/clinical/knee-alignment';
 import { cutJobs } from '../../src/engine/fragments';
 import { runCutChain } from '../../src/geometry/cut-chain';
-import { containsPoint } from '../../src/geometry/point-in-mesh';
+import { containsPoint } from '../../src/anatomy/point-in-mesh';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { add, dot, normalize, scale, sub, type Vec3 } from '../../src/anatomy/sdf';
 import { kneeCase } from '../../scripts/models/knee-case';

@@ -11,7 +11,7 @@ import { transformPoint } from '../../src/engine/rigid';
 import { cutJobs } from '../../src/engine/fragments';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
-import { containsPoint } from '../../src/geometry/point-in-mesh';
+import { containsPoint } from '../../src/anatomy/point-in-mesh';
 import { kneeBodies, kneePlan, KNEE_KERF, type KneeKind } from '../../src/procedures/knee-osteotomy';
 import { procedureById, resolveProcedure } from '../../src/procedures/registry';
 import { validateProcedure } from '../../src/procedures/schema';

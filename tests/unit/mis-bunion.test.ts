@@ -15,7 +15,7 @@ import { validateProcedure } from '../../src/procedures/schema';
 import type { Params } from '../../src/procedures/types';
 import { beforeSoftTissue, footCase } from '../../scripts/models/foot-case';
 import { isClosed } from '../../scripts/models/mesh-checks';
-import { containsPoint } from '../../src/geometry/point-in-mesh';
+import { containsPoint } from '../../src/anatomy/point-in-mesh';
 
 let wasm: ManifoldToplevel;
 beforeAll(async () => {

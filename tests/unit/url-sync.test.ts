@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { angleChanges, sessionChanges } from '../../src/app/use-url-sync';
 import { sessionFromUrl } from '../../src/state/session-store';
-import { advanced, pausedAtStep } from '../../src/state/playback-store';
+import { advanced, goToStep, pausedAtStep, usePlayback } from '../../src/state/playback-store';
 import { buildTimeline } from '../../src/engine/timeline';
 
 const read = (search: string, hash = '') => sessionFromUrl(search, hash, 'en-US');
@@ -25,12 +25,35 @@ describe('a link read again (back/forward, a new fragment)', () => {
   });
 });
 
-test("a link's step: the clock paused at that step's start, kept within the procedure", () => {
-  const timeline = buildTimeline([2, 3, 4]);
-  expect(pausedAtStep(timeline, 2)).toEqual({ time: 2, step: 1, total: 9, playing: false });
-  expect(pausedAtStep(timeline, 1)).toMatchObject({ time: 0, step: 0 });
-  expect(pausedAtStep(timeline, 0)).toMatchObject({ time: 0, step: 0 });
-  expect(pausedAtStep(timeline, 99)).toMatchObject({ time: 5, step: 2 });
+test("a link's step: the clock paused on that step's key frame, kept within the procedure", () => {
+  const timeline = buildTimeline([{ duration: 2 }, { duration: 3, key: 0.5 }, { duration: 4 }]);
+  expect(pausedAtStep(timeline, 2)).toEqual({
+    time: 3.5,
+    step: 1,
+    key: 1,
+    keyStart: 2,
+    total: 9,
+    playing: false,
+  });
+  // By default the key frame is the end of the step, just inside it.
+  expect(pausedAtStep(timeline, 1)).toMatchObject({ time: 1.999, step: 0, key: 0, keyStart: 0 });
+  expect(pausedAtStep(timeline, 0)).toMatchObject({ step: 0, keyStart: 0 });
+  expect(pausedAtStep(timeline, 99)).toMatchObject({ time: 8.999, step: 2, keyStart: 5 });
+});
+
+test('playing from a paused step starts it from its beginning; scrubbing leaves the key frame', () => {
+  const timeline = buildTimeline([{ duration: 2 }, { duration: 3 }, { duration: 4 }]);
+  usePlayback.setState({ ...pausedAtStep(timeline, 1), playing: false });
+  goToStep(timeline, 1);
+  expect(usePlayback.getState()).toMatchObject({ step: 1, key: 1, time: 4.999 });
+  usePlayback.getState().play();
+  expect(usePlayback.getState()).toMatchObject({ playing: true, key: null, time: 2 });
+  goToStep(timeline, 2);
+  expect(usePlayback.getState()).toMatchObject({ playing: true, key: null, time: 5 });
+  usePlayback.getState().pause();
+  goToStep(timeline, 0);
+  usePlayback.getState().seek(1.5);
+  expect(usePlayback.getState()).toMatchObject({ key: null, time: 1.5 });
 });
 
 test('the clock a frame later: at its speed, a slow frame at most a quarter second, looping or stopping at the end', () => {

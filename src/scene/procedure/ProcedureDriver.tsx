@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef, useState } from 'react';
 import type { RenderStage } from '../../geometry/cut-worker';
-import { evaluate, type Frame } from '../../engine/evaluate';
+import { evaluate, keyFrame, type Frame } from '../../engine/evaluate';
 import type { Plan } from '../../engine/plan';
 import { cutChains, visibleFragments } from '../../engine/fragments';
 import type { ProcedureState } from '../../state/procedure-plan';
@@ -43,7 +43,12 @@ function paneTime(pane: Pane, time: number, total: number, ownTotal: number): nu
 export function ProcedureDriver({ state, stages }: Props) {
   const pane = usePane();
   const invalidate = useThree((s) => s.invalidate);
-  const lastFrame = useRef<{ plan: Plan; frame: Frame; stages: Props['stages'] } | null>(null);
+  const lastFrame = useRef<{
+    plan: Plan;
+    frame: Frame;
+    stages: Props['stages'];
+    still: number | null;
+  } | null>(null);
   // Fragments on show per cut part, refilled when the step changes (kept between frames: no allocation).
   const [shown] = useState(() => new Map<string, Set<string>>());
   useEffect(() => {
@@ -74,8 +79,17 @@ export function ProcedureDriver({ state, stages }: Props) {
     // Re-evaluate only when the clock or the plan moved; an idle redraw (hover, camera) reuses it.
     const last = lastFrame.current;
     const own = paneTime(pane, time, clock.total, state.plan.timeline.total);
+    // Paused on a step, the main view shows its key frame (the still its caption describes).
+    const still = pane.primary && !next.playing && clock.key !== null ? clock.key : null;
     const frame =
-      last && last.plan === state.plan && last.frame.time === own ? last.frame : evaluate(state.plan, own);
+      last &&
+      last.plan === state.plan &&
+      last.frame.time === own &&
+      (still === null) === (last.still === null)
+        ? last.frame
+        : still !== null
+          ? keyFrame(state.plan, still)
+          : evaluate(state.plan, own);
     pane.show(frame);
     report(pane, state.plan, frame.step, fluoroShot(state.plan.proc, frame.step, frame.progress));
     if (
@@ -101,7 +115,7 @@ export function ProcedureDriver({ state, stages }: Props) {
         shown.set(part, visibleFragments(chain, ids, made));
       }
     }
-    lastFrame.current = { plan: state.plan, frame, stages };
+    lastFrame.current = { plan: state.plan, frame, stages, still };
     pane.eachBody((b) => {
       const body = b.fragment ?? b.part;
       const t = frame.transforms[body];

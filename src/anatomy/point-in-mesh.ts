@@ -1,11 +1,16 @@
-import type { Vec3 } from '../anatomy/sdf';
-import type { MeshData } from './cut';
+import type { Vec3 } from './sdf';
+
+/** A closed triangle mesh: xyz per vertex, three vertex indices per triangle. */
+export interface TriangleMesh {
+  readonly positions: ArrayLike<number>;
+  readonly indices: ArrayLike<number>;
+}
 
 /** A direction no mesh edge is likely to be parallel to, so a ray rarely grazes an edge. */
 const RAY: Vec3 = [0.5773, 0.5774, 0.5775];
 
 /** Whether a point lies inside a closed mesh (ray parity). */
-export function containsPoint(mesh: MeshData, p: Vec3): boolean {
+export function containsPoint(mesh: TriangleMesh, p: Vec3): boolean {
   const { positions: v, indices: f } = mesh;
   let crossings = 0;
   for (let t = 0; t < f.length; t += 3) {
