@@ -2,10 +2,29 @@ import { add, cross, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { wedge } from '../geometry/cutters';
 import { between, boneFrame } from './bone-frame';
 import { screwAxis, wireThenScrew, type ScrewLine } from './fixation';
-import type { FollowDef, MotionDef, Params, PlanContext, ProcedureDef, StepContext, StepDef } from './types';
+import type {
+  FollowDef,
+  MotionDef,
+  Params,
+  PlanContext,
+  ProcedureDef,
+  StepContext,
+  StepDef,
+  ToolTarget,
+} from './types';
 
-/** Where the wedge is cut: this far distal to the phalanx's `base` landmark along its axis, mm (CLINICAL §1.3). */
-export const AKIN_STATION = 10;
+/**
+ * Where the wedge's first cut lies: this far distal to the phalanx's `base` landmark (the centre of
+ * its concave articular surface) along its axis, mm. CLINICAL §1.3 puts the cut in the metaphysis at
+ * the base, ~3 mm distal to the flare and at least ~10 mm from the joint line. On the model the
+ * base's rim (the joint line on the AP view) lies 1.7 mm proximal to the landmark and the flare ends
+ * 5 mm distal to it: 8.5 mm is 10.2 mm from the joint line and 3.5 mm past the flare.
+ */
+export const AKIN_STATION = 8.5;
+/** The cut's level as a tool target: AKIN_STATION of the model's 22 mm from base to head. */
+const CUT_LEVEL = { from: 'base', to: 'head', at: AKIN_STATION / 22 } as const;
+/** A forefoot staple sized to the base: 12 mm bridge, 10 mm legs, 1.2 mm wire. */
+const STAPLE_SHAPE = [12, 10, 1.2] as const;
 /**
  * The wedge's apex (the hinge line) lies this far lateral to the lateral cortex as the width gauge
  * sees it (half the width from the axis), mm. It must lie outside the bone: a hinge of intact cortex
@@ -75,10 +94,11 @@ export function placedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Ve
 function staplePose(ctx: StepContext) {
   const f = pp1(ctx);
   const w = akinWidth(ctx);
-  // The bridge (12 mm behind the leg points, wire 0.6 mm) rests on the medial cortex, slightly
-  // dorsal; 0.4 mm proud of it, so the 12 mm legs just reach the far cortex of a 12.4 mm phalanx.
-  const bridge = add(cutCentre(ctx), add(scale(f.medial, w / 2 + 1), scale(f.dorsal, 1.5)));
-  const tip = add(bridge, scale(f.medial, -12));
+  // The bridge (wire 0.6 mm) rests on the medial cortex, slightly dorsal, 0.4 mm proud of it; its
+  // middle 1 mm distal to the first cut, so the proximal leg keeps ~4 mm of bone from the joint.
+  const centre = add(cutCentre(ctx), scale(f.axis, 1));
+  const bridge = add(centre, add(scale(f.medial, w / 2 + 1), scale(f.dorsal, 1.5)));
+  const tip = add(bridge, scale(f.medial, -STAPLE_SHAPE[1]));
   return {
     tip: ctx.placed('akinBase', tip),
     direction: placedDir(ctx, 'akinBase', tip, scale(f.medial, -1)),
@@ -91,7 +111,7 @@ export function screwLine(ctx: StepContext): ScrewLine {
   const f = pp1(ctx);
   const w = akinWidth(ctx);
   const entry = ctx.placed('akinToe', f.at(AKIN_STATION + 8 - f.length, 1, w / 2));
-  const target = ctx.placed('akinBase', f.at(AKIN_STATION - 5 - f.length, 0, -w / 2 + 1));
+  const target = ctx.placed('akinBase', f.at(AKIN_STATION - 4 - f.length, 0, -w / 2 + 1));
   return { entry, target };
 }
 
@@ -104,6 +124,8 @@ const stapleStep: StepDef = {
       id: 'staple',
       kind: 'staple',
       fixedTo: 'akinToe',
+      target: { part: 'proximalPhalanx1', station: { ...CUT_LEVEL, within: 3 }, within: 0 },
+      shape: () => STAPLE_SHAPE,
       path: (ctx, p) => {
         const s = staplePose(ctx);
         // Brought in from medial, then tapped home over the second half of the step.
@@ -118,7 +140,19 @@ const screwStep: StepDef = {
   id: 'screw',
   duration: 5,
   camera: (ctx) => baseView(ctx, 100, 0.6),
-  ...wireThenScrew('screw', 'headlessScrew', 'akinToe', screwLine),
+  // Its tip in the lateral base, proximal to the cut.
+  ...wireThenScrew('screw', 'headlessScrew', 'akinToe', screwLine, {
+    part: 'proximalPhalanx1',
+    side: 'lateral',
+    station: { from: 'base', to: 'head', at: (AKIN_STATION - 4) / 22, within: 3 },
+  }),
+};
+
+/** Each saw pass ends with the blade's tip at the hinge: the lateral cortex at the cut's level. */
+const SAW_TARGET: ToolTarget = {
+  part: 'proximalPhalanx1',
+  side: 'lateral',
+  station: { ...CUT_LEVEL, within: 2 },
 };
 
 /** A saw pass along one face of the wedge: from outside the medial cortex to the hinge. */
@@ -253,6 +287,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
             id: 'saw',
             kind: 'saw',
             action: 'oscillate',
+            target: SAW_TARGET,
             path: (ctx, p) => sawAlong(ctx, pp1(ctx).medial, p),
           },
         ],
@@ -267,6 +302,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
             id: 'saw',
             kind: 'saw',
             action: 'oscillate',
+            target: SAW_TARGET,
             path: (ctx, p) => sawAlong(ctx, secondCutDir(ctx), p),
           },
         ],

@@ -1,5 +1,5 @@
 import { add, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
-import type { ImplantUse, InstrumentKind, InstrumentUse, StepContext } from './types';
+import type { ImplantUse, InstrumentKind, InstrumentUse, StepContext, ToolTarget } from './types';
 
 /** Where a screw goes: from its entry on the near cortex to its tip, region frame, mm. */
 export interface ScrewLine {
@@ -15,13 +15,15 @@ export function screwAxis(line: ScrewLine) {
 
 /**
  * A guide wire drilled along the screw's line in the first half of the step, then the screw
- * driven over it in the second half; the screw stays, fixed to `fixedTo`.
+ * driven over it in the second half; the screw stays, fixed to `fixedTo`. Both end with their tips
+ * at the line's target: `target` says where that is on the bone (tools-placement checks).
  */
 export function wireThenScrew(
   id: string,
   kind: Extract<InstrumentKind, 'cannulatedScrew' | 'headlessScrew'>,
   fixedTo: string,
   line: (ctx: StepContext) => ScrewLine,
+  target?: ToolTarget,
 ): { instruments: InstrumentUse[]; implants: ImplantUse[] } {
   const along = (ctx: StepContext, f: number) => {
     const s = screwAxis(line(ctx));
@@ -29,13 +31,14 @@ export function wireThenScrew(
   };
   return {
     instruments: [
-      { id: 'wire', kind: 'kwire', action: 'spin', path: (ctx, p) => along(ctx, Math.min(1, p * 2)) },
+      { id: 'wire', kind: 'kwire', action: 'spin', target, path: (ctx, p) => along(ctx, Math.min(1, p * 2)) },
     ],
     implants: [
       {
         id,
         kind,
         fixedTo,
+        target,
         length: (ctx) => Math.round(screwAxis(line(ctx)).length),
         path: (ctx, p) => along(ctx, Math.max(0, p * 2 - 1)),
       },

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { akin, akinAngle, akinHinge, akinWidth, akinWith } from '../../src/procedures/akin';
+import { AKIN_STATION, akin, akinAngle, akinHinge, akinWidth, akinWith } from '../../src/procedures/akin';
 import { between, boneFrame } from '../../src/procedures/bone-frame';
 import { validateProcedure } from '../../src/procedures/schema';
 import { FOOT_PARTS } from '../../src/anatomy/parts';
@@ -62,11 +62,11 @@ describe('Akin osteotomy', () => {
     const f = boneFrame(ctx.landmarks, 'proximalPhalanx1');
     const [piece] = akin.cuts[0]!.cutter(ctx);
     const hinge = akinHinge(ctx);
-    const centre = add(f.base, scale(f.axis, 10));
-    // Hinge lateral of the centre by about half the width; ~10 mm distal to the base landmark.
+    const centre = add(f.base, scale(f.axis, AKIN_STATION));
+    // Hinge lateral of the centre by about half the width, level with the first cut.
     expect(dot(sub(hinge, centre), f.medial)).toBeLessThan(-akinWidth(ctx) / 2);
     expect(dot(sub(hinge, centre), f.medial)).toBeGreaterThan(-akinWidth(ctx) / 2 - 1);
-    expect(Math.abs(dot(sub(hinge, f.base), f.axis) - 10)).toBeLessThan(0.01);
+    expect(Math.abs(dot(sub(hinge, f.base), f.axis) - AKIN_STATION)).toBeLessThan(0.01);
     const first = normalize(sub(piece![1]!, piece![0]!));
     expect(Math.abs(dot(first, f.axis))).toBeLessThan(1e-9);
     expect(dot(first, f.medial)).toBeGreaterThan(0.999);
@@ -76,6 +76,26 @@ describe('Akin osteotomy', () => {
     const gap = Math.hypot(...sub(scale(second, r), scale(first, r)));
     expect(gap).toBeGreaterThan(3);
     expect(gap).toBeLessThan(3 * 1.05);
+  });
+
+  it('cuts in the base metaphysis: ≥ ~10 mm from the joint line, ~3 mm past the flare (CLINICAL §1.3)', async () => {
+    const { ctx, posed } = await footCase({ wedge: 3, fixation: 'staple' });
+    const f = boneFrame(ctx.landmarks, 'proximalPhalanx1');
+    const pos = posed.get('proximalPhalanx1')!.positions;
+    // The joint line on the AP view: the base's rim, the most proximal point of the phalanx.
+    let rim = Infinity;
+    for (let i = 0; i < pos.length; i += 3)
+      rim = Math.min(rim, dot(sub([pos[i]!, pos[i + 1]!, pos[i + 2]!], f.base), f.axis));
+    expect(AKIN_STATION - rim).toBeGreaterThanOrEqual(9.5);
+    expect(AKIN_STATION - rim).toBeLessThan(12);
+    // The flare: where the base narrows fast (> 1 mm of width a mm); the cut lies 2.5–5 mm past it.
+    const width = (s: number) => ctx.gauge.width('proximalPhalanx1', f.at(s - f.length), f.axis, f.medial);
+    let flareEnd = 0;
+    for (let s = 1; s < 12; s += 0.5) if (width(s) - width(s + 0.5) > 0.5) flareEnd = s + 0.5;
+    expect(AKIN_STATION - flareEnd).toBeGreaterThanOrEqual(2.5);
+    expect(AKIN_STATION - flareEnd).toBeLessThanOrEqual(5);
+    // The base metaphysis: in the proximal 40 % of the phalanx from its base to its head.
+    expect(AKIN_STATION / f.length).toBeLessThan(0.4);
   });
 
   it('leaves a closed base and toe; volumes add up; the removed bone is the analytic wedge', async () => {
@@ -150,24 +170,26 @@ describe('Akin osteotomy', () => {
     }
 
     // Each leg (sampled every mm from its point to the bridge) lies in one fragment: the proximal
-    // leg in the base, the distal one in the toe (its point may just touch the far cortex).
+    // leg in the base, the distal one in the toe.
     const [stage] = runCutChain(wasm, 'proximalPhalanx1', posed.get('proximalPhalanx1')!, jobsFor(ctx));
     const end = evaluate(plan, plan.timeline.total);
     const staple = end.implants.find((i) => i.kind === 'staple')!;
+    const [bridgeMm, legs, wire] = staple.shape!;
     const bridge = normalize(cross(staple.pose.up!, staple.pose.direction));
     const inv = (body: string) => new Matrix4().fromArray(end.transforms[body]!).invert().elements;
     const inside = (body: 'akinBase' | 'akinToe', side: number) => {
       let n = 0;
-      for (let d = 0; d <= 12; d++) {
+      for (let d = 0; d <= legs!; d++) {
         const p = add(add(staple.pose.tip, scale(bridge, side)), scale(staple.pose.direction, -d));
         if (containsPoint(stage!.fragments[body]!, transformPoint(inv(body), p))) n++;
       }
       return n;
     };
     const f = boneFrame(ctx.landmarks, 'proximalPhalanx1');
-    const proximalSide = dot(bridge, f.axis) > 0 ? -6.9 : 6.9;
-    expect(inside('akinBase', proximalSide)).toBeGreaterThanOrEqual(11);
-    expect(inside('akinToe', -proximalSide)).toBeGreaterThanOrEqual(11);
+    const legX = (bridgeMm! - wire!) / 2;
+    const proximalSide = dot(bridge, f.axis) > 0 ? -legX : legX;
+    expect(inside('akinBase', proximalSide)).toBeGreaterThanOrEqual(legs! - 1);
+    expect(inside('akinToe', -proximalSide)).toBeGreaterThanOrEqual(legs! - 1);
     expect(inside('akinToe', proximalSide)).toBe(0);
     expect(inside('akinBase', -proximalSide)).toBe(0);
     // The bridge sits on the medial side.
