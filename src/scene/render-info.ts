@@ -1,4 +1,5 @@
 import type { Object3D, WebGLRenderer } from 'three';
+import type { ToolPlacement } from '../engine/tool-placement';
 
 export interface RenderInfo {
   readonly triangles: number;
@@ -22,6 +23,11 @@ declare global {
        * overlay while it is mounted.
        */
       loadLine?: () => { pre: number; current: number } | null;
+      /**
+       * Each tool and implant on show in the main view, measured from its working tip to the bones
+       * as they lie in the frame on show (set by the procedure driver while a procedure is open).
+       */
+      toolPlacements?: () => readonly ToolPlacement[];
       /** The sizes each tool whose name starts with prefix was built to, shown or not (Instrument). */
       toolSizes(prefix: string): { name: string; size: string; shown: boolean }[];
     };

@@ -309,6 +309,7 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
               aria-current={i === step ? 'step' : undefined}
               onClick={() => goToStep(state.plan.timeline, i)}
               data-testid={`step-${i + 1}`}
+              data-step-id={s.id}
               data-start={state.plan.timeline.spans[i]!.start}
             >
               {t(`proc.${s.strings ?? proc.id}.step.${s.id}.title`)}

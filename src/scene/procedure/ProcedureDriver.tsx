@@ -10,10 +10,13 @@ import { useSession } from '../../state/session-store';
 import { fluoroShot } from '../../engine/fluoroscopy';
 import { useView } from '../../state/view-store';
 import { usePane, type Pane } from '../pane';
+import type { RegionModel } from '../../anatomy/mesh';
+import { posedBones, toolPlacements } from '../../engine/tool-placement';
 
 interface Props {
   readonly state: ProcedureState | undefined;
   readonly stages: ReadonlyMap<string, RenderStage[]>;
+  readonly model: RegionModel;
 }
 
 /** Tells the view's status (and, for the main view, the app) which step and X-ray shot are on show. */
@@ -40,7 +43,7 @@ function paneTime(pane: Pane, time: number, total: number, ownTotal: number): nu
  * places every body — whole parts, fragments, removals — without going through React. With no
  * procedure it shows the intact anatomy.
  */
-export function ProcedureDriver({ state, stages }: Props) {
+export function ProcedureDriver({ state, stages, model }: Props) {
   const pane = usePane();
   const invalidate = useThree((s) => s.invalidate);
   const lastFrame = useRef<{
@@ -59,6 +62,25 @@ export function ProcedureDriver({ state, stages }: Props) {
     return usePlayback.subscribe(() => invalidate());
   }, [pane, state, invalidate]);
   useEffect(() => useSession.subscribe(() => invalidate()), [invalidate]);
+  useEffect(() => {
+    const viz = window.__viz;
+    if (!pane.primary || !viz) return;
+    // The test surface: each tool on show against the bones as they lie in the frame on show.
+    const hook = () => {
+      const last = lastFrame.current;
+      if (!state || !last || last.plan !== state.plan) return [];
+      const meshOf = (part: string) => {
+        const positions = state.positionsOf(part);
+        const indices = model.get(part)?.index;
+        return positions && indices ? { positions, indices } : undefined;
+      };
+      return toolPlacements(state.plan, last.frame, posedBones(state.plan, last.frame, meshOf, stages));
+    };
+    viz.toolPlacements = hook;
+    return () => {
+      if (viz.toolPlacements === hook) delete viz.toolPlacements;
+    };
+  }, [pane, state, stages, model]);
 
   useFrame((_, delta) => {
     const skin = useSession.getState().skin;

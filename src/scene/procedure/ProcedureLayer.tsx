@@ -42,7 +42,7 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
   // The driver mounts first so its useFrame runs before the tool slots read its frame.
   return (
     <>
-      <ProcedureDriver state={state} stages={stages} />
+      <ProcedureDriver state={state} stages={stages} model={model} />
       {[...stages].flatMap(([part, partStages]) =>
         partStages.flatMap((stage, i) =>
           Object.entries(stage.fragments).map(([id, fragment]) => (
