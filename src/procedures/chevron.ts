@@ -1,10 +1,20 @@
-import { scale, sub, add, normalize } from '../anatomy/sdf';
+import { add, cross, normalize, scale } from '../anatomy/sdf';
 import { limb } from '../geometry/cutters';
 import { between } from './bone-frame';
 import { screwAxis, wireThenScrew, type ScrewLine } from './fixation';
-import { headAndShaft, m1, medialApproach, medialTrim, medialTrimCut, softTissue } from './first-ray';
+import {
+  headAndShaft,
+  m1,
+  m1Target,
+  medialApproach,
+  medialTrim,
+  medialTrimCut,
+  softTissue,
+  type MedialTrim,
+} from './first-ray';
 import type { PlanContext, ProcedureDef, StepContext } from './types';
 
+const DEG = Math.PI / 180;
 /** Saw kerf, mm (CLINICAL: 0.5–1). */
 const KERF = 0.6;
 /** The V's limbs are 60° apart (CLINICAL §1.1). */
@@ -33,12 +43,57 @@ function headView(ctx: StepContext, distance = 130, fromDorsal = 0.7) {
   };
 }
 
+/**
+ * The V from straight medial, looking laterally at it lying on its side (apex distal, limbs dorsal
+ * and plantar): only there do its limbs show their 60°; seen from above the medial face curves them.
+ */
+function sideView(ctx: StepContext, distance = 120) {
+  const f = m1(ctx);
+  return { target: f.at(-7), from: add(f.medial, scale(f.axis, 0.08)), distance };
+}
+
+/** The screw enters the dorsal cortex this far behind the head centre: ~3 mm proximal to the dorsal limb. */
+const SCREW_ENTRY = -15;
+/** Its tip: plantar-distal in the head, ~2 mm inside the cartilage. */
+const SCREW_TIP = [2, -5.5] as const;
+
+/**
+ * From dorsal-proximal to the cut, steeply plantar-distal across the dorsal limb into the head
+ * (~36° to the shaft): a screw brought to it stands over its entry, not over the shaft or the base.
+ */
 function screwLine(ctx: StepContext): ScrewLine {
   const f = m1(ctx);
-  const entry = f.at(-17, 6.5, 1);
-  const target = ctx.placed('capital', f.at(1, -3.5, 0));
+  const entry = f.at(SCREW_ENTRY, 7, 0.5);
+  const target = ctx.placed('capital', f.at(...SCREW_TIP, 0));
   return { entry, target };
 }
+
+/** Where along a limb (from the apex) the saw works, mm. */
+const SAW_ALONG_LIMB = 7;
+/** How far the saw's handpiece leans from straight medial towards the open end of its limb, degrees. */
+const SAW_LEAN = 62;
+
+/**
+ * The micro-saw in one limb of the V: the blade flat in the limb's plane, its tip going from medial
+ * of the bone to the lateral cortex; the handpiece trails medially and back along the limb (proximal,
+ * dorsal for the dorsal limb) so that from the side the V is not hidden behind it.
+ */
+function sawInLimb(ctx: StepContext, dorsalLimb: boolean, q: number) {
+  const f = m1(ctx);
+  const limbDir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), CHEVRON_ANGLE / 2);
+  const mid = add(f.head, scale(limbDir, SAW_ALONG_LIMB));
+  const from = ctx.gauge.reach('metatarsal1', mid, f.medial) + 4;
+  const to = -ctx.gauge.reach('metatarsal1', mid, scale(f.medial, -1)) - 0.5;
+  const handle = between(f.medial, limbDir, SAW_LEAN);
+  return {
+    tip: add(mid, scale(f.medial, from + (to - from) * q)),
+    direction: scale(handle, -1),
+    up: normalize(cross(f.medial, limbDir)),
+  };
+}
+
+/** The medial step the shift leaves proud, trimmed flush with the head and tapering over 30 mm. */
+const TRIM: MedialTrim = { halfWidth: (ctx) => chevronWidth(ctx) / 2, shiftMm: chevronShiftMm, taper: 30 };
 
 /**
  * The open chevron releases the contracted lateral structures through the joint and closes by
@@ -92,7 +147,7 @@ export const chevron: ProcedureDef = {
       },
       fragments: headAndShaft('capital'),
     },
-    medialTrimCut((ctx) => chevronWidth(ctx) / 2, chevronShiftMm, 30),
+    medialTrimCut(TRIM),
   ],
   motions: [
     {
@@ -124,25 +179,17 @@ export const chevron: ProcedureDef = {
     {
       id: 'cut',
       duration: 5,
-      camera: (ctx) => headView(ctx, 120, 0.5),
+      camera: (ctx) => sideView(ctx, 125),
       cuts: ['v'],
       instruments: [
         {
           id: 'saw',
           kind: 'saw',
           action: 'oscillate',
-          path: (ctx, p) => {
-            const f = m1(ctx);
-            const dorsalLimb = p < 0.5;
-            const q = dorsalLimb ? p * 2 : (p - 0.5) * 2;
-            const dir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), CHEVRON_ANGLE / 2);
-            const mid = add(f.head, scale(dir, 7));
-            return {
-              tip: add(mid, scale(f.medial, 12 - 22 * q)),
-              direction: scale(f.medial, -1),
-              up: normalize(sub(scale(f.dorsal, dorsalLimb ? 1 : -1), scale(dir, dorsalLimb ? 0.5 : -0.5))),
-            };
-          },
+          // The plantar limb, then the dorsal one: the still ends with the tip at the lateral cortex
+          // in the head's metaphysis.
+          target: m1Target('lateral', -SAW_ALONG_LIMB * Math.cos((CHEVRON_ANGLE / 2) * DEG)),
+          path: (ctx, p) => (p < 0.5 ? sawInLimb(ctx, false, p * 2) : sawInLimb(ctx, true, (p - 0.5) * 2)),
         },
       ],
     },
@@ -152,14 +199,10 @@ export const chevron: ProcedureDef = {
       id: 'fixation',
       duration: 5,
       camera: (ctx) => headView(ctx, 140, 1.2),
-      ...wireThenScrew('screw', 'cannulatedScrew', 'capital', screwLine),
+      ...wireThenScrew('screw', 'cannulatedScrew', 'capital', screwLine, m1Target('plantar', SCREW_TIP[0])),
     },
-    medialTrim(
-      (ctx) => headView(ctx, 120, 0.4),
-      (ctx) => chevronWidth(ctx) / 2,
-      -8,
-      20,
-    ),
+    // Along the medial cortex from the head to where the trim runs out into the shaft.
+    medialTrim((ctx) => headView(ctx, 120, 0.4), TRIM, -2, 14),
     {
       id: 'capsule-repair',
       duration: 4,

@@ -3,10 +3,22 @@ import { measureFoot } from '../clinical/foot-angles';
 import { transverseDirection } from '../clinical/plane-angles';
 import { raySettling, toeRealignment, type SoftTissueWork } from '../clinical/toe-balance';
 import { boneFrame, type BoneFrame } from './bone-frame';
-import type { CutDef, FollowDef, MotionDef, PlanContext, StepContext, StepDef } from './types';
+import type { CutDef, FollowDef, MotionDef, PlanContext, StepContext, StepDef, ToolTarget } from './types';
 
 /** The first metatarsal's frame on this patient. */
 export const m1 = (ctx: PlanContext): BoneFrame => boneFrame(ctx.landmarks, 'metatarsal1');
+
+/** The model's first metatarsal from base to head, mm: turns a station in mm behind the head into a tool target's fraction. */
+export const M1_LENGTH = 48.7;
+
+/** A tool target on the first metatarsal, `fromHead` mm along its axis from the head centre (negative: proximal). */
+export function m1Target(side: ToolTarget['side'], fromHead: number, within = 4): ToolTarget {
+  return {
+    part: 'metatarsal1',
+    ...(side ? { side } : {}),
+    station: { from: 'base', to: 'head', at: 1 + fromHead / M1_LENGTH, within },
+  };
+}
 
 type View = StepDef['camera'];
 
@@ -58,9 +70,11 @@ export function medialApproach(
           id: 'saw',
           kind: 'saw',
           action: 'oscillate',
+          // The blade in the sagittal plane of the flush cut, its tip ending at the bump's plantar edge.
+          target: m1Target('medial', -2),
           path: (ctx, p) => {
             const f = m1(ctx);
-            return { tip: f.at(-2, 12 - 24 * p, 7.8), direction: scale(f.dorsal, -1), up: f.medial };
+            return { tip: f.at(-2, 12 - 16 * p, 7.8), direction: scale(f.dorsal, -1), up: f.medial };
           },
         },
       ],
@@ -125,16 +139,29 @@ export function softTissue(c: FirstRayCorrection): { motions: MotionDef[]; follo
   };
 }
 
+/** The medial trim after a lateral shift (see medialTrimCut). */
+export interface MedialTrim {
+  /** Half the bone's width at the cut, mm. */
+  readonly halfWidth: (ctx: PlanContext) => number;
+  /** The head's lateral shift, mm. */
+  readonly shiftMm: (ctx: PlanContext) => number;
+  /** The trim tapers into the shaft over this many mm behind the head, mm. */
+  readonly taper: number;
+}
+
+/** Where the trim's plane lies `fromHead` mm along the shaft: its distance medial of the axis, mm. */
+function trimOffset(t: MedialTrim, ctx: PlanContext, fromHead: number): number {
+  const half = t.halfWidth(ctx);
+  const flush = half - t.shiftMm(ctx);
+  return flush + ((half + 0.5 - flush) * (2 - fromHead)) / (2 + t.taper);
+}
+
 /**
  * Trimming the medial step the shift leaves proud: the saw runs down the medial cortex from
- * `start` mm behind the head over 20–24 mm, at half the bone's width from its axis.
+ * `start` mm behind the head over `length` mm, the blade in the trim's plane, its tip going from
+ * the dorsal half of the cortex to the middle of the bone's height.
  */
-export function medialTrim(
-  camera: View,
-  halfWidth: (ctx: PlanContext) => number,
-  start: number,
-  length: number,
-): StepDef {
+export function medialTrim(camera: View, trim: MedialTrim, start: number, length: number): StepDef {
   return {
     id: 'trim',
     duration: 4,
@@ -145,10 +172,12 @@ export function medialTrim(
         id: 'saw',
         kind: 'saw',
         action: 'oscillate',
+        target: m1Target('medial', start - length),
         path: (ctx, p) => {
           const f = m1(ctx);
+          const at = start - length * p;
           return {
-            tip: f.at(start - length * p, 8 - 16 * p, halfWidth(ctx)),
+            tip: f.at(at, 6 - 6 * p, trimOffset(trim, ctx, at)),
             direction: scale(f.dorsal, -1),
             up: f.medial,
           };
@@ -177,24 +206,17 @@ export function headAndShaft(headId: string): CutDef['fragments'] {
  * The medial trim after a lateral shift: everything of the shaft standing medial to the shifted
  * head, flush with the head's medial side distally, tapering into the shaft over `taper` mm.
  */
-export function medialTrimCut(
-  halfWidth: (ctx: PlanContext) => number,
-  shiftMm: (ctx: PlanContext) => number,
-  taper: number,
-): CutDef {
+export function medialTrimCut(trim: MedialTrim): CutDef {
   return {
     id: 'trim',
     bone: 'shaft',
     cutter: (ctx) => {
       const f = m1(ctx);
-      const half = halfWidth(ctx);
-      const flush = half - shiftMm(ctx);
       const pts: Vec3[] = [];
-      for (const [station, offset] of [
-        [2, flush],
-        [-taper, half + 0.5],
-      ] as const)
+      for (const station of [2, -trim.taper]) {
+        const offset = trimOffset(trim, ctx, station);
         for (const d of [-14, 14]) pts.push(f.at(station, d, offset), f.at(station, d, offset + 20));
+      }
       return [pts];
     },
     fragments: [shaft],

@@ -2,7 +2,16 @@ import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy
 import { landmark } from '../anatomy/landmarks';
 import { limb, slab } from '../geometry/cutters';
 import { between } from './bone-frame';
-import { headAndShaft, m1, medialApproach, medialTrim, medialTrimCut, softTissue } from './first-ray';
+import {
+  headAndShaft,
+  m1,
+  m1Target,
+  medialApproach,
+  medialTrim,
+  medialTrimCut,
+  softTissue,
+  type MedialTrim,
+} from './first-ray';
 import type { PlanContext, ProcedureDef, StepContext } from './types';
 
 /**
@@ -32,6 +41,8 @@ export const LONG_LIMB = 21;
 /** The short limbs: ~45° to the long limb, angled a further 10–15° proximally. */
 export const SHORT_LIMB_ANGLE = 45;
 export const SHORT_LIMB_TILT = 12;
+/** The long limb's length along the shaft per mm of its own (the metatarsal is declined ~21°). */
+const LONG_ALONG_SHAFT = Math.cos((21 * Math.PI) / 180);
 /** Half the ML span of every saw piece: wider than any first metatarsal. */
 const SPAN = 20;
 /** The medial trim tapers from the distal corner to nothing this far behind the head centre, mm. */
@@ -75,6 +86,16 @@ export function scarfShortenMm(ctx: PlanContext): number {
   return Number(ctx.params.shorten ?? 0);
 }
 
+/** The Z as it is drawn in the books: from straight medial (a touch above), the whole of it in view. */
+function zView(ctx: StepContext, distance = 135) {
+  const f = m1(ctx);
+  return {
+    target: f.at(-12, -1),
+    from: add(add(f.medial, scale(f.dorsal, 0.12)), scale(f.axis, 0.05)),
+    distance,
+  };
+}
+
 /** A surgeon's view of the first metatarsal from medial and above, centred on the Z. */
 function shaftView(ctx: StepContext, distance = 140, fromDorsal = 0.5, fromDistal = 0.2) {
   const f = m1(ctx);
@@ -90,6 +111,12 @@ function line(entry: Vec3, target: Vec3) {
   return { entry, target, dir: normalize(d), length: length(d) };
 }
 
+/** The distal screw enters the dorsal fragment this far behind the head centre, mm. */
+const DISTAL_ENTRY = -9;
+/** The proximal screw: in the proximal part of the Z, well apart from the distal one, mm behind the head. */
+const PROXIMAL_ENTRY = -22;
+const PROXIMAL_TIP = -17;
+
 /** Distal screw: from the dorsal cortex of the shaft fragment, oblique into the head, 2 mm short of cartilage. */
 function distalScrew(ctx: StepContext) {
   const f = m1(ctx);
@@ -98,23 +125,52 @@ function distalScrew(ctx: StepContext) {
     length(
       sub(landmark(lm, 'metatarsal1', 'articularMedial'), landmark(lm, 'metatarsal1', 'articularLateral')),
     ) / 2;
-  const entry = f.at(-10, 7, 1.5);
+  const entry = f.at(DISTAL_ENTRY, 7.2, 1.5);
   // Plantar-distal in the head, on the line from the head centre, radius − 2 mm out.
   const inHead = add(f.head, scale(between(f.axis, scale(f.dorsal, -1), 35), radius - CARTILAGE_MARGIN));
   return line(entry, ctx.placed('plantar', inHead));
 }
 
-/** Proximal screw: from dorsomedial on the shaft fragment to plantar-lateral in the plantar fragment. */
+/** Where the distal screw's tip lies, mm along the shaft from the head centre. */
+const DISTAL_TIP = 4.5;
+
+/**
+ * Proximal screw: from dorsomedial on the shaft fragment, in the proximal part of the Z, to
+ * plantar-lateral in the plantar fragment (a little distally, square to the long limb's slope).
+ */
 function proximalScrew(ctx: StepContext) {
   const f = m1(ctx);
-  const entry = f.at(-18, 5.5, 3.5);
-  return line(entry, ctx.placed('plantar', f.at(-15, -5.5, 0)));
+  const entry = f.at(PROXIMAL_ENTRY, 5.5, 3);
+  return line(entry, ctx.placed('plantar', f.at(PROXIMAL_TIP, -6, -2.5)));
 }
 
-/** A saw sweeping from the medial side through to the lateral cortex along one limb. */
-function sawThrough(mid: Vec3, medial: Vec3, normal: Vec3, q: number) {
-  return { tip: add(mid, scale(medial, 12 - 20 * q)), direction: scale(medial, -1), up: normal };
+/** The saw's handpiece leans this far from straight medial towards the open side of its cut, degrees. */
+const SAW_LEAN = 60;
+
+/**
+ * The micro-saw in one plane of the Z at `at`: the blade flat in the plane that holds the medial
+ * direction and `inPlane`, its tip going from medial of the bone to the lateral cortex (q 0–1); the
+ * handpiece trails medially and along `inPlane`, clear of the Z seen from the medial side.
+ */
+function sawIn(ctx: StepContext, at: Vec3, inPlane: Vec3, q: number) {
+  const f = m1(ctx);
+  const medial = ctx.gauge.reach('metatarsal1', at, f.medial);
+  const lateral = ctx.gauge.reach('metatarsal1', at, scale(f.medial, -1));
+  const from = medial + 4;
+  const to = -lateral - 0.5;
+  return {
+    tip: add(at, scale(f.medial, from + (to - from) * Math.min(1, Math.max(0, q)))),
+    direction: scale(between(f.medial, inPlane, SAW_LEAN), -1),
+    up: normalize(cross(f.medial, inPlane)),
+  };
 }
+
+/** The overhanging medial corner: flush with the shifted head, tapering into the shaft. */
+const TRIM: MedialTrim = {
+  halfWidth: (ctx) => scarfWidth(ctx) / 2,
+  shiftMm: scarfShiftMm,
+  taper: TRIM_TAPER,
+};
 
 /** The scarf closes by plicating the medial capsule over the corrected toe. */
 const capsule = softTissue({
@@ -175,7 +231,7 @@ export const scarf: ProcedureDef = {
       },
       fragments: headAndShaft('plantar'),
     },
-    medialTrimCut((ctx) => scarfWidth(ctx) / 2, scarfShiftMm, TRIM_TAPER),
+    medialTrimCut(TRIM),
   ],
   motions: [
     {
@@ -208,18 +264,20 @@ export const scarf: ProcedureDef = {
     {
       id: 'long-cut',
       duration: 5,
-      camera: (ctx) => shaftView(ctx, 130, 0.25),
+      camera: (ctx) => zView(ctx),
       cuts: ['long'],
       instruments: [
         {
           id: 'saw',
           kind: 'saw',
           action: 'oscillate',
+          // Through to the lateral cortex first, then along the limb to its proximal end; the
+          // handpiece trails medially and proximally, below the line of the cut.
+          target: m1Target('lateral', -LONG_LIMB * LONG_ALONG_SHAFT),
           path: (ctx, p) => {
             const z = scarfZ(ctx);
-            // Distal to proximal along the limb, each stretch sawn through from medial to lateral.
-            const along = add(z.distalEnd, scale(z.along, -LONG_LIMB * p));
-            return sawThrough(along, z.medial, z.up, Math.min(1, (p * 4) % 2));
+            const at = add(z.distalEnd, scale(z.along, (-LONG_LIMB * Math.max(0, p - 0.2)) / 0.8));
+            return sawIn(ctx, at, scale(z.along, -1), p / 0.2);
           },
         },
       ],
@@ -227,19 +285,20 @@ export const scarf: ProcedureDef = {
     {
       id: 'short-cuts',
       duration: 5,
-      camera: (ctx) => shaftView(ctx, 130, 0.25),
+      camera: (ctx) => zView(ctx),
       cuts: ['short'],
       instruments: [
         {
           id: 'saw',
           kind: 'saw',
           action: 'oscillate',
+          // The proximal limb (the handpiece below the sole), then the distal one: the still ends
+          // with the tip at the lateral cortex in the distal limb, the handpiece up and away.
+          target: m1Target('lateral', -LONG_END_BEHIND, 5),
           path: (ctx, p) => {
             const z = scarfZ(ctx);
-            const distal = p < 0.5;
-            const q = distal ? p * 2 : (p - 0.5) * 2;
-            const mid = distal ? add(z.distalEnd, scale(z.short, 4)) : add(z.proximalEnd, scale(z.short, -3));
-            return sawThrough(mid, z.medial, normalize(cross(z.short, z.medial)), q);
+            if (p < 0.5) return sawIn(ctx, add(z.proximalEnd, scale(z.short, -3)), scale(z.short, -1), p * 2);
+            return sawIn(ctx, add(z.distalEnd, scale(z.short, 1.5)), z.short, (p - 0.5) * 2);
           },
         },
       ],
@@ -254,6 +313,9 @@ export const scarf: ProcedureDef = {
           id: 'wire',
           kind: 'kwire',
           action: 'spin',
+          // The distal screw's wire, then the proximal one's: the still ends at the proximal tip,
+          // plantar-lateral: in the plantar fragment, on its lateral side.
+          target: m1Target('lateral', PROXIMAL_TIP),
           path: (ctx, p) => {
             const s = p < 0.5 ? distalScrew(ctx) : proximalScrew(ctx);
             const q = p < 0.5 ? p * 2 : (p - 0.5) * 2;
@@ -266,6 +328,7 @@ export const scarf: ProcedureDef = {
           id: 'screw-distal',
           kind: 'cannulatedScrew',
           fixedTo: 'plantar',
+          target: m1Target('plantar', DISTAL_TIP),
           length: (ctx) => Math.round(distalScrew(ctx).length),
           path: (ctx, p) => {
             const s = distalScrew(ctx);
@@ -277,6 +340,7 @@ export const scarf: ProcedureDef = {
           id: 'screw-proximal',
           kind: 'cannulatedScrew',
           fixedTo: 'plantar',
+          target: m1Target('lateral', PROXIMAL_TIP),
           length: (ctx) => Math.round(proximalScrew(ctx).length),
           path: (ctx, p) => {
             const s = proximalScrew(ctx);
@@ -286,12 +350,7 @@ export const scarf: ProcedureDef = {
         },
       ],
     },
-    medialTrim(
-      (ctx) => shaftView(ctx, 130, 0.4),
-      (ctx) => scarfWidth(ctx) / 2,
-      -4,
-      24,
-    ),
+    medialTrim((ctx) => shaftView(ctx, 130, 0.4), TRIM, 0, TRIM_TAPER - 2),
     {
       id: 'capsule-repair',
       duration: 4,
