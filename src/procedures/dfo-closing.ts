@@ -17,7 +17,7 @@ export const dfoClosing: ProcedureDef = {
   region: 'knee',
   ...kneeAftercare(57, 58, 59, 61),
   icon: 'M8 2h8v8l-3 3 3 3v6H8v-6l3-3-3-3zM11 13h2',
-  params: kneeParams(KIND.site, KIND.approach),
+  params: kneeParams(KIND.site),
   readouts: KNEE_READOUTS,
   cuts: [kneeCut(KIND)],
   motions: kneeMotions(KIND),

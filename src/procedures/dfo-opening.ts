@@ -18,7 +18,7 @@ export const dfoOpening: ProcedureDef = {
   region: 'knee',
   ...kneeAftercare(57, 58, 59, 60),
   icon: 'M8 2h8v9l-1 11H9L8 11zM16 15l-8-3',
-  params: kneeParams(KIND.site, KIND.approach),
+  params: kneeParams(KIND.site),
   readouts: KNEE_READOUTS,
   cuts: [kneeCut(KIND)],
   motions: kneeMotions(KIND),

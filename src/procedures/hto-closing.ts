@@ -164,7 +164,7 @@ function htoClosingWith(fibula: 'release' | 'osteotomy', fixation: 'staples' | '
     ...kneeAftercare(54, 55, 56, 72, 73, 74),
     icon: 'M7 2h10v5l-3 3 3 3v9H7v-9l3-3-3-3zM10 10h4',
     params: [
-      ...kneeParams(KIND.site, KIND.approach),
+      ...kneeParams(KIND.site),
       { id: 'fibula', kind: 'choice', values: ['release', 'osteotomy'], default: 'release', recut: true },
       { id: 'fixation', kind: 'choice', values: ['staples', 'plate'], default: 'staples', recut: false },
     ],

@@ -104,10 +104,17 @@ export const htoOpening: ProcedureDef = {
   region: 'knee',
   ...kneeAftercare(49, 50, 51, 52, 53, 72, 73, 74),
   icon: 'M7 2h10v5l-2 15h-6L7 7zM16 9l-7 5',
-  params: kneeParams(KIND.site, KIND.approach),
+  params: kneeParams(KIND.site),
   readouts: KNEE_READOUTS,
   // Biplanar: the tuberosity in front of the frontal cut stays on the shaft (the patellar tendon does not move).
-  cuts: [kneeCut(KIND, (ctx) => [obliqueCut(ctx), frontalCut(ctx)])],
+  cuts: [
+    kneeCut(
+      KIND,
+      (ctx) => [obliqueCut(ctx), frontalCut(ctx)],
+      undefined,
+      (ctx) => frontalZ(ctx) + KNEE_KERF,
+    ),
+  ],
   motions: kneeMotions(KIND),
   follows: [
     ...kneeFollows(KIND),

@@ -6,12 +6,16 @@
 import { landmark } from '../anatomy/landmarks';
 import type { ConvexPiece } from '../geometry/cutters';
 import {
+  closingPivot,
+  HALF_DEPTH,
+  hingeSplits,
   jointProbe,
   kneeBodies,
   kneePlan,
   mainCut,
   nearDir,
   secondCut,
+  sliverProbe,
   wedgeProbe,
   type KneeKind,
 } from './knee-osteotomy';
@@ -42,25 +46,29 @@ const HOLDS = {
 
 /**
  * The cut of the bone: the joint's fragment, the shaft's, and for a closing wedge the wedge
- * between them. `cutter` defaults to the plan's saw cut(s).
+ * between them, for an opening wedge the hinge's sliver. `saw` defaults to the plan's saw cut(s);
+ * the hinge's hairlines are added to it (up to `zTo`, the saw's antero-posterior reach).
  */
 export function kneeCut(
   kind: KneeKind,
-  cutter?: (ctx: PlanContext) => readonly ConvexPiece[],
+  saw?: (ctx: PlanContext) => readonly ConvexPiece[],
   jointDepth = kind.site === 'tibia' ? 12 : 15,
+  zTo: (ctx: PlanContext) => number = () => HALF_DEPTH,
 ): CutDef {
   const bodies = kneeBodies(kind.site);
   const closing = kind.approach === 'closing';
+  const sawCuts =
+    saw ??
+    ((ctx: PlanContext) => (closing ? [mainCut(ctx, kind), secondCut(ctx, kind)] : [mainCut(ctx, kind)]));
   return {
     id: closing ? 'wedge' : 'main',
     bone: kind.site,
-    cutter:
-      cutter ?? ((ctx) => (closing ? [mainCut(ctx, kind), secondCut(ctx, kind)] : [mainCut(ctx, kind)])),
+    cutter: (ctx) => [...sawCuts(ctx), ...hingeSplits(ctx, kind, zTo(ctx))],
     fragments: [
       { id: bodies.joint, probe: (ctx) => jointProbe(ctx, kind, jointDepth), holds: HOLDS[kind.site].joint },
-      ...(closing
-        ? [{ id: bodies.wedge, probe: (ctx: PlanContext) => wedgeProbe(ctx, kind), holds: [] }]
-        : []),
+      closing
+        ? { id: bodies.wedge, probe: (ctx: PlanContext) => wedgeProbe(ctx, kind), holds: [] }
+        : { id: bodies.sliver, probe: (ctx: PlanContext) => sliverProbe(ctx, kind), holds: [] },
       {
         id: bodies.shaft,
         probe: (ctx) => landmark(ctx.landmarks, kind.site, 'centre'),
@@ -89,14 +97,13 @@ export function kneeMotions(kind: KneeKind): MotionDef[] {
     direction: (ctx) => nearDir(ctx, kind),
     amount: () => WEDGE_LIFT,
   };
-  return [lift, turn];
+  return [lift, { ...turn, pivot: (ctx) => closingPivot(ctx, kind) }];
 }
 
 /** Every fragment moves with its bone until a motion of its own. */
 export function kneeFollows(kind: KneeKind): FollowDef[] {
   const bodies = kneeBodies(kind.site);
-  const ids =
-    kind.approach === 'closing' ? [bodies.joint, bodies.wedge, bodies.shaft] : [bodies.joint, bodies.shaft];
+  const ids = [bodies.joint, kind.approach === 'closing' ? bodies.wedge : bodies.sliver, bodies.shaft];
   return ids.map((body) => ({ body, follows: kind.site }));
 }
 
@@ -128,6 +135,8 @@ export function openingSteps(kind: KneeKind, cutSteps?: readonly StepDef[]): Ste
       duration: 6,
       camera: kneeCamera(kind, 180, 0.1, 0.5),
       plays: ['open'],
+      // The hinge's sliver is the bone its bend takes up: gone once the wedge is open.
+      removes: [kneeBodies(kind.site).sliver],
       instruments: stackedChisels(kind),
     },
     { id: 'graft', duration: 4, camera: kneeCamera(kind, 170, 0.1, 0.4), implants: [graftWedge(kind)] },

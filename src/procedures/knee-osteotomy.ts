@@ -11,6 +11,7 @@ import {
   femoralFrame,
   planOsteotomy,
   tibialFrame,
+  turnAbout,
   type OsteotomyApproach,
   type OsteotomyPlan,
   type OsteotomySite,
@@ -30,27 +31,45 @@ export const KNEE_KERF = 0.8;
 /** The cut starts this far outside the near cortex so the blade clears it, mm. */
 export const ENTRY_OVERRUN = 6;
 /**
- * Past the hinge the kerf runs on this far beyond the far cortex (hinge inset + this), mm. The
- * surgical hinge is intact cortex, but the model is one closed mesh per bone: the moving segment
- * must be a fragment of its own to turn, so the cut runs through (as the Akin's wedge does). On
- * turning, the bone beyond the hinge moves by at most inset·tan α, hidden inside the cortex.
+ * The saw stops at the hinge point: the bone from there to the far cortex (the hinge, `hinge` mm)
+ * is not sawn. Its kerf runs this far past the point, into the hinge's hairlines, mm.
  */
+const KERF_PAST_HINGE = 0.5;
+/**
+ * The model is one closed mesh per bone, so the turning segment must still be a fragment of its
+ * own: across the hinge the fragments part along hairlines this thin, mm, which neither the 3D
+ * view nor the X-ray shows (the bridge reads as whole bone, as in the patient).
+ */
+export const HAIRLINE = 0.05;
+/** The hairlines run on this far beyond the far cortex (hinge inset + this), mm. */
 export const FAR_OVERRUN = 6;
+/**
+ * An opening wedge turns the shaft's side of the hinge into the joint's (the bridge bends and
+ * compresses there): a sliver of bone between the cut's line and that line turned back by the
+ * correction, parted by a second hairline, is the bone the bend takes up. It leaves as the wedge
+ * opens, so the opened hinge shows neither a gap nor doubled bone on the X-ray. (A closing wedge
+ * turns about the far cortex instead: see closingPivot.) Never narrower than this angle (a plan
+ * held at 0° still has its fragment), degrees.
+ */
+const MIN_SLIVER_ANGLE = 2;
 /** Antero-posterior half-depth of a cut: more than either bone's at its cut, mm. */
 export const HALF_DEPTH = 45;
 /** CLINICAL §2: a load line past 70 % overloads the lateral side (HTO); past 60 % the medial one (DFO). */
 export const HTO_TARGET_LIMIT = 70;
 export const DFO_TARGET_LIMIT = 60;
 
-/** The joint's fragment stays; the shaft's turns; a closing wedge leaves a third piece. */
+/**
+ * The joint's fragment stays; the shaft's turns; a closing wedge leaves a third piece; an opening
+ * wedge's hinge sliver (see MIN_SLIVER_ANGLE) is a piece of its own.
+ */
 export function kneeBodies(site: OsteotomySite) {
   return site === 'tibia'
-    ? { joint: 'tibiaProximal', shaft: 'tibiaDistal', wedge: 'tibiaWedge' }
-    : { joint: 'femurDistal', shaft: 'femurProximal', wedge: 'femurWedge' };
+    ? { joint: 'tibiaProximal', shaft: 'tibiaDistal', wedge: 'tibiaWedge', sliver: 'tibiaHinge' }
+    : { joint: 'femurDistal', shaft: 'femurProximal', wedge: 'femurWedge', sliver: 'femurHinge' };
 }
 
 /** The parameters every knee osteotomy takes (issue 4): target WBL %, hinge inset, angle override. */
-export function kneeParams(site: OsteotomySite, approach: OsteotomyApproach): NumberParamDef[] {
+export function kneeParams(site: OsteotomySite): NumberParamDef[] {
   const tibia = site === 'tibia';
   return [
     {
@@ -64,8 +83,8 @@ export function kneeParams(site: OsteotomySite, approach: OsteotomyApproach): Nu
       limit: tibia
         ? { above: HTO_TARGET_LIMIT, warning: 'warn.knee.targetLateral' }
         : { above: DFO_TARGET_LIMIT, warning: 'warn.knee.targetDfo' },
-      // The cut does not depend on the target, only the angle does — except a closing wedge's second cut.
-      recut: approach === 'closing',
+      // The angle shapes a closing wedge's second cut and an opening wedge's hinge sliver.
+      recut: true,
     },
     // The hinge's inset moves the cut's end (and its slope).
     { id: 'hinge', kind: 'number', unit: 'mm', default: 10, min: 5, max: 15, step: 1, recut: true },
@@ -78,7 +97,7 @@ export function kneeParams(site: OsteotomySite, approach: OsteotomyApproach): Nu
       max: 20,
       step: 0.5,
       auto: true,
-      recut: approach === 'closing',
+      recut: true,
     },
   ];
 }
@@ -212,29 +231,88 @@ export function coronalKerf(from: Vec3, to: Vec3, zFrom = -HALF_DEPTH, zTo = HAL
   return slab(centre, d, [0, 0, 1], length(sub(to, from)) / 2, (zTo - zFrom) / 2, kerf);
 }
 
-/** The first saw cut: from outside the near cortex, through the hinge, past the far cortex. */
+/** The first saw cut: from outside the near cortex to the hinge point, where the hinge's hairlines take over. */
 export function mainCut(ctx: PlanContext, kind: KneeKind, zTo = HALF_DEPTH): ConvexPiece {
   const p = kneePlan(ctx, kind);
   const d = cutDirection(ctx, kind);
-  const inset = Number(ctx.params.hinge ?? 10);
   return coronalKerf(
     add(p.cutStart, scale(d, -ENTRY_OVERRUN)),
-    add(p.hinge, scale(d, inset + FAR_OVERRUN)),
+    add(p.hinge, scale(d, KERF_PAST_HINGE)),
     -HALF_DEPTH,
     zTo,
   );
 }
 
 /**
- * The closing wedge's second cut: from outside the near cortex to just past the hinge, where it
- * runs into the first cut (1 mm past the hinge it is still inside the first kerf), so the wedge
- * between them comes free.
+ * The closing wedge's second cut: from outside the near cortex to the hinge point, where it runs
+ * into the first cut, so the wedge between them comes free.
  */
 export function secondCut(ctx: PlanContext, kind: KneeKind): ConvexPiece {
   const p = kneePlan(ctx, kind);
   const d = secondCutDirection(ctx, kind);
   const start = p.secondCutStart ?? p.cutStart;
-  return coronalKerf(add(start, scale(d, -ENTRY_OVERRUN)), add(p.hinge, scale(d, 1)));
+  return coronalKerf(add(start, scale(d, -ENTRY_OVERRUN)), add(p.hinge, scale(d, KERF_PAST_HINGE)));
+}
+
+/** The turn that takes the opening wedge's hinge sliver up: the correction's, at least MIN_SLIVER_ANGLE. */
+function sliverAngle(ctx: PlanContext, kind: KneeKind): number {
+  const a = kneePlan(ctx, kind).transform.angle;
+  // Every knee correction turns its segment the negative way about +Z (the planner's convention).
+  return Math.abs(a) >= MIN_SLIVER_ANGLE ? a : -MIN_SLIVER_ANGLE;
+}
+
+/** Beyond the hinge point: the line the shaft's face there lies on before the opening. */
+function sliverDirection(ctx: PlanContext, kind: KneeKind): Vec3 {
+  return turnAbout(cutDirection(ctx, kind), [0, 0, 0], -sliverAngle(ctx, kind));
+}
+
+/**
+ * The hairlines across the hinge, from the hinge point out past the far cortex: along the cut's
+ * line, and for an opening wedge along the shaft's face before it turns (the sliver between them).
+ * A biplanar cut (`zTo` short of the bone's depth) closes the sliver with a cap in its plane.
+ */
+export function hingeSplits(ctx: PlanContext, kind: KneeKind, zTo = HALF_DEPTH): ConvexPiece[] {
+  const p = kneePlan(ctx, kind);
+  const inset = Number(ctx.params.hinge ?? 10);
+  const reach = 2 * inset + FAR_OVERRUN;
+  const along = (d: Vec3) =>
+    coronalKerf(add(p.hinge, scale(d, -1)), add(p.hinge, scale(d, reach)), -HALF_DEPTH, zTo, HAIRLINE);
+  const d = cutDirection(ctx, kind);
+  if (kind.approach === 'closing') return [along(d)];
+  const s = sliverDirection(ctx, kind);
+  const splits = [along(d), along(s)];
+  if (zTo < HALF_DEPTH) {
+    const z = zTo - KNEE_KERF;
+    const corners = [
+      add(p.hinge, scale(d, -1)),
+      add(p.hinge, scale(d, reach)),
+      add(p.hinge, scale(s, reach)),
+    ];
+    splits.push(corners.flatMap((c) => [0, 1].map((k): Vec3 => [c[0], c[1], z + (k - 0.5) * HAIRLINE])));
+  }
+  return splits;
+}
+
+/**
+ * Where a closing wedge's shaft turns about: the far cortex on the cut's line. Turned about the
+ * plan's hinge point, the far side of a rigid shaft would swing away from the joint and open the
+ * hinge (the real bridge bends instead); turned about its far end, the bridge stays closed and the
+ * cut's faces press together (by inset·sin α less the kerf, about a millimetre), as the surgeon
+ * closes them. The angle is the plan's; across the leg the shaft moves only inset·(1 − cos α), a
+ * fraction of a millimetre, so the load line falls where the plan puts it.
+ */
+export function closingPivot(ctx: PlanContext, kind: KneeKind): Vec3 {
+  const p = kneePlan(ctx, kind);
+  const d = cutDirection(ctx, kind);
+  return add(p.hinge, scale(d, ctx.gauge.reach(kind.site, p.hinge, d)));
+}
+
+/** A point inside an opening wedge's hinge sliver: between its hairlines, most of the way to the far cortex. */
+export function sliverProbe(ctx: PlanContext, kind: KneeKind): Vec3 {
+  const p = kneePlan(ctx, kind);
+  const inset = Number(ctx.params.hinge ?? 10);
+  const mid = turnAbout(cutDirection(ctx, kind), [0, 0, 0], -sliverAngle(ctx, kind) / 2);
+  return add(p.hinge, scale(mid, 0.75 * inset));
 }
 
 /** A point inside the closing wedge: two thirds of the way from the hinge to the near cortex, between the cuts. */

@@ -336,7 +336,12 @@ function lockingScrew(kind: KneeKind, layout: PlateLayout, index: number, count:
       // A screw in the joint's fragment stops short of the cut below it.
       const plan = kneePlan(ctx, kind);
       const n = cutNormal(ctx, kind);
-      const above = dot(sub(hole.at, add(plan.cutStart, scale(n, KNEE_KERF / 2))), n) - SCREW_CLEARANCE;
+      // A closing wedge's faces press together by up to inset·sin α (see closingPivot).
+      const inset = Number(ctx.params.hinge ?? 10);
+      const press =
+        kind.approach === 'closing' ? inset * Math.sin((Math.abs(plan.correction) * Math.PI) / 180) : 0;
+      const above =
+        dot(sub(hole.at, add(plan.cutStart, scale(n, KNEE_KERF / 2))), n) - SCREW_CLEARANCE - press;
       const sink = -dot(into, n);
       if (sink > 0) reach = Math.min(reach, above / sink);
     }

@@ -49,12 +49,14 @@ describe('medial opening-wedge high tibial osteotomy', () => {
     expect(validateProcedure(htoOpening, [...KNEE_PARTS])).toEqual([]);
   });
 
-  it('cuts the posed tibia into a closed proximal and distal fragment; volumes add up', async () => {
+  it('cuts the posed tibia into a closed proximal and distal fragment and the hinge sliver; volumes add up', async () => {
     for (const hinge of [5, 10, 15]) {
       const { ctx, posed } = await htoCase({ target: 62.5, hinge });
       const tibia = posed.get('tibia')!;
       const [stage] = runCutChain(wasm, 'tibia', tibia, jobsFor(ctx));
-      expect(Object.keys(stage!.fragments).sort()).toEqual(['tibiaDistal', 'tibiaProximal']);
+      expect(Object.keys(stage!.fragments).sort()).toEqual(['tibiaDistal', 'tibiaHinge', 'tibiaProximal']);
+      // The sliver the hinge's bend takes up: a few hundred mm³ at most.
+      expect(stage!.fragments.tibiaHinge!.volume).toBeLessThan(800);
       for (const f of Object.values(stage!.fragments)) expect(closed(f)).toBe(true);
       const before = volume(tibia);
       const after = Object.values(stage!.fragments).reduce((s, x) => s + x.volume, 0);
