@@ -179,7 +179,7 @@ export const chevron: ProcedureDef = {
     {
       id: 'cut',
       duration: 5,
-      camera: (ctx) => sideView(ctx, 125),
+      camera: (ctx) => sideView(ctx, 100),
       cuts: ['v'],
       instruments: [
         {

@@ -87,7 +87,7 @@ export function scarfShortenMm(ctx: PlanContext): number {
 }
 
 /** The Z as it is drawn in the books: from straight medial (a touch above), the whole of it in view. */
-function zView(ctx: StepContext, distance = 135) {
+function zView(ctx: StepContext, distance = 100) {
   const f = m1(ctx);
   return {
     target: f.at(-12, -1),
@@ -114,8 +114,8 @@ function line(entry: Vec3, target: Vec3) {
 /** The distal screw enters the dorsal fragment this far behind the head centre, mm. */
 const DISTAL_ENTRY = -9;
 /** The proximal screw: in the proximal part of the Z, well apart from the distal one, mm behind the head. */
-const PROXIMAL_ENTRY = -22;
-const PROXIMAL_TIP = -17;
+const PROXIMAL_ENTRY = -24;
+const PROXIMAL_TIP = -14;
 
 /** Distal screw: from the dorsal cortex of the shaft fragment, oblique into the head, 2 mm short of cartilage. */
 function distalScrew(ctx: StepContext) {
@@ -136,7 +136,8 @@ const DISTAL_TIP = 4.5;
 
 /**
  * Proximal screw: from dorsomedial on the shaft fragment, in the proximal part of the Z, to
- * plantar-lateral in the plantar fragment (a little distally, square to the long limb's slope).
+ * plantar-lateral in the plantar fragment, angled distally like the distal one (not square across
+ * the shaft on the AP view).
  */
 function proximalScrew(ctx: StepContext) {
   const f = m1(ctx);
