@@ -372,5 +372,6 @@ export const scarf: ProcedureDef = {
     aboveMm: LONG_END_ABOVE,
     screwDistalMm: Math.round(distalScrew(ctx).length),
     screwProximalMm: Math.round(proximalScrew(ctx).length),
+    screwGapMm: PROXIMAL_ENTRY === DISTAL_ENTRY ? 0 : Math.abs(PROXIMAL_ENTRY - DISTAL_ENTRY),
   }),
 };
