@@ -1,8 +1,8 @@
 import { Leva, useControls } from 'leva';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allParams, procedureById } from '../procedures/registry';
-import type { ParamValue } from '../procedures/types';
+import { addonOf, allParams, procedureById } from '../procedures/registry';
+import type { ParamValue, ProcedureDef } from '../procedures/types';
 import { useSession } from '../state/session-store';
 
 /** Leva's default grey text on its inputs falls short of WCAG AA contrast: lighter text. */
@@ -14,28 +14,43 @@ function toSession(id: string, value: ParamValue): void {
   if (s.params[id] !== value) s.setParam(id, value);
 }
 
+/** Whose strings name each parameter: the procedure's own, an add-on's, or null for an add-on's switch. */
+function paramOwners(def: ProcedureDef): Map<string, string | null> {
+  const owners = new Map<string, string | null>(def.params.map((d) => [d.id, def.id]));
+  for (const id of def.addons ?? []) {
+    owners.set(id, null);
+    const added = addonOf(def, id);
+    for (const d of added?.params ?? []) if (!owners.has(d.id)) owners.set(d.id, added!.id);
+  }
+  return owners;
+}
+
 function ProcedureControls({ id }: { readonly id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const def = procedureById(id)!;
   const params = useSession((s) => s.params);
-  const schema = useMemo(
-    () =>
-      Object.fromEntries(
-        allParams(def).map((d) => {
-          const value = useSession.getState().params[d.id] ?? d.default;
-          const common = {
-            label: d.id,
-            transient: false as const,
-            onChange: (v: ParamValue) => toSession(d.id, v),
-          };
-          return d.kind === 'number'
-            ? [d.id, { ...common, value: Number(value), min: d.min, max: d.max, step: d.step }]
-            : [d.id, { ...common, value: String(value), options: d.values }];
-        }),
-      ),
-    [def],
-  );
-  const [, set] = useControls(t(`proc.${def.id}.name`), () => schema, [def]);
+  const schema = useMemo(() => {
+    const owners = paramOwners(def);
+    return Object.fromEntries(
+      allParams(def).map((d) => {
+        const value = useSession.getState().params[d.id] ?? d.default;
+        const owner = owners.get(d.id);
+        // The same words as the large controls beside it, in the user's language.
+        const label = owner ? t(`proc.${owner}.param.${d.id}`) : t(`procedure.addon.${d.id}`);
+        const common = { label, transient: false as const, onChange: (v: ParamValue) => toSession(d.id, v) };
+        if (d.kind === 'number')
+          return [d.id, { ...common, value: Number(value), min: d.min, max: d.max, step: d.step }];
+        const name = (v: string) =>
+          owner ? t(`proc.${owner}.${d.id}.${v}`) : t(v === '1' ? 'procedure.addonOn' : 'procedure.addonOff');
+        return [
+          d.id,
+          { ...common, value: String(value), options: Object.fromEntries(d.values.map((v) => [name(v), v])) },
+        ];
+      }),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [def, i18n.language]);
+  const [, set] = useControls(t(`proc.${def.id}.name`), () => schema, [def, i18n.language]);
   // The session may change from elsewhere (the big controls, the URL): mirror it here.
   useEffect(() => set(params), [params, set]);
   return null;
