@@ -16,6 +16,7 @@ import {
   akinAngle,
   akinHinge,
   akinWidth,
+  akinWith,
   baseView,
   closeWedge,
   HALF_HEIGHT,
@@ -27,7 +28,16 @@ import {
 import { between } from './bone-frame';
 import { BURR_DIAMETER, PASS_DEPTH } from './burr';
 import { screwAxis, wireThenScrew } from './fixation';
-import type { CutDef, InstrumentUse, Params, PlanContext, ProcedureDef, SkinMarks, StepDef } from './types';
+import type {
+  CutDef,
+  InstrumentUse,
+  Params,
+  PlanContext,
+  ProcedureDef,
+  SkinMarks,
+  StepDef,
+  ToolTarget,
+} from './types';
 
 type Fixation = 'screw' | 'tape';
 
@@ -142,6 +152,18 @@ export function akinPortals(ctx: PlanContext, fixation: Fixation): SkinMarks['po
 }
 
 /**
+ * Where the open Akin's tool works (akin.ts says it: this sitting cuts and fixes the same wedge):
+ * `step`'s tool or implant `id`, in the screw-fixed definition.
+ */
+function openTarget(step: string, id: string): ToolTarget | undefined {
+  const s = akinWith('screw').steps.find((x) => x.id === step);
+  return [...(s?.instruments ?? []), ...(s?.implants ?? [])].find((u) => u.id === id)?.target;
+}
+
+/** The burr's tip ends each pass where the open Akin's saw ends: on the lateral cortex at the hinge. */
+const AT_HINGE = openTarget('first-cut', 'saw');
+
+/**
  * Pass k with the burr: in through the portal, pointed laterally along the pass's plane, its tip on
  * the lateral cortex swept dorsal to plantar and back.
  */
@@ -150,11 +172,13 @@ function burrPass(k: number, n: number): InstrumentUse {
     id: `burr-akin-${k}`,
     kind: 'burr',
     action: 'spin',
+    target: AT_HINGE,
     path: (ctx, p) => {
       const f = pp1(ctx);
+      // Dorsal, plantar, dorsal, ending level with the axis on the lateral cortex (the still).
       const tip = add(
         add(akinHinge(ctx), scale(passDir(ctx, k, n), TIP_AT_HINGE)),
-        scale(f.dorsal, SWEEP * Math.cos(p * Math.PI * 3)),
+        scale(f.dorsal, SWEEP * Math.cos(p * Math.PI * 2.5)),
       );
       const at = ctx.placed('akinBase', tip);
       // The skin does not move with the bones: the handpiece pivots in the portal where it is drawn.
@@ -186,7 +210,7 @@ const screwStep: StepDef = {
   duration: 5,
   fluoro: 'ap',
   camera: (ctx) => baseView(ctx, 100, 0.6),
-  ...wireThenScrew('screw', 'headlessScrew', 'akinToe', screwLine),
+  ...wireThenScrew('screw', 'headlessScrew', 'akinToe', screwLine, openTarget('screw', 'screw')),
 };
 
 /**

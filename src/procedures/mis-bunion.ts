@@ -12,10 +12,10 @@ import { measureFoot } from '../clinical/foot-angles';
 import { limb } from '../geometry/cutters';
 import { percutaneousAkin } from './akin-percutaneous';
 import { between } from './bone-frame';
-import { BURR_DIAMETER, burrAcross, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from './burr';
+import { BURR_DIAMETER, eminenceAfter, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from './burr';
 import { chevron } from './chevron';
 import { bandageUse, shoeUse } from './foot-aftercare';
-import { headAndShaft, m1, softTissue } from './first-ray';
+import { headAndShaft, m1, m1Target, softTissue } from './first-ray';
 import {
   closeNeckWedge,
   neckCut,
@@ -42,6 +42,12 @@ type Variant = 'classic' | 'reverdin' | 'mica';
 export const MICA_APEX = -8;
 /** Its limbs are 60° apart like the open chevron's, made with the burr's 2 mm kerf. */
 const MICA_ANGLE = 60;
+/**
+ * The head, pushed across, is impacted on the shaft until the burr's kerf closes on both limbs:
+ * along the axis, the kerf over the sine of the limbs' half-angle (the shortening a burr chevron
+ * brings), mm.
+ */
+export const MICA_IMPACTION = BURR_DIAMETER / Math.sin((MICA_ANGLE / 2) * (Math.PI / 180));
 /**
  * Skin portals, mm long, where each lets a tool in (CLINICAL §1.4: 2–3 mm): classic — medial (burr),
  * dorsolateral (release); MICA — medial (burr), two for the screws.
@@ -108,8 +114,8 @@ export function misSkinMarks(ctx: StepContext, variant: Variant): SkinMarks {
     // In the first web space, from above.
     lateral: () => portal(f.at(2, 0, -half - 4), f.dorsal),
     // Where the screws' guide wires come through the skin.
-    'screw-distal': () => portal(sub(micaScrew(true)(ctx).entry, scale(f.medial, 6)), f.medial),
-    'screw-proximal': () => portal(sub(micaScrew(false)(ctx).entry, scale(f.medial, 6)), f.medial),
+    'screw-distal': () => portal(sub(micaEntry(ctx, true), scale(f.medial, 6)), f.medial),
+    'screw-proximal': () => portal(sub(micaEntry(ctx, false), scale(f.medial, 6)), f.medial),
   };
   const akin = ctx.params.akin === '1' ? percutaneousAkin(ctx.params).skinMarks?.(ctx).portals : undefined;
   return {
@@ -132,36 +138,52 @@ const view =
   (ctx: StepContext) =>
     forefootView(ctx, distance, fromDorsal);
 
-/** The burr entering through the medial portal proximal to the bump, sweeping it in pass k. */
-function burrPass(k: number): InstrumentUse {
+/** The eminence's centre lies ~2 mm behind the head's: where the burr ends a pass, mm from the head. */
+const EMINENCE_STATION = -2;
+
+/**
+ * The burr entering through the medial portal proximal to the bump, its bit lying along the bone,
+ * sweeping the bump dorsal to plantar in pass k: its deepest point on the layer the pass leaves.
+ * The last of the full passes takes the bump flush with the head: it works on the metatarsal.
+ */
+function burrPass(k: number, flush: boolean): InstrumentUse {
   return {
     id: `burr-${k}`,
     kind: 'burr',
     action: 'spin',
+    target: flush ? m1Target('medial', EMINENCE_STATION, 5) : { part: 'eminence', side: 'medial' },
     path: (ctx, p) => {
       const f = m1(ctx);
       const { top } = eminenceProud(ctx);
-      // Side-cutting: the bit lies along the bone, swept dorsal to plantar over the bump.
-      const depth = (k - 0.5) * passDepth(ctx);
-      const sweep = Math.sin(p * Math.PI * 3) * 6;
-      const tip = add(
-        add(add(top, scale(f.medial, -depth + BURR_DIAMETER / 2)), scale(f.dorsal, sweep)),
-        scale(f.axis, 6),
-      );
+      const layer = sub(top, scale(f.medial, k * passDepth(ctx)));
+      // Across the bump and back, ending on the plantar rim of the layer it leaves (as far as the
+      // bump reaches there), where the still shows it.
+      const [plantar, dorsal] = ctx.gauge.span('eminence', layer, f.medial, f.dorsal);
+      const s = Math.sin(p * Math.PI * 3.5);
+      const sweep = s * Math.max(1, (s > 0 ? dorsal : -plantar) - 0.5);
+      const tip = add(add(layer, scale(f.medial, BURR_DIAMETER / 2)), scale(f.dorsal, sweep));
       return { tip, direction: normalize(add(f.axis, scale(f.medial, -0.15))), up: f.dorsal };
     },
   };
 }
 
+/**
+ * One step a pass; the last of the full passes leaves nothing of the bump (the burr pulverises it,
+ * CLINICAL §1.4). Fewer passes leave what they have not taken, on the head, moving with it.
+ */
 function passSteps(passes: number): StepDef[] {
-  return Array.from({ length: passes }, (_, i) => ({
-    id: `pass-${i + 1}`,
-    duration: 3,
-    camera: view(110, 0.6),
-    fluoro: 'ap' as const,
-    cuts: [`pass-${i + 1}`],
-    instruments: [burrPass(i + 1)],
-  }));
+  return Array.from({ length: passes }, (_, i) => {
+    const flush = i + 1 === MAX_PASSES;
+    return {
+      id: `pass-${i + 1}`,
+      duration: 3,
+      camera: view(110, 0.6),
+      fluoro: 'ap' as const,
+      cuts: [`pass-${i + 1}`],
+      ...(flush ? { removes: [eminenceAfter(i + 1)] } : {}),
+      instruments: [burrPass(i + 1, flush)],
+    };
+  });
 }
 
 /** The MICA chevron: two limbs from an extra-articular apex, cut with the burr. */
@@ -180,13 +202,68 @@ const micaCut: CutDef = {
   fragments: headAndShaft('capital'),
 };
 
-/** MICA screws: from the medial shaft, through the cut, into the displaced head (bicortical). */
+/** Half the metatarsal's width at a station (mm behind the head's centre), pre-op, mm. */
+function halfWidthAt(ctx: PlanContext, station: number): number {
+  const f = m1(ctx);
+  return ctx.gauge.width('metatarsal1', f.at(station), f.axis, f.medial) / 2;
+}
+
+/**
+ * The MICA screws (CLINICAL §1.4 [28][29]): each from a stab on the medial shaft proximal to the
+ * chevron, oblique distally and laterally, through the shaft's lateral cortex at the cut and into
+ * the lateral half of the displaced head, stopping ~2 mm short of its cartilage. The distal screw
+ * in the dorsal half, the more oblique; the proximal one, entering further back, in the plantar
+ * half, flatter: each crosses the cut where the shifted head still rests on the shaft.
+ */
+const MICA_SCREWS = {
+  distal: { entry: -20, entryDorsal: 1.5, tip: 3, tipDorsal: 3, tipLateral: 4.5 },
+  proximal: { entry: -26, entryDorsal: -3, tip: -3, tipDorsal: -3, tipLateral: 4.5 },
+} as const;
+
+/** Where a MICA screw enters: just inside the medial cortex of the shaft, pre-op (its head seats on it). */
+function micaEntry(ctx: PlanContext, distal: boolean): Vec3 {
+  const s = MICA_SCREWS[distal ? 'distal' : 'proximal'];
+  return m1(ctx).at(s.entry, s.entryDorsal, halfWidthAt(ctx, s.entry) - 1);
+}
+
 function micaScrew(distal: boolean) {
   return (ctx: StepContext): ScrewLine => {
     const f = m1(ctx);
-    const entry = f.at(distal ? -26 : -34, distal ? 2 : -2, misWidth(ctx) / 2 + 1);
-    const target = ctx.placed('capital', f.at(distal ? 0 : -4, distal ? -2 : 2, -2));
+    const s = MICA_SCREWS[distal ? 'distal' : 'proximal'];
+    // Both ends as the bones lie when the screws go in: the head shifted, the ray settled.
+    const entry = ctx.placed('shaft', micaEntry(ctx, distal));
+    const target = ctx.placed('capital', f.at(s.tip, s.tipDorsal, -s.tipLateral));
     return { entry, target };
+  };
+}
+
+/** Where a MICA wire and screw end: in the lateral half of the displaced head. */
+const IN_HEAD = m1Target('lateral', 0, 4);
+
+/**
+ * The MICA chevron with the burr: in through the medial portal at the neck, its tip on the lateral
+ * cortex at the apex, the plantar limb cut out and back, then the dorsal one, ending at the apex.
+ * The handpiece leans proximally (and towards the limb being cut), so on the lateral shot the bit
+ * reads as a short line ending at the neck, not end-on over its own handpiece.
+ */
+function micaBurr(): InstrumentUse {
+  return {
+    id: 'burr-v',
+    kind: 'burr',
+    action: 'spin',
+    // At the neck, where the apex lies (80–85 % of the way base→head).
+    target: m1Target('lateral', MICA_APEX, 3),
+    path: (ctx, p) => {
+      const f = m1(ctx);
+      const dorsalLimb = p >= 0.5;
+      const q = dorsalLimb ? (p - 0.5) * 2 : p * 2;
+      const limbDir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), MICA_ANGLE / 2);
+      const apex = f.at(MICA_APEX, 0, -(halfWidthAt(ctx, MICA_APEX) - 1));
+      const tip = add(apex, scale(limbDir, 10 * Math.sin(Math.PI * q)));
+      const lean = -Math.cos(Math.PI * p);
+      const handle = add(add(f.medial, scale(f.axis, -0.35)), scale(f.dorsal, 0.25 * lean));
+      return { tip, direction: normalize(scale(handle, -1)), up: f.axis };
+    },
   };
 }
 
@@ -224,7 +301,6 @@ function steps(variant: Variant, passes: number): StepDef[] {
       duration: 4,
       skin: true,
       camera: view(170, 1.4),
-      plays: ['rebalance', 'settle'],
       instruments: [bandageUse('bandage')],
     },
     {
@@ -240,23 +316,6 @@ function steps(variant: Variant, passes: number): StepDef[] {
     return [
       ...open,
       ...passSteps(passes),
-      {
-        id: 'lateral-release',
-        duration: 3,
-        camera: view(130, 1.4),
-        instruments: [
-          {
-            id: 'beaver',
-            kind: 'scalpel',
-            path: (ctx, p) => {
-              const f = m1(ctx);
-              // Through the dorsolateral portal in the first web space, down beside the joint.
-              const tip = f.at(2, 6 - 10 * p, -misWidth(ctx) / 2 - 4);
-              return { tip, direction: scale(f.dorsal, -1), up: f.medial };
-            },
-          },
-        ],
-      },
       neckOsteotomyStep(variant === 'reverdin', view(110, 0.6)),
       {
         id: 'shift',
@@ -264,6 +323,27 @@ function steps(variant: Variant, passes: number): StepDef[] {
         fluoro: 'ap',
         camera: view(140, 2.2),
         plays: variant === 'reverdin' ? ['close-wedge', 'shift'] : ['shift'],
+      },
+      {
+        id: 'lateral-release',
+        duration: 3,
+        camera: view(130, 1.4),
+        // Freed, the toe comes into line over the shifted head (the surgeon holds it there), and
+        // the ray settles at its base: the bones end here, before an added Akin or the bandage.
+        plays: ['rebalance', 'settle'],
+        instruments: [
+          {
+            id: 'beaver',
+            kind: 'scalpel',
+            path: (ctx, p) => {
+              const f = m1(ctx);
+              // Through the dorsolateral portal in the first web space, down beside the joint, lateral
+              // to the head where it has been shifted.
+              const tip = ctx.placed('capital', f.at(2, 6 - 10 * p, -misWidth(ctx) / 2 - 2.5));
+              return { tip, direction: scale(f.dorsal, -1), up: f.medial };
+            },
+          },
+        ],
       },
       ...close,
     ];
@@ -277,30 +357,25 @@ function steps(variant: Variant, passes: number): StepDef[] {
       fluoro: 'lat',
       camera: view(110, 0.6),
       cuts: ['v'],
-      instruments: [
-        burrAcross('burr-v', (ctx, p) => {
-          const f = m1(ctx);
-          const dorsalLimb = p < 0.5;
-          const q = dorsalLimb ? p * 2 : (p - 0.5) * 2;
-          const dir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), MICA_ANGLE / 2);
-          return add(add(f.at(MICA_APEX), scale(dir, 3 + 14 * q)), scale(f.medial, 2));
-        }),
-      ],
+      instruments: [micaBurr()],
     },
-    { id: 'shift', duration: 4, fluoro: 'ap', camera: view(140, 2.2), plays: ['shift'] },
+    { id: 'shift', duration: 4, fluoro: 'ap', camera: view(140, 2.2), plays: ['shift', 'impact'] },
     {
       id: 'screw-distal',
       duration: 5,
       fluoro: 'lat',
       camera: view(140, 1.2),
-      ...wireThenScrew('screw-distal', 'cannulatedScrew', 'capital', micaScrew(true)),
+      // The head held reduced, the toe coming into line over it (no release: the translation brings
+      // the sesamoids back) and the ray settling: the bones end here, before the screws fix them.
+      plays: ['rebalance', 'settle'],
+      ...wireThenScrew('screw-distal', 'cannulatedScrew', 'capital', micaScrew(true), IN_HEAD),
     },
     {
       id: 'screw-proximal',
       duration: 5,
       fluoro: 'ap',
       camera: view(140, 1.2),
-      ...wireThenScrew('screw-proximal', 'cannulatedScrew', 'capital', micaScrew(false)),
+      ...wireThenScrew('screw-proximal', 'cannulatedScrew', 'capital', micaScrew(false), IN_HEAD),
     },
     ...close,
   ];
@@ -391,9 +466,23 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
         amount: misShiftMm,
       },
       ...(variant === 'reverdin' ? [closeNeckWedge] : []),
+      ...(variant === 'mica'
+        ? [
+            {
+              id: 'impact',
+              body: 'capital',
+              kind: 'translate' as const,
+              direction: (ctx: PlanContext) => scale(m1(ctx).axis, -1),
+              amount: () => MICA_IMPACTION,
+            },
+          ]
+        : []),
       ...softTissueOf[variant].motions,
     ],
-    follows: softTissueOf[variant].follows,
+    // What the burr leaves of the bump is on the head: it goes where the head goes.
+    follows: softTissueOf[variant].follows.map((f) =>
+      f.body === 'eminence' ? { body: 'eminence', follows: 'capital' } : f,
+    ),
     steps: steps(variant, passes),
     skinMarks: (ctx) => misSkinMarks(ctx, variant),
     // A straight cut leaves a joint surface tilted out as it was: the closing wedge would square it.

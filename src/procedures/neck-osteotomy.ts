@@ -11,11 +11,14 @@ import { measureFoot } from '../clinical/foot-angles';
 import { slab, wedge } from '../geometry/cutters';
 import { between } from './bone-frame';
 import { BURR_DIAMETER, burrAcross } from './burr';
-import { headAndShaft, m1 } from './first-ray';
+import { headAndShaft, m1, m1Target } from './first-ray';
 import type { CutDef, MotionDef, PlanContext, StepDef } from './types';
 
-/** The neck cut lies this far behind the head's centre along the metatarsal, mm. */
-export const NECK_STATION = -13;
+/**
+ * The neck cut lies this far behind the head's centre along the metatarsal, mm: subcapital, at the
+ * neck (~82 % of the way base→head on the model), proximal to the capsule, as the burr makes it.
+ */
+export const NECK_STATION = -9;
 /** CLINICAL §1.4 [23][24]: above this DMAA the percutaneous technique closes a wedge at the neck. */
 export const REVERDIN_DMAA = 10;
 /** The wedge brings the joint surface to the middle of the normal DMAA (0–8°, CLINICAL §1). */
@@ -71,9 +74,19 @@ export const closeNeckWedge: MotionDef = {
   amount: reverdinWedgeDeg,
 };
 
-/** The osteotomy step: the straight cut, or the straight face then the wedge's angled face. */
+/**
+ * The osteotomy step: the burr in from medial, its tip through to the lateral cortex, swept from
+ * dorsal to plantar and back across the neck, stopping level with the axis (the still): the
+ * straight cut, or the straight face then the wedge's angled face.
+ */
 export function neckOsteotomyStep(withWedge: boolean, camera: StepDef['camera']): StepDef {
-  const straight = (ctx: PlanContext, p: number) => m1(ctx).at(NECK_STATION, 9 - 18 * p, 3);
+  const sweep = (ctx: PlanContext, q: number) => {
+    const f = m1(ctx);
+    const high = ctx.gauge.width('metatarsal1', f.at(NECK_STATION), f.axis, f.dorsal) / 2 - 1.5;
+    return scale(f.dorsal, high * Math.cos(q * Math.PI * 2.5));
+  };
+  const straight = (ctx: PlanContext, p: number) =>
+    add(m1(ctx).at(NECK_STATION, 0, -(neckWidth(ctx) / 2 - 1)), sweep(ctx, p));
   return {
     id: withWedge ? 'wedge-osteotomy' : 'osteotomy',
     duration: withWedge ? 6 : 4,
@@ -81,16 +94,17 @@ export function neckOsteotomyStep(withWedge: boolean, camera: StepDef['camera'])
     camera,
     cuts: ['neck'],
     instruments: [
-      withWedge
-        ? burrAcross('burr-neck', (ctx, p) => {
-            if (p < 0.5) return straight(ctx, p * 2);
-            // The second sweep along the wedge's distal face, a few millimetres in from the medial cortex.
-            const f = m1(ctx);
-            const q = (p - 0.5) * 2;
-            const onFace = add(hinge(ctx), scale(wedgeFace(ctx), neckWidth(ctx) + HINGE_OUT - 3));
-            return add(onFace, scale(f.dorsal, 9 - 18 * q));
-          })
-        : burrAcross('burr-neck', straight),
+      {
+        ...(withWedge
+          ? burrAcross('burr-neck', (ctx, p) => {
+              if (p < 0.5) return straight(ctx, p * 2);
+              // The second sweep along the wedge's distal face, its tip on the lateral cortex by the hinge.
+              const onFace = add(hinge(ctx), scale(wedgeFace(ctx), HINGE_OUT + 1.5));
+              return add(onFace, sweep(ctx, (p - 0.5) * 2));
+            })
+          : burrAcross('burr-neck', straight)),
+        target: m1Target('lateral', NECK_STATION, 3),
+      },
     ],
   };
 }

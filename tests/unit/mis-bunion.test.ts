@@ -1,14 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOOT_PARTS } from '../../src/anatomy/parts';
 import { measureFoot } from '../../src/clinical/foot-angles';
-import { evaluate } from '../../src/engine/evaluate';
+import { evaluate, keyFrame } from '../../src/engine/evaluate';
 import { makePlan } from '../../src/engine/plan';
 import { movedLandmarks } from '../../src/engine/post-op';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { cutChains, cutJobs } from '../../src/engine/fragments';
 import { resolveProcedure } from '../../src/procedures/registry';
-import { misBunion, misShiftMm, openIncisionMm, PORTALS } from '../../src/procedures/mis-bunion';
+import {
+  MICA_IMPACTION,
+  misBunion,
+  misShiftMm,
+  openIncisionMm,
+  PORTALS,
+} from '../../src/procedures/mis-bunion';
+import { m1 } from '../../src/procedures/first-ray';
+import { dot, type Vec3 } from '../../src/anatomy/sdf';
 import { DMAA_TARGET, reverdinWedgeDeg } from '../../src/procedures/neck-osteotomy';
 import { outcomeOf } from '../../src/engine/outcome';
 import { validateProcedure } from '../../src/procedures/schema';
@@ -69,14 +77,36 @@ describe('percutaneous bunion surgery', () => {
       const plan = makePlan(proc, ctx);
       const end = evaluate(plan, plan.timeline.total);
       const t = evaluate(plan, beforeSoftTissue(plan)).transforms.capital!;
-      const moved = Math.hypot(t[12]!, t[13]!, t[14]!);
-      expect(Math.abs(moved - misShiftMm(ctx))).toBeLessThan(0.01);
+      const f = m1(ctx);
+      const moved: Vec3 = [t[12]!, t[13]!, t[14]!];
+      // Laterally by shift % of the width; a MICA head impacted on the shaft too, closing the kerf.
+      expect(Math.abs(-dot(moved, f.medial) - misShiftMm(ctx))).toBeLessThan(0.01);
+      const impacted = params.variant === 'mica' ? MICA_IMPACTION : 0;
+      expect(Math.abs(-dot(moved, f.axis) - impacted)).toBeLessThan(0.01);
       // The deformity is corrected: IMA and HVA fall.
       const pre = measureFoot(patient.landmarks);
       const post = measureFoot(movedLandmarks(proc, patient.landmarks, end.transforms));
       expect(post.ima).toBeLessThan(pre.ima - 2);
       expect(post.hva).toBeLessThan(pre.hva - 10);
     }
+  });
+
+  it('the burr pulverises the bump: nothing of it is left after the full passes; fewer leave it on the head', async () => {
+    for (const variant of ['classic', 'reverdin', 'mica'] as const) {
+      const params = { variant, passes: 3 };
+      const { ctx } = await footCase(params);
+      const plan = makePlan(misBunion(params), ctx);
+      const last = plan.proc.steps.findIndex((s) => s.id === 'pass-3');
+      expect(plan.proc.steps[last]!.removes).toEqual(['eminence-3']);
+      expect(keyFrame(plan, last).removed).toContain('eminence-3');
+    }
+    const params = { variant: 'classic', passes: 2 };
+    const { ctx } = await footCase(params);
+    const plan = makePlan(misBunion(params), ctx);
+    expect(plan.proc.steps.flatMap((s) => s.removes ?? [])).toEqual([]);
+    // What is left rides on the head: it goes where the head goes, not left behind as a fragment.
+    const end = evaluate(plan, plan.timeline.total);
+    expect(end.transforms['eminence-2']).toEqual(end.transforms.capital);
   });
 
   it('the portals add up to millimetres; the open incision they replace is measured on the chevron', async () => {
