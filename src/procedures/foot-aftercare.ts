@@ -1,7 +1,8 @@
 /**
  * What the foot leaves the operating room in after percutaneous bunion surgery (CLINICAL §1.4): the
- * semi-rigid functional bandage round the forefoot, which holds the correction where no implant
- * does, and the flat post-operative shoe. Sized on this patient's foot, drawn as tools.
+ * semi-rigid functional bandage — tape round the big toe and through the first web space, gauze, a
+ * cohesive wrap round the forefoot — which holds the toe corrected where no implant does, and the
+ * flat post-operative shoe. Sized on this patient's foot, drawn as tools.
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
@@ -15,8 +16,14 @@ const Y: Vec3 = [0, 1, 0];
 const Z: Vec3 = [0, 0, 1];
 const DOWN: Vec3 = [0, -1, 0];
 
-/** The bandage runs from the big toe's proximal phalanx back over the metatarsals, mm. */
-const BANDAGE = { beyondHead: 28, length: 80 } as const;
+/**
+ * The bandage, mm: its cohesive wrap runs back over the metatarsals from the first
+ * metatarsophalangeal joint (`joint` beyond the head's centre); the last `toe` of its length, past the
+ * joint, is the big toe's taping (the instrument's drawing, scene/instruments/bandage.ts, tapes the
+ * last 30 %, where it draws the toe: ~0.18 of the forefoot's width in from its medial edge, as the
+ * corrected toe lies on this model).
+ */
+const BANDAGE = { joint: 8, toe: 30, length: 100 } as const;
 /** The heel's fat pad under the calcaneus, mm (no skin is modelled there). */
 const HEEL_PAD = 12;
 /** Soft tissue in front of a toe's last bone, mm. */
@@ -41,7 +48,7 @@ export function bandageUse(id: string): InstrumentUse {
     id,
     kind: 'bandage',
     path: (ctx) => ({
-      tip: add(forefootSection(ctx).centre, [0, 0, BANDAGE.beyondHead]),
+      tip: add(forefootSection(ctx).centre, [0, 0, BANDAGE.joint + BANDAGE.toe]),
       direction: Z,
       up: Y,
     }),

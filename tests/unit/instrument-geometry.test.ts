@@ -11,6 +11,7 @@ import {
   plateHoles,
   SCREW_LENGTH_RANGE,
 } from '../../src/scene/instruments/geometry';
+import { HALLUX } from '../../src/scene/instruments/bandage';
 import { INSTRUMENT_MATERIALS } from '../../src/scene/instruments/materials';
 import { applyToolPose } from '../../src/scene/instruments/tool-pose';
 
@@ -521,36 +522,60 @@ describe('instrument geometry', () => {
     expect(ys[3]).toBeCloseTo(3, 3);
   });
 
-  it('bandage: overlapping turns of cloth just outside the W × H ellipse, from z = −L to 0, closed', () => {
+  it('bandage: overlapping turns of cloth just outside the W × H ellipse up to the joint, the big toe taped beyond it to z = 0; closed', () => {
     for (const shape of [[...DEFAULT_SHAPE.bandage], [40, 15, 20], [140, 80, 120], [70, 35, 50]]) {
       const [W, H, L] = shape as [number, number, number];
       const g = instrumentGeometry('bandage', { shape });
       const b = box(g);
       expect(b.max.z).toBeCloseTo(0, 6);
       expect(b.min.z).toBeCloseTo(-L, 3);
-      // 1 mm clear of the ellipse, then two layers of 1.2–1.5 mm where the turns overlap.
-      for (const [span, across] of [
-        [size(g).x, W],
-        [size(g).y, H],
-      ] as const) {
-        expect(span - across).toBeGreaterThanOrEqual(2 * (1 + 2 * 1.2) - 1e-6);
-        expect(span - across).toBeLessThanOrEqual(2 * (1 + 2 * 1.5) + 1e-6);
-      }
-      expect(Math.abs(b.max.x + b.min.x)).toBeLessThan(1e-6);
-      expect(Math.abs(b.max.y + b.min.y)).toBeLessThan(1e-6);
-      // Nothing inside the foot: every vertex lies outside the ellipse grown by the 1 mm gap.
+      // The wrap ends at the joint; the toe's tape beyond it.
+      const joint = -HALLUX.share * L;
+      // 1 mm clear of the ellipse, then two layers of 1.2–1.5 mm where the turns overlap; the tape's
+      // strip along the medial border lies on them.
+      expect(size(g).y - H).toBeGreaterThanOrEqual(2 * (1 + 2 * 1.2) - 1e-6);
+      expect(size(g).y - H).toBeLessThanOrEqual(2 * (1 + 2 * 1.5) + 1e-6);
+      expect(-b.min.x - W / 2).toBeGreaterThanOrEqual(1 + 2 * 1.2 - 1e-6);
+      expect(-b.min.x - W / 2).toBeLessThanOrEqual(1 + 2 * 1.5 + 1e-6);
+      expect(b.max.x - W / 2).toBeGreaterThan(1 + 2 * 1.2);
+      expect(b.max.x - W / 2).toBeLessThanOrEqual(1 + 2 * 1.5 + 1 + 1e-6);
+      // Nothing inside the forefoot: every vertex of the wrap lies outside the ellipse grown by the gap.
       const p = g.getAttribute('position');
       for (let i = 0; i < p.count; i++)
-        expect((p.getX(i) / (W / 2 + 1)) ** 2 + (p.getY(i) / (H / 2 + 1)) ** 2).toBeGreaterThan(1 - 1e-6);
+        if (p.getZ(i) < joint - 1e-6)
+          expect((p.getX(i) / (W / 2 + 1)) ** 2 + (p.getY(i) / (H / 2 + 1)) ** 2).toBeGreaterThan(1 - 1e-6);
       // Wrapped without gaps: straight down through the middle, cloth over and under all along
       // but for the ends, slanted where the first and last turns are tilted.
-      for (let z = -L + 0.25; z < 0; z += 0.5) {
+      for (let z = -L + 0.25; z < joint; z += 0.5) {
         const hits = hitsAlongY(g, 0, z).length;
-        expect(hits).toBeGreaterThanOrEqual(z > -L + 0.2 * H && z < -0.2 * H ? 4 : 2);
+        expect(hits).toBeGreaterThanOrEqual(z > -L + 0.2 * H && z < joint - 0.2 * H ? 4 : 2);
       }
       // Overlapping: somewhere two layers lie on top of each other, above or below the foot.
-      const layered = Array.from({ length: 20 }, (_, k) => hitsAlongY(g, 0, (-L * (k + 0.5)) / 20).length);
+      const layered = Array.from(
+        { length: 20 },
+        (_, k) => hitsAlongY(g, 0, -L + ((L + joint) * (k + 0.5)) / 20).length,
+      );
       expect(Math.max(...layered)).toBeGreaterThanOrEqual(6);
+      // Beyond the joint, tape over and under the big toe, and beside it, lateral, in the first web
+      // space, the gauze standing ~16 mm dorsal to plantar.
+      const turn = (HALLUX.turnDeg * Math.PI) / 180;
+      const mid = joint / 2;
+      const toeX = W / 2 - HALLUX.inset * W + Math.tan(turn) * (mid - joint);
+      const overToe = hitsAlongY(g, toeX, mid);
+      expect(overToe.length).toBeGreaterThanOrEqual(4);
+      expect(overToe[0]).toBeLessThan(0);
+      expect(overToe[overToe.length - 1]).toBeGreaterThan(0);
+      // The gauze beside the toe, laterally, level with the middle of the taped length.
+      const out = (HALLUX.across * W) / 2 + 3.5;
+      const half = (HALLUX.share * L) / 2;
+      const along = (half - out * Math.sin(turn)) / Math.cos(turn);
+      const gauze = [
+        W / 2 - HALLUX.inset * W + Math.sin(turn) * along - Math.cos(turn) * out,
+        joint + half,
+      ] as const;
+      const web = hitsAlongY(g, gauze[0], gauze[1]);
+      expect(web.length).toBeGreaterThanOrEqual(2);
+      expect(web[web.length - 1]! - web[0]!).toBeGreaterThan(14);
       expect(openEdges(g)).toBe(0);
       expect(triangles(g)).toBeLessThanOrEqual(3000);
     }

@@ -24,6 +24,7 @@ import type { Params } from '../../src/procedures/types';
 import { beforeSoftTissue, footCase } from '../../scripts/models/foot-case';
 import { isClosed } from '../../scripts/models/mesh-checks';
 import { containsPoint } from '../../src/anatomy/point-in-mesh';
+import { HALLUX } from '../../src/scene/instruments/bandage';
 
 let wasm: ManifoldToplevel;
 beforeAll(async () => {
@@ -153,6 +154,24 @@ describe('percutaneous bunion surgery', () => {
     expect(head[2]).toBeLessThan(tip[2]);
     expect(head[2]).toBeGreaterThan(tip[2] - l!);
     expect(w).toBeGreaterThan(60);
+    // Its drawing tapes the big toe where it lies once corrected: the middle of the proximal
+    // phalanx at the place HALLUX gives in the bandage's frame (+X medial, +Y up, the tip at z = 0).
+    for (const variant of ['classic', 'mica'] as const) {
+      const c = await footCase({ variant });
+      const p = makePlan(misBunion({ variant }), c.ctx);
+      const b = evaluate(p, p.timeline.total).instruments.find((i) => i.id === 'bandage-on')!;
+      const [W, H, L] = b.shape!;
+      const lm = c.ctx.landmarks.proximalPhalanx1!;
+      const mid = p.ctx.placed(
+        'proximalPhalanx1',
+        [0, 1, 2].map((k) => (lm.base![k]! + lm.head![k]!) / 2) as Vec3,
+      );
+      const local = [0, 1, 2].map((k) => mid[k]! - b.pose.tip[k]!);
+      expect(Math.abs(local[0]! - (W! / 2 - HALLUX.inset * W!))).toBeLessThan(4);
+      expect(Math.abs(local[1]! - HALLUX.rise * H!)).toBeLessThan(4);
+      expect(local[2]).toBeGreaterThan(-HALLUX.share * L!);
+      expect(local[2]).toBeLessThan(0);
+    }
     const shoe = tool('shoe');
     const [length, width] = shoe.shape!;
     let low = Infinity;

@@ -84,25 +84,150 @@ export function ribbon(
 }
 
 /**
- * Functional bandage wrapped round the forefoot after percutaneous bunion surgery: 3–5 overlapping
- * turns of crepe over an ellipse `width` mm across (X) and `height` mm high (Y) centred on the Z
- * axis, covering z from −length to 0. Each turn is a closed band lying 1 mm outside the ellipse,
- * tilted the other way from its neighbours as a reverse-spiral wrap is; every other turn lies on
- * top of the two it overlaps, so the outermost cloth is 1 + 2 × 1.3 mm outside the ellipse.
+ * Where the big toe lies in the bandage's frame, as fractions of the forefoot's section (W across,
+ * H high) and of the bandage's length L: after the correction the toe's axis runs on from the first
+ * metatarsal head about 0.18 W in from the section's medial edge, a little above its middle, turned
+ * ~10° laterally; its section about 0.21 W across and 0.54 H high; taped over the last 0.3 L, from
+ * the joint (z = −0.3 L) to the tip (z = 0).
+ */
+export const HALLUX = {
+  inset: 0.18,
+  rise: 0.07,
+  across: 0.21,
+  high: 0.54,
+  share: 0.3,
+  turnDeg: -10,
+} as const;
+/** Stations round the toe for one loop of tape (a multiple of 4). */
+const LOOP_SEGMENTS = 24;
+/** Zinc-oxide tape: this wide and thick, mm. */
+const TAPE = { width: 10, thickness: 0.6 } as const;
+/** The rolled gauze in the first web space: its radius and length (dorsal to plantar), mm. */
+const GAUZE = { radius: 3.5, length: 16 } as const;
+
+/** The big toe's frame: its axis's origin at the joint, the unit axis, its section's half-axes, the taped length. */
+function halluxFrame(width: number, height: number, length: number) {
+  const t = (HALLUX.turnDeg * Math.PI) / 180;
+  const taped = HALLUX.share * length;
+  const side = (HALLUX.across * width) / 2 + GAP + TAPE.thickness;
+  return {
+    origin: [width / 2 - HALLUX.inset * width, HALLUX.rise * height, -taped] as Vec3,
+    // +X medial: a negative turn takes the toe's tip laterally.
+    axis: [Math.sin(t), 0, Math.cos(t)] as Vec3,
+    a: (HALLUX.across * width) / 2,
+    c: (HALLUX.high * height) / 2,
+    length: taped,
+    // Where along its axis the tape may run: the toe being turned, a loop's side reaches further
+    // back and forth than its middle, and must keep beyond the joint and short of the tip.
+    from: side * Math.abs(Math.tan(t)),
+    reach: (taped - side * Math.abs(Math.sin(t))) / Math.cos(t),
+  };
+}
+
+/** A closed band of tape `width` mm wide round the toe at `along` mm from the joint, just off its skin. */
+function toeLoop(b: MeshBuilder, toe: ReturnType<typeof halluxFrame>, along: number, width: number): void {
+  const lateral: Vec3 = [-toe.axis[2], 0, toe.axis[0]];
+  const centre = offset(toe.origin, toe.axis, along);
+  const stations = Array.from({ length: LOOP_SEGMENTS }, (_, k): RibbonStation => {
+    const angle = (2 * Math.PI * k) / LOOP_SEGMENTS;
+    const nx = Math.cos(angle) / toe.a;
+    const ny = Math.sin(angle) / toe.c;
+    const l = Math.hypot(nx, ny);
+    const normal: Vec3 = [(lateral[0] * nx) / l, ny / l, (lateral[2] * nx) / l];
+    const onSkin = offset(
+      offset(centre, lateral, toe.a * Math.cos(angle)),
+      [0, 1, 0],
+      toe.c * Math.sin(angle),
+    );
+    return { at: offset(onSkin, normal, GAP), normal, width };
+  });
+  ribbon(b, stations, toe.axis, TAPE.thickness, true);
+}
+
+/**
+ * The strip that holds the toe in slight varus: from the loops' medial side back along the medial
+ * border of the forefoot over the wrap, pulling the toe towards the midline.
+ */
+function varusStrip(
+  b: MeshBuilder,
+  toe: ReturnType<typeof halluxFrame>,
+  wrapX: number,
+  wrapped: number,
+): void {
+  const lift = GAP + 2 * THICKNESS + TAPE.thickness;
+  const end = offset(toe.origin, toe.axis, toe.reach - TAPE.width / 2);
+  const toeSide = end[0] + toe.a + lift;
+  const onWrap = wrapX + lift;
+  const n = 12;
+  const stations = Array.from({ length: n }, (_, k): RibbonStation => {
+    const f = k / (n - 1);
+    // Along the toe's medial side to the joint (rising onto the wrap's medial face there), then
+    // back along the wrap to its middle.
+    const toToe = Math.min(1, f * 2);
+    const z = f < 0.5 ? end[2] + (toe.origin[2] - end[2]) * toToe : toe.origin[2] - (f - 0.5) * wrapped;
+    const x = toeSide + (onWrap - toeSide) * Math.min(1, f * 2);
+    return { at: [x, toe.origin[1], z], normal: [1, 0, 0], width: TAPE.width };
+  });
+  ribbon(b, stations, [0, 1, 0], TAPE.thickness, false);
+}
+
+/** A roll of gauze standing dorsal to plantar in the first web space, beside the toe's lateral side. */
+function webGauze(b: MeshBuilder, toe: ReturnType<typeof halluxFrame>): void {
+  const lateral: Vec3 = [-toe.axis[2], 0, toe.axis[0]];
+  // Halfway along the taped length (on a short toe, a thinner roll), beside the toe.
+  const r = Math.min(GAUZE.radius, toe.length / 5);
+  const out = toe.a + GAUZE.radius;
+  const along = (toe.length / 2 - out * lateral[2]) / toe.axis[2];
+  const centre = offset(offset(toe.origin, toe.axis, along), lateral, out);
+  const rings = [-GAUZE.length / 2, GAUZE.length / 2].map((y) =>
+    Array.from({ length: 16 }, (_, k) => {
+      const angle = (2 * Math.PI * k) / 16;
+      const n: Vec3 = [Math.cos(angle), 0, Math.sin(angle)];
+      return { p: offset(offset(centre, [0, 1, 0], y), n, r), n };
+    }),
+  );
+  const side = rings.map((ring) => ring.map(({ p, n }) => b.vertex(...p, ...n)));
+  for (let k = 0; k < 16; k++) {
+    const j = (k + 1) % 16;
+    b.quad(side[0]![k]!, side[0]![j]!, side[1]![j]!, side[1]![k]!);
+  }
+  for (const [i, ny] of [
+    [0, -1],
+    [1, 1],
+  ] as const) {
+    const cap = rings[i]!.map(({ p }) => b.vertex(...p, 0, ny, 0));
+    const mid = b.vertex(...offset(centre, [0, 1, 0], ny * (GAUZE.length / 2)), 0, ny, 0);
+    for (let k = 0; k < 16; k++) b.triangle(mid, cap[k]!, cap[(k + 1) % 16]!);
+  }
+}
+
+/**
+ * The semi-rigid functional bandage of percutaneous bunion surgery (CLINICAL §1.4): taping, gauze and
+ * a cohesive wrap holding the big toe in its corrected place. The wrap: 3–5 overlapping turns over
+ * an ellipse `width` mm across (X) and `height` mm high (Y) centred on the Z axis. Each turn is a closed band
+ * lying 1 mm outside the ellipse, tilted the other way from its neighbours as a reverse-spiral wrap
+ * is; every other turn lies on top of the two it overlaps, so the outermost cloth is 1 + 2 × 1.3 mm
+ * outside the ellipse. The wrap covers z from −length to the first metatarsophalangeal joint
+ * (−0.3 length); beyond it, where HALLUX puts the big toe: loops of tape round it, each passing
+ * through the first web space, a roll of gauze in that space, and a strip of tape from the loops back
+ * along the medial border onto the wrap, holding the toe in slight varus.
  */
 export function bandageDesign(width: number, height: number, length: number): PartDesign[] {
   const b = new MeshBuilder();
-  const turns = length < 45 ? 3 : length < 85 ? 4 : 5;
+  const toe = halluxFrame(width, height, length);
+  // The wrap covers the forefoot, from −length to the joint (z = −toe.length).
+  const wrapped = length - toe.length;
+  const turns = wrapped < 45 ? 3 : wrapped < 85 ? 4 : 5;
   const a = width / 2;
   const c = height / 2;
   // The top edge's shift along Z, kept small enough for neighbouring turns to still overlap at
   // the top and bottom, where their tilts pull them apart.
-  const shift = Math.min(TILT * c, (0.3 * length) / (turns - 1 + OVERLAP + 0.6));
-  const bandWidth = (OVERLAP * (length - 2 * shift)) / (turns - 1 + OVERLAP);
+  const shift = Math.min(TILT * c, (0.3 * wrapped) / (turns - 1 + OVERLAP + 0.6));
+  const bandWidth = (OVERLAP * (wrapped - 2 * shift)) / (turns - 1 + OVERLAP);
   const advance = bandWidth / OVERLAP;
   for (let t = 0; t < turns; t++) {
-    // The first turn's edge touches z = 0 at its top, the last's touches z = −length at its top or bottom.
-    const zc = -(bandWidth / 2 + shift) - t * advance;
+    // The first turn's edge touches the joint at its top, the last's touches z = −length at its top or bottom.
+    const zc = -toe.length - (bandWidth / 2 + shift) - t * advance;
     const tilt = t % 2 === 0 ? shift : -shift;
     const lift = GAP + (t % 2) * THICKNESS;
     const stations = Array.from({ length: SEGMENTS }, (_, k): RibbonStation => {
@@ -121,5 +246,15 @@ export function bandageDesign(width: number, height: number, length: number): Pa
     });
     ribbon(b, stations, [0, 0, 1], THICKNESS, true);
   }
+  // Loops side by side along the toe, overlapping a little, the last one's far edge just reaching
+  // z = 0 (the tip).
+  // (On a toe shorter than a tape's width, one narrower loop.)
+  const tape = Math.min(TAPE.width, toe.reach - toe.from);
+  const span = toe.reach - toe.from - tape;
+  const loops = Math.max(1, Math.ceil((toe.reach - toe.from) / tape - 1e-9));
+  for (let k = 0; k < loops; k++)
+    toeLoop(b, toe, toe.from + tape / 2 + (loops > 1 ? (k * span) / (loops - 1) : 0), tape);
+  webGauze(b, toe);
+  varusStrip(b, toe, a, wrapped);
   return [{ mesh: b, material: 'fabric' }];
 }
