@@ -11,7 +11,7 @@ import { movedLandmarks } from '../../src/engine/post-op';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { containsPoint } from '../../src/anatomy/point-in-mesh';
-import { akin, akinAngle, akinHinge, akinWidth } from '../../src/procedures/akin';
+import { akin, akinAngle, akinHinge, akinWidth, akinWith } from '../../src/procedures/akin';
 import {
   AKIN_PORTAL_MM,
   akinPasses,
@@ -218,6 +218,22 @@ describe('percutaneous Akin', () => {
       }
       expect(def.steps.findIndex((s) => s.plays?.includes('close'))).toBe(def.cuts.length);
     }
+  });
+
+  it('its burr and screw work where the open Akin’s saw and screw do: the lateral cortex at the cut, the lateral base', () => {
+    const open = akinWith('screw');
+    const openTool = (step: string, id: string) => {
+      const s = open.steps.find((x) => x.id === step)!;
+      return [...(s.instruments ?? []), ...(s.implants ?? [])].find((u) => u.id === id)!.target;
+    };
+    const def = percutaneousAkin({ wedge: 3, fixation: 'screw' });
+    const burrs = def.steps.flatMap((s) => (s.instruments ?? []).filter((u) => u.kind === 'burr'));
+    expect(burrs.length).toBe(akinPasses(3));
+    for (const b of burrs) expect(b.target).toEqual(openTool('first-cut', 'saw'));
+    expect(burrs[0]!.target).toMatchObject({ part: 'proximalPhalanx1', side: 'lateral' });
+    const screw = def.steps.find((s) => s.id === 'screw-portal')!;
+    for (const u of [...screw.instruments!, ...screw.implants!])
+      expect(u.target).toEqual(openTool('screw', 'screw'));
   });
 
   it('MICA + Akin: three screws, the Akin burred; classic + Akin: no metal, the bandage holds the toe', async () => {
