@@ -372,6 +372,7 @@ export const scarf: ProcedureDef = {
     aboveMm: LONG_END_ABOVE,
     screwDistalMm: Math.round(distalScrew(ctx).length),
     screwProximalMm: Math.round(proximalScrew(ctx).length),
-    screwGapMm: PROXIMAL_ENTRY === DISTAL_ENTRY ? 0 : Math.abs(PROXIMAL_ENTRY - DISTAL_ENTRY),
+    // How far behind the distal screw's entry the proximal one goes in, mm.
+    screwGapMm: DISTAL_ENTRY - PROXIMAL_ENTRY,
   }),
 };
