@@ -16,7 +16,7 @@ import {
   PORTALS,
 } from '../../src/procedures/mis-bunion';
 import { m1 } from '../../src/procedures/first-ray';
-import { dot, type Vec3 } from '../../src/anatomy/sdf';
+import { add, dot, scale, type Vec3 } from '../../src/anatomy/sdf';
 import { DMAA_TARGET, reverdinWedgeDeg } from '../../src/procedures/neck-osteotomy';
 import { outcomeOf } from '../../src/engine/outcome';
 import { validateProcedure } from '../../src/procedures/schema';
@@ -162,10 +162,7 @@ describe('percutaneous bunion surgery', () => {
       const b = evaluate(p, p.timeline.total).instruments.find((i) => i.id === 'bandage-on')!;
       const [W, H, L] = b.shape!;
       const lm = c.ctx.landmarks.proximalPhalanx1!;
-      const mid = p.ctx.placed(
-        'proximalPhalanx1',
-        [0, 1, 2].map((k) => (lm.base![k]! + lm.head![k]!) / 2) as Vec3,
-      );
+      const mid = p.ctx.placed('proximalPhalanx1', scale(add(lm.base!, lm.head!), 0.5));
       const local = [0, 1, 2].map((k) => mid[k]! - b.pose.tip[k]!);
       expect(Math.abs(local[0]! - (W! / 2 - HALLUX.inset * W!))).toBeLessThan(4);
       expect(Math.abs(local[1]! - HALLUX.rise * H!)).toBeLessThan(4);
