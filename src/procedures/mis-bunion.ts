@@ -19,6 +19,7 @@ import { headAndShaft, m1, m1Target, softTissue } from './first-ray';
 import {
   closeNeckWedge,
   neckCut,
+  NECK_STATION,
   neckOsteotomyStep,
   REVERDIN_DMAA,
   neckWidth,
@@ -241,6 +242,28 @@ function micaScrew(distal: boolean) {
 const IN_HEAD = m1Target('lateral', 0, 4);
 
 /**
+ * The K-wire the head is pushed across with: in through the medial portal, its tip in the head just
+ * distal to the cut (`cut` mm from the head's centre), levering it laterally; it comes out at the
+ * end of the step (the classic leaves no metal, MICA's screws hold the head). The head moving,
+ * the tip goes with it, from where it was to where the step leaves it; the wire pivots in the portal.
+ */
+function headLever(cut: number): InstrumentUse {
+  return {
+    id: 'lever',
+    kind: 'kwire',
+    target: m1Target(undefined, cut + 3, 3),
+    path: (ctx, p) => {
+      const f = m1(ctx);
+      const inHead = f.at(cut + 3, 0, 2);
+      const to = ctx.placed('capital', inHead);
+      const tip = add(inHead, scale(sub(to, inHead), p));
+      const portal = onSkin(ctx, f.at(cut - 3), f.medial);
+      return { tip, direction: normalize(sub(tip, portal)), up: f.dorsal };
+    },
+  };
+}
+
+/**
  * The MICA chevron with the burr: in through the medial portal at the neck, its tip on the lateral
  * cortex at the apex, the plantar limb cut out and back, then the dorsal one, ending at the apex.
  * The handpiece leans proximally (and towards the limb being cut), so on the lateral shot the bit
@@ -323,6 +346,7 @@ function steps(variant: Variant, passes: number): StepDef[] {
         fluoro: 'ap',
         camera: view(140, 2.2),
         plays: variant === 'reverdin' ? ['close-wedge', 'shift'] : ['shift'],
+        instruments: [headLever(NECK_STATION)],
       },
       {
         id: 'lateral-release',
@@ -359,7 +383,14 @@ function steps(variant: Variant, passes: number): StepDef[] {
       cuts: ['v'],
       instruments: [micaBurr()],
     },
-    { id: 'shift', duration: 4, fluoro: 'ap', camera: view(140, 2.2), plays: ['shift', 'impact'] },
+    {
+      id: 'shift',
+      duration: 4,
+      fluoro: 'ap',
+      camera: view(140, 2.2),
+      plays: ['shift', 'impact'],
+      instruments: [headLever(MICA_APEX)],
+    },
     {
       id: 'screw-distal',
       duration: 5,
