@@ -25,6 +25,7 @@ import {
   type LesionSite,
 } from './cement-lesion';
 import type {
+  ToolTarget,
   ImplantUse,
   InstrumentUse,
   Params,
@@ -74,10 +75,15 @@ function trocarAt(ctx: PlanContext, back: number) {
   return { tip: add(tip, scale(direction, -back)), direction, up: [0, 1, 0] as Vec3 };
 }
 
-function trocar(id: string, back: (ctx: StepContext, p: number) => number): InstrumentUse {
+function trocar(
+  id: string,
+  target: ToolTarget,
+  back: (ctx: StepContext, p: number) => number,
+): InstrumentUse {
   return {
     id,
     kind: 'trocar',
+    target,
     path: (ctx, p) => trocarAt(ctx, back(ctx, p)),
     // Long enough that the handle stays outside the skin.
     shape: (ctx) => [trocarDiameter(ctx), Math.max(100, Math.ceil(pathDepth(ctx) + 45))],
@@ -148,12 +154,33 @@ function lesionView(distance: number, towardSkin = 0.3) {
   };
 }
 
+/** The model's tibia from knee centre to plafond, its femur from knee centre to hip centre, mm. */
+const BONE_LENGTH: Record<LesionSite, number> = { tibia: 383.3, femur: 435 };
+/** The default lesion's centre, mm from the knee centre down the tibia or up the femur (CLINICAL §3: subchondral, in the metaphysis). */
+const LESION_LEVEL: Record<LesionSite, number> = { tibia: 23, femur: 39 };
+/** The largest lesion's radius, mm (the `lesion` parameter's maximum, 45 mm, halved). */
+const LARGEST_RADIUS = 22.5;
+
+/**
+ * Where the needle's tip works (CLINICAL §3): at the centre of the lesion — a cavity, so its
+ * radius from the bone around it — at the lesion's level in the metaphysis.
+ */
+function atLesion(site: LesionSite): ToolTarget {
+  const [from, to] = site === 'tibia' ? ['kneeCentre', 'plafondCentre'] : ['kneeCentre', 'hipCentre'];
+  return {
+    part: site,
+    station: { from, to, at: LESION_LEVEL[site] / BONE_LENGTH[site], within: 4 },
+    within: LARGEST_RADIUS + 0.5,
+  };
+}
+
 function steps(site: LesionSite, leaks: boolean): StepDef[] {
   const host = HOST[site];
+  const lesionTarget = atLesion(site);
   const centre = (ctx: StepContext) => lesionCentre(ctx);
   const inLesion = (ctx: StepContext) => cementPlan(ctx).inLesion;
   const first = (ctx: StepContext) => FIRST_SHARE * inLesion(ctx);
-  const injecting = (id: string) => trocar(id, () => INJECTING_BACK);
+  const injecting = (id: string) => trocar(id, lesionTarget, () => INJECTING_BACK);
   return [
     { id: 'lesion', duration: 3, fluoro: 'ap', cuts: ['lesion'], camera: lesionView(250) },
     { id: 'anaesthesia', phase: 'open', duration: 3, skin: true, camera: lesionView(260) },
@@ -182,14 +209,14 @@ function steps(site: LesionSite, leaks: boolean): StepDef[] {
       duration: 5,
       fluoro: 'ap',
       camera: lesionView(240),
-      instruments: [trocar('trocar-in', (ctx, p) => outside(ctx) * (1 - ease(p)))],
+      instruments: [trocar('trocar-in', lesionTarget, (ctx, p) => outside(ctx) * (1 - ease(p)))],
     },
     {
       id: 'check',
       duration: 3,
       fluoro: 'lat',
       camera: lesionView(240),
-      instruments: [trocar('trocar-check', () => 0)],
+      instruments: [trocar('trocar-check', lesionTarget, () => 0)],
     },
     {
       id: 'cement-first',
@@ -225,9 +252,16 @@ function steps(site: LesionSite, leaks: boolean): StepDef[] {
     {
       id: 'withdraw',
       duration: 3,
+      // Its still: the needle on its way out, its tip in its track through the lesion's wall.
+      key: 0.4,
       camera: lesionView(240),
       instruments: [
-        trocar('trocar-out', (ctx, p) => INJECTING_BACK + (outside(ctx) - INJECTING_BACK) * ease(p)),
+        trocar(
+          'trocar-out',
+          // In its track: the track's radius (up to 1.7 mm) from the bone, plus the mesh's facets.
+          { part: site, within: 3 },
+          (ctx, p) => INJECTING_BACK + (outside(ctx) - INJECTING_BACK) * ease(p),
+        ),
       ],
     },
     { id: 'setting', duration: 4, skin: true, clock: SETTING_MINUTES, camera: lesionView(230) },

@@ -6,10 +6,39 @@
 import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from './knee-definition';
 import { kneeAftercare } from './knee-aftercare';
 import { kneeParams, kneePlan, type KneeKind } from './knee-osteotomy';
-import { closureStep, incisionStep, kneeCamera, kneeCaptionValues, plateAndScrews } from './knee-steps';
+import {
+  closureStep,
+  femurStation,
+  incisionStep,
+  kneeCamera,
+  kneeCaptionValues,
+  plateAndScrews,
+  type KneeTargets,
+  type PlateLayout,
+} from './knee-steps';
 import type { ProcedureDef } from './types';
 
 const KIND: KneeKind = { site: 'femur', approach: 'closing' };
+
+/** Where the technique puts the tools (CLINICAL §2.3): wires and saw at the lateral hinge above the condyles. */
+const TARGETS: KneeTargets = {
+  wires: { part: 'femur', side: 'lateral', station: femurStation(41, 6) },
+  saw: { part: 'femur', side: 'lateral', station: femurStation(41, 8) },
+  // Its tip beside the oblique face of the shaft's fragment, whose slice there lies to one side.
+  secondSaw: { part: 'femur', station: femurStation(41, 8) },
+};
+
+/** A medial distal-femur locking plate: three screws above the notch, four in the shaft above the cut. */
+const PLATE: PlateLayout = {
+  joint: [24, 32, 40],
+  shaft: [12, 24, 36, 48],
+  plateTarget: { part: 'femur', side: 'medial', station: femurStation(27, 6), within: 4 },
+  screwTargets: [30, 38, 40, 62, 75, 90, 104].map((above) => ({
+    part: 'femur',
+    station: femurStation(above, 10),
+    within: 0,
+  })),
+};
 
 export const dfoClosing: ProcedureDef = {
   id: 'dfo-closing',
@@ -25,12 +54,12 @@ export const dfoClosing: ProcedureDef = {
   steps: [
     // Medial (subvastus), over the distal femur.
     incisionStep(KIND, 15, 110),
-    ...closingSteps(KIND),
+    ...closingSteps(KIND, TARGETS),
     {
       id: 'plate',
       duration: 6,
       camera: kneeCamera(KIND, 240, 0.1, 0.6),
-      implants: plateAndScrews(KIND, { joint: [24, 32, 40], shaft: [12, 24, 36, 48] }),
+      implants: plateAndScrews(KIND, PLATE),
     },
     closureStep(KIND),
   ],

@@ -7,10 +7,39 @@
 import { KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions, openingSteps } from './knee-definition';
 import { kneeAftercare } from './knee-aftercare';
 import { kneeParams, kneePlan, type KneeKind } from './knee-osteotomy';
-import { closureStep, incisionStep, kneeCamera, kneeCaptionValues, plateAndScrews } from './knee-steps';
+import {
+  closureStep,
+  femurStation,
+  incisionStep,
+  kneeCamera,
+  kneeCaptionValues,
+  plateAndScrews,
+  type KneeTargets,
+  type PlateLayout,
+} from './knee-steps';
 import type { ProcedureDef } from './types';
 
 const KIND: KneeKind = { site: 'femur', approach: 'opening' };
+
+/** Where the technique puts the tools (CLINICAL §2.3): wires and saw at the medial hinge above the condyles. */
+const TARGETS: KneeTargets = {
+  wires: { part: 'femur', side: 'medial', station: femurStation(31, 6) },
+  saw: { part: 'femur', side: 'medial', station: femurStation(31, 8) },
+  chisels: { part: 'femur', station: femurStation(45, 12) },
+  graft: { part: 'femur', station: femurStation(45, 12) },
+};
+
+/** A lateral distal-femur locking plate: three screws above the notch, four in the shaft above the cut. */
+const PLATE: PlateLayout = {
+  joint: [24, 32, 40],
+  shaft: [12, 24, 36, 48],
+  plateTarget: { part: 'femur', side: 'lateral', station: femurStation(27, 6), within: 4 },
+  screwTargets: [27, 35, 43, 78, 88, 100, 112].map((above) => ({
+    part: 'femur',
+    station: femurStation(above, 10),
+    within: 0,
+  })),
+};
 
 export const dfoOpening: ProcedureDef = {
   id: 'dfo-opening',
@@ -26,13 +55,12 @@ export const dfoOpening: ProcedureDef = {
   steps: [
     // Lateral, over the distal femur, from above the condyles up past the cut.
     incisionStep(KIND, 15, 110),
-    ...openingSteps(KIND),
+    ...openingSteps(KIND, TARGETS),
     {
       id: 'plate',
       duration: 6,
       camera: kneeCamera(KIND, 240, 0.1, 0.6),
-      // A lateral distal-femur locking plate: three screws above the notch, four in the shaft.
-      implants: plateAndScrews(KIND, { joint: [24, 32, 40], shaft: [12, 24, 36, 48] }),
+      implants: plateAndScrews(KIND, PLATE),
     },
     closureStep(KIND),
   ],

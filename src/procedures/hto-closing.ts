@@ -8,15 +8,46 @@
  */
 import { landmark } from '../anatomy/landmarks';
 import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { ease } from '../engine/timeline';
 import { turnAbout } from '../clinical/knee-planning';
 import { slab } from '../geometry/cutters';
 import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from './knee-definition';
 import { kneeAftercare } from './knee-aftercare';
-import { kneeParams, kneePlan, KNEE_KERF, nearDir, type KneeKind } from './knee-osteotomy';
-import { closureStep, incisionStep, kneeCamera, kneeCaptionValues, plateAndScrews } from './knee-steps';
+import {
+  depthOf,
+  kneeParams,
+  kneePlan,
+  KNEE_KERF,
+  nearCortex,
+  nearDir,
+  sectionFrame,
+  type KneeKind,
+} from './knee-osteotomy';
+import {
+  closureStep,
+  fibulaStation,
+  incisionStep,
+  kneeCamera,
+  kneeCaptionValues,
+  plateAndScrews,
+  tibiaStation,
+  type KneeTargets,
+  type PlateLayout,
+} from './knee-steps';
 import type { FollowDef, ImplantUse, MotionDef, PlanContext, ProcedureDef, StepDef } from './types';
 
 const KIND: KneeKind = { site: 'tibia', approach: 'closing' };
+
+/**
+ * Where the technique puts the tools (CLINICAL §2.2): the wires and saws converge on the medial
+ * hinge, the upper cut ~2 cm below the joint, the lower one below it.
+ */
+const TARGETS: KneeTargets = {
+  wires: { part: 'tibia', side: 'medial', station: tibiaStation(24, 6) },
+  saw: { part: 'tibia', side: 'medial', station: tibiaStation(23, 6) },
+  // Its tip beside the oblique face of the shaft's fragment, whose slice there lies to one side.
+  secondSaw: { part: 'tibia', station: tibiaStation(26, 6) },
+};
 
 /**
  * The fibula is cut this far below its head's tip: in its proximal third, above the 70–150 mm
@@ -72,62 +103,113 @@ export const fibulaSwing: MotionDef = {
 };
 
 /** Staples across the closed osteotomy on the lateral cortex, legs driven medially. */
+/** A staple's bridge, legs and wire, mm (a tibial staple). */
+const STAPLE = { bridge: 20, legs: 20, wire: 2 } as const;
+/** A staple's upper leg enters this far above the closed cut, mm. */
+const STAPLE_ABOVE = 6;
+
+/**
+ * Staples across the closed osteotomy on the lateral cortex, legs driven medially: each leg enters
+ * the cortex of its fragment (the head's flare above, the shaft below), so the bridge lies along
+ * the cortex as a stepped staple's does.
+ */
 function staple(id: string, z: number, slot: number): ImplantUse {
   return {
     id,
     kind: 'staple',
     fixedTo: 'tibiaDistal',
-    // A tibial staple: 20 mm bridge, 25 mm legs, 2 mm wire.
-    shape: () => [20, 25, 2],
+    // On the lateral cortex across the closed cut.
+    target: { part: 'tibia', side: 'lateral', station: tibiaStation(24, 8) },
+    shape: () => [STAPLE.bridge, STAPLE.legs, STAPLE.wire],
     path: (ctx, p) => {
       const plan = kneePlan(ctx, KIND);
+      const spread = STAPLE.bridge - STAPLE.wire;
+      // Where each leg enters: on the head's cortex just above the cut (below the condyle's flare),
+      // on the shaft's (once closed) below it.
+      const upper = nearCortex(ctx, KIND, depthOf(ctx, KIND, plan.cutStart) - STAPLE_ABOVE, z);
+      const lowerAtRest = nearCortex(
+        ctx,
+        KIND,
+        depthOf(ctx, KIND, plan.secondCutStart ?? plan.cutStart) + spread - STAPLE_ABOVE,
+        z,
+      );
+      const lower = ctx.placed('tibiaDistal', lowerAtRest);
+      // The metaphysis narrows steeply there: the bridge leans halfway between the cortex's slope
+      // and the bone's axis, so the legs stay well below the joint; the upper leg enters at its
+      // cortex, the lower one a few millimetres proud of its own.
+      const f = sectionFrame(ctx, KIND);
+      const cortex = normalize(sub(upper, lower));
+      const along = normalize(sub(cortex, f.axis));
       const near = nearDir(ctx, KIND);
-      const bridge = add(add(plan.cutStart, scale(near, 1)), [0, 0, z]);
-      const into = scale(near, -1);
+      const out = normalize(sub(near, scale(along, dot(near, along))));
+      const into = scale(out, -1);
+      const bridge = add(add(upper, scale(out, 1)), scale(along, -spread / 2));
       const t = Math.max(0, Math.min(1, p * 2 - slot));
-      const out = 18 * (1 - t);
-      return { tip: add(bridge, scale(into, 25 - out)), direction: into, up: [0, 0, 1] };
+      const lift = 18 * (1 - t);
+      // The staple's frame: legs along `into`, spread along `along` (its x = up × direction).
+      return { tip: add(bridge, scale(into, STAPLE.legs - lift)), direction: into, up: cross(into, along) };
     },
   };
+}
+
+/**
+ * The proximal tibiofibular joint on this patient: the point of the fibular head's facet that faces
+ * the tibia (up, forward and inward from the head's centre), and that direction.
+ */
+function tibiofibularJoint(ctx: PlanContext) {
+  const head = landmark(ctx.landmarks, 'fibula', 'head');
+  const towardsTibia = normalize([0.7, 0.6, 0.38]);
+  const facet = add(head, scale(towardsTibia, ctx.gauge.reach('fibula', head, towardsTibia)));
+  return { facet, towardsTibia };
 }
 
 const fibulaRelease: StepDef = {
   id: 'fibula-release',
   duration: 4,
-  camera: (ctx) => ({
-    target: landmark(ctx.landmarks, 'fibula', 'head'),
-    from: [-1, 0.2, 0.7],
-    distance: 200,
-  }),
+  // From the outside and a little behind: the fibular head in front of the tibia, the chisel
+  // entering their joint from the front.
+  camera: (ctx) => ({ target: tibiofibularJoint(ctx).facet, from: [-1, 0.2, -0.15], distance: 160 }),
   instruments: [
     {
-      // A chisel into the proximal tibiofibular joint from the front, freeing the fibular head.
+      // A chisel into the proximal tibiofibular joint from the front of the lateral incision, its
+      // blade in the joint's plane, freeing the fibular head (the peroneal nerve lies behind the neck).
       id: 'chisel-ptfj',
       kind: 'chisel',
+      target: { part: 'fibula', side: 'medial', station: fibulaStation(0, 10) },
       path: (ctx, p) => {
-        const head = landmark(ctx.landmarks, 'fibula', 'head');
-        const joint: Vec3 = add(head, [7, 5, 4]);
-        const dir = normalize([0.25, 0, -1]);
-        return { tip: add(joint, scale(dir, -30 * (1 - p))), direction: dir, up: [1, 0, 0] };
+        const { facet, towardsTibia } = tibiofibularJoint(ctx);
+        // Backwards and a little inwards, in the joint's plane.
+        const back: Vec3 = [0.2, 0, -1];
+        const dir = normalize(sub(back, scale(towardsTibia, dot(back, towardsTibia))));
+        // The tip in the joint, against the fibular facet, 8 mm in from the joint's front edge.
+        const tip = add(add(facet, scale(towardsTibia, 0.5)), scale(dir, 2));
+        return { tip: add(tip, scale(dir, -30 * (1 - ease(p)))), direction: dir, up: towardsTibia };
       },
     },
   ],
 };
 
+/** The fibula's cut: across its shaft from the outside, the saw's tip at its inner cortex. */
 const fibulaOsteotomy: StepDef = {
   id: 'fibula-osteotomy',
   duration: 4,
-  camera: (ctx) => ({ target: fibulaLine(ctx, FIBULA_CUT_BELOW).at, from: [-1, 0.2, 0.6], distance: 200 }),
+  camera: (ctx) => ({ target: fibulaLine(ctx, FIBULA_CUT_BELOW).at, from: [-1, 0.2, 0.5], distance: 180 }),
   cuts: ['fibula'],
   instruments: [
     {
       id: 'saw-fibula',
       kind: 'saw',
       action: 'oscillate',
+      target: { part: 'fibula', side: 'medial', station: fibulaStation(FIBULA_CUT_BELOW, 6) },
       path: (ctx, p) => {
         const { axis, at } = fibulaLine(ctx, FIBULA_CUT_BELOW);
-        const dir: Vec3 = [0, 0, -1];
-        return { tip: add(at, scale(dir, -22 + 30 * p)), direction: dir, up: axis };
+        // Square to the shaft, from lateral to medial; the blade at the proximal face of the resection.
+        const dir = normalize(sub([1, 0, 0], scale(axis, axis[0])));
+        const face = add(at, scale(axis, -0.5));
+        const inner = ctx.gauge.reach('fibula', face, dir);
+        const start = add(face, scale(dir, -25));
+        const end = add(face, scale(dir, inner - 1));
+        return { tip: add(start, scale(sub(end, start), ease(p))), direction: dir, up: axis };
       },
     },
   ],
@@ -137,15 +219,26 @@ const staplesStep: StepDef = {
   id: 'staples',
   duration: 4,
   camera: kneeCamera(KIND, 190, 0.1, 0.6),
-  implants: [staple('staple-anterior', 9, 0), staple('staple-posterior', -9, 1)],
+  implants: [staple('staple-anterior', 4, 0), staple('staple-posterior', -8, 1)],
+};
+
+/** A lateral plate: two screws in the head above the closed cut, four in the shaft below it. */
+const PLATE: PlateLayout = {
+  joint: [6, 14],
+  shaft: [10, 20, 30, 40],
+  plateTarget: { part: 'tibia', side: 'lateral', station: tibiaStation(8, 6), within: 4 },
+  screwTargets: [8, 16, 42, 52, 62, 72].map((below) => ({
+    part: 'tibia',
+    station: tibiaStation(below, 10),
+    within: 0,
+  })),
 };
 
 const plateStep: StepDef = {
   id: 'plate',
   duration: 6,
   camera: kneeCamera(KIND, 230, 0.1, 0.6),
-  // A lateral plate: two screws in the head above the closed cut, four in the shaft.
-  implants: plateAndScrews(KIND, { joint: [6, 14], shaft: [10, 20, 30, 40] }),
+  implants: plateAndScrews(KIND, PLATE),
 };
 
 /** The lateral closing-wedge HTO for a way of freeing the fibula and a fixation. */
@@ -200,7 +293,7 @@ function htoClosingWith(fibula: 'release' | 'osteotomy', fixation: 'staples' | '
       // Anterolateral, between the tuberosity and the fibular head, down past the cuts.
       incisionStep(KIND, 5, 60),
       cutFibula ? fibulaOsteotomy : fibulaRelease,
-      ...closingSteps(KIND, cutFibula ? [] : ['fibula-swing']),
+      ...closingSteps(KIND, TARGETS, cutFibula ? [] : ['fibula-swing']),
       fixation === 'staples' ? staplesStep : plateStep,
       closureStep(KIND),
     ],

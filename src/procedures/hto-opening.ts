@@ -7,7 +7,8 @@
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
 import { landmark } from '../anatomy/landmarks';
-import { add, cross, normalize, scale, type Vec3 } from '../anatomy/sdf';
+import { add, cross, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { ease } from '../engine/timeline';
 import { slab, type ConvexPiece } from '../geometry/cutters';
 import {
   ENTRY_OVERRUN,
@@ -28,8 +29,12 @@ import {
   incisionStep,
   kneeCamera,
   kneeCaptionValues,
+  BLADE_BEARING,
   plateAndScrews,
   sawPass,
+  tibiaStation,
+  type KneeTargets,
+  type PlateLayout,
 } from './knee-steps';
 import type { InstrumentUse, PlanContext, ProcedureDef } from './types';
 
@@ -38,11 +43,10 @@ const KIND: KneeKind = { site: 'tibia', approach: 'opening' };
 /** The frontal cut leaves the tuberosity this thick in front of it, mm. */
 const TUBEROSITY_THICKNESS = 10;
 /**
- * The frontal cut ascends from the oblique cut leaning forward by this much from the oblique cut's
- * normal, so it leaves the anterior cortex above the tuberosity (CLINICAL §2.1: ~110° to the main
- * cut; leaning further keeps the model's lateral plateau clear of it), degrees.
+ * The frontal cut rises from the oblique cut at 110° to it (CLINICAL §2.1): it leans forward by
+ * this much from the oblique cut's normal, leaving the anterior cortex above the tuberosity, degrees.
  */
-const FRONTAL_LEAN = 35;
+const FRONTAL_LEAN = 20;
 /** How far the frontal cut rises along its plane: past the anterior cortex everywhere, mm. */
 const FRONTAL_HEIGHT = 45;
 
@@ -80,22 +84,65 @@ export function obliqueCut(ctx: PlanContext): ConvexPiece {
   return mainCut(ctx, KIND, frontalZ(ctx) + KNEE_KERF);
 }
 
-/** A saw pass up the frontal plane, from the oblique cut to out of the anterior cortex. */
+/** The frontal saw works this far up the frontal plane from the oblique cut: mid-height of the cut behind the tuberosity, mm. */
+const FRONTAL_SAW_HEIGHT = 6;
+
+/**
+ * The ascending cut is sawn from the front (anteromedially), behind the tuberosity: the blade in the
+ * frontal cut's plane, driven from the medial cortex across to the tuberosity's lateral border.
+ */
 const frontalSaw: InstrumentUse = {
   id: 'saw-frontal',
   kind: 'saw',
   action: 'oscillate',
+  // The tip behind the tuberosity, just below the plateau, in front of the bone's centre.
+  target: { part: 'tibia', side: 'anterior', station: tibiaStation(22, 10) },
   path: (ctx, p) => {
     const plan = kneePlan(ctx, KIND);
+    const d = cutDirection(ctx, KIND);
     const w = frontalAscent(ctx);
-    const mid = scale(add(plan.cutStart, plan.hinge), 0.5);
-    const start: Vec3 = [mid[0], mid[1], frontalZ(ctx)];
-    return {
-      tip: add(start, scale(w, -6 + 30 * (1 - p))),
-      direction: scale(w, -1),
-      up: normalize(cross(cutDirection(ctx, KIND), w)),
+    const tub = landmark(ctx.landmarks, 'tibia', 'tuberosity');
+    // Along the frontal plane from outside the medial cortex to the tuberosity's lateral side.
+    const onCut = (x: number) => {
+      const t = (x - plan.cutStart[0]) / d[0];
+      const base = add(plan.cutStart, scale(d, t));
+      return add([base[0], base[1], frontalZ(ctx)], scale(w, FRONTAL_SAW_HEIGHT));
     };
+    const from = onCut(plan.cutStart[0] + 12);
+    const to = onCut(tub[0] - 6);
+    const dir = normalize(sub(to, from));
+    const up = normalize(cross(dir, w));
+    // The blade bears on the face behind it (the head's), like the oblique cut's.
+    const bearing = scale(up, (up[2] < 0 ? 1 : -1) * (KNEE_KERF / 2 + BLADE_BEARING));
+    return { tip: add(add(from, bearing), scale(sub(to, from), ease(p))), direction: dir, up };
   },
+};
+
+/**
+ * Where the technique puts the tools (CLINICAL §2.1): the wires and the saw aim at the lateral hinge
+ * at the level of the fibular head's tip (~17 mm below the knee centre); the chisels and the graft
+ * work in the opened cut, the graft posteromedially where the gap is widest.
+ */
+const TARGETS: KneeTargets = {
+  wires: { part: 'tibia', side: 'lateral', station: tibiaStation(17, 6) },
+  saw: { part: 'tibia', side: 'lateral', station: tibiaStation(18, 6) },
+  chisels: { part: 'tibia', station: tibiaStation(28, 10) },
+  graft: { part: 'tibia', side: 'medial', station: tibiaStation(26, 8) },
+};
+
+/**
+ * TomoFix type (CLINICAL §2.1): four locking screws in the head, parallel to the joint from about
+ * 10 mm below it (the lowest just above the cut), four in the shaft below the cut; the plate on
+ * the anteromedial cortex.
+ */
+const PLATE: PlateLayout = {
+  joint: [10, 16, 22, 28],
+  shaft: [12, 22, 32, 42],
+  plateTarget: { part: 'tibia', side: 'medial', station: tibiaStation(16, 6), within: 4 },
+  screwTargets: [
+    ...[16, 22, 28, 34].map((below) => ({ part: 'tibia', station: tibiaStation(below, 8), within: 0 })),
+    ...[53, 63, 73, 83].map((below) => ({ part: 'tibia', station: tibiaStation(below, 8), within: 0 })),
+  ],
 };
 
 export const htoOpening: ProcedureDef = {
@@ -124,27 +171,30 @@ export const htoOpening: ProcedureDef = {
   steps: [
     // A 6–8 cm anteromedial incision from just below the joint line down past the cut.
     incisionStep(KIND, 8, 68),
-    ...openingSteps(KIND, [
+    ...openingSteps(KIND, TARGETS, [
       {
         id: 'cut',
         duration: 5,
         camera: kneeCamera(KIND, 190, 0.35, 0.9),
-        instruments: [...guideWires(KIND, 'first', 'placed'), sawPass(KIND, 'first')],
+        instruments: [
+          ...guideWires(KIND, 'first', 'placed', TARGETS.wires),
+          sawPass(KIND, 'first', TARGETS.saw),
+        ],
       },
       {
         id: 'frontal-cut',
         duration: 4,
-        camera: kneeCamera(KIND, 200, 0.3, 1.6),
+        // From in front and a little medially: the tuberosity, the blade behind it, the oblique cut below.
+        camera: (ctx) => ({ target: frontalSaw.path(ctx, 0.6).tip, from: [0.45, 0.25, 1], distance: 170 }),
         cuts: ['main'],
-        instruments: [...guideWires(KIND, 'first', 'placed'), frontalSaw],
+        instruments: [...guideWires(KIND, 'first', 'placed', TARGETS.wires), frontalSaw],
       },
     ]),
     {
       id: 'plate',
       duration: 6,
       camera: kneeCamera(KIND, 230, 0.1, 0.6),
-      // TomoFix type: four locking screws in the head below the plateau, four in the shaft below the cut.
-      implants: plateAndScrews(KIND, { joint: [5, 13, 21, 29], shaft: [12, 22, 32, 42] }),
+      implants: plateAndScrews(KIND, PLATE),
     },
     closureStep(KIND),
   ],

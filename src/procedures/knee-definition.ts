@@ -19,7 +19,7 @@ import {
   wedgeProbe,
   type KneeKind,
 } from './knee-osteotomy';
-import { graftWedge, guideWires, kneeCamera, sawPass, stackedChisels } from './knee-steps';
+import { graftWedge, guideWires, kneeCamera, sawPass, stackedChisels, type KneeTargets } from './knee-steps';
 import type { CutDef, FollowDef, MotionDef, PlanContext, ProcedureDef, StepDef } from './types';
 
 /** A closing wedge is lifted out this far towards the surgeon before it disappears, mm. */
@@ -111,7 +111,7 @@ export function kneeFollows(kind: KneeKind): FollowDef[] {
  * Guide wires, the saw cut, opening with stacked chisels, the graft wedge. `cutSteps` replaces the
  * single saw pass (a biplanar cut has two).
  */
-export function openingSteps(kind: KneeKind, cutSteps?: readonly StepDef[]): StepDef[] {
+export function openingSteps(kind: KneeKind, targets: KneeTargets, cutSteps?: readonly StepDef[]): StepDef[] {
   return [
     {
       id: 'guide-wires',
@@ -119,7 +119,7 @@ export function openingSteps(kind: KneeKind, cutSteps?: readonly StepDef[]): Ste
       // Under fluoroscopy (CLINICAL §2.1): the wires' aim is checked on an AP shot.
       fluoro: 'ap',
       camera: kneeCamera(kind, 210, 0.2, 1),
-      instruments: guideWires(kind, 'first', 'in'),
+      instruments: guideWires(kind, 'first', 'in', targets.wires),
     },
     ...(cutSteps ?? [
       {
@@ -127,7 +127,10 @@ export function openingSteps(kind: KneeKind, cutSteps?: readonly StepDef[]): Ste
         duration: 5,
         camera: kneeCamera(kind, 190, 0.3, 0.9),
         cuts: ['main'],
-        instruments: [...guideWires(kind, 'first', 'placed'), sawPass(kind, 'first')],
+        instruments: [
+          ...guideWires(kind, 'first', 'placed', targets.wires),
+          sawPass(kind, 'first', targets.saw),
+        ],
       },
     ]),
     {
@@ -137,14 +140,23 @@ export function openingSteps(kind: KneeKind, cutSteps?: readonly StepDef[]): Ste
       plays: ['open'],
       // The hinge's sliver is the bone its bend takes up: gone once the wedge is open.
       removes: [kneeBodies(kind.site).sliver],
-      instruments: stackedChisels(kind),
+      instruments: stackedChisels(kind, targets.chisels ?? targets.saw),
     },
-    { id: 'graft', duration: 4, camera: kneeCamera(kind, 170, 0.1, 0.4), implants: [graftWedge(kind)] },
+    {
+      id: 'graft',
+      duration: 4,
+      camera: kneeCamera(kind, 170, 0.1, 0.4),
+      implants: [graftWedge(kind, targets.graft ?? targets.saw)],
+    },
   ];
 }
 
 /** Two converging pairs of wires, the two cuts, the wedge lifted out, the gap closed (with `alsoPlays`). */
-export function closingSteps(kind: KneeKind, alsoPlays: readonly string[] = []): StepDef[] {
+export function closingSteps(
+  kind: KneeKind,
+  targets: KneeTargets,
+  alsoPlays: readonly string[] = [],
+): StepDef[] {
   return [
     {
       id: 'guide-wires',
@@ -152,20 +164,26 @@ export function closingSteps(kind: KneeKind, alsoPlays: readonly string[] = []):
       // Under fluoroscopy (CLINICAL §2.1): the wires' aim is checked on an AP shot.
       fluoro: 'ap',
       camera: kneeCamera(kind, 210, 0.2, 1),
-      instruments: [...guideWires(kind, 'first', 'in'), ...guideWires(kind, 'second', 'in')],
+      instruments: [
+        ...guideWires(kind, 'first', 'in', targets.wires),
+        ...guideWires(kind, 'second', 'in', targets.wires),
+      ],
     },
     {
       id: 'first-cut',
       duration: 4,
       camera: kneeCamera(kind, 190, 0.3, 0.9),
-      instruments: [...guideWires(kind, 'second', 'placed'), sawPass(kind, 'first', 6)],
+      instruments: [
+        ...guideWires(kind, 'second', 'placed', targets.wires),
+        sawPass(kind, 'first', targets.saw, 6),
+      ],
     },
     {
       id: 'second-cut',
       duration: 4,
       camera: kneeCamera(kind, 190, 0.3, 0.9),
       cuts: ['wedge'],
-      instruments: [sawPass(kind, 'second', 6)],
+      instruments: [sawPass(kind, 'second', targets.secondSaw ?? targets.saw, 6)],
     },
     {
       id: 'wedge-out',

@@ -4,6 +4,7 @@
  * plate with its screws, staples. Each reads the plan (knee-osteotomy.ts); none knows which
  * procedure it serves beyond its site and approach.
  */
+import { landmark } from '../anatomy/landmarks';
 import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
 import { turnAbout } from '../clinical/knee-planning';
 import { ease } from '../engine/timeline';
@@ -19,12 +20,69 @@ import {
   medialApproach,
   nearCortex,
   nearDir,
-  sectionAt,
   sectionFrame,
   secondCutDirection,
   type KneeKind,
 } from './knee-osteotomy';
-import type { ImplantUse, InstrumentUse, PlanContext, StepContext, StepDef, ToolPose } from './types';
+import type {
+  ImplantUse,
+  InstrumentUse,
+  PlanContext,
+  StepContext,
+  StepDef,
+  ToolPose,
+  ToolTarget,
+} from './types';
+
+/**
+ * The model's tibia from its knee centre to its plafond, its femur from its knee centre to its hip
+ * centre, its fibula from its head to its lateral malleolus, mm: they turn a station in mm into a
+ * tool target's fraction.
+ */
+const TIBIA_LENGTH = 383.3;
+const FEMUR_LENGTH = 435;
+const FIBULA_LENGTH = 374.9;
+
+/** A station `below` mm down the tibia from its knee centre (along its mechanical axis), give or take `within`. */
+export const tibiaStation = (below: number, within: number): NonNullable<ToolTarget['station']> => ({
+  from: 'kneeCentre',
+  to: 'plafondCentre',
+  at: below / TIBIA_LENGTH,
+  within,
+});
+
+/** A station `above` mm up the femur from its knee centre, give or take `within`. */
+export const femurStation = (above: number, within: number): NonNullable<ToolTarget['station']> => ({
+  from: 'kneeCentre',
+  to: 'hipCentre',
+  at: above / FEMUR_LENGTH,
+  within,
+});
+
+/** A station `below` mm down the fibula from its head's centre, give or take `within`. */
+export const fibulaStation = (below: number, within: number): NonNullable<ToolTarget['station']> => ({
+  from: 'head',
+  to: 'lateralMalleolus',
+  at: below / FIBULA_LENGTH,
+  within,
+});
+
+/** A knee osteotomy's station: `depth` mm from the knee centre into the cut bone's shaft. */
+export const kneeStation = (kind: KneeKind, depth: number, within: number) =>
+  kind.site === 'tibia' ? tibiaStation(depth, within) : femurStation(depth, within);
+
+/**
+ * Where the technique puts each tool of a knee osteotomy (CLINICAL §2), as its procedure states it:
+ * the guide wires' tips at the hinge, a saw's at the end of its pass, the chisels and the graft in
+ * the opened cut, the plate's first hole on the near cortex, each screw's tip in its fragment.
+ */
+export interface KneeTargets {
+  readonly wires: ToolTarget;
+  readonly saw: ToolTarget;
+  readonly secondSaw?: ToolTarget;
+  readonly chisels?: ToolTarget;
+  readonly graft?: ToolTarget;
+}
 
 /**
  * How far anterior of the coronal plane the plate lies, mm: anteromedial on the tibia's flat medial
@@ -32,6 +90,8 @@ import type { ImplantUse, InstrumentUse, PlanContext, StepContext, StepDef, Tool
  * tibialis anterior) and on the femur.
  */
 const plateZ = (kind: KneeKind) => (kind.site === 'tibia' && medialApproach(kind) ? 6 : 0);
+/** The plate runs on this far past its end holes, mm (its top end well below the joint line). */
+const PLATE_END = 6;
 /** Locking plate thickness, mm (the plate design's own). */
 const PLATE_THICKNESS = 4.5;
 /** The plate stands this far off the cortex line the gauge finds, mm (the cortex is not flat). */
@@ -40,6 +100,10 @@ const PLATE_CLEARANCE = 1.2;
 const WIRE_OFFSET = 1.5;
 /** The wires' antero-posterior positions, mm (one anterior, one posterior, in the cut plane). */
 const WIRE_Z = [10, -10] as const;
+/** A saw blade is thicker than the model's kerf: its tip's centre line lies this far into the face it bears on, mm. */
+export const BLADE_BEARING = 0.3;
+/** A locking screw's threads fill this share of the bone along its line: its tip short of the far cortex. */
+const SCREW_FILL = 0.85;
 /** Screws in the joint's fragment end at least this far from the cut, mm. */
 const SCREW_CLEARANCE = 3;
 
@@ -118,11 +182,13 @@ export function guideWire(
   which: 'first' | 'second',
   z: number,
   drive: (p: number) => number,
+  target: ToolTarget,
 ): InstrumentUse {
   return {
     id,
     kind: 'kwire',
     action: 'spin',
+    target,
     path: (ctx, p) => {
       const w = wireLine(ctx, kind, which, z);
       return { tip: add(w.entry, scale(w.dir, w.length * drive(p))), direction: w.dir };
@@ -135,27 +201,43 @@ export function guideWires(
   kind: KneeKind,
   which: 'first' | 'second',
   drive: 'in' | 'placed',
+  target: ToolTarget,
 ): InstrumentUse[] {
   return WIRE_Z.map((z, i) =>
-    guideWire(kind, `wire-${which}-${i === 0 ? 'anterior' : 'posterior'}`, which, z, (p) =>
-      drive === 'placed' ? 1 : Math.max(0, Math.min(1, p * 2 - i)),
+    guideWire(
+      kind,
+      `wire-${which}-${i === 0 ? 'anterior' : 'posterior'}`,
+      which,
+      z,
+      (p) => (drive === 'placed' ? 1 : Math.max(0, Math.min(1, p * 2 - i))),
+      target,
     ),
   );
 }
 
 /** A saw pass along a cut from outside the near cortex to `stop` mm short of the hinge. */
-export function sawPass(kind: KneeKind, which: 'first' | 'second', stop = 3): InstrumentUse {
+export function sawPass(
+  kind: KneeKind,
+  which: 'first' | 'second',
+  target: ToolTarget,
+  stop = 3,
+): InstrumentUse {
   return {
     id: `saw-${which}`,
     kind: 'saw',
     action: 'oscillate',
+    target,
     path: (ctx, p) => {
       const plan = kneePlan(ctx, kind);
       const first = which === 'first';
       const d = first ? cutDirection(ctx, kind) : secondCutDirection(ctx, kind);
       const start = first ? plan.cutStart : (plan.secondCutStart ?? plan.cutStart);
       const reach = length(sub(plan.hinge, start)) - stop;
-      const tip = add(start, scale(d, -ENTRY_OVERRUN + (reach + ENTRY_OVERRUN) * p));
+      // The blade (thicker than the model's kerf) bears on the face of the fragment that stays
+      // put: the joint's for the first cut, the shaft's (below the wedge) for the second.
+      const n = cutNormal(ctx, kind);
+      const face = scale(first ? n : scale(n, -1), KNEE_KERF / 2 + BLADE_BEARING);
+      const tip = add(add(start, face), scale(d, -ENTRY_OVERRUN + (reach + ENTRY_OVERRUN) * p));
       return { tip, direction: d, up: cross([0, 0, 1], d) };
     },
   };
@@ -163,24 +245,28 @@ export function sawPass(kind: KneeKind, which: 'first' | 'second', stop = 3): In
 
 /**
  * Stacked chisels opening the cut: the first rides the shaft's face, the second the joint's, the
- * third goes between them; each is tapped in over a third of the step while the gap opens.
+ * third goes in between them and deepest, wedging where the gap narrows to its thickness near the
+ * hinge; each is tapped in over a third of the step while the gap opens.
  */
-export function stackedChisels(kind: KneeKind): InstrumentUse[] {
+export function stackedChisels(kind: KneeKind, target: ToolTarget): InstrumentUse[] {
   const faces = [-1, 1, 0] as const;
+  const depth = [0.55, 0.55, 0.8] as const;
   return faces.map((face, i) => ({
     id: `chisel-${i + 1}`,
     kind: 'chisel',
+    target,
     path: (ctx: StepContext, p: number): ToolPose => {
       const plan = kneePlan(ctx, kind);
       const d = cutDirection(ctx, kind);
       const n = cutNormal(ctx, kind);
       const turned = plan.transform.angle * ease(p);
-      // The shaft's face turns with the opening; the joint's stays; the middle one takes half.
-      const turn = face === -1 ? turned : face === 0 ? turned / 2 : 0;
-      const offset = face === 0 ? 0 : face * (KNEE_KERF / 2 + 0.75);
+      // The shaft's face turns with the opening; the joint's stays; the middle one bears on the
+      // joint's face where the gap is as thin as it.
+      const turn = face === -1 ? turned : 0;
+      const offset = face === 0 ? KNEE_KERF / 2 + BLADE_BEARING : face * (KNEE_KERF / 2 + 0.75);
       const mouth = turnAbout(add(plan.cutStart, scale(n, offset)), plan.hinge, turn);
       const dir = turnAbout(d, [0, 0, 0], turn);
-      const inserted = Math.max(0, Math.min(1, p * 3 - i)) * 0.55 * plan.cutLength;
+      const inserted = Math.max(0, Math.min(1, p * 3 - i)) * depth[i]! * plan.cutLength;
       return {
         tip: add(add(mouth, scale(dir, inserted - 4)), [0, 0, -4 + 4 * i]),
         direction: dir,
@@ -213,10 +299,11 @@ export function graftShape(ctx: PlanContext, kind: KneeKind): readonly number[] 
 }
 
 /** The graft wedge, pushed in from the near side over the step; it stays. */
-export function graftWedge(kind: KneeKind): ImplantUse {
+export function graftWedge(kind: KneeKind, target: ToolTarget): ImplantUse {
   return {
     id: 'graft',
     kind: 'graftWedge',
+    target,
     fixedTo: kneeBodies(kind.site).joint,
     shape: (ctx) => graftShape(ctx, kind),
     path: (ctx, p) => {
@@ -234,6 +321,10 @@ export function graftWedge(kind: KneeKind): ImplantUse {
 export interface PlateLayout {
   readonly joint: readonly number[];
   readonly shaft: readonly number[];
+  /** Where the plate's first hole lies on the near cortex. */
+  readonly plateTarget: ToolTarget;
+  /** Where each screw's tip lies, in the plate's order. */
+  readonly screwTargets: readonly ToolTarget[];
 }
 
 interface Hole {
@@ -287,20 +378,27 @@ function fitPlate(ctx: StepContext, kind: KneeKind, layout: PlateLayout) {
   const along = normalize(sub(last, first));
   const near = placedDir(ctx, holes[0]!.body, holes[0]!.at, nearDir(ctx, kind));
   const up = normalize(sub(near, scale(along, dot(near, along))));
-  const tip = sub(first, scale(along, 9));
+  const tip = sub(first, scale(along, PLATE_END));
   // Each hole's station: where the bone's surface is seen along the plate's normal (a flare or a
   // condyle may stand out further that way than straight sideways), off it by the clearance. The
   // plate's ends continue its end segments.
-  const stations = holes.map((h) => {
+  const faces = holes.map((h) => {
     const normal = unplacedDir(ctx, h.body, h.at, up);
     const inner = sub(h.at, scale(normal, 8));
     const surface = add(inner, scale(normal, ctx.gauge.reach(kind.site, inner, normal)));
-    const r = sub(ctx.placed(h.body, surface), tip);
+    return { surface, normal };
+  });
+  const stations = holes.map((h, i) => {
+    const r = sub(ctx.placed(h.body, faces[i]!.surface), tip);
     return [dot(r, along), dot(r, up) + PLATE_CLEARANCE] as const;
   });
   const lastStation = stations[stations.length - 1]!;
-  const all = [[0, stations[0]![1]] as const, ...stations, [lastStation[0] + 9, lastStation[1]] as const];
-  return { holes, tip, along, up, stations: all };
+  const all = [
+    [0, stations[0]![1]] as const,
+    ...stations,
+    [lastStation[0] + PLATE_END, lastStation[1]] as const,
+  ];
+  return { holes, faces, tip, along, up, stations: all };
 }
 
 /** The locking plate on the near cortex across the osteotomy; placed after the correction. */
@@ -308,6 +406,7 @@ export function lockingPlate(kind: KneeKind, layout: PlateLayout): ImplantUse {
   return {
     id: 'plate',
     kind: 'plate',
+    target: layout.plateTarget,
     fixedTo: kneeBodies(kind.site).shaft,
     shape: (ctx) => plateLayout(ctx, kind, layout).stations.flat(),
     path: (ctx, p) => {
@@ -320,19 +419,39 @@ export function lockingPlate(kind: KneeKind, layout: PlateLayout): ImplantUse {
   };
 }
 
+/** The shaft's own axis, pre-op: the femur's anatomical one (mid-shaft to knee centre), the tibia's mechanical one. */
+function shaftAxis(ctx: PlanContext, kind: KneeKind): Vec3 {
+  const lm = ctx.landmarks;
+  return kind.site === 'femur'
+    ? normalize(sub(landmark(lm, 'femur', 'centre'), landmark(lm, 'femur', 'kneeCentre')))
+    : normalize(sub(landmark(lm, 'tibia', 'kneeCentre'), landmark(lm, 'tibia', 'plafondCentre')));
+}
+
 /** One locking screw through a plate hole, perpendicular to its fragment's axis, driven in turn. */
 function lockingScrew(kind: KneeKind, layout: PlateLayout, index: number, count: number): ImplantUse {
   const line = (ctx: StepContext) => {
     const l = plateLayout(ctx, kind, layout);
     const hole = l.holes[index]!;
+    const face = l.faces[index]!;
     const station = l.stations[index + 1]!;
-    // Square to the bone's axis in its own fragment (parallel to the joint in the head); where
-    // the plate follows the metaphyseal flare its holes are angled to match.
-    const into = scale(nearDir(ctx, kind), -1);
+    const inJoint = hole.body === kneeBodies(kind.site).joint;
+    // Parallel to the joint in the joint's fragment (the plateau or condylar screws); square to
+    // the shaft's own axis in the shaft's (the femur's anatomical axis is not its mechanical one).
+    const near = nearDir(ctx, kind);
+    const axis = shaftAxis(ctx, kind);
+    const into = scale(inJoint ? near : normalize(sub(near, scale(axis, dot(near, axis)))), -1);
     // The head sits in the plate: its back end on the plate's outer face.
     const head = add(add(l.tip, scale(l.along, station[0])), scale(l.up, station[1] + PLATE_THICKNESS));
-    let reach = 0.85 * 2 * sectionAt(ctx, kind, hole.depth).half;
-    if (hole.body === kneeBodies(kind.site).joint) {
+    const headAtRest = add(face.surface, scale(into, -(PLATE_CLEARANCE + PLATE_THICKNESS)));
+    // The bone along the screw's line: from where it enters the near cortex to the far one (the
+    // line runs from the head, whose length to the bone it adds: the cortex is not square to it).
+    const inside = add(headAtRest, scale(into, dot(sub(face.surface, headAtRest), into) + 6));
+    const back = ctx.gauge.reach(kind.site, inside, scale(into, -1));
+    const chord = back + ctx.gauge.reach(kind.site, inside, into);
+    const entry = sub(inside, scale(into, back));
+    // The tip stops short of the far cortex.
+    let reach = SCREW_FILL * chord;
+    if (inJoint) {
       // A screw in the joint's fragment stops short of the cut below it.
       const plan = kneePlan(ctx, kind);
       const n = cutNormal(ctx, kind);
@@ -340,17 +459,18 @@ function lockingScrew(kind: KneeKind, layout: PlateLayout, index: number, count:
       const inset = Number(ctx.params.hinge ?? 10);
       const press =
         kind.approach === 'closing' ? inset * Math.sin((Math.abs(plan.correction) * Math.PI) / 180) : 0;
-      const above =
-        dot(sub(hole.at, add(plan.cutStart, scale(n, KNEE_KERF / 2))), n) - SCREW_CLEARANCE - press;
+      const above = dot(sub(entry, add(plan.cutStart, scale(n, KNEE_KERF / 2))), n) - SCREW_CLEARANCE - press;
       const sink = -dot(into, n);
       if (sink > 0) reach = Math.min(reach, above / sink);
     }
     const dir = placedDir(ctx, hole.body, hole.at, into);
-    return { head, dir, length: 2 * Math.round((reach + PLATE_THICKNESS + PLATE_CLEARANCE) / 2) };
+    const toBone = dot(sub(entry, headAtRest), into);
+    return { head, dir, length: 2 * Math.round((toBone + reach) / 2) };
   };
   return {
     id: `screw-${index + 1}`,
     kind: 'lockingScrew',
+    target: layout.screwTargets[index],
     fixedTo: index < layout.joint.length ? kneeBodies(kind.site).joint : kneeBodies(kind.site).shaft,
     length: (ctx) => line(ctx).length,
     path: (ctx, p) => {
