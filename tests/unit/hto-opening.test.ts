@@ -1,7 +1,7 @@
 import { isClosed as closed, meshVolume as volume } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matrix4 } from 'three';
-import { htoOpening } from '../../src/procedures/hto-opening';
+import { frontalAscent, htoOpening } from '../../src/procedures/hto-opening';
 import {
   cutNormal as kneeCutNormal,
   kneePlan,
@@ -15,7 +15,7 @@ import { validateProcedure } from '../../src/procedures/schema';
 import type { PlanContext, Params } from '../../src/procedures/types';
 import { KNEE_PARTS } from '../../src/anatomy/parts';
 import { makePlan } from '../../src/engine/plan';
-import { evaluate } from '../../src/engine/evaluate';
+import { evaluate, keyFrame } from '../../src/engine/evaluate';
 import { movedLandmarks } from '../../src/engine/post-op';
 import { transformPoint } from '../../src/engine/rigid';
 import { measureKnee } from '../../src/clinical/knee-alignment';
@@ -194,5 +194,24 @@ describe('medial opening-wedge high tibial osteotomy', () => {
       expect(own).toBeGreaterThanOrEqual(Math.floor((len - 6) / 2) - 2);
       expect(wrong).toBe(0);
     }
+  });
+
+  it('the ascending cut is sawn from the front, behind the tuberosity, just below the plateau, at 110° to the oblique cut', async () => {
+    const { ctx } = await htoCase();
+    const plan = makePlan(htoOpening, ctx);
+    const i = htoOpening.steps.findIndex((st) => st.id === 'frontal-cut');
+    const saw = keyFrame(plan, i).instruments.find((t) => t.id === 'saw-frontal')!;
+    // Its target: the tibia's anterior side, 22 ± 10 mm below the knee centre (just below the plateau).
+    expect(saw.target).toMatchObject({ part: 'tibia', side: 'anterior' });
+    expect(saw.target!.station!.at * 383.3).toBeCloseTo(22, 0);
+    expect(saw.target!.station!.within).toBeLessThanOrEqual(10);
+    // Driven across the frontal plane from the medial side (not down out of the joint), in front of the bone's centre.
+    expect(saw.pose.direction[0]).toBeLessThan(-0.8);
+    expect(Math.abs(saw.pose.direction[1])).toBeLessThan(0.6);
+    expect(saw.pose.tip[2]).toBeGreaterThan(10);
+    // The cut's plane rises at 110° to the oblique cut.
+    const w = frontalAscent(ctx);
+    expect(Math.acos(dot(w, cutNormal(ctx))) / DEG + 90).toBeCloseTo(110, 6);
+    expect(w[2]).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@ import type { KneeAngles } from '../../src/anatomy/deformity';
 import { KNEE_PARTS } from '../../src/anatomy/parts';
 import { add, length, normalize, scale, sub, type Vec3 } from '../../src/anatomy/sdf';
 import { measureKnee } from '../../src/clinical/knee-alignment';
-import { evaluate } from '../../src/engine/evaluate';
+import { evaluate, keyFrame } from '../../src/engine/evaluate';
 import { makePlan } from '../../src/engine/plan';
 import { movedLandmarks } from '../../src/engine/post-op';
 import { transformPoint } from '../../src/engine/rigid';
@@ -406,5 +406,43 @@ describe('knee osteotomies', () => {
     expect(o.predictedWbl).toBeGreaterThan(auto.predictedWbl + 5);
     const dfo = await setup('dfo-closing', { angle: 6 });
     expect(kneePlan(dfo.ctx, dfo.kind).correction).toBe(-6);
+  });
+
+  it('the closing HTO frees the fibula at the lateral tibiofibular joint (or cuts its shaft) and the fibula follows the correction', async () => {
+    for (const fibula of ['release', 'osteotomy']) {
+      const { proc, ctx, landmarks } = await setup('hto-closing', { fibula });
+      const plan = makePlan(proc, ctx);
+      const i = proc.steps.findIndex((st) => st.id.startsWith('fibula'));
+      // Before the tibial cuts, on the fibula near its head: a chisel into the joint on the fibula's
+      // inner (tibial) side, or a saw across the shaft in its proximal third, above the nerve's zone.
+      expect(i).toBe(1);
+      const [tool] = keyFrame(plan, i).instruments;
+      expect(tool!.target!.part).toBe('fibula');
+      const station = tool!.target!.station!;
+      expect([station.from, station.to]).toEqual(['head', 'lateralMalleolus']);
+      const headLm = landmarks.fibula!.head!;
+      const length = Math.hypot(...sub(landmarks.fibula!.lateralMalleolus!, headLm));
+      if (fibula === 'release') {
+        expect(tool!.kind).toBe('chisel');
+        expect(tool!.target!.side).toBe('medial');
+        expect(station.at * length).toBeLessThan(5);
+        // On the lateral side of the knee (beyond the tibia's lateral third), within 15 mm of the head.
+        expect(tool!.pose.tip[0]).toBeLessThan(-20);
+        expect(Math.hypot(...sub(tool!.pose.tip, headLm))).toBeLessThan(15);
+      } else {
+        expect(tool!.kind).toBe('saw');
+        expect(station.at * length).toBeGreaterThan(40);
+        expect(station.at * length).toBeLessThan(70);
+      }
+      // At the end the fibula (its distal part when cut) has moved with the tibia's shaft: its
+      // lateral malleolus where the shaft's turn takes it.
+      const end = evaluate(plan, plan.timeline.total);
+      const fibulaBody = fibula === 'release' ? 'fibula' : 'fibulaDistal';
+      const mall = landmarks.fibula!.lateralMalleolus!;
+      const withFibula = transformPoint(end.transforms[fibulaBody]!, mall);
+      const withShaft = transformPoint(end.transforms.tibiaDistal!, mall);
+      expect(Math.hypot(...sub(withFibula, mall)), fibula).toBeGreaterThan(10);
+      expect(Math.hypot(...sub(withFibula, withShaft)), fibula).toBeLessThan(0.5);
+    }
   });
 });
