@@ -32,7 +32,7 @@ const TARGETS: KneeTargets = {
 const PLATE: PlateLayout = {
   joint: [24, 32, 40],
   shaft: [12, 24, 36, 48],
-  plateTarget: { part: 'femur', side: 'medial', station: femurStation(27, 6), within: 4 },
+  plateTarget: { part: 'femur', side: 'medial', station: femurStation(23, 6), within: 4 },
   screwTargets: [30, 38, 40, 62, 75, 90, 104].map((above) => ({
     part: 'femur',
     station: femurStation(above, 10),

@@ -95,7 +95,7 @@ const PLATE_END = 6;
 /** Locking plate thickness, mm (the plate design's own). */
 const PLATE_THICKNESS = 4.5;
 /** The plate stands this far off the cortex line the gauge finds, mm (the cortex is not flat). */
-const PLATE_CLEARANCE = 1.2;
+const PLATE_CLEARANCE = 0.6;
 /** Guide wires lie this far from the cut's centre line, on the side of the bone the saw must keep, mm. */
 const WIRE_OFFSET = 1.5;
 /** The wires' antero-posterior positions, mm (one anterior, one posterior, in the cut plane). */
