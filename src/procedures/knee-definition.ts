@@ -173,7 +173,9 @@ export function closingSteps(
       id: 'first-cut',
       duration: 4,
       camera: kneeCamera(kind, 190, 0.3, 0.9),
+      // The saw runs just under the upper wires (the lower pair stays for the second cut).
       instruments: [
+        ...guideWires(kind, 'first', 'placed', targets.wires),
         ...guideWires(kind, 'second', 'placed', targets.wires),
         sawPass(kind, 'first', targets.saw, 6),
       ],
@@ -183,7 +185,12 @@ export function closingSteps(
       duration: 4,
       camera: kneeCamera(kind, 190, 0.3, 0.9),
       cuts: ['wedge'],
-      instruments: [sawPass(kind, 'second', targets.secondSaw ?? targets.saw, 6)],
+      // Just above the lower wires. (Once the cut is made, the side of a tip at the hinge is read
+      // against the shaft's fragment, whose slice there is cut obliquely: the part and level hold.)
+      instruments: [
+        ...guideWires(kind, 'second', 'placed', { part: targets.wires.part, station: targets.wires.station }),
+        sawPass(kind, 'second', targets.secondSaw ?? targets.saw, 6),
+      ],
     },
     {
       id: 'wedge-out',
