@@ -90,6 +90,13 @@ function trocar(
   };
 }
 
+/** From the lesion's centre back along the needle's path to the bone's surface where it went in, mm. */
+const boneExit = (ctx: PlanContext): number =>
+  ctx.gauge.reach(lesionSite(ctx), lesionCentre(ctx), scale(trocarPath(ctx).direction, -1));
+
+/** The side of the bone the needle goes in: the tibia's anteromedial face, the femur's medial side. */
+const ENTRY_SIDE: Record<LesionSite, NonNullable<ToolTarget['side']>> = { tibia: 'medial', femur: 'medial' };
+
 /** Where the needle starts: just outside the skin. */
 const outside = (ctx: PlanContext) => pathDepth(ctx) + OUTSIDE_SKIN;
 
@@ -252,16 +259,13 @@ function steps(site: LesionSite, leaks: boolean): StepDef[] {
     {
       id: 'withdraw',
       duration: 3,
-      // Its still: the needle on its way out, its tip in its track through the lesion's wall.
-      key: 0.4,
       camera: lesionView(240),
       instruments: [
-        trocar(
-          'trocar-out',
-          // In its track: the track's radius (up to 1.7 mm) from the bone, plus the mesh's facets.
-          { part: site, within: 3 },
-          (ctx, p) => INJECTING_BACK + (outside(ctx) - INJECTING_BACK) * ease(p),
-        ),
+        // Drawn back until its tip leaves the bone where it went in (then out of the skin).
+        trocar('trocar-out', { part: site, side: ENTRY_SIDE[site] }, (ctx, p) => {
+          const exit = boneExit(ctx) + 1;
+          return INJECTING_BACK + (exit - INJECTING_BACK) * ease(p);
+        }),
       ],
     },
     { id: 'setting', duration: 4, skin: true, clock: SETTING_MINUTES, camera: lesionView(230) },
