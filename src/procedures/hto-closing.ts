@@ -222,12 +222,12 @@ const staplesStep: StepDef = {
   implants: [staple('staple-anterior', 4, 0), staple('staple-posterior', -8, 1)],
 };
 
-/** A lateral plate: two screws in the head above the closed cut, four in the shaft below it. */
+/** A lateral plate: two screws in the head above the closed cut (its top end below the joint line), four in the shaft below it. */
 const PLATE: PlateLayout = {
-  joint: [6, 14],
+  joint: [10, 16],
   shaft: [10, 20, 30, 40],
-  plateTarget: { part: 'tibia', side: 'lateral', station: tibiaStation(8, 6), within: 4 },
-  screwTargets: [8, 16, 42, 52, 62, 72].map((below) => ({
+  plateTarget: { part: 'tibia', side: 'lateral', station: tibiaStation(13, 6), within: 4 },
+  screwTargets: [13, 19, 42, 52, 62, 72].map((below) => ({
     part: 'tibia',
     station: tibiaStation(below, 10),
     within: 0,
