@@ -276,8 +276,11 @@ export function stackedChisels(kind: KneeKind, target: ToolTarget): InstrumentUs
   }));
 }
 
-/** The graft wedge fills the outer part of the opened gap, from the near cortex this far towards the hinge. */
-const GRAFT_FRACTION = 0.6;
+/**
+ * The graft wedge fills the opened gap from the near cortex this far towards the hinge: most of it,
+ * its inner end where the gap has narrowed to a few millimetres (bearing on both faces).
+ */
+const GRAFT_FRACTION = 0.75;
 /** Its antero-posterior width and centre, mm (posteromedial, where the gap is widest and clear of the tuberosity). */
 const GRAFT_WIDTH = 20;
 const GRAFT_Z = -3;
