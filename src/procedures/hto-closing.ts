@@ -181,8 +181,8 @@ const fibulaRelease: StepDef = {
         // Backwards and a little inwards, in the joint's plane.
         const back: Vec3 = [0.2, 0, -1];
         const dir = normalize(sub(back, scale(towardsTibia, dot(back, towardsTibia))));
-        // The tip in the joint, against the fibular facet, 8 mm in from the joint's front edge.
-        const tip = add(add(facet, scale(towardsTibia, 0.5)), scale(dir, 2));
+        // The edge in the joint, bearing on the fibular facet as it frees it.
+        const tip = add(add(facet, scale(towardsTibia, -0.5)), scale(dir, 2));
         return { tip: add(tip, scale(dir, -30 * (1 - ease(p)))), direction: dir, up: towardsTibia };
       },
     },
