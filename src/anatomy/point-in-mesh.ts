@@ -1,3 +1,4 @@
+import { Triangle, Vector3 } from 'three';
 import type { Vec3 } from './sdf';
 
 /** A closed triangle mesh: xyz per vertex, three vertex indices per triangle. */
@@ -35,4 +36,26 @@ export function containsPoint(mesh: TriangleMesh, p: Vec3): boolean {
     if ((e2x * qx + e2y * qy + e2z * qz) / det > 0) crossings++;
   }
   return crossings % 2 === 1;
+}
+
+const tri = new Triangle();
+const point = new Vector3();
+const closest = new Vector3();
+
+/** Distance from a point to a mesh's surface (its nearest triangle, so a large flat cut face counts), mm. */
+export function distanceToSurface(mesh: TriangleMesh, p: Vec3): number {
+  const { positions: v, indices: f } = mesh;
+  point.set(p[0], p[1], p[2]);
+  let best = Infinity;
+  for (let t = 0; t < f.length; t += 3) {
+    const a = f[t]! * 3;
+    const b = f[t + 1]! * 3;
+    const c = f[t + 2]! * 3;
+    tri.a.set(v[a]!, v[a + 1]!, v[a + 2]!);
+    tri.b.set(v[b]!, v[b + 1]!, v[b + 2]!);
+    tri.c.set(v[c]!, v[c + 1]!, v[c + 2]!);
+    const d = tri.closestPointToPoint(point, closest).distanceToSquared(point);
+    if (d < best) best = d;
+  }
+  return Math.sqrt(best);
 }

@@ -1,4 +1,4 @@
-import { containsPoint, type TriangleMesh } from '../anatomy/point-in-mesh';
+import { containsPoint, distanceToSurface, type TriangleMesh } from '../anatomy/point-in-mesh';
 import type { Vec3 } from '../anatomy/sdf';
 import type { Region } from '../anatomy/types';
 
@@ -19,7 +19,7 @@ export interface PosedBone {
 export interface Proximity {
   readonly part: string;
   readonly body: string;
-  /** 0 inside the bone; otherwise the distance to its nearest vertex, mm. */
+  /** 0 inside the bone; otherwise the distance to its surface, mm. */
   readonly distanceMm: number;
   readonly side: BoneSide;
   /** The point in the bone's pre-operative frame (for stations measured against its landmarks). */
@@ -35,18 +35,6 @@ function restPoint(m: readonly number[], p: Vec3): Vec3 {
     m[1]! * p[0] + m[5]! * p[1] + m[9]! * p[2] + m[13]!,
     m[2]! * p[0] + m[6]! * p[1] + m[10]! * p[2] + m[14]!,
   ];
-}
-
-function nearestVertex(pos: ArrayLike<number>, p: Vec3): number {
-  let best = Infinity;
-  for (let i = 0; i < pos.length; i += 3) {
-    const dx = pos[i]! - p[0];
-    const dy = pos[i + 1]! - p[1];
-    const dz = pos[i + 2]! - p[2];
-    const d = dx * dx + dy * dy + dz * dz;
-    if (d < best) best = d;
-  }
-  return Math.sqrt(best);
 }
 
 /**
@@ -91,7 +79,7 @@ function inBounds(pos: ArrayLike<number>, p: Vec3): boolean {
 
 function distanceTo(bone: PosedBone, atRest: Vec3): number {
   const inside = inBounds(bone.mesh.positions, atRest) && containsPoint(bone.mesh, atRest);
-  return inside ? 0 : nearestVertex(bone.mesh.positions, atRest);
+  return inside ? 0 : distanceToSurface(bone.mesh, atRest);
 }
 
 /** How a point lies against one bone. */

@@ -14,6 +14,18 @@ export function screwAxis(line: ScrewLine) {
 }
 
 /**
+ * A headless screw is driven in until its back end lies this far under the entry cortex, so no
+ * thread stands proud to catch the soft tissue, mm.
+ */
+const HEADLESS_COUNTERSINK_MM = 1;
+
+/** The screw's length in whole millimetres, as screws are sold: a headless one short of its countersink. */
+function screwLength(kind: 'cannulatedScrew' | 'headlessScrew', line: ScrewLine): number {
+  const { length: mm } = screwAxis(line);
+  return kind === 'headlessScrew' ? Math.floor(mm - HEADLESS_COUNTERSINK_MM) : Math.round(mm);
+}
+
+/**
  * A guide wire drilled along the screw's line in the first half of the step, then the screw
  * driven over it in the second half; the screw stays, fixed to `fixedTo`. Both end with their tips
  * at the line's target: `target` says where that is on the bone (tools-placement checks).
@@ -39,7 +51,7 @@ export function wireThenScrew(
         kind,
         fixedTo,
         target,
-        length: (ctx) => Math.round(screwAxis(line(ctx)).length),
+        length: (ctx) => screwLength(kind, line(ctx)),
         path: (ctx, p) => along(ctx, Math.max(0, p * 2 - 1)),
       },
     ],

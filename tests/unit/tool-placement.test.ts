@@ -80,8 +80,8 @@ describe('every tool works where the technique puts it', () => {
 
 /** Default staple [bridge, legs, wire] when a step does not size it (the instrument kit's). */
 const STAPLE = [15, 12, 1.2];
-/** Vertex spacing on the bone meshes makes a point on the surface read up to this far off it, mm. */
-const ON_SURFACE_MM = 1.2;
+/** A thread may graze the cortex where it enters: this far outside the surface at most, mm. */
+const ON_SURFACE_MM = 0.5;
 /** A locking screw's head sits in the plate, off the bone: the threads end this far from its back, mm. */
 const LOCKING_HEAD_MM = 8;
 /** A plate's face lies on the cortex: no farther from it than this, and never inside the bone, mm. */
