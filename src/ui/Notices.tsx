@@ -26,7 +26,13 @@ export function Notices() {
                   <li key={i} data-notice={n.kind === 'typicalCase' ? 'typical-case' : n.param}>
                     {n.kind === 'typicalCase'
                       ? t('notice.typicalCase', { context: n.used, procedure: t(`proc.${n.given}.name`) })
-                      : t(`notice.${n.kind}`, { param: n.param, given: n.given, used: n.used ?? '' })}
+                      : t(`notice.${n.kind}`, {
+                          param: n.param,
+                          given: n.given,
+                          used: n.used ?? '',
+                          // A count of settings meets its noun: the plural forms need the number.
+                          count: n.kind === 'tooMany' ? Number(n.given) : undefined,
+                        })}
                   </li>
                 ))}
               </ul>

@@ -117,7 +117,7 @@ export default function Quiz() {
         )}
       </div>
       <p data-testid="quiz-score" data-right={score.right} data-answered={score.answered}>
-        {t('quiz.score', score)}
+        {t('quiz.score', { ...score, count: score.right })}
       </p>
       {result && (
         <button

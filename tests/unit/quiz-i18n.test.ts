@@ -26,7 +26,7 @@ describe('the order picked in the quiz', () => {
     expect(yourOrder(ti, 'it', ['Incisione', 'Il taglio'])).toBe(
       'Il tuo ordine: 1. Incisione · 2. Il taglio',
     );
-    expect(yourOrder(ti, 'it', [])).toBe('Il tuo ordine: ancora nessun passo scelto');
+    expect(yourOrder(ti, 'it', [])).toBe('Il tuo ordine: ancora nessuna fase scelta');
   });
 
   it('every language places the list itself, so its punctuation is its own', () => {
@@ -34,5 +34,16 @@ describe('the order picked in the quiz', () => {
       expect(strings.quiz.yourOrder).toContain('{{order}}');
       expect(strings.quiz.orderItem).toMatch(/{{n}}.*{{step}}/);
     }
+  });
+});
+
+describe('the score', () => {
+  it('agrees with its count in Italian: one right answer, two right answers', async () => {
+    const ti = await translator('it');
+    expect(ti('quiz.score', { right: 1, answered: 1, count: 1 })).toBe('1 risposta esatta su 1');
+    expect(ti('quiz.score', { right: 2, answered: 3, count: 2 })).toBe('2 risposte esatte su 3');
+    expect(ti('quiz.score', { right: 0, answered: 1, count: 0 })).toBe('0 risposte esatte su 1');
+    const t = await translator('en');
+    expect(t('quiz.score', { right: 1, answered: 2, count: 1 })).toBe('1 of 2 right');
   });
 });
