@@ -8,6 +8,7 @@ import { kneeAftercare } from './knee-aftercare';
 import { kneeParams, kneePlan, type KneeKind } from './knee-osteotomy';
 import {
   closureStep,
+  distalFemurPlate,
   femurStation,
   incisionStep,
   kneeCamera,
@@ -29,16 +30,7 @@ const TARGETS: KneeTargets = {
 };
 
 /** A medial distal-femur locking plate: three screws above the notch, four in the shaft above the cut. */
-const PLATE: PlateLayout = {
-  joint: [24, 32, 40],
-  shaft: [12, 24, 36, 48],
-  plateTarget: { part: 'femur', side: 'medial', station: femurStation(23, 6), within: 4 },
-  screwTargets: [30, 38, 40, 62, 75, 90, 104].map((above) => ({
-    part: 'femur',
-    station: femurStation(above, 10),
-    within: 0,
-  })),
-};
+const PLATE: PlateLayout = distalFemurPlate('medial', 23, [30, 38, 40, 62, 75, 90, 104]);
 
 export const dfoClosing: ProcedureDef = {
   id: 'dfo-closing',

@@ -9,6 +9,7 @@ import { kneeAftercare } from './knee-aftercare';
 import { kneeParams, kneePlan, type KneeKind } from './knee-osteotomy';
 import {
   closureStep,
+  distalFemurPlate,
   femurStation,
   incisionStep,
   kneeCamera,
@@ -30,16 +31,7 @@ const TARGETS: KneeTargets = {
 };
 
 /** A lateral distal-femur locking plate: three screws above the notch, four in the shaft above the cut. */
-const PLATE: PlateLayout = {
-  joint: [24, 32, 40],
-  shaft: [12, 24, 36, 48],
-  plateTarget: { part: 'femur', side: 'lateral', station: femurStation(27, 6), within: 4 },
-  screwTargets: [27, 35, 43, 78, 88, 100, 112].map((above) => ({
-    part: 'femur',
-    station: femurStation(above, 10),
-    within: 0,
-  })),
-};
+const PLATE: PlateLayout = distalFemurPlate('lateral', 27, [27, 35, 43, 78, 88, 100, 112]);
 
 export const dfoOpening: ProcedureDef = {
   id: 'dfo-opening',

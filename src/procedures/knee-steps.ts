@@ -330,6 +330,28 @@ export interface PlateLayout {
   readonly screwTargets: readonly ToolTarget[];
 }
 
+/**
+ * A distal-femur locking plate on the near cortex (`side`): three screws above the notch, four in
+ * the shaft above the cut; its first hole `plateAbove` mm above the knee centre, each screw's tip at
+ * its own level (mm above it), in the plate's order.
+ */
+export function distalFemurPlate(
+  side: 'medial' | 'lateral',
+  plateAbove: number,
+  screwsAbove: readonly number[],
+): PlateLayout {
+  return {
+    joint: [24, 32, 40],
+    shaft: [12, 24, 36, 48],
+    plateTarget: { part: 'femur', side, station: femurStation(plateAbove, 6), within: 4 },
+    screwTargets: screwsAbove.map((above) => ({
+      part: 'femur',
+      station: femurStation(above, 10),
+      within: 0,
+    })),
+  };
+}
+
 interface Hole {
   readonly body: string;
   /** On the near cortex, pre-op frame of its body. */
