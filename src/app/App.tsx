@@ -20,8 +20,7 @@ import { QuietBoundary } from '../ui/QuietBoundary';
 import { StagePanes } from '../ui/StagePanes';
 import { useUrlSync } from './use-url-sync';
 import { hasWebGL } from './webgl-support';
-import { useKiosk } from './use-kiosk';
-import { KioskOverlay } from '../ui/KioskOverlay';
+import type { KioskState } from './KioskMode';
 
 /**
  * The caption and playback bar of the open procedure. Its own component, so that a parameter
@@ -45,6 +44,8 @@ function ProcedureControls() {
 const LevaPanel = lazy(() => import('../ui/LevaPanel'));
 const Quiz = lazy(() => import('../ui/Quiz'));
 const ComparePanel = lazy(() => import('../ui/ComparePanel'));
+/** The kiosk's loop and overlay load only in kiosk mode. */
+const KioskMode = lazy(() => import('./KioskMode'));
 
 /** The open procedure's panel, or, with none open, the operations to choose from. */
 function ProcedureSide() {
@@ -69,7 +70,9 @@ export function App() {
     texts &&
     procedureUi;
   const study = useSession((s) => s.mode === 'study');
-  const kiosk = useKiosk();
+  const active = useSession((s) => s.mode === 'kiosk');
+  const [kioskState, setKioskState] = useState<KioskState>({ exploring: false, shown: 0 });
+  const kiosk = { active, ...kioskState };
   const embed = useSession((s) => s.mode === 'embed');
 
   return (
@@ -96,7 +99,11 @@ export function App() {
           {webgl && <LoadOverlay />}
           <HoverLabel />
           <ProcedureControls />
-          {kiosk.active && <KioskOverlay exploring={kiosk.exploring} />}
+          {kiosk.active && (
+            <Suspense fallback={null}>
+              <KioskMode onState={setKioskState} />
+            </Suspense>
+          )}
         </section>
         <div className="side">
           <Suspense fallback={null}>

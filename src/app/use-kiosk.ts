@@ -38,14 +38,12 @@ function mayReload(): boolean {
  * languages; a touch hands the screen to the visitor, and after `idle` seconds without one it plays
  * by itself again. A failed load is retried on its own: nobody is there to press a button.
  */
-export function useKiosk(): { active: boolean; exploring: boolean; shown: number } {
-  const active = useSession((s) => s.mode === 'kiosk');
+export function useKioskLoop(): { exploring: boolean; shown: number } {
   const [exploring, setExploring] = useState(false);
   // How many procedures the loop has started: the tests and a soak read it.
   const [shown, setShown] = useState(0);
 
   useEffect(() => {
-    if (!active) return;
     const ids = PROCEDURES.map((p) => p.id);
     let n = 0;
     let startedAt = 0;
@@ -124,7 +122,7 @@ export function useKiosk(): { active: boolean; exploring: boolean; shown: number
       window.clearInterval(timer);
       for (const e of INPUTS) window.removeEventListener(e, onInput);
     };
-  }, [active]);
+  }, []);
 
-  return { active, exploring, shown };
+  return { exploring, shown };
 }

@@ -15,8 +15,14 @@ import type { ParamValue, Params, ProcedureDef } from './types';
 
 const ALL_PARTS = [...FOOT_PARTS, ...KNEE_PARTS];
 
-/** Checks each definition at load; a broken one is left out (and the tests fail on the error). */
-function checked(defs: readonly ProcedureDef[]): ProcedureDef[] {
+/**
+ * Checks each definition at load in development, the tests and the scripts; a broken one is left out (and
+ * the tests fail on the error). The definitions are code, fixed at build time, and the tests
+ * validate every one of them and every variant: the production build does not carry the schema
+ * (and its validation library) into the first view.
+ */
+function checked(defs: readonly ProcedureDef[]): readonly ProcedureDef[] {
+  if (import.meta.env?.PROD) return defs;
   return defs.filter((d) => {
     const problems = validateProcedure(d, ALL_PARTS);
     if (problems.length) console.error(`Procedure left out:\n${problems.join('\n')}`);
