@@ -83,7 +83,7 @@ function distanceTo(bone: PosedBone, atRest: Vec3): number {
 }
 
 /** How a point lies against one bone. */
-export function proximityTo(region: Region, bone: PosedBone, p: Vec3): Proximity {
+function proximityTo(region: Region, bone: PosedBone, p: Vec3): Proximity {
   const atRest = restPoint(bone.toRest, p);
   return {
     part: bone.part,

@@ -2,7 +2,7 @@ import { Matrix4 } from 'three';
 import { REGION_PARTS, SOFT_PARTS } from '../anatomy/parts';
 import type { TriangleMesh } from '../anatomy/point-in-mesh';
 import { dot, length, sub, type Vec3 } from '../anatomy/sdf';
-import { nearestBone, type BoneSide, type PosedBone, type Proximity } from '../clinical/bone-proximity';
+import { nearestBone, type BoneSide, type PosedBone } from '../clinical/bone-proximity';
 import type { InstrumentKind, ToolTarget } from '../procedures/types';
 import type { Frame, ToolState } from './evaluate';
 import type { Plan } from './plan';
@@ -112,20 +112,6 @@ export function toolPlacements(plan: Plan, frame: Frame, bones: readonly PosedBo
   });
 }
 
-/** How a tool's tip lies against its target bone (the nearest of that bone's pieces). */
-function againstTarget(
-  plan: Plan,
-  tool: ToolState,
-  target: ToolTarget,
-  bones: readonly PosedBone[],
-): Proximity | null {
-  return nearestBone(
-    plan.proc.region,
-    bones.filter((b) => b.part === target.part),
-    workingTip(tool),
-  );
-}
-
 /**
  * What is wrong with where a tool works, in words a reviewer reads ([] when it lies on its target):
  * off the bone, on the wrong side, or at the wrong station along it.
@@ -136,7 +122,12 @@ export function targetMisses(
   target: ToolTarget,
   bones: readonly PosedBone[],
 ): string[] {
-  const near = againstTarget(plan, tool, target, bones);
+  // The tip against the target bone itself (the nearest of its pieces), not whatever bone is nearest.
+  const near = nearestBone(
+    plan.proc.region,
+    bones.filter((b) => b.part === target.part),
+    workingTip(tool),
+  );
   if (!near) return [`${tool.id}: no ${target.part} on show`];
   const misses: string[] = [];
   const within = target.within ?? TARGET_WITHIN_MM;
@@ -159,11 +150,4 @@ export function targetMisses(
       );
   }
   return misses;
-}
-
-/** Where a point is along a part from one landmark to another, as a fraction (for diagnostics and tests). */
-export function stationOf(plan: Plan, part: string, from: string, to: string, p: Vec3): number {
-  const a = plan.ctx.landmarks[part]![from]!;
-  const axis = sub(plan.ctx.landmarks[part]![to]!, a);
-  return dot(sub(p, a), axis) / dot(axis, axis);
 }

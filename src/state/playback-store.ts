@@ -52,20 +52,21 @@ export const usePlayback = create<Playback>()((set, get) => ({
   setLoop: (loop) => set({ loop }),
 }));
 
+/** The step at a 0-based index, kept within the timeline. */
+const spanAt = (timeline: Timeline, step: number) =>
+  timeline.spans[Math.min(timeline.spans.length - 1, Math.max(0, step))];
+
+/** The clock resting on a step's key frame: the still its caption describes; play resumes at its start. */
+function stillOf(span: Timeline['spans'][number]): Pick<Playback, 'time' | 'step' | 'key' | 'keyStart'> {
+  return { time: span.key, step: span.index, key: span.index, keyStart: span.start };
+}
+
 /** The clock paused on a link's step (1-based, kept within the timeline), showing its key frame. */
 export function pausedAtStep(
   timeline: Timeline,
   startStep: number,
 ): Pick<Playback, 'time' | 'step' | 'total' | 'playing' | 'key' | 'keyStart'> {
-  const span = timeline.spans[Math.min(timeline.spans.length - 1, Math.max(0, startStep - 1))]!;
-  return {
-    time: span.key,
-    step: span.index,
-    key: span.index,
-    keyStart: span.start,
-    total: timeline.total,
-    playing: false,
-  };
+  return { ...stillOf(spanAt(timeline, startStep - 1)!), total: timeline.total, playing: false };
 }
 
 /**
@@ -73,11 +74,10 @@ export function pausedAtStep(
  * its key frame, so the still shows what the caption says.
  */
 export function goToStep(timeline: Timeline, step: number): void {
-  const clock = usePlayback.getState();
-  const span = timeline.spans[Math.min(timeline.spans.length - 1, Math.max(0, step))];
+  const span = spanAt(timeline, step);
   if (!span) return;
-  if (clock.playing) clock.seek(span.start);
-  else usePlayback.setState({ time: span.key, step: span.index, key: span.index, keyStart: span.start });
+  if (usePlayback.getState().playing) usePlayback.getState().seek(span.start);
+  else usePlayback.setState(stillOf(span));
 }
 
 /** The longest step the clock takes at once, s: a slow frame still advances, never a whole step. */
