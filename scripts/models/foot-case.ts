@@ -6,7 +6,7 @@ import type { FootAngles } from '../../src/anatomy/deformity';
 import type { MeshData } from '../../src/geometry/cut';
 import type { PlanContext, Params } from '../../src/procedures/types';
 import type { Plan } from '../../src/engine/plan';
-import { REST_LANDMARKS } from '../../src/state/patient';
+import { REST_LANDMARKS } from '../../src/engine/rest-landmarks';
 import { modelIO } from './build-models';
 import { decodeRegionGlb } from './model-measure';
 import { posedMeshes } from './posed-meshes';

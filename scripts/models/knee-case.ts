@@ -4,7 +4,7 @@ import { meshGauge } from '../../src/clinical/bone-gauge';
 import { posedKnee } from '../../src/clinical/patient';
 import type { KneeAngles } from '../../src/anatomy/deformity';
 import type { MeshData } from '../../src/geometry/cut';
-import { REST_LANDMARKS } from '../../src/state/patient';
+import { REST_LANDMARKS } from '../../src/engine/rest-landmarks';
 import { modelIO } from './build-models';
 import { decodeRegionGlb } from './model-measure';
 import { posedMeshes } from './posed-meshes';

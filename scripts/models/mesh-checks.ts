@@ -1,7 +1,7 @@
 /** Checks the tests run on meshes with manifold itself: closed, genus, volume. */
 import type { MeshData } from '../../src/geometry/cut';
 import { loadManifold } from '../../src/geometry/manifold-module';
-import { cross, dot, normalize, type Vec3 } from '../../src/anatomy/sdf';
+import { cross, dot, normalize, type Vec3 } from '../../src/anatomy/vec';
 
 const wasm = await loadManifold();
 

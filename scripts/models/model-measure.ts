@@ -1,5 +1,5 @@
 import type { NodeIO } from '@gltf-transform/core';
-import type { Vec3 } from '../../src/anatomy/sdf';
+import type { Vec3 } from '../../src/anatomy/vec';
 import type { BoneMesh } from '../../src/geometry/level-set';
 
 /** Measurements a radiologist or an anatomist would take on a bone mesh, mm. */

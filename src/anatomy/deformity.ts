@@ -2,7 +2,7 @@ import type { RegionLandmarks } from './landmarks';
 import { landmark } from './landmarks';
 import type { PartPose, PoseOp } from './pose';
 import { posePoint } from './pose';
-import { sub, type Vec3 } from './sdf';
+import { sub, type Vec3 } from './vec';
 
 /** Hallux valgus angles, degrees (CLINICAL.md §1). */
 export type FootAngles = {

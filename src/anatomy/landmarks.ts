@@ -1,4 +1,4 @@
-import type { Vec3 } from './sdf';
+import type { Vec3 } from './vec';
 
 /** Named points of one part, region frame, mm. */
 export type PartLandmarks = Readonly<Record<string, Vec3>>;

@@ -1,5 +1,5 @@
 import { Triangle, Vector3 } from 'three';
-import type { Vec3 } from './sdf';
+import type { Vec3 } from './vec';
 
 /** A closed triangle mesh: xyz per vertex, three vertex indices per triangle. */
 export interface TriangleMesh {

@@ -1,4 +1,4 @@
-import type { Vec3 } from './sdf';
+import type { Vec3 } from './vec';
 
 /** Where a rotation applies in full: weight = smoothstep(from, to, (p − origin)·dir), mm. */
 export interface Blend {

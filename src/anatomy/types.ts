@@ -1,4 +1,5 @@
-import type { Sdf, Vec3 } from './sdf';
+import type { Sdf } from './sdf';
+import type { Vec3 } from './vec';
 
 export type Region = 'foot' | 'knee';
 

@@ -1,5 +1,5 @@
 import { containsPoint, distanceToSurface, type TriangleMesh } from '../anatomy/point-in-mesh';
-import type { Vec3 } from '../anatomy/sdf';
+import type { Vec3 } from '../anatomy/vec';
 import type { Region } from '../anatomy/types';
 
 /** The side of a bone a point lies on, as a surgeon names it. */

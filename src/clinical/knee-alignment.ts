@@ -1,6 +1,6 @@
 import type { KneeAngles } from '../anatomy/deformity';
 import { landmark, type RegionLandmarks } from '../anatomy/landmarks';
-import { sub, type Vec3 } from '../anatomy/sdf';
+import { sub, type Vec3 } from '../anatomy/vec';
 import { coronalAngle, coronalTurn } from './plane-angles';
 
 export interface KneeAlignment extends KneeAngles {

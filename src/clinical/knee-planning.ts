@@ -10,7 +10,7 @@
  * segment turns by +α (the same relative turn of the leg below the cut against the leg above).
  */
 import { landmark, type RegionLandmarks } from '../anatomy/landmarks';
-import { add, dot, length, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, dot, length, scale, sub, type Vec3 } from '../anatomy/vec';
 import type { BoneGauge } from '../procedures/types';
 import { measureKnee, type KneeAlignment } from './knee-alignment';
 import { coronalTurn } from './plane-angles';

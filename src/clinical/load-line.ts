@@ -1,5 +1,5 @@
 import { landmark, type RegionLandmarks } from '../anatomy/landmarks';
-import { lerp3, type Vec3 } from '../anatomy/sdf';
+import { lerp3, type Vec3 } from '../anatomy/vec';
 import { alignmentPoints, crossingFraction } from './knee-alignment';
 
 const DEG = 180 / Math.PI;

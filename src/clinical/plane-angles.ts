@@ -1,4 +1,4 @@
-import type { Vec3 } from '../anatomy/sdf';
+import type { Vec3 } from '../anatomy/vec';
 
 const DEG = 180 / Math.PI;
 

@@ -1,5 +1,5 @@
 import { Matrix4 } from 'three';
-import type { Vec3 } from '../anatomy/sdf';
+import type { Vec3 } from '../anatomy/vec';
 import type { InstrumentKind, InstrumentUse, ToolPose, ToolTarget } from '../procedures/types';
 import { bodyMatrix, motionProgress, type Plan } from './plan';
 import { transformDirection, transformPoint } from './rigid';

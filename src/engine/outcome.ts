@@ -1,5 +1,5 @@
 import { landmark, type RegionLandmarks } from '../anatomy/landmarks';
-import { dot, sub } from '../anatomy/sdf';
+import { dot, sub } from '../anatomy/vec';
 import type { Region } from '../anatomy/types';
 import { measureRegion } from '../clinical/measures';
 import { footOutcomeWarnings } from '../clinical/toe-balance';

@@ -1,5 +1,5 @@
 import { Matrix4 } from 'three';
-import { add, normalize, scale, type Vec3 } from '../anatomy/sdf';
+import { add, normalize, scale, type Vec3 } from '../anatomy/vec';
 import type { ImplantUse, MotionDef, PlanContext, ProcedureDef, StepContext } from '../procedures/types';
 import { rotationAbout, transformPoint, translation } from './rigid';
 import { buildTimeline, ease, type Timeline } from './timeline';

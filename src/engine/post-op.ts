@@ -1,5 +1,5 @@
 import type { RegionLandmarks } from '../anatomy/landmarks';
-import type { Vec3 } from '../anatomy/sdf';
+import type { Vec3 } from '../anatomy/vec';
 import type { ProcedureDef } from '../procedures/types';
 import { transformPoint } from './rigid';
 

@@ -11,7 +11,7 @@ import { HINGE_INSET, hernigouGap, planOsteotomy, type OsteotomyPlan } from '../
 import { posedKnee } from '../clinical/patient';
 import { PROCEDURES, procedureById } from '../procedures/registry';
 import type { BoneGauge } from '../procedures/types';
-import landmarksJson from '../../models/landmarks.json';
+import { REST_LANDMARKS } from './rest-landmarks';
 
 /** A number the interface formats in the reader's language, with this many decimals. */
 export interface QuizNumber {
@@ -242,7 +242,7 @@ function chooseProcedure(rnd: () => number): ChoiceQuestion {
 }
 
 /** The knee model's rest landmarks (written by `npm run models`). */
-const KNEE_REST = (landmarksJson as unknown as { knee: RegionLandmarks }).knee;
+const KNEE_REST = REST_LANDMARKS.knee;
 
 /** Quiz cases: HKA 170–176° (CLINICAL §2: < 177 varus), targets in the 55–65 % some aim for. */
 const CASE_HKA = [170, 171, 172, 173, 174, 175, 176] as const;

@@ -1,5 +1,5 @@
 import { Matrix4, Vector3 } from 'three';
-import type { Vec3 } from '../anatomy/sdf';
+import type { Vec3 } from '../anatomy/vec';
 
 const axisV = new Vector3();
 const tmp = new Matrix4();

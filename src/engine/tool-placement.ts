@@ -1,7 +1,7 @@
 import { Matrix4 } from 'three';
 import { REGION_PARTS, SOFT_PARTS } from '../anatomy/parts';
 import type { TriangleMesh } from '../anatomy/point-in-mesh';
-import { dot, length, sub, type Vec3 } from '../anatomy/sdf';
+import { dot, length, sub, type Vec3 } from '../anatomy/vec';
 import { nearestBone, type BoneSide, type PosedBone } from '../clinical/bone-proximity';
 import type { InstrumentKind, ToolTarget } from '../procedures/types';
 import type { Frame, ToolState } from './evaluate';

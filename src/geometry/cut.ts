@@ -1,4 +1,4 @@
-import type { Vec3 } from '../anatomy/sdf';
+import type { Vec3 } from '../anatomy/vec';
 import type { ConvexPiece } from './cutters';
 import type { ManifoldToplevel } from './manifold-module';
 

@@ -1,4 +1,4 @@
-import { add, cross, normalize, scale, type Vec3 } from '../anatomy/sdf';
+import { add, cross, normalize, scale, type Vec3 } from '../anatomy/vec';
 
 /**
  * A cutter is a union of convex solids, each given by its corner points (manifold hulls them).

@@ -7,7 +7,7 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
-import { add, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { wedge } from '../geometry/cutters';
 import {
   AKIN_FOLLOWS,

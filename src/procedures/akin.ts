@@ -1,4 +1,4 @@
-import { add, cross, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { wedge } from '../geometry/cutters';
 import { between, boneFrame } from './bone-frame';
 import { screwAxis, wireThenScrew, type ScrewLine } from './fixation';

@@ -6,7 +6,7 @@
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
 import { landmark } from '../anatomy/landmarks';
-import { add, cross, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, scale, sub, type Vec3 } from '../anatomy/vec';
 import type { ConvexPiece } from '../geometry/cutters';
 import { between } from './bone-frame';
 import { m1 } from './first-ray';

@@ -5,7 +5,7 @@
  *
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
-import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { femoralFrame, tibialFrame } from '../clinical/knee-planning';
 import type { ConvexPiece } from '../geometry/cutters';
 import { icosphere, volumeAndCentroid } from '../geometry/icosphere';

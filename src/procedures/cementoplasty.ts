@@ -7,7 +7,7 @@
  *
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
-import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { ease } from '../engine/timeline';
 import {
   cementFill,

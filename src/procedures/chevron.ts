@@ -1,4 +1,4 @@
-import { add, cross, normalize, scale } from '../anatomy/sdf';
+import { add, cross, normalize, scale } from '../anatomy/vec';
 import { limb } from '../geometry/cutters';
 import { between } from './bone-frame';
 import { screwAxis, wireThenScrew, type ScrewLine } from './fixation';

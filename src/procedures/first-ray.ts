@@ -1,4 +1,4 @@
-import { add, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { measureFoot } from '../clinical/foot-angles';
 import { transverseDirection } from '../clinical/plane-angles';
 import { raySettling, toeRealignment, type SoftTissueWork } from '../clinical/toe-balance';

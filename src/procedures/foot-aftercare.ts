@@ -7,7 +7,7 @@
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
 import { landmark } from '../anatomy/landmarks';
-import { add, type Vec3 } from '../anatomy/sdf';
+import { add, type Vec3 } from '../anatomy/vec';
 import { caseMemo } from './case-memo';
 import type { InstrumentUse, PlanContext } from './types';
 

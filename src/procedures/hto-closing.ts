@@ -7,7 +7,7 @@
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
 import { landmark } from '../anatomy/landmarks';
-import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { ease } from '../engine/timeline';
 import { turnAbout } from '../clinical/knee-planning';
 import { slab } from '../geometry/cutters';

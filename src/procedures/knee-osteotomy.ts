@@ -6,7 +6,7 @@
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
 import { landmark } from '../anatomy/landmarks';
-import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import {
   femoralFrame,
   planOsteotomy,

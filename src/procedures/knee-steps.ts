@@ -5,7 +5,7 @@
  * procedure it serves beyond its site and approach.
  */
 import { landmark } from '../anatomy/landmarks';
-import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { turnAbout } from '../clinical/knee-planning';
 import { ease } from '../engine/timeline';
 import {

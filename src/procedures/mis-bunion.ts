@@ -7,7 +7,7 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
-import { add, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { measureFoot } from '../clinical/foot-angles';
 import { limb } from '../geometry/cutters';
 import { percutaneousAkin } from './akin-percutaneous';

@@ -6,7 +6,7 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
-import { add, scale, type Vec3 } from '../anatomy/sdf';
+import { add, scale, type Vec3 } from '../anatomy/vec';
 import { measureFoot } from '../clinical/foot-angles';
 import { slab, wedge } from '../geometry/cutters';
 import { between } from './bone-frame';

@@ -1,4 +1,4 @@
-import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/sdf';
+import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { landmark } from '../anatomy/landmarks';
 import { limb, slab } from '../geometry/cutters';
 import { between } from './bone-frame';

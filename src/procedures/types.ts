@@ -1,5 +1,5 @@
 import type { RegionLandmarks } from '../anatomy/landmarks';
-import type { Vec3 } from '../anatomy/sdf';
+import type { Vec3 } from '../anatomy/vec';
 import type { Region } from '../anatomy/types';
 import type { ConvexPiece } from '../geometry/cutters';
 import type { KneeDeformity } from '../clinical/deformity-params';

@@ -1,13 +1,9 @@
 import { useMemo } from 'react';
-import type { RegionLandmarks } from '../anatomy/landmarks';
 import type { Region } from '../anatomy/types';
 import type { FootAngles, KneeAngles } from '../anatomy/deformity';
 import { posedFoot, posedKnee, type PosedFoot, type PosedKnee } from '../clinical/patient';
-import landmarksJson from '../../models/landmarks.json';
+import { REST_LANDMARKS } from '../engine/rest-landmarks';
 import { useSession } from './session-store';
-
-/** Rest landmarks of both regions, as written by `npm run models`. */
-export const REST_LANDMARKS = landmarksJson as unknown as Record<Region, RegionLandmarks>;
 
 export type PosedPatient = ({ region: 'foot' } & PosedFoot) | ({ region: 'knee' } & PosedKnee);
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matrix4, Quaternion } from 'three';
 import { FOOT_PARTS } from '../../src/anatomy/parts';
-import { add, dot, normalize, scale, sub } from '../../src/anatomy/sdf';
+import { add, dot, normalize, scale, sub } from '../../src/anatomy/vec';
 import { measureFoot } from '../../src/clinical/foot-angles';
 import { transverseDirection } from '../../src/clinical/plane-angles';
 import { evaluate } from '../../src/engine/evaluate';

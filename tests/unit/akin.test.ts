@@ -13,7 +13,7 @@ import { cutJobs } from '../../src/engine/fragments';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { containsPoint } from '../../src/anatomy/point-in-mesh';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
-import { add, cross, dot, normalize, scale, sub } from '../../src/anatomy/sdf';
+import { add, cross, dot, normalize, scale, sub } from '../../src/anatomy/vec';
 import { Matrix4 } from 'three';
 import { footCase } from '../../scripts/models/foot-case';
 import { isClosed as closed, meshVolume as volume, wedgeVolume } from '../../scripts/models/mesh-checks';

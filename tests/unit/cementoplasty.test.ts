@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KNEE_PARTS } from '../../src/anatomy/parts';
-import { add, length, scale, sub } from '../../src/anatomy/sdf';
+import { add, length, scale, sub } from '../../src/anatomy/vec';
 import { evaluate } from '../../src/engine/evaluate';
 import { cutChains, cutJobs } from '../../src/engine/fragments';
 import { makePlan } from '../../src/engine/plan';

@@ -5,7 +5,7 @@ import { makePlan } from '../../src/engine/plan';
 import { evaluate } from '../../src/engine/evaluate';
 import { movedLandmarks } from '../../src/engine/post-op';
 import { measureFoot } from '../../src/clinical/foot-angles';
-import { dot, normalize, sub } from '../../src/anatomy/sdf';
+import { dot, normalize, sub } from '../../src/anatomy/vec';
 import { beforeSoftTissue, footCase } from '../../scripts/models/foot-case';
 
 describe('chevron osteotomy', () => {

@@ -23,7 +23,7 @@ import { cutJobs } from '../../src/engine/fragments';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { containsPoint } from '../../src/anatomy/point-in-mesh';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
-import { add, dot, normalize, scale, sub, type Vec3 } from '../../src/anatomy/sdf';
+import { add, dot, normalize, scale, sub, type Vec3 } from '../../src/anatomy/vec';
 import { kneeCase } from '../../scripts/models/knee-case';
 import { plateauY } from '../../src/anatomy/knee/tibia';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Matrix4 } from 'three';
 import type { KneeAngles } from '../../src/anatomy/deformity';
 import { KNEE_PARTS } from '../../src/anatomy/parts';
-import { add, length, normalize, scale, sub, type Vec3 } from '../../src/anatomy/sdf';
+import { add, length, normalize, scale, sub, type Vec3 } from '../../src/anatomy/vec';
 import { measureKnee } from '../../src/clinical/knee-alignment';
 import { evaluate, keyFrame } from '../../src/engine/evaluate';
 import { makePlan } from '../../src/engine/plan';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KneeAngles } from '../../src/anatomy/deformity';
 import { landmark, type RegionLandmarks } from '../../src/anatomy/landmarks';
-import type { Vec3 } from '../../src/anatomy/sdf';
+import type { Vec3 } from '../../src/anatomy/vec';
 import { measureKnee } from '../../src/clinical/knee-alignment';
 import { applyCorrection, planOsteotomy, turnAbout } from '../../src/clinical/knee-planning';
 import {

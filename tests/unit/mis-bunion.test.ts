@@ -16,7 +16,7 @@ import {
   PORTALS,
 } from '../../src/procedures/mis-bunion';
 import { m1 } from '../../src/procedures/first-ray';
-import { add, dot, scale, type Vec3 } from '../../src/anatomy/sdf';
+import { add, dot, scale, type Vec3 } from '../../src/anatomy/vec';
 import { DMAA_TARGET, reverdinWedgeDeg } from '../../src/procedures/neck-osteotomy';
 import { outcomeOf } from '../../src/engine/outcome';
 import { validateProcedure } from '../../src/procedures/schema';

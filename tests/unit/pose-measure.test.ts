@@ -3,7 +3,7 @@ import { FOOT_DEFORMITY, KNEE_DEFORMITY, JLCA_PLAUSIBLE } from '../../src/clinic
 import { posedFoot, posedKnee } from '../../src/clinical/patient';
 import { measureFoot } from '../../src/clinical/foot-angles';
 import { measureKnee } from '../../src/clinical/knee-alignment';
-import { REST_LANDMARKS } from '../../src/state/patient';
+import { REST_LANDMARKS } from '../../src/engine/rest-landmarks';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {

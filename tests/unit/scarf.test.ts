@@ -14,7 +14,7 @@ import { makePlan } from '../../src/engine/plan';
 import { evaluate } from '../../src/engine/evaluate';
 import { movedLandmarks, rootPart } from '../../src/engine/post-op';
 import { measureFoot } from '../../src/clinical/foot-angles';
-import { cross, dot, normalize, sub, type Vec3 } from '../../src/anatomy/sdf';
+import { cross, dot, normalize, sub, type Vec3 } from '../../src/anatomy/vec';
 import { cutJobs } from '../../src/engine/fragments';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';

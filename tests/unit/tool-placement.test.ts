@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Vec3 } from '../../src/anatomy/sdf';
+import type { Vec3 } from '../../src/anatomy/vec';
 import { nearestBone, type PosedBone } from '../../src/clinical/bone-proximity';
 import { evaluate, keyFrame, type ToolState } from '../../src/engine/evaluate';
 import type { Plan } from '../../src/engine/plan';

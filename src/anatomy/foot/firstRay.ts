@@ -2,8 +2,10 @@
  * The first ray: metatarsal 1 (with sesamoid grooves and crista), the medial eminence (bunion) as a
  * separate body, the two sesamoids and the hallux phalanges.
  */
-import type { Sdf, Vec3 } from '../sdf';
-import { add, cross, ellipsoid, normalize, roundBox, scale, smoothUnion, sphere } from '../sdf';
+import type { Sdf } from '../sdf';
+import type { Vec3 } from '../vec';
+import { ellipsoid, roundBox, smoothUnion, sphere } from '../sdf';
+import { add, cross, normalize, scale } from '../vec';
 import { D1_1, GAP, M1, M1_HEAD_R, P1_1 } from './layout';
 import { phalanxLocal } from './longbones';
 import { clearOf, DEG, frame, inFrame, loft, surfacePoint } from './util';

@@ -3,7 +3,8 @@
  * Region frame: +X medial, +Y up (sole on y = 0), +Z anterior (heel at z = 0), mm.
  */
 import type { BoneDef } from '../types';
-import type { Sdf, Vec3 } from '../sdf';
+import type { Sdf } from '../sdf';
+import type { Vec3 } from '../vec';
 import { FOOT_PARTS, type FootPart } from '../parts';
 import { D1_1, M1, M2, M3, M4, M5, P1_1, TOE2, TOE3, TOE4, TOE5, type Ray } from './layout';
 import {
@@ -37,7 +38,8 @@ import {
 } from './tarsals';
 import { skinFoot } from './skin';
 import { autoBounds, boxAround, boxSdf, capsuleRadius, culled } from './util';
-import { add, capsule, cross, normalize, scale, sub } from '../sdf';
+import { capsule } from '../sdf';
+import { add, cross, normalize, scale, sub } from '../vec';
 import { BAKED } from './baked';
 
 interface Spec {

@@ -3,8 +3,8 @@
  * Every long bone is described by the centre of its proximal articular surface (`base`), its axis and
  * its length; the joints are spherical about the head centre of the proximal bone.
  */
-import type { Vec3 } from '../sdf';
-import { add, scale } from '../sdf';
+import type { Vec3 } from '../vec';
+import { add, scale } from '../vec';
 import { DEG, dirFrom } from './util';
 
 /** Joint space between articulating bones, mm. */

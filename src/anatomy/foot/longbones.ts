@@ -3,7 +3,8 @@
  * local z runs from the centre of the base articular surface (z = 0) to the distal tip (z = length),
  * x is medial, y dorsal.
  */
-import type { Sdf, Vec3 } from '../sdf';
+import type { Sdf } from '../sdf';
+import type { Vec3 } from '../vec';
 import { ellipsoid, roundBox, smoothUnion, sphere } from '../sdf';
 import { GAP, type Ray } from './layout';
 import { carve, frame, inFrame, loft, type Frame } from './util';

@@ -1,6 +1,8 @@
 /** Skin envelope of the forefoot: rays dilated, a plantar fat pad, cut flat proximally. */
-import type { Sdf, Vec3 } from '../sdf';
-import { add, ellipsoid, halfSpace, roundCone, scale, smoothIntersect, smoothUnion } from '../sdf';
+import type { Sdf } from '../sdf';
+import type { Vec3 } from '../vec';
+import { ellipsoid, halfSpace, roundCone, smoothIntersect, smoothUnion } from '../sdf';
+import { add, scale } from '../vec';
 import { D1_1, M1, M2, M3, M4, M5, P1_1, TOE2, TOE3, TOE4, TOE5, type Ray, type Toe } from './layout';
 
 const tip = (r: Ray, extra: number): Vec3 => add(r.head, scale(r.dir, extra));

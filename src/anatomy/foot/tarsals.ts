@@ -2,19 +2,10 @@
  * The seven tarsal bones. Each is built from its main masses (lofts, planar hulls, ellipsoids); joint
  * faces are carved from the neighbour's shape GAP away, so facets are congruent (concave against convex).
  */
-import type { Sdf, Vec3 } from '../sdf';
-import {
-  add,
-  capsule,
-  cross,
-  ellipsoid,
-  normalize,
-  roundCone,
-  scale,
-  smoothIntersect,
-  smoothUnion,
-  sub,
-} from '../sdf';
+import type { Sdf } from '../sdf';
+import type { Vec3 } from '../vec';
+import { capsule, ellipsoid, roundCone, smoothIntersect, smoothUnion } from '../sdf';
+import { add, cross, normalize, scale, sub } from '../vec';
 import { GAP, M1, M2, M3, M4, M5 } from './layout';
 import { m2Raw, m4Raw, m5Raw } from './lesserRays';
 import { carve, clearOf, DEG, frame, inFrame, loft } from './util';

@@ -2,8 +2,10 @@
  * Small helpers for the foot bones: local bone frames, a lofted elliptical rod, joint cutting,
  * automatic bounds and surface probing. Millimetres, negative inside.
  */
-import type { Sdf, Vec3 } from '../sdf';
-import { add, cross, dot, normalize, scale, smoothIntersect, sub } from '../sdf';
+import type { Sdf } from '../sdf';
+import type { Vec3 } from '../vec';
+import { smoothIntersect } from '../sdf';
+import { add, cross, dot, normalize, scale, sub } from '../vec';
 
 export const DEG = Math.PI / 180;
 

@@ -2,7 +2,8 @@
  * Right femur. Region frame: +X medial, +Y up, +Z anterior, knee joint centre at the origin,
  * femoral head centre (hip centre) at (0, 435, 0), mechanical axis vertical.
  */
-import { capsule, ellipsoid, normalize, roundBox, roundCone, sphere, type Sdf, type Vec3 } from '../sdf';
+import { capsule, ellipsoid, roundBox, roundCone, sphere, type Sdf } from '../sdf';
+import { normalize, type Vec3 } from '../vec';
 import { bounded, domedCondyle, smin, ssub, tube } from './prims';
 
 export const HIP_CENTRE: Vec3 = [0, 435, 0];

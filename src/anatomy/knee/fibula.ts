@@ -2,7 +2,8 @@
  * Right fibula: lateral (−X) and posterior (−Z) of the tibia, head under the lateral tibial condyle,
  * lateral malleolus at the ankle. Kept 1.7 mm clear of the talus.
  */
-import { ellipsoid, normalize, sphere, type Sdf, type Vec3 } from '../sdf';
+import { ellipsoid, sphere, type Sdf } from '../sdf';
+import { normalize, type Vec3 } from '../vec';
 import { bounded, smin, ssub, tube } from './prims';
 import { talusSdf } from './talus';
 

@@ -2,7 +2,7 @@
  * The right lower limb (femur, patella, tibia, fibula, talus) and the knee's soft-tissue envelope.
  * Region frame: +X medial, +Y up, +Z anterior, knee joint centre at the origin, mm.
  */
-import type { Vec3 } from '../sdf';
+import type { Vec3 } from '../vec';
 import type { BoneDef } from '../types';
 import { FEMUR_BOUNDS, femurSdf, HIP_CENTRE } from './femur';
 import { FIBULA_BOUNDS, FIBULA_HEAD, fibulaSdf } from './fibula';

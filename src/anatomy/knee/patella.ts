@@ -4,7 +4,8 @@
  * rests on — a vertical median ridge between a larger lateral and a smaller medial facet — 1.7 mm
  * clear of it. The lower pole (apex) is non-articular and recedes anteriorly.
  */
-import { type Sdf, type Vec3 } from '../sdf';
+import { type Sdf } from '../sdf';
+import { type Vec3 } from '../vec';
 import { bounded, ellipse2, smax, smin, ssub } from './prims';
 import { femurSdf } from './femur';
 

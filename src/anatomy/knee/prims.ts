@@ -1,7 +1,8 @@
 /**
  * Extra SDF helpers for the lower-limb bones (millimetres, negative inside).
  */
-import { roundCone, type Sdf, type Vec3 } from '../sdf';
+import { roundCone, type Sdf } from '../sdf';
+import { type Vec3 } from '../vec';
 
 const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
 

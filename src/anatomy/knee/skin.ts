@@ -2,7 +2,8 @@
  * Soft-tissue envelope of the knee region (y −170 … +170), drawn translucent: thin over the patella
  * and the tibial crest, thicker behind (hamstrings, gastrocnemius).
  */
-import { ellipsoid, halfSpace, roundCone, smoothIntersect, sphere, type Sdf, type Vec3 } from '../sdf';
+import { ellipsoid, halfSpace, roundCone, smoothIntersect, sphere, type Sdf } from '../sdf';
+import { type Vec3 } from '../vec';
 import { smin } from './prims';
 import { patellaSdf } from './patella';
 

@@ -1,7 +1,8 @@
 /**
  * Right talus under the tibial plafond. Top of the trochlear dome at (0, −385, 0) (ankle centre).
  */
-import { ellipsoid, normalize, roundBox, roundCone, sphere, type Sdf, type Vec3 } from '../sdf';
+import { ellipsoid, roundBox, roundCone, sphere, type Sdf } from '../sdf';
+import { normalize, type Vec3 } from '../vec';
 import { bounded, domedCondyle, smin, ssub } from './prims';
 
 export const ANKLE_CENTRE: Vec3 = [0, -385, 0];

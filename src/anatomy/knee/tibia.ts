@@ -3,7 +3,8 @@
  * slope), mechanical axis vertical down to the ankle centre (0, −385, 0). Kept clear of the fibula
  * (proximal and distal tibiofibular joints) and of the talus (plafond, medial malleolus).
  */
-import { capsule, ellipsoid, roundCone, type Sdf, type Vec3 } from '../sdf';
+import { capsule, ellipsoid, roundCone, type Sdf } from '../sdf';
+import { type Vec3 } from '../vec';
 import { bounded, ellipse2, ellipticCylinder, smax, smin, ssub, tube } from './prims';
 import { fibulaSdf } from './fibula';
 import { talusSdf } from './talus';

@@ -1,4 +1,4 @@
-import type { Vec3 } from '../../anatomy/sdf';
+import type { Vec3 } from '../../anatomy/vec';
 import { icosphere, volumeAndCentroid } from '../../geometry/icosphere';
 import { MeshBuilder } from './mesh-builder';
 import type { PartDesign } from './part';

@@ -9,7 +9,7 @@ import {
   Vector3,
   type Group,
 } from 'three';
-import { cross } from '../../anatomy/sdf';
+import { cross } from '../../anatomy/vec';
 import { SHOT_FRACTION } from '../../engine/fluoroscopy';
 import type { Plan } from '../../engine/plan';
 import { useSession } from '../../state/session-store';

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group, Mesh } from 'three';
 import { landmark, type RegionLandmarks } from '../../anatomy/landmarks';
-import { add, normalize, scale, sub, type Vec3 } from '../../anatomy/sdf';
+import { add, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 import { measureFoot } from '../../clinical/foot-angles';
 import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';

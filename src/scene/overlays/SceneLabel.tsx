@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useLayoutEffect, useRef } from 'react';
 import { Vector3, type Group } from 'three';
-import type { Vec3 } from '../../anatomy/sdf';
+import type { Vec3 } from '../../anatomy/vec';
 import { labelHost } from './label-host';
 
 interface SceneLabelProps {

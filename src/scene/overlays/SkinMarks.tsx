@@ -2,7 +2,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MeshBasicMaterial } from 'three';
-import { add, length, scale, sub } from '../../anatomy/sdf';
+import { add, length, scale, sub } from '../../anatomy/vec';
 import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
 import { useSession } from '../../state/session-store';

@@ -9,7 +9,7 @@ import {
   type Object3D,
 } from 'three';
 import type { RegionLandmarks } from '../../anatomy/landmarks';
-import type { Vec3 } from '../../anatomy/sdf';
+import type { Vec3 } from '../../anatomy/vec';
 import type { Frame } from '../../engine/evaluate';
 import type { Plan } from '../../engine/plan';
 import { movedLandmarks } from '../../engine/post-op';

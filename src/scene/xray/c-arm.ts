@@ -1,5 +1,5 @@
 import type { Region } from '../../anatomy/types';
-import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../anatomy/sdf';
+import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 import type { Projection } from '../../state/session-store';
 import { beamDirection, FIELD_MM } from './xray-camera';
 
