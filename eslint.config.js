@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import r3f from '@react-three/eslint-plugin';
 import globals from 'globals';
+import { boundaries } from './eslint-boundaries.js';
 
 export default tseslint.config(
   {
@@ -28,4 +29,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  ...boundaries,
 );
