@@ -1,4 +1,14 @@
-import type { BoneGauge } from '../procedures/types';
+import type { Vec3 } from '../anatomy/vec';
+
+/** Measurements of the posed bones that a procedure may need (widths at a cut). */
+export interface BoneGauge {
+  /** Width of a bone across direction `across`, in the slice through `at` perpendicular to `axis`, mm. */
+  width(bone: string, at: Vec3, axis: Vec3, across: Vec3): number;
+  /** The same slice's extent along `across`, as offsets from `at` ([near −across, near +across]), mm. */
+  span(bone: string, at: Vec3, axis: Vec3, across: Vec3): readonly [number, number];
+  /** How far along unit `dir` from `at` the bone's surface lies on that line (its farthest point), mm. */
+  reach(bone: string, at: Vec3, dir: Vec3): number;
+}
 
 /** Half-thickness of the slice a width is measured in, mm. */
 const SLICE = 1;

@@ -11,7 +11,7 @@
  */
 import { landmark, type RegionLandmarks } from '../anatomy/landmarks';
 import { add, dot, length, scale, sub, type Vec3 } from '../anatomy/vec';
-import type { BoneGauge } from '../procedures/types';
+import type { BoneGauge } from './bone-gauge';
 import { measureKnee, type KneeAlignment } from './knee-alignment';
 import { coronalTurn } from './plane-angles';
 

@@ -44,15 +44,9 @@ export interface ChoiceParamDef {
 
 export type ParamDef = NumberParamDef | ChoiceParamDef;
 
-/** Measurements of the posed bones that a procedure may need (widths at a cut), from src/clinical. */
-export interface BoneGauge {
-  /** Width of a bone across direction `across`, in the slice through `at` perpendicular to `axis`, mm. */
-  width(bone: string, at: Vec3, axis: Vec3, across: Vec3): number;
-  /** The same slice's extent along `across`, as offsets from `at` ([near −across, near +across]), mm. */
-  span(bone: string, at: Vec3, axis: Vec3, across: Vec3): readonly [number, number];
-  /** How far along unit `dir` from `at` the bone's surface lies on that line (its farthest point), mm. */
-  reach(bone: string, at: Vec3, dir: Vec3): number;
-}
+/** Measurements of the posed bones that a procedure may need (widths at a cut): clinical's gauge. */
+import type { BoneGauge } from '../clinical/bone-gauge';
+export type { BoneGauge };
 
 /** What a procedure's placement and motion functions read: never the clock, never the DOM. */
 export interface PlanContext {

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { Region } from '../anatomy/types';
+import type { ProcedureDef } from '../procedures/types';
 import { proceduresOf } from '../procedures/registry';
 import { useSession } from '../state/session-store';
 
-const REGIONS: readonly Region[] = ['foot', 'knee'];
+const REGIONS: readonly ProcedureDef['region'][] = ['foot', 'knee'];
 
 /**
  * The start of a consultation: every operation as a large card with its cut drawn, grouped by foot
