@@ -1,9 +1,9 @@
 import { Matrix4 } from 'three';
 import type { Vec3 } from '../anatomy/vec';
-import type { InstrumentKind, InstrumentUse, ToolPose, ToolTarget } from '../procedures/types';
-import { bodyMatrix, motionProgress, type Plan } from './plan';
-import { transformDirection, transformPoint } from './rigid';
-import { locate } from './timeline';
+import type { ImplantUse, InstrumentKind, InstrumentUse, ToolPose, ToolTarget } from '../procedures/types';
+import { bodyMatrix, motionProgress, type Plan, type ResolvedMotion } from './plan';
+import { transformDirectionInto, transformPointInto } from './rigid';
+import { locate, type StepAt } from './timeline';
 
 /** A tool or implant as the scene draws it. */
 export interface ToolState {
@@ -37,78 +37,197 @@ export interface Frame {
   readonly camera: { readonly target: Vec3; readonly position: Vec3 };
 }
 
-const scratch = new Matrix4();
-const atPlacement = new Matrix4();
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type WritableVec3 = [number, number, number];
 
-function toolState(plan: Plan, use: InstrumentUse, p: number): ToolState {
-  return {
+/** What a frame holds that the next evaluation overwrites in place. */
+interface FrameBuffers {
+  plan: Plan | null;
+  /** One tool state per tool or implant use of the plan, kept between evaluations. */
+  readonly tools: Map<InstrumentUse, Mutable<ToolState>>;
+  /** An implant's pose once it rides on its body (its own arrays, rewritten each evaluation). */
+  readonly ridden: Map<
+    ImplantUse,
+    { tip: WritableVec3; direction: WritableVec3; up?: WritableVec3; size?: number }
+  >;
+}
+
+/** What never changes for a plan, worked out once per plan and shared by every frame. */
+interface PlanTables {
+  /** Per step: the cuts made by then. */
+  readonly cutsAt: readonly (readonly string[])[];
+  /** Per step: the bodies removed before it, and those removed by its end. */
+  readonly removedBefore: readonly (readonly string[])[];
+  readonly removedThrough: readonly (readonly string[])[];
+  /** Per implant: its pose where it was placed, and the inverse of its body's matrix then. */
+  readonly placed: ReadonlyMap<ImplantUse, { readonly pose: ToolPose; readonly inverse: Matrix4 }>;
+}
+
+const buffers = new WeakMap<Frame, FrameBuffers>();
+const tables = new WeakMap<Plan, PlanTables>();
+const scratch = new Matrix4();
+const located: StepAt = { index: 0, progress: 0 };
+const NONE: readonly never[] = [];
+/** A tool's pose until its first evaluation writes the real one. */
+const UNPLACED: ToolPose = { tip: [0, 0, 0], direction: [0, 0, 1] };
+
+// bodyMatrix asks each motion's progress through a callback: one function made once, reading the
+// instant being evaluated from here, so an evaluation makes no closure.
+let nowStep = 0;
+let nowProgress = 0;
+const progressNow = (r: ResolvedMotion) => motionProgress(r, nowStep, nowProgress);
+
+/** An empty frame for {@link evaluate} to write into, again and again (one per view). */
+export function createFrame(): Frame {
+  const frame: Frame = {
+    time: 0,
+    step: 0,
+    progress: 0,
+    transforms: {},
+    cuts: NONE,
+    removed: NONE,
+    instruments: [],
+    implants: [],
+    skin: false,
+    camera: { target: [0, 0, 0], position: [0, 0, 0] },
+  };
+  buffers.set(frame, { plan: null, tools: new Map(), ridden: new Map() });
+  return frame;
+}
+
+function stepsWith(plan: Plan, at: ReadonlyMap<string, number>, by: (s: number, index: number) => boolean) {
+  return plan.proc.steps.map((_, index) => [...at].filter(([, s]) => by(s, index)).map(([id]) => id));
+}
+
+function tablesOf(plan: Plan): PlanTables {
+  const known = tables.get(plan);
+  if (known) return known;
+  const placed = new Map<ImplantUse, { pose: ToolPose; inverse: Matrix4 }>();
+  for (const { use, step } of plan.implants) {
+    const atPlacement = bodyMatrix(plan, use.fixedTo, (r) => motionProgress(r, step, 1), new Matrix4());
+    placed.set(use, { pose: use.path(plan.ctx, 1), inverse: atPlacement.invert() });
+  }
+  const made: PlanTables = {
+    cutsAt: stepsWith(plan, plan.cutStep, (s, i) => s <= i),
+    // A removal is done at the end of its step: the still of "removing the wedge" shows it gone.
+    removedBefore: stepsWith(plan, plan.removeStep, (s, i) => s < i),
+    removedThrough: stepsWith(plan, plan.removeStep, (s, i) => s <= i),
+    placed,
+  };
+  tables.set(plan, made);
+  return made;
+}
+
+/** The frame's buffers, emptied of another plan's bodies and tools when the plan changed. */
+function buffersFor(frame: Frame, plan: Plan): FrameBuffers {
+  let own = buffers.get(frame);
+  if (!own) {
+    own = { plan: null, tools: new Map(), ridden: new Map() };
+    buffers.set(frame, own);
+  }
+  if (own.plan === plan) return own;
+  own.plan = plan;
+  own.tools.clear();
+  own.ridden.clear();
+  const transforms = frame.transforms as Record<string, number[]>;
+  for (const body of Object.keys(transforms)) delete transforms[body];
+  const tool = (use: InstrumentUse): Mutable<ToolState> => ({
     id: use.id,
     kind: use.kind,
-    pose: use.path(plan.ctx, p),
+    pose: UNPLACED,
     action: use.action,
     length: use.length?.(plan.ctx),
     shape: use.shape?.(plan.ctx),
     target: use.target,
-  };
+  });
+  for (const step of plan.proc.steps)
+    for (const use of step.instruments ?? NONE) own.tools.set(use, tool(use));
+  for (const { use } of plan.implants) {
+    own.tools.set(use, tool(use));
+    const up = tablesOf(plan).placed.get(use)!.pose.up;
+    own.ridden.set(use, { tip: [0, 0, 0], direction: [0, 0, 0], up: up && [0, 0, 0] });
+  }
+  return own;
+}
+
+/** An implant placed in an earlier step: it rides on its body for any motion that came after. */
+function rideOnBody(plan: Plan, use: ImplantUse, own: FrameBuffers): ToolPose {
+  const { pose, inverse } = tablesOf(plan).placed.get(use)!;
+  const delta = bodyMatrix(plan, use.fixedTo, progressNow, scratch).multiply(inverse).elements;
+  const ridden = own.ridden.get(use)!;
+  transformPointInto(delta, pose.tip, ridden.tip);
+  transformDirectionInto(delta, pose.direction, ridden.direction);
+  if (pose.up && ridden.up) transformDirectionInto(delta, pose.up, ridden.up);
+  ridden.size = pose.size;
+  return ridden;
 }
 
 /**
  * The state of a procedure at time t (seconds at 1×). Pure: the same plan and time always give the
- * same frame; the clock lives in the caller.
+ * same values; the clock lives in the caller. Given `into` (from {@link createFrame}), it writes
+ * there and returns it, making no new object once the frame has seen the plan: a view evaluating
+ * every frame allocates nothing. Without it, a new frame.
  */
-export function evaluate(plan: Plan, t: number): Frame {
-  const { index, progress } = locate(plan.timeline, t);
-  return evaluateStep(plan, index, progress, t);
+export function evaluate(plan: Plan, t: number, into: Frame = createFrame()): Frame {
+  const { index, progress } = locate(plan.timeline, t, located);
+  return evaluateStep(plan, index, progress, t, into);
 }
 
 /** A paused step's still: its key frame (the end of its motion unless the step names another moment). */
-export function keyFrame(plan: Plan, index: number): Frame {
+export function keyFrame(plan: Plan, index: number, into: Frame = createFrame()): Frame {
   const step = Math.min(plan.proc.steps.length - 1, Math.max(0, index));
-  return evaluateStep(plan, step, plan.proc.steps[step]!.key ?? 1, plan.timeline.spans[step]!.key);
+  return evaluateStep(plan, step, plan.proc.steps[step]!.key ?? 1, plan.timeline.spans[step]!.key, into);
 }
 
 /** The state at a given progress (0–1) through a step; `t` is the clock time it stands for. */
-export function evaluateStep(plan: Plan, index: number, progress: number, t: number): Frame {
+export function evaluateStep(
+  plan: Plan,
+  index: number,
+  progress: number,
+  t: number,
+  into: Frame = createFrame(),
+): Frame {
+  const frame = into as Mutable<Frame>;
+  const own = buffersFor(into, plan);
+  const table = tablesOf(plan);
   const step = plan.proc.steps[index]!;
-  const now = (r: Parameters<typeof motionProgress>[0]) => motionProgress(r, index, progress);
-  const transforms: Record<string, number[]> = {};
-  for (const body of plan.movingBodies) transforms[body] = [...bodyMatrix(plan, body, now, scratch).elements];
+  nowStep = index;
+  nowProgress = progress;
 
-  const implants: ToolState[] = [];
-  for (const { use, step: placedAt } of plan.implants) {
-    if (placedAt > index) continue;
-    if (placedAt === index) {
-      implants.push(toolState(plan, use, progress));
-      continue;
-    }
-    // Placed earlier: it rides on its body for any motion that came after.
-    const placed = toolState(plan, use, 1);
-    bodyMatrix(plan, use.fixedTo, (r) => motionProgress(r, placedAt, 1), atPlacement).invert();
-    const delta = bodyMatrix(plan, use.fixedTo, now, scratch).multiply(atPlacement).elements;
-    implants.push({
-      ...placed,
-      pose: {
-        tip: transformPoint(delta, placed.pose.tip),
-        direction: transformDirection(delta, placed.pose.direction),
-        up: placed.pose.up && transformDirection(delta, placed.pose.up),
-        size: placed.pose.size,
-      },
-    });
+  const transforms = frame.transforms as Record<string, number[]>;
+  for (let b = 0; b < plan.movingBodies.length; b++) {
+    const body = plan.movingBodies[b]!;
+    const elements = bodyMatrix(plan, body, progressNow, scratch).elements;
+    const out = (transforms[body] ??= new Array<number>(16));
+    for (let i = 0; i < 16; i++) out[i] = elements[i]!;
   }
 
-  return {
-    time: t,
-    step: index,
-    progress,
-    transforms,
-    cuts: [...plan.cutStep].filter(([, s]) => s <= index).map(([id]) => id),
-    // A removal is done at the end of its step: the still of "removing the wedge" shows it gone.
-    removed: [...plan.removeStep]
-      .filter(([, s]) => s < index || (s === index && progress >= 1))
-      .map(([id]) => id),
-    instruments: (step.instruments ?? []).map((use) => toolState(plan, use, progress)),
-    implants,
-    skin: step.skin ?? false,
-    camera: plan.cameras[index]!,
-  };
+  const implants = frame.implants as ToolState[];
+  let count = 0;
+  for (let i = 0; i < plan.implants.length; i++) {
+    const { use, step: placedAt } = plan.implants[i]!;
+    if (placedAt > index) continue;
+    const state = own.tools.get(use)!;
+    state.pose = placedAt === index ? use.path(plan.ctx, progress) : rideOnBody(plan, use, own);
+    implants[count++] = state;
+  }
+  implants.length = count;
+
+  const instruments = frame.instruments as ToolState[];
+  const uses = step.instruments ?? NONE;
+  for (let i = 0; i < uses.length; i++) {
+    const state = own.tools.get(uses[i]!)!;
+    state.pose = uses[i]!.path(plan.ctx, progress);
+    instruments[i] = state;
+  }
+  instruments.length = uses.length;
+
+  frame.time = t;
+  frame.step = index;
+  frame.progress = progress;
+  frame.cuts = table.cutsAt[index]!;
+  frame.removed = (progress >= 1 ? table.removedThrough : table.removedBefore)[index]!;
+  frame.skin = step.skin ?? false;
+  frame.camera = plan.cameras[index]!;
+  return into;
 }

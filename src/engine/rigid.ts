@@ -34,3 +34,23 @@ export function transformDirection(m: readonly number[], d: Vec3): Vec3 {
     m[2]! * d[0] + m[6]! * d[1] + m[10]! * d[2],
   ];
 }
+
+/** {@link transformPoint} written into `out` (no new array). */
+export function transformPointInto(m: readonly number[], p: Vec3, out: [number, number, number]): void {
+  const x = p[0],
+    y = p[1],
+    z = p[2];
+  out[0] = m[0]! * x + m[4]! * y + m[8]! * z + m[12]!;
+  out[1] = m[1]! * x + m[5]! * y + m[9]! * z + m[13]!;
+  out[2] = m[2]! * x + m[6]! * y + m[10]! * z + m[14]!;
+}
+
+/** {@link transformDirection} written into `out` (no new array). */
+export function transformDirectionInto(m: readonly number[], d: Vec3, out: [number, number, number]): void {
+  const x = d[0],
+    y = d[1],
+    z = d[2];
+  out[0] = m[0]! * x + m[4]! * y + m[8]! * z;
+  out[1] = m[1]! * x + m[5]! * y + m[9]! * z;
+  out[2] = m[2]! * x + m[6]! * y + m[10]! * z;
+}

@@ -32,15 +32,29 @@ export function buildTimeline(steps: readonly StepTiming[]): Timeline {
   return { spans, total: start };
 }
 
-/** The step playing at time t and how far into it (0–1); t is clamped to the timeline. */
-export function locate(tl: Timeline, t: number): { index: number; progress: number } {
+/** A step and how far into it (0–1). */
+export interface StepAt {
+  index: number;
+  progress: number;
+}
+
+/**
+ * The step playing at time t and how far into it (0–1); t is clamped to the timeline. Written into
+ * `out` when given (a caller asking every frame makes no new object).
+ */
+export function locate(tl: Timeline, t: number, out: StepAt = { index: 0, progress: 0 }): StepAt {
   const time = Math.min(tl.total, Math.max(0, Number.isFinite(t) ? t : 0));
-  for (const s of tl.spans) {
-    if (time < s.end || s.index === tl.spans.length - 1) {
-      return { index: s.index, progress: Math.min(1, (time - s.start) / (s.end - s.start)) };
+  out.index = 0;
+  out.progress = 0;
+  for (let i = 0; i < tl.spans.length; i++) {
+    const s = tl.spans[i]!;
+    if (time < s.end || i === tl.spans.length - 1) {
+      out.index = s.index;
+      out.progress = Math.min(1, (time - s.start) / (s.end - s.start));
+      break;
     }
   }
-  return { index: 0, progress: 0 };
+  return out;
 }
 
 /** Smooth start and stop for motions (cubic ease-in-out). */

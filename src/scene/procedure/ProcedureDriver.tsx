@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef, useState } from 'react';
 import type { RenderStage } from '../../geometry/cut-worker';
-import { evaluate, keyFrame, type Frame } from '../../engine/evaluate';
+import { createFrame, evaluate, keyFrame } from '../../engine/evaluate';
 import type { Plan } from '../../engine/plan';
 import { cutChains, visibleFragments } from '../../engine/fragments';
 import type { ProcedureState } from '../../state/procedure-plan';
@@ -9,7 +9,7 @@ import { advanced, usePlayback } from '../../state/playback-store';
 import { useSession } from '../../state/session-store';
 import { fluoroShot } from '../../engine/fluoroscopy';
 import { useView } from '../../state/view-store';
-import { usePane, type Pane } from '../pane';
+import { usePane, type BodyEntry, type Pane } from '../pane';
 import type { RegionModel } from '../../anatomy/mesh';
 import { posedBones, toolPlacements } from '../../engine/tool-placement';
 
@@ -19,14 +19,94 @@ interface Props {
   readonly model: RegionModel;
 }
 
-/** Tells the view's status (and, for the main view, the app) which step and X-ray shot are on show. */
-function report(pane: Pane, plan: Plan | null, step: number, shot: 'ap' | 'lat' | null) {
-  const now = pane.status.getState();
+/** The step's title key (null with no procedure). */
+function titleOf(plan: Plan | null, step: number): string | null {
   const s = plan?.proc.steps[step];
-  const title = s ? `proc.${s.strings ?? plan.proc.id}.step.${s.id}.title` : null;
-  if (now.step !== step || now.shot !== shot || now.title !== title)
-    pane.status.setState({ step, shot, title });
+  return s ? `proc.${s.strings ?? plan.proc.id}.step.${s.id}.title` : null;
+}
+
+/**
+ * Tells the view's status (and, for the main view, the app) which step and X-ray shot are on show.
+ * `reported` remembers the plan last told, so an unchanged frame builds no title.
+ */
+function report(
+  pane: Pane,
+  plan: Plan | null,
+  step: number,
+  shot: 'ap' | 'lat' | null,
+  reported: { plan: Plan | null },
+) {
+  const now = pane.status.getState();
+  if (now.step !== step || now.shot !== shot || reported.plan !== plan) {
+    reported.plan = plan;
+    const title = titleOf(plan, step);
+    if (now.step !== step || now.shot !== shot || now.title !== title)
+      pane.status.setState({ step, shot, title });
+  }
   if (pane.primary && shot !== useView.getState().fluoroShot) useView.setState({ fluoroShot: shot });
+}
+
+/** What the driver drew last, kept in one object for the view's life (rewritten, never replaced). */
+interface Drawn {
+  /** The view's own frame, which evaluate writes into. */
+  readonly frame: ReturnType<typeof createFrame>;
+  /** Whether the frame holds anything yet, and what it was evaluated for. */
+  plan: Plan | null;
+  still: number | null;
+  step: number;
+  stages: Props['stages'] | null;
+  skin: boolean;
+  /** The plan last reported in the view's status. */
+  readonly reported: { plan: Plan | null };
+  /** Fragments on show per cut part, refilled when the step changes. */
+  readonly shown: Map<string, Set<string>>;
+}
+
+function newDrawn(): Drawn {
+  return {
+    frame: createFrame(),
+    plan: null,
+    still: null,
+    step: -1,
+    stages: null,
+    skin: false,
+    reported: { plan: null },
+    shown: new Map(),
+  };
+}
+
+/** Each fragment's name in the sets of fragments on show, made once per drawn body. */
+const fragmentKeys = new WeakMap<BodyEntry, string>();
+
+function fragmentKey(b: BodyEntry): string {
+  let key = fragmentKeys.get(b);
+  if (key === undefined) fragmentKeys.set(b, (key = `${b.stage}#${b.fragment}`));
+  return key;
+}
+
+/** Places and shows one body as the last evaluated frame has it. */
+function placeBody(drawn: Drawn, b: BodyEntry): void {
+  const { frame, shown, skin } = drawn;
+  const body = b.fragment ?? b.part;
+  const t = frame.transforms[body];
+  b.object.matrixAutoUpdate = false;
+  if (t) b.object.matrix.fromArray(t);
+  else b.object.matrix.identity();
+  const partCut = (shown.get(b.part)?.size ?? 0) > 0;
+  b.object.visible = frame.removed.includes(body)
+    ? false
+    : b.fragment
+      ? (shown.get(b.part)?.has(fragmentKey(b)) ?? false)
+      : b.soft
+        ? skin || frame.skin
+        : !partCut;
+}
+
+/** With no procedure: every whole part in place, fragments hidden, the skin as the session says. */
+function placeIntact(skin: boolean, b: BodyEntry): void {
+  b.object.matrixAutoUpdate = false;
+  b.object.matrix.identity();
+  b.object.visible = b.fragment ? false : b.soft ? skin : true;
 }
 
 /**
@@ -46,14 +126,14 @@ function paneTime(pane: Pane, time: number, total: number, ownTotal: number): nu
 export function ProcedureDriver({ state, stages, model }: Props) {
   const pane = usePane();
   const invalidate = useThree((s) => s.invalidate);
-  const lastFrame = useRef<{
-    plan: Plan;
-    frame: Frame;
-    stages: Props['stages'];
-    still: number | null;
-  } | null>(null);
-  // Fragments on show per cut part, refilled when the step changes (kept between frames: no allocation).
-  const [shown] = useState(() => new Map<string, Set<string>>());
+  // One frame per view, written in place each time the clock or the plan moves (no allocation).
+  const [first] = useState(newDrawn);
+  const drawnRef = useRef(first);
+  // The visitors the frame loop hands to eachBody, made once (not a closure per frame).
+  const [place] = useState(() => ({
+    body: (b: BodyEntry) => placeBody(drawnRef.current, b),
+    intact: (b: BodyEntry) => placeIntact(drawnRef.current.skin, b),
+  }));
   useEffect(() => {
     // The clock keeps its length (and place) while the user looks at the patient before surgery.
     if (pane.primary && (state || !useView.getState().showingBefore))
@@ -67,14 +147,15 @@ export function ProcedureDriver({ state, stages, model }: Props) {
     if (!pane.primary || !viz) return;
     // The test surface: each tool on show against the bones as they lie in the frame on show.
     const hook = () => {
-      const last = lastFrame.current;
-      if (!state || !last || last.plan !== state.plan) return [];
+      const drawn = drawnRef.current;
+      if (!state || drawn.plan !== state.plan) return [];
       const meshOf = (part: string) => {
         const positions = state.positionsOf(part);
         const indices = model.get(part)?.index;
         return positions && indices ? { positions, indices } : undefined;
       };
-      return toolPlacements(state.plan, last.frame, posedBones(state.plan, last.frame, meshOf, stages));
+      const { frame } = drawn;
+      return toolPlacements(state.plan, frame, posedBones(state.plan, frame, meshOf, stages));
     };
     viz.toolPlacements = hook;
     return () => {
@@ -83,37 +164,36 @@ export function ProcedureDriver({ state, stages, model }: Props) {
   }, [pane, state, stages, model]);
 
   useFrame((_, delta) => {
-    const skin = useSession.getState().skin;
+    const drawn = drawnRef.current;
+    drawn.skin = useSession.getState().skin;
     if (!state) {
       pane.show(null);
-      report(pane, null, 0, null);
-      pane.eachBody((b) => {
-        b.object.matrixAutoUpdate = false;
-        b.object.matrix.identity();
-        b.object.visible = b.fragment ? false : b.soft ? skin : true;
-      });
+      report(pane, null, 0, null, drawn.reported);
+      pane.eachBody(place.intact);
       return;
     }
     const clock = usePlayback.getState();
     // The main view drives the clock; a slow frame (software rendering, a busy kiosk) still advances.
     const next = clock.playing && pane.primary ? advanced(clock, delta) : clock;
     const { time } = next;
-    // Re-evaluate only when the clock or the plan moved; an idle redraw (hover, camera) reuses it.
-    const last = lastFrame.current;
     const own = paneTime(pane, time, clock.total, state.plan.timeline.total);
     // Paused on a step, the main view shows its key frame (the still its caption describes).
     const still = pane.primary && !next.playing && clock.key !== null ? clock.key : null;
-    const frame =
-      last &&
-      last.plan === state.plan &&
-      last.frame.time === own &&
-      (still === null) === (last.still === null)
-        ? last.frame
-        : still !== null
-          ? keyFrame(state.plan, still)
-          : evaluate(state.plan, own);
+    const { frame } = drawn;
+    const lastStep = drawn.plan === state.plan ? drawn.step : -1;
+    // Re-evaluate only when the clock or the plan moved; an idle redraw (hover, camera) reuses it.
+    if (drawn.plan !== state.plan || frame.time !== own || (still === null) !== (drawn.still === null)) {
+      if (still !== null) keyFrame(state.plan, still, frame);
+      else evaluate(state.plan, own, frame);
+    }
     pane.show(frame);
-    report(pane, state.plan, frame.step, fluoroShot(state.plan.proc, frame.step, frame.progress));
+    report(
+      pane,
+      state.plan,
+      frame.step,
+      fluoroShot(state.plan.proc, frame.step, frame.progress),
+      drawn.reported,
+    );
     if (
       pane.primary &&
       (time !== clock.time ||
@@ -127,32 +207,21 @@ export function ProcedureDriver({ state, stages, model }: Props) {
       });
     }
     // Which fragments show changes only with the step (cuts are made per step) or new fragments.
-    if (!last || last.plan !== state.plan || last.stages !== stages || last.frame.step !== frame.step) {
-      shown.clear();
+    if (lastStep !== frame.step || drawn.stages !== stages) {
+      drawn.shown.clear();
       for (const [part, chain] of cutChains(state.plan.proc)) {
         const partStages = stages.get(part);
         if (!partStages) continue;
         const made = chain.filter((c) => frame.cuts.includes(c.id)).length;
         const ids = partStages.map((st) => Object.keys(st.fragments));
-        shown.set(part, visibleFragments(chain, ids, made));
+        drawn.shown.set(part, visibleFragments(chain, ids, made));
       }
     }
-    lastFrame.current = { plan: state.plan, frame, stages, still };
-    pane.eachBody((b) => {
-      const body = b.fragment ?? b.part;
-      const t = frame.transforms[body];
-      b.object.matrixAutoUpdate = false;
-      if (t) b.object.matrix.fromArray(t);
-      else b.object.matrix.identity();
-      const partCut = (shown.get(b.part)?.size ?? 0) > 0;
-      b.object.visible = frame.removed.includes(body)
-        ? false
-        : b.fragment
-          ? (shown.get(b.part)?.has(`${b.stage}#${b.fragment}`) ?? false)
-          : b.soft
-            ? skin || frame.skin
-            : !partCut;
-    });
+    drawn.plan = state.plan;
+    drawn.still = still;
+    drawn.step = frame.step;
+    drawn.stages = stages;
+    pane.eachBody(place.body);
     if (clock.playing && pane.primary) invalidate();
   });
   return null;

@@ -1,8 +1,9 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { startTransition, useEffect, useRef, useState } from 'react';
 import type { Group } from 'three';
+import type { ToolState } from '../../engine/evaluate';
 import type { Plan } from '../../engine/plan';
-import type { InstrumentUse, ToolPose } from '../../procedures/types';
+import type { InstrumentUse, ToolPose } from '../../engine/instruments';
 import { useStore } from 'zustand';
 import { Instrument } from '../instruments/Instrument';
 import { applyToolPose } from '../instruments/tool-pose';
@@ -49,6 +50,12 @@ function useDrawnSize(size: ToolSize, shown: boolean): ToolSize {
   return shown ? size : drawn.size;
 }
 
+/** The tool of that id among those on show (a loop, not a callback made each frame). */
+function toolById(tools: readonly ToolState[], id: string): ToolState | undefined {
+  for (let i = 0; i < tools.length; i++) if (tools[i]!.id === id) return tools[i];
+  return undefined;
+}
+
 /** One tool or implant: placed every frame from the evaluated frame, without React state. */
 function ToolSlot({ use, plan, implant, stepIndex, shown }: SlotProps) {
   const group = useRef<Group>(null);
@@ -62,9 +69,9 @@ function ToolSlot({ use, plan, implant, stepIndex, shown }: SlotProps) {
     const frame = pane.frame;
     if (!g || !frame) return;
     const state = implant
-      ? frame.implants.find((s) => s.id === use.id)
+      ? toolById(frame.implants, use.id)
       : frame.step === stepIndex
-        ? frame.instruments.find((s) => s.id === use.id)
+        ? toolById(frame.instruments, use.id)
         : undefined;
     g.visible = Boolean(state);
     if (state) applyToolPose(g, state.pose);
