@@ -4,6 +4,7 @@ import type { Region } from '../anatomy/types';
 import type { ConvexPiece } from '../geometry/cutters';
 import type { KneeDeformity } from '../clinical/deformity-params';
 import type { BoneSide } from '../clinical/bone-proximity';
+import type { InstrumentKind } from './instruments/catalogue';
 
 export type ParamValue = number | string;
 /** Units a parameter or readout is shown in; '' for a plain count. */
@@ -102,25 +103,8 @@ export interface FollowDef {
   readonly follows: string;
 }
 
-export type InstrumentKind =
-  | 'marker'
-  | 'scalpel'
-  | 'saw'
-  | 'kwire'
-  | 'drill'
-  | 'cannulatedScrew'
-  | 'headlessScrew'
-  | 'staple'
-  | 'lockingScrew'
-  | 'plate'
-  | 'graftWedge'
-  | 'chisel'
-  | 'spreader'
-  | 'burr'
-  | 'trocar'
-  | 'cement'
-  | 'bandage'
-  | 'shoe';
+/** A kind of instrument or implant: the keys of the instrument catalogue. */
+export type { InstrumentKind };
 
 /** Where a tool is: its tip and the direction it points in (region frame). */
 export interface ToolPose {

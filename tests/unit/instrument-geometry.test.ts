@@ -1,17 +1,19 @@
 import { Box3, BufferGeometry, Mesh, MeshBasicMaterial, Object3D, Raycaster, Vector3 } from 'three';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { InstrumentKind } from '../../src/procedures/types';
 import {
   DEFAULT_SCREW_LENGTH,
   DEFAULT_SHAPE,
+  INSTRUMENT_MATERIAL_KIND,
+  plateHoles,
+  type InstrumentKind,
+} from '../../src/procedures/instruments/catalogue';
+import { SCREW_LENGTH_RANGE } from '../../src/procedures/instruments/sizes';
+import {
   disposeInstrumentGeometries,
   instrumentGeometry,
   instrumentParts,
-  INSTRUMENT_MATERIAL_KIND,
-  plateHoles,
-  SCREW_LENGTH_RANGE,
 } from '../../src/scene/instruments/geometry';
-import { HALLUX } from '../../src/scene/instruments/bandage';
+import { HALLUX } from '../../src/procedures/instruments/bandage';
 import { INSTRUMENT_MATERIALS } from '../../src/scene/instruments/materials';
 import { applyToolPose } from '../../src/scene/instruments/tool-pose';
 

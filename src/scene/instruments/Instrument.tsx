@@ -1,8 +1,8 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Vector3, type Group } from 'three';
-import type { InstrumentKind, ToolPose } from '../../procedures/types';
-import { instrumentParts, type InstrumentPart, type PartMotion } from './geometry';
+import type { InstrumentKind, PartMotion, ToolPose } from '../../engine/instruments';
+import { instrumentParts, type InstrumentPart } from './geometry';
 import { applyInstrumentEnvironment, INSTRUMENT_MATERIALS } from './materials';
 import { applyToolPose } from './tool-pose';
 

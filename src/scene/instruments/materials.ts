@@ -1,6 +1,6 @@
 import { MeshStandardMaterial, PMREMGenerator, type Texture, type WebGLRenderer } from 'three';
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
-import type { MaterialKind } from './part';
+import type { MaterialKind } from '../../engine/instruments';
 
 /** Instrument materials, created once for the app's lifetime and shared by every tool. */
 export const surgicalSteelMaterial = new MeshStandardMaterial({

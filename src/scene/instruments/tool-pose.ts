@@ -1,5 +1,5 @@
 import { Matrix4, Vector3, type Object3D } from 'three';
-import type { ToolPose } from '../../procedures/types';
+import type { ToolPose } from '../../engine/instruments';
 
 const xAxis = new Vector3();
 const yAxis = new Vector3();

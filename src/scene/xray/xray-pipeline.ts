@@ -25,10 +25,9 @@ import {
   type WebGLRenderer,
 } from 'three';
 import type { Region } from '../../anatomy/types';
+import { INSTRUMENT_MATERIAL_XRAY, type XrayDensity } from '../../engine/instruments';
 import { compositeFragment, compositeVertex, thicknessFragment, thicknessVertex } from './shaders';
 import { FIELD_RADIUS, XRAY_DISTANCE, xrayFrustum, type XrayCamera } from './xray-camera';
-
-type Category = 'bone' | 'metal' | 'soft';
 
 /** Linear attenuation of bone, per mm: lower for the knee, taken at a higher tube voltage. */
 const MU_BONE: Record<Region, number> = { foot: 0.07, knee: 0.022 };
@@ -43,17 +42,10 @@ const HALF_SPAN = 0.9;
 /** Soft tissue: drawn faint in the X-ray even while the 3D view hides it. */
 const SOFT_PARTS = new Set(['skinFoot', 'skinKnee']);
 
-/**
- * Instrument materials by name: steel and titanium are metal; plastic (handles, a post-op shoe's
- * sole) and fabric (bandages, straps) are nearly radiolucent.
- */
-const INSTRUMENT_CATEGORY: Readonly<Record<string, Category>> = {
-  'instrument:steel': 'metal',
-  'instrument:titanium': 'metal',
-  'instrument:graft': 'bone',
-  'instrument:plastic': 'soft',
-  'instrument:fabric': 'soft',
-};
+/** Instrument materials by name (`instrument:<material>`): each shows as its density says. */
+const INSTRUMENT_CATEGORY: Readonly<Record<string, XrayDensity>> = Object.fromEntries(
+  Object.entries(INSTRUMENT_MATERIAL_XRAY).map(([material, density]) => [`instrument:${material}`, density]),
+);
 
 const isDrawable = (o: Object3D): boolean =>
   Boolean((o as Line).isLine || (o as Points).isPoints || (o as Sprite).isSprite);
@@ -90,7 +82,7 @@ export class XrayPipeline {
   readonly camera = new OrthographicCamera(-1, 1, 1, -1, 1, 2 * XRAY_DISTANCE);
   private readonly pack8: boolean;
   private readonly target: WebGLRenderTarget;
-  private readonly materials: Record<Category, ShaderMaterial>;
+  private readonly materials: Record<XrayDensity, ShaderMaterial>;
   private readonly composite: ShaderMaterial;
   private readonly quad: Mesh;
   private readonly quadScene = new Scene();
@@ -233,7 +225,7 @@ export class XrayPipeline {
     }
   }
 
-  private category(mesh: Mesh, instrument: boolean, soft: boolean): Category {
+  private category(mesh: Mesh, instrument: boolean, soft: boolean): XrayDensity {
     if (soft) return 'soft';
     if (!instrument) return 'bone';
     const m = Array.isArray(mesh.material) ? mesh.material[0] : mesh.material;

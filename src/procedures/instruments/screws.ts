@@ -1,6 +1,7 @@
 import { MeshBuilder } from './mesh-builder';
 import type { PartDesign } from './part';
-import { helicalRidge, hexSocket, lathe, starSocket } from './shapes';
+import { lathe } from './shapes';
+import { helicalRidge, hexSocket, starSocket } from './threads-and-flutes';
 
 const SEGMENTS = 16;
 /** Thread turns are sampled more coarsely on very long screws so any length stays within budget. */

@@ -1,6 +1,7 @@
 import { MeshBuilder } from './mesh-builder';
 import type { PartDesign } from './part';
-import { disc, lathe, slab, twistedPrism, type Point2, type PolarRun, type ProfilePoint } from './shapes';
+import { disc, lathe, slab, type Point2, type ProfilePoint } from './shapes';
+import { twistedPrism, type PolarRun } from './threads-and-flutes';
 
 const DEG = Math.PI / 180;
 

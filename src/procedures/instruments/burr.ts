@@ -1,6 +1,7 @@
 import { MeshBuilder } from './mesh-builder';
 import type { PartDesign } from './part';
-import { lathe, twistedPrism, type PolarRun, type ProfilePoint } from './shapes';
+import { lathe, type ProfilePoint } from './shapes';
+import { twistedPrism, type PolarRun } from './threads-and-flutes';
 
 const DEG = Math.PI / 180;
 

@@ -1,6 +1,5 @@
+import type { MaterialKind } from './materials';
 import type { MeshBuilder } from './mesh-builder';
-
-export type MaterialKind = 'steel' | 'titanium' | 'plastic' | 'graft' | 'cement' | 'fabric';
 
 /** How a moving part of a tool turns: about `axis` (tool frame) through `pivot` (tool frame, mm). */
 export interface PartMotion {
