@@ -12,7 +12,9 @@ import type { PlanContext, ProcedureDef } from '../src/procedures/types';
 import type { MeshData } from '../src/geometry/cut';
 import { footCase } from './models/foot-case';
 import { DEFAULT_KNEE, DEFAULT_VALGUS_KNEE, kneeCase } from './models/knee-case';
-import { figure, type Measure } from './bench';
+import { figure, type Figure, type Measure } from './bench';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const RUNS = 15;
 /** DESIGN.md: a re-cut after a geometry-changing parameter, in the worker, ≤ 60 ms median. */
@@ -57,20 +59,35 @@ function timeChains(
  * re-cut of the same bone after a parameter change, as the worker does it (the bone's manifold
  * kept): the latter is what DESIGN.md budgets.
  */
+async function cutFigures(proc: ProcedureDef): Promise<Figure[]> {
+  const wasm = await loadManifold();
+  const { ctx, posed } = await defaultCase(proc);
+  const first = timeChains(wasm, proc, ctx, posed);
+  const cache = new BoneSolidCache();
+  const again = timeChains(wasm, proc, ctx, posed, cache);
+  cache.clear();
+  return [
+    figure(`${proc.id}: re-cut median`, again.median, 'ms', RECUT_BUDGET_MS),
+    figure(`${proc.id}: re-cut p95`, again.p95, 'ms'),
+    figure(`${proc.id}: first cut median`, first.median, 'ms'),
+    figure(`${proc.id}: first cut p95`, first.p95, 'ms'),
+  ];
+}
+
 export const cutMeasures: Measure[] = PROCEDURES.map((proc) => ({
   id: `cut-${proc.id}`,
-  async run() {
-    const wasm = await loadManifold();
-    const { ctx, posed } = await defaultCase(proc);
-    const first = timeChains(wasm, proc, ctx, posed);
-    const cache = new BoneSolidCache();
-    const again = timeChains(wasm, proc, ctx, posed, cache);
-    cache.clear();
-    return [
-      figure(`${proc.id}: re-cut median`, again.median, 'ms', RECUT_BUDGET_MS),
-      figure(`${proc.id}: re-cut p95`, again.p95, 'ms'),
-      figure(`${proc.id}: first cut median`, first.median, 'ms'),
-      figure(`${proc.id}: first cut p95`, first.p95, 'ms'),
-    ];
-  },
+  run: () => cutFigures(proc),
 }));
+
+/** `npm run bench:cuts`: these figures alone, in a few seconds, without a build or a browser. */
+async function main(): Promise<void> {
+  for (const proc of PROCEDURES)
+    for (const f of await cutFigures(proc)) console.log(`${f.name}: ${f.value} ${f.unit}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

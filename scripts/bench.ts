@@ -3,7 +3,7 @@
  * measures bundle size, model size and, in headless Chromium at 1280×720, time to the first bone
  * frame, triangles and draw calls. Writes bench/report.json and prints a table against the budgets.
  *
- *   npx tsx scripts/bench.ts [--no-build] [--runs=3] [--dist=dist] [--soak=500]
+ *   npm run bench -- [--no-build] [--runs=3] [--dist=dist] [--soak=500]
  *
  * To add a figure, add a {@link Measure} to `measures`.
  */

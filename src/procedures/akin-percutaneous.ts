@@ -24,7 +24,7 @@ import {
   placedDir,
   pp1,
   screwLine,
-} from './akin';
+} from './defs/akin';
 import { between } from './bone-frame';
 import { BURR_DIAMETER, PASS_DEPTH } from './burr';
 import { screwAxis, wireThenScrew } from './fixation';

@@ -1,14 +1,5 @@
 import type { Region } from '../anatomy/types';
 import { FOOT_PARTS, KNEE_PARTS } from '../anatomy/parts';
-import { akin } from './akin';
-import { cementoplasty } from './cementoplasty';
-import { htoClosingDefault } from './hto-closing';
-import { htoOpening } from './hto-opening';
-import { misBunion } from './mis-bunion';
-import { dfoClosing } from './dfo-closing';
-import { dfoOpening } from './dfo-opening';
-import { chevron } from './chevron';
-import { scarf } from './scarf';
 import { composeProcedures } from './compose';
 import { validateProcedure } from './schema';
 import type { ParamValue, Params, ProcedureDef } from './types';
@@ -30,18 +21,21 @@ function checked(defs: readonly ProcedureDef[]): readonly ProcedureDef[] {
   });
 }
 
+/** What each file in `defs/` exports: its definition and where the picker lists it. */
+interface DefinitionModule {
+  readonly order: number;
+  readonly procedure: ProcedureDef;
+}
+
+/** Every definition file, found without a list: adding a procedure is adding a file to `defs/`. */
+const DEFINITIONS = import.meta.glob<DefinitionModule>('./defs/*.ts', { eager: true });
+
 /** Every procedure the app offers, in the order the picker shows them. */
-export const PROCEDURES: readonly ProcedureDef[] = checked([
-  chevron,
-  scarf,
-  akin,
-  misBunion({}),
-  htoOpening,
-  htoClosingDefault,
-  dfoOpening,
-  dfoClosing,
-  cementoplasty({}),
-]);
+export const PROCEDURES: readonly ProcedureDef[] = checked(
+  Object.values(DEFINITIONS)
+    .sort((a, b) => a.order - b.order)
+    .map((m) => m.procedure),
+);
 
 /** Composed sittings are built once per pair of definitions, so a sitting's identity is stable across renders. */
 const composed = new WeakMap<ProcedureDef, WeakMap<ProcedureDef, ProcedureDef>>();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AKIN_STATION, akin, akinAngle, akinHinge, akinWidth, akinWith } from '../../src/procedures/akin';
+import { AKIN_STATION, akin, akinAngle, akinHinge, akinWidth, akinWith } from '../../src/procedures/defs/akin';
 import { between, boneFrame } from '../../src/procedures/bone-frame';
 import { validateProcedure } from '../../src/procedures/schema';
 import { FOOT_PARTS } from '../../src/anatomy/parts';

@@ -8,7 +8,7 @@ import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { containsPoint } from '../../src/anatomy/point-in-mesh';
 import { lesionCentre, lesionVolume, skinNick, trocarPath } from '../../src/procedures/cement-lesion';
-import { cementoplasty, cementPlan } from '../../src/procedures/cementoplasty';
+import { cementoplasty, cementPlan } from '../../src/procedures/defs/cementoplasty';
 import { validateProcedure } from '../../src/procedures/schema';
 import type { Params, PlanContext } from '../../src/procedures/types';
 import { kneeCase } from '../../scripts/models/knee-case';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chevron, chevronShiftMm, chevronWidth, CHEVRON_ANGLE } from '../../src/procedures/chevron';
+import { chevron, chevronShiftMm, chevronWidth, CHEVRON_ANGLE } from '../../src/procedures/defs/chevron';
 import { boneFrame } from '../../src/procedures/bone-frame';
 import { makePlan } from '../../src/engine/plan';
 import { evaluate } from '../../src/engine/evaluate';

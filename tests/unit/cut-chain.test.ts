@@ -1,6 +1,6 @@
 import { isClosed as closed, meshVolume as volume } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chevron } from '../../src/procedures/chevron';
+import { chevron } from '../../src/procedures/defs/chevron';
 import { cutJobs } from '../../src/engine/fragments';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fluoroShot, SHOT_FRACTION, shotsTaken } from '../../src/engine/fluoroscopy';
-import { misBunion } from '../../src/procedures/mis-bunion';
-import { chevron } from '../../src/procedures/chevron';
+import { misBunion } from '../../src/procedures/defs/mis-bunion';
+import { chevron } from '../../src/procedures/defs/chevron';
 
 describe('fluoroscopy shots', () => {
   it('open each percutaneous step in its projection, then give the view back', () => {

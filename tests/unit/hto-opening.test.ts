@@ -1,7 +1,7 @@
 import { isClosed as closed, meshVolume as volume } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matrix4 } from 'three';
-import { frontalAscent, htoOpening } from '../../src/procedures/hto-opening';
+import { frontalAscent, htoOpening } from '../../src/procedures/defs/hto-opening';
 import {
   cutNormal as kneeCutNormal,
   kneePlan,

@@ -14,7 +14,7 @@ import {
   misShiftMm,
   openIncisionMm,
   PORTALS,
-} from '../../src/procedures/mis-bunion';
+} from '../../src/procedures/defs/mis-bunion';
 import { m1 } from '../../src/procedures/first-ray';
 import { add, dot, scale, type Vec3 } from '../../src/anatomy/vec';
 import { DMAA_TARGET, reverdinWedgeDeg } from '../../src/procedures/neck-osteotomy';
@@ -24,7 +24,7 @@ import type { Params } from '../../src/procedures/types';
 import { beforeSoftTissue, footCase } from '../../scripts/models/foot-case';
 import { isClosed } from '../../scripts/models/mesh-checks';
 import { containsPoint } from '../../src/anatomy/point-in-mesh';
-import { HALLUX } from '../../src/scene/instruments/bandage';
+import { HALLUX } from '../../src/procedures/instruments/bandage';
 
 let wasm: ManifoldToplevel;
 beforeAll(async () => {

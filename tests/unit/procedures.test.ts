@@ -5,7 +5,7 @@ import { PROCEDURES, defaultParams, resolveProcedure } from '../../src/procedure
 import { movedLandmarks } from '../../src/engine/post-op';
 import { measureFoot } from '../../src/clinical/foot-angles';
 import { validateProcedure } from '../../src/procedures/schema';
-import { chevron } from '../../src/procedures/chevron';
+import { chevron } from '../../src/procedures/defs/chevron';
 import type { Params, ProcedureDef } from '../../src/procedures/types';
 import { makePlan } from '../../src/engine/plan';
 import { evaluate } from '../../src/engine/evaluate';
@@ -16,6 +16,20 @@ const lookup = (o: object, key: string) =>
   key.split('.').reduce<unknown>((a, k) => (a as Record<string, unknown> | undefined)?.[k], o);
 
 describe('procedure definitions', () => {
+  it("the registry finds every definition file and lists them in the picker's order", () => {
+    expect(PROCEDURES.map((p) => p.id)).toEqual([
+      'chevron',
+      'scarf',
+      'akin',
+      'mis-bunion',
+      'hto-opening',
+      'hto-closing',
+      'dfo-opening',
+      'dfo-closing',
+      'cementoplasty',
+    ]);
+  });
+
   it.each(PROCEDURES.map((p) => [p.id, p] as const))('%s passes the schema', (_id, p) => {
     expect(validateProcedure(p, PARTS)).toEqual([]);
   });

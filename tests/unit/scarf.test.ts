@@ -8,7 +8,7 @@ import {
   scarfShiftMm,
   scarfWidth,
   scarfZ,
-} from '../../src/procedures/scarf';
+} from '../../src/procedures/defs/scarf';
 import { boneFrame } from '../../src/procedures/bone-frame';
 import { makePlan } from '../../src/engine/plan';
 import { evaluate } from '../../src/engine/evaluate';

@@ -3,7 +3,7 @@ import { decodeUrl, encodeUrl } from '../../src/state/url-codec';
 import { sessionFromUrl, sessionToUrl } from '../../src/state/session-store';
 import { kioskItem } from '../../src/app/kiosk-schedule';
 import { resolveProcedure } from '../../src/procedures/registry';
-import { misBunion } from '../../src/procedures/mis-bunion';
+import { misBunion } from '../../src/procedures/defs/mis-bunion';
 
 /** A session's address opened again: its query and its fragment. */
 const reopen = (url: string) => sessionFromUrl(url.split('#')[0]!, url.split('#')[1] ?? '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chevron } from '../../src/procedures/chevron';
+import { chevron } from '../../src/procedures/defs/chevron';
 import { cutChains, visibleFragments } from '../../src/engine/fragments';
 
 describe('fragments on show as the cuts are made', () => {

@@ -6,10 +6,10 @@
  *
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
-import { landmark } from '../anatomy/landmarks';
-import { add, cross, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
-import { ease } from '../engine/timeline';
-import { slab, type ConvexPiece } from '../geometry/cutters';
+import { landmark } from '../../anatomy/landmarks';
+import { add, cross, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { ease } from '../../engine/timeline';
+import { slab, type ConvexPiece } from '../../geometry/cutters';
 import {
   ENTRY_OVERRUN,
   FAR_OVERRUN,
@@ -20,9 +20,9 @@ import {
   cutNormal,
   mainCut,
   type KneeKind,
-} from './knee-osteotomy';
-import { KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions, openingSteps } from './knee-definition';
-import { kneeAftercare } from './knee-aftercare';
+} from '../knee-osteotomy';
+import { KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions, openingSteps } from '../knee-definition';
+import { kneeAftercare } from '../knee-aftercare';
 import {
   closureStep,
   guideWires,
@@ -35,8 +35,8 @@ import {
   tibiaStation,
   type KneeTargets,
   type PlateLayout,
-} from './knee-steps';
-import type { InstrumentUse, PlanContext, ProcedureDef } from './types';
+} from '../knee-steps';
+import type { InstrumentUse, PlanContext, ProcedureDef } from '../types';
 
 const KIND: KneeKind = { site: 'tibia', approach: 'opening' };
 
@@ -201,3 +201,8 @@ export const htoOpening: ProcedureDef = {
   captionValues: (ctx) => kneeCaptionValues(ctx, KIND),
   warnings: (ctx) => kneePlan(ctx, KIND).warnings,
 };
+
+/** The picker lists the procedures by this number, lowest first. */
+export const order = 5;
+/** The definition the registry offers (the variants come from its parameters). */
+export const procedure: ProcedureDef = htoOpening;

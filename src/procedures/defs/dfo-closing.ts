@@ -3,9 +3,9 @@
  * guide wires converging on a hinge inside the lateral cortex, the two cuts, the wedge (base
  * medial) taken out, the gap closed, a medial locking plate.
  */
-import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from './knee-definition';
-import { kneeAftercare } from './knee-aftercare';
-import { kneeParams, kneePlan, type KneeKind } from './knee-osteotomy';
+import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from '../knee-definition';
+import { kneeAftercare } from '../knee-aftercare';
+import { kneeParams, kneePlan, type KneeKind } from '../knee-osteotomy';
 import {
   closureStep,
   distalFemurPlate,
@@ -16,8 +16,8 @@ import {
   plateAndScrews,
   type KneeTargets,
   type PlateLayout,
-} from './knee-steps';
-import type { ProcedureDef } from './types';
+} from '../knee-steps';
+import type { ProcedureDef } from '../types';
 
 const KIND: KneeKind = { site: 'femur', approach: 'closing' };
 
@@ -58,3 +58,8 @@ export const dfoClosing: ProcedureDef = {
   captionValues: (ctx) => kneeCaptionValues(ctx, KIND),
   warnings: (ctx) => kneePlan(ctx, KIND).warnings,
 };
+
+/** The picker lists the procedures by this number, lowest first. */
+export const order = 8;
+/** The definition the registry offers (the variants come from its parameters). */
+export const procedure: ProcedureDef = dfoClosing;

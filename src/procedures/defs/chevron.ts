@@ -1,7 +1,7 @@
-import { add, cross, normalize, scale } from '../anatomy/vec';
-import { limb } from '../geometry/cutters';
-import { between } from './bone-frame';
-import { screwAxis, wireThenScrew, type ScrewLine } from './fixation';
+import { add, cross, normalize, scale } from '../../anatomy/vec';
+import { limb } from '../../geometry/cutters';
+import { between } from '../bone-frame';
+import { screwAxis, wireThenScrew, type ScrewLine } from '../fixation';
 import {
   headAndShaft,
   m1,
@@ -11,8 +11,8 @@ import {
   medialTrimCut,
   softTissue,
   type MedialTrim,
-} from './first-ray';
-import type { PlanContext, ProcedureDef, StepContext } from './types';
+} from '../first-ray';
+import type { PlanContext, ProcedureDef, StepContext } from '../types';
 
 const DEG = Math.PI / 180;
 /** Saw kerf, mm (CLINICAL: 0.5–1). */
@@ -219,3 +219,8 @@ export const chevron: ProcedureDef = {
     screwMm: Math.round(screwAxis(screwLine(ctx)).length),
   }),
 };
+
+/** The picker lists the procedures by this number, lowest first. */
+export const order = 1;
+/** The definition the registry offers (the variants come from its parameters). */
+export const procedure: ProcedureDef = chevron;

@@ -6,13 +6,13 @@
  *
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
-import { landmark } from '../anatomy/landmarks';
-import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
-import { ease } from '../engine/timeline';
-import { turnAbout } from '../clinical/knee-planning';
-import { slab } from '../geometry/cutters';
-import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from './knee-definition';
-import { kneeAftercare } from './knee-aftercare';
+import { landmark } from '../../anatomy/landmarks';
+import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { ease } from '../../engine/timeline';
+import { turnAbout } from '../../clinical/knee-planning';
+import { slab } from '../../geometry/cutters';
+import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from '../knee-definition';
+import { kneeAftercare } from '../knee-aftercare';
 import {
   depthOf,
   kneeParams,
@@ -22,7 +22,7 @@ import {
   nearDir,
   sectionFrame,
   type KneeKind,
-} from './knee-osteotomy';
+} from '../knee-osteotomy';
 import {
   closureStep,
   fibulaStation,
@@ -33,8 +33,8 @@ import {
   tibiaStation,
   type KneeTargets,
   type PlateLayout,
-} from './knee-steps';
-import type { FollowDef, ImplantUse, MotionDef, PlanContext, ProcedureDef, StepDef } from './types';
+} from '../knee-steps';
+import type { FollowDef, ImplantUse, MotionDef, PlanContext, ProcedureDef, StepDef } from '../types';
 
 const KIND: KneeKind = { site: 'tibia', approach: 'closing' };
 
@@ -321,3 +321,8 @@ function htoClosing(fibula: unknown, fixation: unknown): ProcedureDef {
 
 /** The default: PTFJ release and two staples. */
 export const htoClosingDefault: ProcedureDef = htoClosing('release', 'staples');
+
+/** The picker lists the procedures by this number, lowest first. */
+export const order = 6;
+/** The definition the registry offers (the variants come from its parameters). */
+export const procedure: ProcedureDef = htoClosingDefault;

@@ -7,15 +7,15 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
-import { add, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
-import { measureFoot } from '../clinical/foot-angles';
-import { limb } from '../geometry/cutters';
-import { percutaneousAkin } from './akin-percutaneous';
-import { between } from './bone-frame';
-import { BURR_DIAMETER, eminenceAfter, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from './burr';
+import { add, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { measureFoot } from '../../clinical/foot-angles';
+import { limb } from '../../geometry/cutters';
+import { percutaneousAkin } from '../akin-percutaneous';
+import { between } from '../bone-frame';
+import { BURR_DIAMETER, eminenceAfter, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from '../burr';
 import { chevron } from './chevron';
-import { bandageUse, shoeUse } from './foot-aftercare';
-import { headAndShaft, m1, m1Target, softTissue } from './first-ray';
+import { bandageUse, shoeUse } from '../foot-aftercare';
+import { headAndShaft, m1, m1Target, softTissue } from '../first-ray';
 import {
   closeNeckWedge,
   neckCut,
@@ -24,8 +24,8 @@ import {
   REVERDIN_DMAA,
   neckWidth,
   reverdinWedgeDeg,
-} from './neck-osteotomy';
-import { wireThenScrew, type ScrewLine } from './fixation';
+} from '../neck-osteotomy';
+import { wireThenScrew, type ScrewLine } from '../fixation';
 import type {
   CutDef,
   InstrumentUse,
@@ -35,7 +35,7 @@ import type {
   SkinMarks,
   StepContext,
   StepDef,
-} from './types';
+} from '../types';
 
 type Variant = 'classic' | 'reverdin' | 'mica';
 
@@ -549,3 +549,8 @@ export function misBunion(params: Params): ProcedureDef {
   if (!def) variants.set(key, (def = misBunionWith(variant, passes)));
   return def;
 }
+
+/** The picker lists the procedures by this number, lowest first. */
+export const order = 4;
+/** The definition the registry offers (the variants come from its parameters). */
+export const procedure: ProcedureDef = misBunion({});

@@ -1,7 +1,7 @@
-import { add, cross, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
-import { wedge } from '../geometry/cutters';
-import { between, boneFrame } from './bone-frame';
-import { screwAxis, wireThenScrew, type ScrewLine } from './fixation';
+import { add, cross, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { wedge } from '../../geometry/cutters';
+import { between, boneFrame } from '../bone-frame';
+import { screwAxis, wireThenScrew, type ScrewLine } from '../fixation';
 import type {
   FollowDef,
   MotionDef,
@@ -11,7 +11,7 @@ import type {
   StepContext,
   StepDef,
   ToolTarget,
-} from './types';
+} from '../types';
 
 /**
  * Where the wedge's first cut lies: this far distal to the phalanx's `base` landmark (the centre of
@@ -329,3 +329,8 @@ let screwed: ProcedureDef | undefined;
 function akinVariant(params: Params): ProcedureDef {
   return params.fixation === 'screw' ? (screwed ??= akinWith('screw')) : akin;
 }
+
+/** The picker lists the procedures by this number, lowest first. */
+export const order = 3;
+/** The definition the registry offers (the variants come from its parameters). */
+export const procedure: ProcedureDef = akin;

@@ -7,8 +7,8 @@
  *
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
-import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
-import { ease } from '../engine/timeline';
+import { add, cross, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { ease } from '../../engine/timeline';
 import {
   cementFill,
   lesionCentre,
@@ -23,7 +23,7 @@ import {
   trocarPath,
   trocarTrack,
   type LesionSite,
-} from './cement-lesion';
+} from '../cement-lesion';
 import type {
   ToolTarget,
   ImplantUse,
@@ -33,7 +33,7 @@ import type {
   ProcedureDef,
   StepContext,
   StepDef,
-} from './types';
+} from '../types';
 
 /** Minutes the cement takes to set (brief text E: 10–15; the patient lies still meanwhile). */
 export const SETTING_MINUTES = 12;
@@ -393,3 +393,8 @@ export function cementoplasty(params: Params): ProcedureDef {
   if (!def) variants.set(key, (def = cementoplastyWith(site, leaks)));
   return def;
 }
+
+/** The picker lists the procedures by this number, lowest first. */
+export const order = 9;
+/** The definition the registry offers (the variants come from its parameters). */
+export const procedure: ProcedureDef = cementoplasty({});

@@ -1,7 +1,7 @@
-import { add, cross, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
-import { landmark } from '../anatomy/landmarks';
-import { limb, slab } from '../geometry/cutters';
-import { between } from './bone-frame';
+import { add, cross, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { landmark } from '../../anatomy/landmarks';
+import { limb, slab } from '../../geometry/cutters';
+import { between } from '../bone-frame';
 import {
   headAndShaft,
   m1,
@@ -11,8 +11,8 @@ import {
   medialTrimCut,
   softTissue,
   type MedialTrim,
-} from './first-ray';
-import type { PlanContext, ProcedureDef, StepContext } from './types';
+} from '../first-ray';
+import type { PlanContext, ProcedureDef, StepContext } from '../types';
 
 /**
  * Scarf osteotomy (CLINICAL §1.2): a Z seen from the medial side, sawn from medial to lateral.
@@ -376,3 +376,8 @@ export const scarf: ProcedureDef = {
     screwGapMm: DISTAL_ENTRY - PROXIMAL_ENTRY,
   }),
 };
+
+/** The picker lists the procedures by this number, lowest first. */
+export const order = 2;
+/** The definition the registry offers (the variants come from its parameters). */
+export const procedure: ProcedureDef = scarf;

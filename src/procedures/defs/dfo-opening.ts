@@ -4,9 +4,9 @@
  * planned angle, a graft wedge, a lateral locking plate. The same steps as the opening HTO on the
  * other bone and side ("femoral osteotomies use the same technique").
  */
-import { KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions, openingSteps } from './knee-definition';
-import { kneeAftercare } from './knee-aftercare';
-import { kneeParams, kneePlan, type KneeKind } from './knee-osteotomy';
+import { KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions, openingSteps } from '../knee-definition';
+import { kneeAftercare } from '../knee-aftercare';
+import { kneeParams, kneePlan, type KneeKind } from '../knee-osteotomy';
 import {
   closureStep,
   distalFemurPlate,
@@ -17,8 +17,8 @@ import {
   plateAndScrews,
   type KneeTargets,
   type PlateLayout,
-} from './knee-steps';
-import type { ProcedureDef } from './types';
+} from '../knee-steps';
+import type { ProcedureDef } from '../types';
 
 const KIND: KneeKind = { site: 'femur', approach: 'opening' };
 
@@ -59,3 +59,8 @@ export const dfoOpening: ProcedureDef = {
   captionValues: (ctx) => kneeCaptionValues(ctx, KIND),
   warnings: (ctx) => kneePlan(ctx, KIND).warnings,
 };
+
+/** The picker lists the procedures by this number, lowest first. */
+export const order = 7;
+/** The definition the registry offers (the variants come from its parameters). */
+export const procedure: ProcedureDef = dfoOpening;
