@@ -22,8 +22,8 @@ import {
   sesMedRaw,
 } from './firstRay';
 import { m2Raw, m3Raw, m4Raw, m5Raw, toe2, toe3, toe4, toe5 } from './lesserRays';
+import { calcaneusRaw, talus } from './hindfoot';
 import {
-  calcaneusRaw,
   CUBOID_C,
   cuboid,
   CUN_INT_C,
@@ -34,8 +34,7 @@ import {
   cuneiformMedial,
   NAVICULAR_C,
   navicular,
-  talus,
-} from './tarsals';
+} from './midfoot';
 import { skinFoot } from './skin';
 import { autoBounds, boxAround, boxSdf, capsuleRadius, culled } from './util';
 import { capsule } from '../sdf';
