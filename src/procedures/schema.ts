@@ -1,5 +1,8 @@
 import * as v from 'valibot';
-import type { ProcedureDef } from './types';
+import { landmarkNames } from '../anatomy/landmark-names';
+import { REGION_PARTS } from '../anatomy/parts';
+import { catalogueEntry, INSTRUMENT_CATALOGUE } from './instruments/catalogue';
+import type { InstrumentUse, ProcedureDef, StepDef } from './types';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9-]*$/, 'must be a camelCase or kebab-case id'));
 const fn = v.function_();
@@ -44,8 +47,25 @@ const choiceParam = v.pipe(
 const tool = v.object({
   id,
   kind: v.string(),
+  target: v.optional(
+    v.object({
+      part: v.string(),
+      side: v.optional(v.picklist(['medial', 'lateral', 'anterior', 'posterior', 'dorsal', 'plantar'])),
+      station: v.optional(
+        v.object({
+          from: v.string(),
+          to: v.string(),
+          at: v.number(),
+          within: v.pipe(v.number(), v.minValue(0)),
+        }),
+      ),
+      within: v.optional(v.pipe(v.number(), v.minValue(0))),
+    }),
+  ),
   path: fn,
   action: v.optional(v.picklist(['oscillate', 'spin'])),
+  length: v.optional(fn),
+  shape: v.optional(fn),
 });
 
 const procedureSchema = v.object({
@@ -163,14 +183,72 @@ function referenceProblems(p: ProcedureDef, parts: readonly string[]): string[] 
   return problems;
 }
 
+/** The part a body comes from: a fragment (of a fragment) belongs to the bone first cut. */
+function rootPart(p: ProcedureDef, body: string): string {
+  let part = body;
+  // Bounded: a definition whose cuts feed each other in a loop still ends.
+  for (let hops = 0; hops <= p.cuts.length; hops++) {
+    const cut = p.cuts.find((c) => c.bone !== part && c.fragments.some((f) => f.id === part));
+    if (!cut) break;
+    part = cut.bone;
+  }
+  return part;
+}
+
 /**
- * Checks a procedure definition's shape and references. Returns the problems, each naming the
- * procedure and the field, so a broken data file says exactly what to fix.
+ * What a procedure names from the catalogues: each tool's and implant's kind (the instrument
+ * catalogue), the bone part a tool works on (the region's parts) and every landmark (the region's
+ * landmark names).
  */
-export function validateProcedure(p: unknown, parts: readonly string[]): string[] {
+function catalogueProblems(p: ProcedureDef, parts: readonly string[]): string[] {
+  const problems: string[] = [];
+  const checkLandmark = (field: string, part: string, name: string) => {
+    if (!landmarkNames(p.region, part).includes(name))
+      problems.push(`${field}: "${name}" is no landmark of ${part} (${p.region})`);
+  };
+  p.cuts.forEach((c, i) =>
+    c.fragments.forEach((f, j) => {
+      for (const name of f.holds)
+        checkLandmark(`cuts[${i}] (${c.id}).fragments[${j}] (${f.id}).holds`, rootPart(p, c.bone), name);
+    }),
+  );
+  const checkUse = (field: string, use: InstrumentUse, role?: 'implant') => {
+    if (!Object.hasOwn(INSTRUMENT_CATALOGUE, use.kind)) {
+      problems.push(`${field}.kind: "${use.kind}" is no kind in the instrument catalogue`);
+      return;
+    }
+    const entry = catalogueEntry(use.kind);
+    if (role && entry.role !== role)
+      problems.push(`${field}.kind: "${use.kind}" is a ${entry.role}, not an ${role}`);
+    const target = use.target;
+    if (!target) return;
+    if (!parts.includes(target.part))
+      problems.push(`${field}.target.part: "${target.part}" is no part of the ${p.region}`);
+    else if (target.station)
+      for (const end of ['from', 'to'] as const)
+        checkLandmark(`${field}.target.station.${end}`, target.part, target.station[end]);
+  };
+  p.steps.forEach((s: StepDef, i) => {
+    s.instruments?.forEach((u, j) => checkUse(`steps[${i}] (${s.id}).instruments[${j}] (${u.id})`, u));
+    s.implants?.forEach((u, j) => checkUse(`steps[${i}] (${s.id}).implants[${j}] (${u.id})`, u, 'implant'));
+  });
+  return problems;
+}
+
+/**
+ * Checks a procedure definition's shape, its references between its own parts, and what it names
+ * from the catalogues (instrument kinds, bone parts, landmarks). Returns the problems, each as
+ * "<procedure id>: <field>: <problem>", so a broken data file says exactly what to fix. `parts`:
+ * the bone parts it may name (default: its region's).
+ */
+export function validateProcedure(p: unknown, parts?: readonly string[]): string[] {
   const name = (p as { id?: unknown } | null)?.id ?? '(no id)';
   const result = v.safeParse(procedureSchema, p);
   if (!result.success)
     return result.issues.map((i) => `${String(name)}: ${v.getDotPath(i) ?? '(root)'}: ${i.message}`);
-  return referenceProblems(p as ProcedureDef, parts).map((m) => `${String(name)}: ${m}`);
+  const proc = p as ProcedureDef;
+  const known = parts ?? REGION_PARTS[proc.region];
+  return [...referenceProblems(proc, known), ...catalogueProblems(proc, known)].map(
+    (m) => `${String(name)}: ${m}`,
+  );
 }
