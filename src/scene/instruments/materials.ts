@@ -1,60 +1,40 @@
-import { MeshStandardMaterial, PMREMGenerator, type Texture, type WebGLRenderer } from 'three';
+import {
+  MeshStandardMaterial,
+  PMREMGenerator,
+  type MeshStandardMaterialParameters,
+  type Texture,
+  type WebGLRenderer,
+} from 'three';
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
 import type { MaterialKind } from '../../engine/instruments';
 
-/** Instrument materials, created once for the app's lifetime and shared by every tool. */
-export const surgicalSteelMaterial = new MeshStandardMaterial({
-  name: 'instrument:steel',
-  color: '#c9ced3',
-  metalness: 0.9,
-  roughness: 0.3,
-});
-export const titaniumMaterial = new MeshStandardMaterial({
-  name: 'instrument:titanium',
+/** How each instrument material looks (its X-ray density comes from the catalogue's materials). */
+const LOOKS: Readonly<Record<MaterialKind, MeshStandardMaterialParameters>> = {
+  steel: { color: '#c9ced3', metalness: 0.9, roughness: 0.3 },
   // Implants are anodised: a faint gold against the steel of the tools that place them.
-  color: '#bfb397',
-  metalness: 0.85,
-  roughness: 0.35,
-});
-export const handlePlasticMaterial = new MeshStandardMaterial({
-  name: 'instrument:plastic',
-  color: '#3d4a5c',
-  metalness: 0.05,
-  roughness: 0.55,
-});
-
-export const graftMaterial = new MeshStandardMaterial({
-  name: 'instrument:graft',
+  titanium: { color: '#bfb397', metalness: 0.85, roughness: 0.35 },
+  plastic: { color: '#3d4a5c', metalness: 0.05, roughness: 0.55 },
   // A bone substitute: warm off-white and matte, like porous ceramic or allograft.
-  color: '#e8dcc0',
-  metalness: 0,
-  roughness: 0.95,
-});
-
-export const cementMaterial = new MeshStandardMaterial({
-  name: 'instrument:cement',
+  graft: { color: '#e8dcc0', metalness: 0, roughness: 0.95 },
   // PMMA bone cement as it sets: opaque, warm white, matte.
-  color: '#f2efe6',
-  metalness: 0,
-  roughness: 0.8,
-});
-
-export const fabricMaterial = new MeshStandardMaterial({
-  name: 'instrument:fabric',
+  cement: { color: '#f2efe6', metalness: 0, roughness: 0.8 },
   // Crepe bandage and a post-op shoe's straps: off-white woven cloth, fully matte.
-  color: '#ece6d8',
-  metalness: 0,
-  roughness: 1,
-});
-
-export const INSTRUMENT_MATERIALS: Readonly<Record<MaterialKind, MeshStandardMaterial>> = {
-  steel: surgicalSteelMaterial,
-  titanium: titaniumMaterial,
-  plastic: handlePlasticMaterial,
-  graft: graftMaterial,
-  cement: cementMaterial,
-  fabric: fabricMaterial,
+  fabric: { color: '#ece6d8', metalness: 0, roughness: 1 },
 };
+
+/**
+ * Instrument materials, created once for the app's lifetime and shared by every tool. Each is named
+ * `instrument:<material>`: the X-ray view finds its density by that name.
+ */
+export const INSTRUMENT_MATERIALS = Object.fromEntries(
+  Object.entries(LOOKS).map(([kind, look]) => [
+    kind,
+    new MeshStandardMaterial({ name: `instrument:${kind}`, ...look }),
+  ]),
+) as Readonly<Record<MaterialKind, MeshStandardMaterial>>;
+
+/** The metals: they reflect the studio environment. */
+const REFLECTIVE = [INSTRUMENT_MATERIALS.steel, INSTRUMENT_MATERIALS.titanium];
 
 let environment: { renderer: WebGLRenderer; texture: Texture } | null = null;
 
@@ -72,7 +52,7 @@ export function applyInstrumentEnvironment(renderer: WebGLRenderer): void {
   room.dispose();
   pmrem.dispose();
   environment = { renderer, texture };
-  for (const m of [surgicalSteelMaterial, titaniumMaterial]) {
+  for (const m of REFLECTIVE) {
     m.envMap = texture;
     m.envMapIntensity = 0.6;
     m.needsUpdate = true;
@@ -82,7 +62,7 @@ export function applyInstrumentEnvironment(renderer: WebGLRenderer): void {
 /** Frees the prefiltered environment (the next instrument drawn builds it again). */
 export function disposeInstrumentEnvironment(): void {
   if (!environment) return;
-  for (const m of [surgicalSteelMaterial, titaniumMaterial]) {
+  for (const m of REFLECTIVE) {
     m.envMap = null;
     m.needsUpdate = true;
   }
