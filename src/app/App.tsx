@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTextsReady } from '../i18n';
 import { useSession } from '../state/session-store';
-import { useView } from '../state/view-store';
+import { useReady } from '../state/readiness';
 import { AnglesPanel } from '../ui/AnglesPanel';
 import { ProcedureCards } from '../ui/ProcedureCards';
 import {
@@ -14,10 +14,10 @@ import {
 import { useProcedurePlan } from '../state/procedure-plan';
 import { usePlaybackStart } from './use-playback-start';
 import { Notices } from '../ui/Notices';
-import { HoverLabel, LoadOverlay, NoWebGL } from '../ui/StageOverlays';
+import { HoverLabel, LoadOverlay, NoWebGL } from './StageOverlays';
 import { TopBar } from '../ui/TopBar';
 import { QuietBoundary } from '../ui/QuietBoundary';
-import { StagePanes } from '../ui/StagePanes';
+import { StagePanes } from './StagePanes';
 import { useUrlSync } from './use-url-sync';
 import { hasWebGL } from './webgl-support';
 import type { KioskState } from './KioskMode';
@@ -60,15 +60,11 @@ export function App() {
   useUrlSync();
   const [webgl] = useState(hasWebGL);
   const open = useSession((s) => s.procedure !== null);
-  const split = useSession((s) => s.procedure !== null && s.compare !== null);
   // Captions and the procedure panel show once the long texts are in: ready waits for them too.
   const texts = useTextsReady();
   // So does the procedure's own UI (panel, caption, playback bar), fetched at start beside them.
   const procedureUi = useProcedureUiLoaded() || !open;
-  const ready =
-    useView((s) => s.status === 'ready' && s.drawn && s.cutsReady && (!split || s.secondReady)) &&
-    texts &&
-    procedureUi;
+  const ready = useReady() && texts && procedureUi;
   const study = useSession((s) => s.mode === 'study');
   const active = useSession((s) => s.mode === 'kiosk');
   const [kioskState, setKioskState] = useState<KioskState>({ exploring: false, shown: 0 });

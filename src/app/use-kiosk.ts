@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { PROCEDURES } from '../procedures/registry';
 import { usePlayback } from '../state/playback-store';
 import { useSession } from '../state/session-store';
+import { readyNow } from '../state/readiness';
 import { useView } from '../state/view-store';
 import {
   KIOSK_PAUSE_S,
@@ -105,7 +106,7 @@ export function useKioskLoop(): { exploring: boolean; shown: number } {
       if (waiting) {
         // A procedure that never gets ready (a cut that failed) is skipped, never waited on for ever.
         if (now - startedAt > KIOSK_READY_S * 1000) return show(n + 1);
-        if (now - startedAt < TICK_MS || !(view.status === 'ready' && view.drawn && view.cutsReady)) return;
+        if (now - startedAt < TICK_MS || !readyNow()) return;
         waiting = false;
         usePlayback.setState({ time: 0, playing: true, speed: useSession.getState().startSpeed });
         return;

@@ -1,11 +1,10 @@
-import { useFrame, useThree } from '@react-three/fiber';
-import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useState } from 'react';
 import { REGION_PARTS, SOFT_PARTS } from '../anatomy/parts';
 import { SEX_SCALE } from '../anatomy/sizes';
 import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';
 import { BonePart } from './BonePart';
-import { useReadyFlag } from './pane';
+import { usePane } from './pane';
 
 import type { RegionModel } from '../anatomy/mesh';
 import type { ProcedureLayer } from './procedure/ProcedureLayer';
@@ -32,27 +31,6 @@ interface Props {
   readonly model: RegionModel;
 }
 
-/**
- * Reports the first frame drawn with these bones, for the page's data-ready and the kiosk; keyed by
- * region, so another region's bones report afresh.
- */
-function DrawnReporter() {
-  const invalidate = useThree((s) => s.invalidate);
-  const report = useReadyFlag('drawn');
-  const waiting = useRef(true);
-  // After each claim (the hook's effect runs first), the next frame drawn reports.
-  useLayoutEffect(() => {
-    waiting.current = true;
-    invalidate();
-  }, [report, invalidate]);
-  useFrame(() => {
-    if (!waiting.current) return;
-    waiting.current = false;
-    requestAnimationFrame(() => report(true));
-  });
-  return null;
-}
-
 /** Every part of the region, posed to the patient; the left side is the right one mirrored here. */
 export function RegionBones({ model }: Props) {
   const patient = usePosedPatient();
@@ -62,6 +40,9 @@ export function RegionBones({ model }: Props) {
   // Loaded by now (as a rule), the layer mounts with the bones, not a render after them. Chosen once:
   // another component type later would mount the layer again, its cuts made afresh.
   const [Layer] = useState(() => procedureLayer ?? lazyProcedureLayer());
+  // New bones (this region's) are not on screen until a frame shows them.
+  const pane = usePane();
+  useLayoutEffect(() => pane.changed(), [pane, model]);
   return (
     <group scale={[side === 'left' ? -s : s, s, s]}>
       {REGION_PARTS[patient.region].map((id) => {
@@ -73,7 +54,6 @@ export function RegionBones({ model }: Props) {
       <Suspense fallback={null}>
         <Layer model={model} />
       </Suspense>
-      <DrawnReporter />
     </group>
   );
 }

@@ -1,5 +1,5 @@
-import { Canvas, useThree } from '@react-three/fiber';
-import { memo, useEffect } from 'react';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { memo, useEffect, useLayoutEffect } from 'react';
 import { useStore } from 'zustand';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
@@ -9,7 +9,7 @@ import { RegionBones } from './RegionBones';
 import { exposeRenderInfo } from './render-info';
 import { useRegionModel } from './use-region-model';
 import { XrayView } from './xray/XrayView';
-import { PaneProvider, type Pane } from './pane';
+import { PaneProvider, usePane, type Pane } from './pane';
 
 /**
  * Lets the share dialog take a picture: a frame is drawn on the spot (the X-ray one too) and read
@@ -39,19 +39,23 @@ function RenderInfoSource({ view }: { readonly view: string }) {
   return null;
 }
 
-/** A view beside the main one tells the app when it is drawn with its fragments (the page's data-ready). */
-function useSecondReady(pane: Pane) {
-  useEffect(() => {
-    if (pane.primary) return;
-    const report = ({ drawn, cutsReady }: { drawn: boolean; cutsReady: boolean }) =>
-      useView.setState({ secondReady: drawn && cutsReady });
-    report(pane.status.getState());
-    const off = pane.status.subscribe(report);
-    return () => {
-      off();
-      useView.setState({ secondReady: false });
-    };
-  }, [pane]);
+/**
+ * Tells the app when a frame has been drawn since what this view shows last changed (its bones,
+ * plan or fragments): after a change it asks for a frame, and once that frame is on screen (the
+ * browser's next frame callback) it records the change it showed.
+ */
+function FrameWitness() {
+  const pane = usePane();
+  const invalidate = useThree((s) => s.invalidate);
+  const shown = useView((v) => (v.panes[pane.kind]?.id === pane.id ? v.panes[pane.kind]!.shown : -1));
+  useEffect(() => invalidate(), [shown, invalidate]);
+  useFrame(() => {
+    const facts = pane.facts();
+    if (!facts || facts.drawn === facts.shown) return;
+    const drawing = facts.shown;
+    requestAnimationFrame(() => pane.drew(drawing));
+  });
+  return null;
 }
 
 /**
@@ -61,7 +65,8 @@ function useSecondReady(pane: Pane) {
  * parameter change, the canvas only when its own stores change.
  */
 export const Stage = memo(function Stage({ pane }: { readonly pane: Pane }) {
-  useSecondReady(pane);
+  // Before the canvas's own components run (they start a frame or more later): what they tell is heard.
+  useLayoutEffect(() => pane.attach(), [pane]);
   const region = useSession((s) => s.region);
   const model = useRegionModel(region, pane.primary);
   const chosen = useSession((s) => (s.view === 'xray' ? s.proj : null));
@@ -87,6 +92,7 @@ export const Stage = memo(function Stage({ pane }: { readonly pane: Pane }) {
         {model && <RegionBones key={region} model={model} />}
         <CameraRig />
         <ContextGuard />
+        <FrameWitness />
         {pane.primary && <SnapshotSource />}
         {xray && <XrayView proj={xray} />}
       </PaneProvider>

@@ -1,5 +1,6 @@
 import { PROCEDURES, allParams, defaultParams, procedureById } from '../procedures/registry';
-import type { ParamValue } from '../procedures/types';
+import { memoRecent } from '../engine/memo';
+import type { ParamValue, Params } from '../procedures/types';
 
 /**
  * Whether `other` can be shown beside `main`: the patient before surgery always can, another
@@ -18,25 +19,14 @@ export function comparableWith(main: string | null): string[] {
   return ['before', ...PROCEDURES.map((p) => p.id)].filter((id) => canCompare(main, id));
 }
 
-const given = new WeakMap<Readonly<Record<string, ParamValue>>, Map<string, Record<string, ParamValue>>>();
-
 /**
  * The compared operation's parameters: its defaults, with the open one's values where both have the
  * same parameter and the value is valid for it (opening and closing HTO aim at the same WBL target).
  * One object per (other, main parameters), so the view and the panel share one plan of it.
  */
-export function comparedParams(
-  other: string,
-  main: Readonly<Record<string, ParamValue>>,
-): Record<string, ParamValue> {
-  let byOther = given.get(main);
-  if (!byOther) given.set(main, (byOther = new Map()));
-  let params = byOther.get(other);
-  if (!params) byOther.set(other, (params = sharedWith(other, main)));
-  return params;
-}
+export const comparedParams: (other: string, main: Params) => Params = memoRecent(4, sharedWith);
 
-function sharedWith(other: string, main: Readonly<Record<string, ParamValue>>): Record<string, ParamValue> {
+function sharedWith(other: string, main: Params): Params {
   const proc = procedureById(other);
   if (!proc) return {};
   const params: Record<string, ParamValue> = defaultParams(proc);

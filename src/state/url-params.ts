@@ -1,4 +1,4 @@
-import { FOOT_DEFORMITY, KNEE_DEFORMITY, type RangeSpec } from '../clinical/deformity-params';
+import { ANGLE_RANGES, type RangeSpec } from '../engine/case-angles';
 import {
   PROCEDURES,
   allParams,
@@ -68,8 +68,8 @@ export const URL_PARAMS = {
   lang: choice(['en', 'it']),
   sex: choice(['m', 'f']),
   skin: choice(['0', '1']),
-  ...numbers(FOOT_DEFORMITY),
-  ...numbers(KNEE_DEFORMITY),
+  ...numbers(ANGLE_RANGES.foot),
+  ...numbers(ANGLE_RANGES.knee),
 } satisfies Record<string, ParamSpec>;
 
 export type ParamKey = keyof typeof URL_PARAMS;

@@ -31,13 +31,14 @@ function Restarting() {
 
 /**
  * The new app picks up where the failed one was: at the start of the step on show, at its speed
- * (a new mount puts the clock at the session's start step), and its views report ready only once
- * they have drawn again.
+ * (a new mount puts the clock at the session's start step), and it is ready only once its new views
+ * have drawn again.
  */
 function beforeRestart(): void {
   const { step, speed } = usePlayback.getState();
   useSession.setState({ startStep: step + 1, startSpeed: speed });
-  useView.setState({ drawn: false, cutsReady: false, secondReady: false, hovered: null, focus: null });
+  // The failed views' facts go with them: the new ones answer afresh.
+  useView.setState({ panes: {}, hovered: null, focus: null });
 }
 
 /**

@@ -1,91 +1,120 @@
 /**
- * A view's ready flags follow the newest reporter: the components that report them mount on a new
- * region's bones or a new canvas while the old ones may still be going, in two React roots (the
- * page's and the canvas's) whose effects run in no fixed order.
+ * The page's readiness is derived from what is true of the views: the model loaded, every view on
+ * show has drawn a frame since what it shows last changed, with its cuts settled. A view answers
+ * only for itself while it is mounted: views mounted afresh (a new canvas, an app mounted again
+ * after a failure, a retry) are heard, the old ones still being torn down are not, in whichever
+ * order the two React roots (the page's and the canvas's) run their effects.
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { Pane } from '../../src/scene/pane';
+import { isReady, readyNow } from '../../src/state/readiness';
+import { appState } from '../../src/state/store';
+import { useSession } from '../../src/state/session-store';
 import { useView } from '../../src/state/view-store';
 
-const flags = (pane: Pane) => ({
-  drawn: pane.status.getState().drawn,
-  cuts: pane.status.getState().cutsReady,
-});
+/**
+ * What a view does once it has everything on screen: its cuts settled and a frame drawn of its last
+ * change (a view that no longer answers draws what it last showed).
+ */
+function onScreen(pane: Pane): void {
+  pane.settleCuts(true);
+  pane.changed();
+  pane.drew(pane.facts()?.shown ?? 1);
+}
 
-describe('ready flags of a view', () => {
-  beforeEach(() => useView.setState({ drawn: false, cutsReady: false }));
-
-  test('a reporter sets its flag once it has drawn, and takes it with it when it goes', () => {
-    const pane = new Pane('main');
-    const bones = {};
-    pane.claim('drawn', bones);
-    expect(flags(pane).drawn).toBe(false);
-    pane.report('drawn', bones, true);
-    expect(flags(pane)).toEqual({ drawn: true, cuts: false });
-    expect(useView.getState().drawn).toBe(true);
-    pane.release('drawn', bones);
-    expect(flags(pane).drawn).toBe(false);
-    expect(useView.getState().drawn).toBe(false);
+describe('readiness of the page', () => {
+  beforeEach(() => {
+    useView.setState({ status: 'ready', panes: {} });
+    useSession.getState().setProcedure(null);
   });
 
-  test('the last region’s bones going after the next region’s have drawn leave the view ready', () => {
+  test('a view is on screen once a frame is drawn since its last change, with its cuts settled', () => {
     const pane = new Pane('main');
-    const foot = {};
-    const knee = {};
-    pane.claim('drawn', foot);
-    pane.report('drawn', foot, true);
-    pane.claim('drawn', knee);
-    expect(useView.getState().drawn).toBe(false);
-    pane.report('drawn', knee, true);
-    // Late: the foot's frame callback and its unmount.
-    pane.report('drawn', foot, false);
-    pane.release('drawn', foot);
-    expect(flags(pane).drawn).toBe(true);
-    expect(useView.getState().drawn).toBe(true);
+    pane.attach();
+    expect(readyNow()).toBe(false);
+    pane.changed();
+    pane.drew(pane.facts()!.shown);
+    // Drawn, but its fragments are not all there yet.
+    expect(readyNow()).toBe(false);
+    pane.settleCuts(true);
+    expect(readyNow()).toBe(true);
+    // A new plan or new fragments: not ready until a frame shows them.
+    pane.changed();
+    expect(readyNow()).toBe(false);
+    pane.drew(pane.facts()!.shown);
+    expect(readyNow()).toBe(true);
+    // The model of another region loading: not ready whatever the view says.
+    useView.setState({ status: 'loading' });
+    expect(readyNow()).toBe(false);
   });
 
-  test('a reporter that has gone reports nothing more (its frame callback was already queued)', () => {
+  test('a frame drawn of an earlier change does not make the view ready after a later one', () => {
     const pane = new Pane('main');
-    const old = {};
-    pane.claim('cutsReady', old);
-    pane.release('cutsReady', old);
-    pane.report('cutsReady', old, true);
-    expect(flags(pane).cuts).toBe(false);
-    expect(useView.getState().cutsReady).toBe(false);
+    pane.attach();
+    pane.settleCuts(true);
+    pane.changed();
+    const drawing = pane.facts()!.shown;
+    // The next region's bones mount between the frame and its callback.
+    pane.changed();
+    pane.drew(drawing);
+    expect(readyNow()).toBe(false);
   });
 
-  test('an app mounted again takes the main view’s flags over from the one that failed', () => {
+  test('a view that has gone tells nothing more (its frame callback was already queued)', () => {
+    const pane = new Pane('main');
+    const detach = pane.attach();
+    detach();
+    onScreen(pane);
+    expect(appState().view.panes.main).toBeUndefined();
+    expect(readyNow()).toBe(false);
+  });
+
+  test('an app mounted again answers for the main view; the one that failed, going late, changes nothing', () => {
     const failed = new Pane('main');
+    const detachFailed = failed.attach();
+    onScreen(failed);
     const again = new Pane('main');
-    const oldCuts = {};
-    const newCuts = {};
-    failed.claim('cutsReady', oldCuts);
-    failed.report('cutsReady', oldCuts, true);
-    again.claim('cutsReady', newCuts);
-    again.report('cutsReady', newCuts, true);
-    failed.release('cutsReady', oldCuts);
-    expect(useView.getState().cutsReady).toBe(true);
-    expect(flags(failed).cuts).toBe(false);
-    expect(flags(again).cuts).toBe(true);
+    again.attach();
+    expect(readyNow()).toBe(false);
+    onScreen(again);
+    // Late: the failed view's frame callback and its unmount.
+    failed.settleCuts(false);
+    detachFailed();
+    expect(readyNow()).toBe(true);
+    expect(failed.status.getState()).toEqual({ step: 0, title: null, shot: null });
   });
 
-  test('after a retry, the old views (still being torn down) report nothing to the page', () => {
+  test('after a retry, the old views (still being torn down) tell the page nothing', () => {
     const old = new Pane('main');
-    const bones = {};
-    old.claim('drawn', bones);
+    old.attach();
+    onScreen(old);
+    expect(readyNow()).toBe(true);
     useView.getState().retry();
-    expect(useView.getState().drawn).toBe(false);
+    expect(readyNow()).toBe(false);
     // The old canvas's queued frame callback, before its teardown.
-    old.report('drawn', bones, true);
-    expect(useView.getState().drawn).toBe(false);
+    onScreen(old);
+    useView.setState({ status: 'ready' });
+    expect(readyNow()).toBe(false);
   });
 
-  test('a view beside the main one keeps its flags to itself', () => {
+  test('a view beside the main one answers for itself, and both must be on screen', () => {
+    useSession.getState().setProcedure('chevron');
+    useSession.getState().set({ compare: 'before' });
+    const main = new Pane('main');
     const before = new Pane('before');
-    const bones = {};
-    before.claim('drawn', bones);
-    before.report('drawn', bones, true);
-    expect(flags(before).drawn).toBe(true);
-    expect(useView.getState().drawn).toBe(false);
+    main.attach();
+    before.attach();
+    onScreen(before);
+    expect(readyNow()).toBe(false);
+    onScreen(main);
+    expect(readyNow()).toBe(true);
+    // The comparison closed and opened again: the new view beside it has drawn nothing yet.
+    before.attach()();
+    expect(isReady(appState())).toBe(false);
+    const again = new Pane('before');
+    again.attach();
+    expect(readyNow()).toBe(false);
+    onScreen(again);
+    expect(readyNow()).toBe(true);
   });
 });

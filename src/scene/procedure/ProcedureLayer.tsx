@@ -1,5 +1,4 @@
-import { useThree } from '@react-three/fiber';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { RegionModel } from '../../anatomy/mesh';
 import { cutChains } from '../../engine/fragments';
 import { useSession } from '../../state/session-store';
@@ -8,7 +7,7 @@ import { CArm } from '../overlays/CArm';
 import { FootAxes } from '../overlays/FootAxes';
 import { KneeOverlays } from '../overlays/KneeOverlays';
 import { SkinMarks } from '../overlays/SkinMarks';
-import { useReadyFlag } from '../pane';
+import { usePane } from '../pane';
 import { usePanePlan } from '../use-pane-plan';
 import { FragmentMesh } from './FragmentMesh';
 import { ProcedureDriver } from './ProcedureDriver';
@@ -21,24 +20,13 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
   const patient = usePosedPatient();
   const study = useSession((s) => s.mode === 'study');
   const stages = useCutStages(state, model);
-  const invalidate = useThree((s) => s.invalidate);
-  const reportCuts = useReadyFlag('cutsReady');
-  useEffect(() => {
-    if (state && cutChains(state.plan.proc).size > stages.size) {
-      reportCuts(false);
-      return;
-    }
-    // Report ready only once a frame with the new fragments and tools has been drawn.
-    invalidate();
-    let second = 0;
-    const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => reportCuts(true));
-    });
-    return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
-    };
-  }, [reportCuts, state, stages, invalidate]);
+  const pane = usePane();
+  // Settled once every bone the procedure cuts has its fragments; on screen once a frame shows them.
+  const settled = !state || cutChains(state.plan.proc).size <= stages.size;
+  useLayoutEffect(() => {
+    pane.settleCuts(settled);
+    pane.changed();
+  }, [pane, settled, state, stages]);
   // The driver mounts first so its useFrame runs before the tool slots read its frame.
   return (
     <>

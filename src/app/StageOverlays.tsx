@@ -7,7 +7,7 @@ import { useProcedurePlan } from '../state/procedure-plan';
 import { useSession } from '../state/session-store';
 import { useRegionModel } from '../scene/use-region-model';
 import { useView } from '../state/view-store';
-import { ViewControls } from './ViewControls';
+import { ViewControls } from '../ui/ViewControls';
 
 /** The name of the bone under the pointer, next to it. */
 export function HoverLabel() {

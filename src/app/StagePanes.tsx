@@ -4,9 +4,10 @@ import { useStore } from 'zustand';
 import { useTextsReady } from '../i18n';
 import { Pane, type PaneKind } from '../scene/pane';
 import { Stage } from '../scene/Stage';
+import { secondPane } from '../state/readiness';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
-import { QuietBoundary } from './QuietBoundary';
+import { QuietBoundary } from '../ui/QuietBoundary';
 
 /** A failure inside a 3D view becomes the load-error overlay with its retry (which re-keys the views). */
 const showLoadError = () => useView.setState({ status: 'error' });
@@ -43,10 +44,10 @@ function View({ kind, label }: { readonly kind: PaneKind; readonly label: string
 export function StagePanes() {
   const { t } = useTranslation();
   const procedure = useSession((s) => s.procedure);
-  const compare = useSession((s) => (s.procedure ? s.compare : null));
-  const second: PaneKind | null = compare === 'before' ? 'before' : compare ? 'other' : null;
+  const compare = useSession((s) => s.compare);
+  const second = useSession(secondPane);
   // A retry mounts the views afresh, each on a new canvas with a new pane: nothing the old one
-  // reported (drawn, cut) is taken for the new one while the old canvas is still being torn down.
+  // tells (drawn, cut) is heard for the new one while the old canvas is still being torn down.
   const attempt = useView((s) => s.attempt);
   return (
     <div className={second ? 'panes split' : 'panes'} data-testid="panes">

@@ -1,0 +1,109 @@
+import type { Region } from '../anatomy/types';
+import type { RegionModel } from '../anatomy/mesh';
+import type { SliceAccess } from './store';
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+/**
+ * What a 3D view shows: the open procedure (`main`, which drives the shared clock), the patient
+ * before surgery (`before`: the anatomy alone) or a second procedure on the same patient
+ * (`other`, the session's `vs`), played on the main clock scaled to its own length.
+ */
+export type PaneKind = 'main' | 'before' | 'other';
+
+/** What is true of one mounted 3D view: what it shows, and whether that is on screen. */
+export interface PaneFacts {
+  /** The mounted view these facts are of (a view mounted again is another one). */
+  readonly id: number;
+  /** 0-based step on show. */
+  readonly step: number;
+  /** The i18n key of that step's title (null with no procedure). */
+  readonly title: string | null;
+  /** A fluoroscopy shot on screen, in its projection. */
+  readonly shot: 'ap' | 'lat' | null;
+  /** Counts the changes of what the view shows (its bones, plan, fragments). */
+  readonly shown: number;
+  /** The `shown` count of the last frame drawn on screen. */
+  readonly drawn: number;
+  /** Every bone the view's procedure cuts has its fragments (true with no procedure). */
+  readonly cutsSettled: boolean;
+}
+
+/** Transient view state: never in the URL. */
+export interface ViewState {
+  /** Model loading for the current region. */
+  readonly status: LoadStatus;
+  /** Fraction of the model file received while loading, 0–1. */
+  readonly progress: number;
+  /** Models loaded so far: they stay for the session, so switching back to a region is instant. */
+  readonly models: Partial<Record<Region, RegionModel>>;
+  /** Bumped to ask the model loader to try again (and the views to mount afresh). */
+  readonly attempt: number;
+  /** The views mounted now, by kind: each answers only for itself (see `Pane` in the scene). */
+  readonly panes: Partial<Record<PaneKind, PaneFacts>>;
+  /** The part under the pointer (or last tapped), with the pointer's position in the stage. */
+  readonly hovered: { part: string; x: number; y: number } | null;
+  /** Bumped to ask the camera to return to the region's default view. */
+  readonly resetCount: number;
+  /** The bone the camera should move onto (world-space bounding sphere), set by a double-click. */
+  readonly focus: { centre: [number, number, number]; radius: number } | null;
+  /** Draws the view now and returns it as a PNG data URL; set by the stage while it is mounted. */
+  readonly snapshot: (() => string) | null;
+  /** A fluoroscopy shot on screen (a percutaneous step's opening), in its projection. */
+  readonly fluoroShot: 'ap' | 'lat' | null;
+  /** The main view shows the patient before surgery (the before/after toggle). */
+  readonly showingBefore: boolean;
+  retry(): void;
+  resetView(): void;
+  /** A view mounts: it answers for its kind from now on, with nothing on screen yet. */
+  attachPane(kind: PaneKind, id: number): void;
+  /** A view unmounts: its facts go with it (unless a newer view of its kind has taken over). */
+  detachPane(kind: PaneKind, id: number): void;
+  /** A view tells what is true of it now; a view that no longer answers for its kind is not heard. */
+  reportPane(kind: PaneKind, id: number, patch: (facts: PaneFacts) => Partial<PaneFacts>): void;
+}
+
+/** A view just mounted: nothing drawn, its cuts not yet known. */
+const mounted = (id: number): PaneFacts => ({
+  id,
+  step: 0,
+  title: null,
+  shot: null,
+  shown: 0,
+  drawn: -1,
+  cutsSettled: false,
+});
+
+/** The view state, as a slice of the app's store. */
+export function viewSlice({ set }: SliceAccess<ViewState>): ViewState {
+  const withPane = (v: ViewState, kind: PaneKind, facts: PaneFacts | undefined) => ({
+    panes: { ...v.panes, [kind]: facts },
+  });
+  return {
+    status: 'loading',
+    progress: 0,
+    models: {},
+    attempt: 0,
+    panes: {},
+    hovered: null,
+    resetCount: 0,
+    focus: null,
+    snapshot: null,
+    fluoroShot: null,
+    showingBefore: false,
+    // The views mount afresh (see StagePanes): the old ones, still being torn down, answer for nothing.
+    retry: () => set((v) => ({ attempt: v.attempt + 1, status: 'loading', progress: 0, panes: {} })),
+    resetView: () => set((v) => ({ resetCount: v.resetCount + 1 })),
+    attachPane: (kind, id) =>
+      set((v) => ((v.panes[kind]?.id ?? -1) > id ? v : withPane(v, kind, mounted(id)))),
+    detachPane: (kind, id) => set((v) => (v.panes[kind]?.id === id ? withPane(v, kind, undefined) : v)),
+    reportPane: (kind, id, patch) =>
+      set((v) => {
+        const facts = v.panes[kind];
+        if (facts?.id !== id) return v;
+        const change = patch(facts);
+        const same = (Object.keys(change) as (keyof PaneFacts)[]).every((k) => change[k] === facts[k]);
+        return same ? v : withPane(v, kind, { ...facts, ...change });
+      }),
+  };
+}
