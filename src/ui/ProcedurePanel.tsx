@@ -5,13 +5,13 @@ import { grade } from '../clinical/grading';
 import { MEASURE_UNIT, REGION_MEASURES, type MeasureId } from '../clinical/measures';
 import { boundDigits, typicalRange, type TypicalRange } from '../clinical/published-results';
 import { formatNumber, useTextsReady, type Language } from '../i18n';
-import { addonOf, procedureById } from '../procedures/registry';
-import type { ChoiceParamDef, NumberParamDef, ProcedureDef } from '../procedures/types';
+import { procedureById } from '../procedures/registry';
+import type { ProcedureDef } from '../procedures/types';
 import { goToStep, usePlayback } from '../state/playback-store';
 import type { ProcedureState } from '../state/procedure-plan';
-import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';
 import type { HandoutAngle } from './Handout';
+import { AddonControls, ParamControls } from './ParamControls';
 import { QuietBoundary } from './QuietBoundary';
 import { Segmented } from './Segmented';
 
@@ -49,97 +49,6 @@ function TypicalBand({
  */
 const warningHook = (key: string): string =>
   key.startsWith('warning.') ? key.slice('warning.'.length) : key;
-
-/** As many decimals as the slider's step has (0.05 → 2). */
-const stepDigits = (step: number): number => String(step).split('.')[1]?.length ?? 0;
-
-function NumberParam({ proc, def }: { readonly proc: string; readonly def: NumberParamDef }) {
-  const { t } = useTranslation();
-  const value = Number(useSession((s) => s.params[def.id]));
-  const lang = useSession((s) => s.lang);
-  const setParam = useSession((s) => s.setParam);
-  const over = def.limit && value > def.limit.above;
-  const planned = def.auto && value === 0;
-  return (
-    <div className="measure">
-      <label htmlFor={`param-${def.id}`}>{t(`proc.${proc}.param.${def.id}`)}</label>
-      <input
-        id={`param-${def.id}`}
-        type="range"
-        min={def.min}
-        max={def.max}
-        step={def.step}
-        value={value}
-        onChange={(e) => setParam(def.id, Number(e.target.value))}
-        data-testid={`param-${def.id}`}
-      />
-      <output className="readout">
-        <strong>
-          {planned ? t('procedure.auto') : `${formatNumber(lang, value, stepDigits(def.step))} ${def.unit}`}
-        </strong>
-      </output>
-      {over && (
-        <p className="warning" role="alert" data-warning={def.id}>
-          {t(def.limit!.warning)}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function ChoiceParam({ proc, def }: { readonly proc: string; readonly def: ChoiceParamDef }) {
-  const { t } = useTranslation();
-  const value = String(useSession((s) => s.params[def.id]));
-  const setParam = useSession((s) => s.setParam);
-  return (
-    <div className="measure">
-      <span>{t(`proc.${proc}.param.${def.id}`)}</span>
-      <Segmented
-        label={t(`proc.${proc}.param.${def.id}`)}
-        value={value}
-        options={def.values.map((v) => ({
-          value: v,
-          label: t(`proc.${proc}.${def.id}.${v}`),
-          testId: `param-${def.id}-${v}`,
-        }))}
-        onChange={(v) => setParam(def.id, v)}
-      />
-    </div>
-  );
-}
-
-function ParamControls({ proc }: { readonly proc: ProcedureDef }) {
-  return proc.params.map((d) =>
-    d.kind === 'number' ? (
-      <NumberParam key={d.id} proc={proc.id} def={d} />
-    ) : (
-      <ChoiceParam key={d.id} proc={proc.id} def={d} />
-    ),
-  );
-}
-
-/** Another procedure that may be added in the same sitting: a switch, then its own controls. */
-function AddonControls({ host, id }: { readonly host: ProcedureDef; readonly id: string }) {
-  const { t } = useTranslation();
-  const on = useSession((s) => s.params[id] === '1');
-  const setParam = useSession((s) => s.setParam);
-  const added = addonOf(host, id);
-  if (!added) return null;
-  return (
-    <>
-      <label className="toggle">
-        <input
-          type="checkbox"
-          checked={on}
-          onChange={(e) => setParam(id, e.target.checked ? '1' : '0')}
-          data-testid={`addon-${id}`}
-        />
-        {t(`procedure.addon.${id}`)}
-      </label>
-      {on && <ParamControls proc={added} />}
-    </>
-  );
-}
 
 /** The info tabs (and their styles) load with the first procedure opened, not with the page. */
 const InfoTabs = lazy(() => import('./InfoTabs'));
@@ -201,9 +110,7 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
   const study = useSession((s) => s.mode === 'study');
   const consult = useSession((s) => s.mode === 'consult');
   const step = usePlayback((s) => s.step);
-  const patient = usePosedPatient();
-  const pre: Record<string, number> = patient.measured as unknown as Record<string, number>;
-  const post = state.post;
+  const { pre, post } = state;
   // Its words (the summary, parameters, warnings, info and step titles) come with the texts
   // fetched after the first view: nothing until they are in, never a raw key.
   const ready = useTextsReady();
