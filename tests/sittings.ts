@@ -53,6 +53,31 @@ export function everySitting(): Sitting[] {
   return sittings;
 }
 
+/**
+ * Every operation with each parameter that changes a cut's shape at its lowest and at its highest,
+ * the others at their defaults (an add-on's own parameters with the add-on switched on).
+ */
+export function everyCutExtreme(): Sitting[] {
+  const sittings: Sitting[] = [];
+  for (const base of PROCEDURES) {
+    const defaults = defaultParams(base);
+    let addon: Params = {};
+    for (const def of allParams(base)) {
+      if (base.addons?.includes(def.id)) addon = { ...impliedBy(base, def.id, '1'), [def.id]: '1' };
+      if (def.kind !== 'number' || !def.recut) continue;
+      for (const value of new Set([def.min, def.max])) {
+        if (value === def.default) continue;
+        const params = { ...defaults, ...addon, [def.id]: value };
+        const label = [...Object.keys(addon).filter((id) => addon[id] === '1'), `${def.id}=${value}`].join(
+          ' ',
+        );
+        sittings.push({ id: base.id, label, params, proc: resolveProcedure(base.id, params)! });
+      }
+    }
+  }
+  return sittings;
+}
+
 /** A sitting planned on its default patient (a DFO on the typical valgus knee), with its bones cut. */
 export interface SittingCase {
   readonly plan: Plan;
