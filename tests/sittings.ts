@@ -8,7 +8,6 @@ import {
 import type { Params, PlanContext, ProcedureDef } from '../src/procedures/types';
 import { cutChains, cutJobs } from '../src/engine/fragments';
 import { makePlan, type Plan } from '../src/engine/plan';
-import type { CutPieces } from '../src/engine/tool-placement';
 import type { MeshData } from '../src/geometry/cut';
 import { runCutChain, type CutStage } from '../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../src/geometry/manifold-module';
@@ -82,8 +81,8 @@ export function everyCutExtreme(): Sitting[] {
 export interface SittingCase {
   readonly plan: Plan;
   readonly posed: ReadonlyMap<string, MeshData>;
-  /** Each cut part's chain of fragments, as the cut worker makes them. */
-  readonly pieces: CutPieces;
+  /** Each cut part's chain of stages (fragments, volume taken), as the cut worker makes them. */
+  readonly pieces: ReadonlyMap<string, readonly CutStage[]>;
 }
 
 let wasm: ManifoldToplevel | undefined;
