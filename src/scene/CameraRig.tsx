@@ -44,10 +44,18 @@ export function CameraRig() {
     const c = controls.current;
     if (!c) return;
     const lead = () => cameraLink.lead(pane);
+    // Rewritten at each move of a gliding camera (no new array per frame).
+    const pose: [number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0];
     const moved = () => {
       c.getPosition(at);
       c.getTarget(to);
-      cameraLink.moved(pane, [at.x, at.y, at.z, to.x, to.y, to.z]);
+      pose[0] = at.x;
+      pose[1] = at.y;
+      pose[2] = at.z;
+      pose[3] = to.x;
+      pose[4] = to.y;
+      pose[5] = to.z;
+      cameraLink.moved(pane, pose);
     };
     // A drag starts with 'controlstart'; a wheel zoom only says 'control'.
     c.addEventListener('controlstart', lead);

@@ -18,10 +18,15 @@ class CameraLink {
     this.leader = pane;
   }
 
-  /** A view's camera moved: the others follow when it leads (the main one leads by default). */
+  /**
+   * A view's camera moved: the others follow when it leads (the main one leads by default). The
+   * pose may be the leader's own array, rewritten at its next move: the link keeps its latest.
+   */
   moved(pane: Pane, pose: CameraPose): void {
     if ((this.leader ?? null) !== pane && !(this.leader === null && pane.primary)) return;
     this.last = pose;
+    // A single view (the usual case) has nobody to tell.
+    if (this.followers.size < 2) return;
     for (const [other, follow] of this.followers) if (other !== pane) follow(pose);
   }
 

@@ -4,23 +4,26 @@ import { useTranslation } from 'react-i18next';
 import { BufferAttribute, BufferGeometry, type Group, type Mesh } from 'three';
 import type { RegionLandmarks } from '../../anatomy/landmarks';
 import {
-  alignmentArcs,
-  arcPoint,
-  condylarLine,
-  mechanicalAxes,
-  type AlignmentArcs,
+  KNEE_ARC_ANGLES as ANGLES,
+  kneeOverlay,
+  overlayTrack,
   type AngleArc,
-} from '../../clinical/load-line';
+  type KneeArcAngle as AngleId,
+} from '../../engine/overlay-measures';
 import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
 import { useSession, type Side } from '../../state/session-store';
-import { currentLandmarks, noRaycast, OVERLAY_MATERIALS, OVERLAY_ORDER, placeSegment } from './overlay-parts';
+import {
+  movedSince,
+  noRaycast,
+  notDrawn,
+  OVERLAY_MATERIALS,
+  OVERLAY_ORDER,
+  placeSegment,
+} from './overlay-parts';
 import { AngleLabel, AxisTube } from './overlay-pieces';
 import type { LabelOffset } from './SceneLabel';
 import { usePane } from '../pane';
-
-const ANGLES = ['hka', 'mpta', 'ldfa'] as const;
-type AngleId = (typeof ANGLES)[number];
 
 /** Straight pieces per arc. */
 const SEGMENTS = 40;
@@ -30,11 +33,6 @@ const ARC_HALF_WIDTH = 0.9;
 const AXIS_RADIUS = 0.7;
 /** How far the condylar line runs past each condyle, mm. */
 const CONDYLAR_OVERHANG = 8;
-/**
- * Each label sits at the middle of its arc's sweep, this far outside it, mm (the HKA arc's far end
- * lies near the hip, out of the knee's view).
- */
-const LABEL_OUT = 5;
 /**
  * Which corner of a label touches its point, so each grows away from the knee: HKA up and
  * medially, mMPTA down and medially, mLDFA up and laterally (mirrored on a left leg).
@@ -97,18 +95,29 @@ export function AngleArcs({ plan, pre }: Props) {
   const arcsMesh = useRef<Mesh>(null);
   const anchors = useRef<Partial<Record<AngleId, Group | null>>>({});
   const labels = useRef<Partial<Record<AngleId, HTMLSpanElement | null>>>({});
-  const drawn = useRef<{ arcs: AlignmentArcs | null; text: Partial<Record<AngleId, string>> }>({
-    arcs: null,
-    text: {},
+  const drawnAt = useRef(notDrawn());
+  // Each label as last written: its value, its text and what the text was made of (hundredths of a
+  // degree, the language): the text is made again only when one of those changes.
+  const drawn = useRef({
+    value: {} as Partial<Record<AngleId, number>>,
+    text: {} as Partial<Record<AngleId, string>>,
+    madeOf: {} as Partial<Record<AngleId, number>>,
+    t: null as typeof t | null,
+    lang: '',
   });
-  const drawnFor = useRef<{ lm: RegionLandmarks; t: typeof t; lang: string } | null>(null);
   const geometry = useMemo(() => arcGeometry(), []);
   useEffect(() => () => geometry.dispose(), [geometry]);
   useEffect(() => invalidate(), [plan, pre, lang, invalidate]);
 
   /** Writes a label's text; a label whose DOM is not there yet picks it up when it attaches. */
-  const setLabel = (id: AngleId, value: number, text: string) => {
-    drawn.current.text[id] = text;
+  const setLabel = (id: AngleId, value: number) => {
+    const d = drawn.current;
+    const hundredths = Math.round(value * 100);
+    if (d.madeOf[id] === hundredths && d.t === t && d.lang === lang) return;
+    d.madeOf[id] = hundredths;
+    d.value[id] = value;
+    const text = t('overlay.angleLabel', { name: t(`overlay.${id}`), value: formatNumber(lang, value) });
+    d.text[id] = text;
     const el = labels.current[id];
     if (!el) return;
     el.textContent = text;
@@ -118,29 +127,26 @@ export function AngleArcs({ plan, pre }: Props) {
   useFrame(() => {
     const mesh = arcsMesh.current;
     if (!mesh || !femoral.current || !tibial.current || !condylar.current) return;
-    const lm = currentLandmarks(pane.frame, plan, pre);
-    const last = drawnFor.current;
-    if (last && last.lm === lm && last.t === t && last.lang === lang) return;
-    drawnFor.current = { lm, t, lang };
-
-    const axes = mechanicalAxes(lm);
-    placeSegment(femoral.current, axes.femoral[0], axes.femoral[1], AXIS_RADIUS);
-    placeSegment(tibial.current, axes.tibial[0], axes.tibial[1], AXIS_RADIUS);
-    const [condM, condL] = condylarLine(lm);
-    placeSegment(condylar.current, condM, condL, AXIS_RADIUS);
+    const track = overlayTrack(kneeOverlay, plan, pre);
+    const retold = drawn.current.t !== t || drawn.current.lang !== lang;
+    if (!movedSince(drawnAt.current, track, pane.frame) && !retold) return;
+    const m = track.at(pane.frame);
+    placeSegment(femoral.current, m.femoralAxis[0], m.femoralAxis[1], AXIS_RADIUS);
+    placeSegment(tibial.current, m.tibialAxis[0], m.tibialAxis[1], AXIS_RADIUS);
+    placeSegment(condylar.current, m.condylarLine[0], m.condylarLine[1], AXIS_RADIUS);
     condylar.current.scale.y += 2 * CONDYLAR_OVERHANG;
 
-    const arcs = alignmentArcs(lm);
-    drawn.current.arcs = arcs;
     const position = geometry.getAttribute('position') as BufferAttribute;
-    ANGLES.forEach((id, k) => {
-      const arc = arcs[id];
+    for (let k = 0; k < ANGLES.length; k++) {
+      const id = ANGLES[k]!;
+      const arc = m.arcs[id];
       fillArc(position.array as Float32Array, k, arc);
-      const p = arcPoint(arc, 0.5, LABEL_OUT);
+      const p = m.labelAt[id];
       anchors.current[id]?.position.set(p[0], p[1], p[2]);
-      const value = formatNumber(lang, arc.sweep);
-      setLabel(id, arc.sweep, t('overlay.angleLabel', { name: t(`overlay.${id}`), value }));
-    });
+      setLabel(id, arc.sweep);
+    }
+    drawn.current.t = t;
+    drawn.current.lang = lang;
     position.needsUpdate = true;
     // The labels placed themselves earlier in this frame (their hooks run first): one more frame.
     invalidate();
@@ -170,7 +176,7 @@ export function AngleArcs({ plan, pre }: Props) {
           label={(el) => {
             labels.current[id] = el;
             const text = drawn.current.text[id];
-            const value = drawn.current.arcs?.[id].sweep;
+            const value = drawn.current.value[id];
             if (el && text !== undefined && value !== undefined) {
               el.textContent = text;
               el.dataset.value = value.toFixed(2);

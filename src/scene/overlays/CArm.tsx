@@ -54,7 +54,8 @@ export function CArm({ plan }: { readonly plan: Plan }) {
   const group = useRef<Group>(null);
   const invalidate = useThree((s) => s.invalidate);
   const pane = usePane();
-  const shownFor = useRef<{ key: string | null; plan: Plan } | null>(null);
+  // What the C-arm last showed: the plan and the step whose shot it stands for (-1: none, -2: not yet).
+  const shownFor = useRef<{ step: number; plan: Plan | null }>({ step: -2, plan: null });
   const { radius, fieldMm } = cArmSize(region);
   const shapes = useMemo(
     () => ({
@@ -73,10 +74,12 @@ export function CArm({ plan }: { readonly plan: Plan }) {
     if (!g) return;
     const proj = frame ? plan.proc.steps[frame.step]?.fluoro : undefined;
     const show = Boolean(proj && frame && frame.progress >= SHOT_FRACTION);
-    const key = show ? `${frame!.step}/${proj}` : null;
+    // A step has one projection: the step says which shot stands.
+    const step = show ? frame!.step : -1;
     const last = shownFor.current;
-    if (last && last.key === key && last.plan === plan) return;
-    shownFor.current = { key, plan };
+    if (last.step === step && last.plan === plan) return;
+    last.step = step;
+    last.plan = plan;
     g.visible = show;
     if (show) {
       const camera = plan.cameras[frame!.step]!;

@@ -2,11 +2,12 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import type { Mesh } from 'three';
 import type { RegionLandmarks } from '../../anatomy/landmarks';
-import { loadLine } from '../../clinical/load-line';
+import { kneeOverlay, overlayTrack } from '../../engine/overlay-measures';
 import type { Plan } from '../../engine/plan';
 import {
-  currentLandmarks,
+  movedSince,
   noRaycast,
+  notDrawn,
   OVERLAY_MATERIALS,
   OVERLAY_ORDER,
   placeSegment,
@@ -33,7 +34,8 @@ export function LoadLines({ plan, pre }: Props) {
   const pane = usePane();
   const before = useRef<Mesh>(null);
   const now = useRef<Mesh>(null);
-  const drawnFor = useRef<{ lm: RegionLandmarks; pre: RegionLandmarks; open: boolean } | null>(null);
+  const drawnAt = useRef(notDrawn());
+  // The WBLs last drawn, for the test hook.
   const drawn = useRef<{ pre: number; current: number } | null>(null);
 
   useEffect(() => invalidate(), [plan, pre, invalidate]);
@@ -51,17 +53,15 @@ export function LoadLines({ plan, pre }: Props) {
     const a = before.current;
     const b = now.current;
     if (!a || !b) return;
-    const lm = currentLandmarks(pane.frame, plan, pre);
-    const open = Boolean(plan);
-    const last = drawnFor.current;
-    if (last && last.lm === lm && last.pre === pre && last.open === open) return;
-    drawnFor.current = { lm, pre, open };
-    const p = loadLine(pre);
-    const c = lm === pre ? p : loadLine(lm);
+    const track = overlayTrack(kneeOverlay, plan, pre);
+    if (!movedSince(drawnAt.current, track, pane.frame)) return;
+    const { before: p, now: c } = track.at(pane.frame);
     placeSegment(a, p.hip, p.ankle, LINE_RADIUS);
     placeSegment(b, c.hip, c.ankle, LINE_RADIUS);
-    b.visible = open;
-    drawn.current = { pre: p.wbl, current: c.wbl };
+    b.visible = Boolean(plan);
+    const wbl = (drawn.current ??= { pre: 0, current: 0 });
+    wbl.pre = p.wbl;
+    wbl.current = c.wbl;
   });
 
   // The pre-operative line is drawn over the current one: until the bones move, it is what shows.

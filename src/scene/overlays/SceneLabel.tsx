@@ -27,14 +27,19 @@ const AT_POINT: LabelOffset = [0, 0];
 
 const at = new Vector3();
 
-/** Where a label was last put (tenths of a pixel), so an unmoved one is left alone. */
+/** Where a label was last put (tenths of a pixel), so an unmoved one is left alone; rewritten in place. */
 interface Placed {
-  readonly off: boolean;
-  readonly x: number;
-  readonly y: number;
+  off: boolean;
+  x: number;
+  y: number;
 }
-const UNPLACED: Placed = { off: false, x: NaN, y: NaN };
-const HIDDEN: Placed = { off: true, x: NaN, y: NaN };
+
+/** Not placed yet, or hidden (off): the next placement writes it whatever it was. */
+function forget(placed: Placed, off: boolean): void {
+  placed.off = off;
+  placed.x = NaN;
+  placed.y = NaN;
+}
 
 /** `value` moved into [0, room] (a label wider than the view keeps its left edge in it). */
 const within = (value: number, room: number) => Math.max(0, Math.min(value, room));
@@ -59,7 +64,7 @@ export function SceneLabel({
   const invalidate = useThree((s) => s.invalidate);
   const group = useRef<Group | null>(null);
   const span = useRef<HTMLSpanElement | null>(null);
-  const placed = useRef<Placed>(UNPLACED);
+  const placed = useRef<Placed>({ off: false, x: NaN, y: NaN });
 
   useLayoutEffect(() => {
     const host = labelHost(gl.domElement);
@@ -67,7 +72,7 @@ export function SceneLabel({
     const el = document.createElement('span');
     host.appendChild(el);
     span.current = el;
-    placed.current = UNPLACED;
+    forget(placed.current, false);
     label?.(el);
     return () => {
       el.remove();
@@ -101,7 +106,7 @@ export function SceneLabel({
     // Behind the camera, past its far plane or outside the view: its point is not seen, so no label.
     if (at.z < -1 || at.z > 1 || Math.abs(at.x) > 1 || Math.abs(at.y) > 1) {
       if (!placed.current.off) el.style.display = 'none';
-      placed.current = HIDDEN;
+      forget(placed.current, true);
       return;
     }
     // Shown before it is measured (a hidden label has no size).
@@ -117,7 +122,9 @@ export function SceneLabel({
     const y = Math.round(top * 10);
     const last = placed.current;
     if (!last.off && last.x === x && last.y === y) return;
-    placed.current = { off: false, x, y };
+    last.off = false;
+    last.x = x;
+    last.y = y;
     el.style.transform = `translate3d(${x / 10}px, ${y / 10}px, 0)`;
   });
 

@@ -1,5 +1,5 @@
-import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useState } from 'react';
+import { useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MeshBasicMaterial } from 'three';
 import { add, length, scale, sub } from '../../anatomy/vec';
@@ -41,15 +41,14 @@ export function SkinMarks({ plan }: { readonly plan: Plan }) {
   const invalidate = useThree((s) => s.invalidate);
   const marks = useMemo(() => plan.proc.skinMarks?.(plan.ctx), [plan]);
   useEffect(() => invalidate(), [marks, invalidate]);
-  // The labels are page elements, not scene objects: they are left out, not hidden, with the skin.
-  const [shown, setShown] = useState(false);
   const chosenXray = useSession((s) => s.view === 'xray');
   const pane = usePane();
   const shot = useStore(pane.status, (s) => s.shot !== null);
-  useFrame(() => {
-    const now = Boolean(pane.frame?.skin || useSession.getState().skin);
-    if (now !== shown) setShown(now);
-  });
+  // The skin shows when the user asks for it or the step on show draws it (a step's skin is part of
+  // the step: it changes with the step the view reports, never within one). The labels are page
+  // elements, not scene objects: they are left out, not hidden, with the skin.
+  const stepSkin = useStore(pane.status, (s) => plan.proc.steps[s.step]?.skin ?? false);
+  const shown = useSession((s) => s.skin) || stepSkin;
   if (!marks || !shown || chosenXray || shot) return null;
   const total = marks.portals.reduce((s, p) => s + p.mm, 0);
   const [a, b] = marks.openIncision ?? [undefined, undefined];

@@ -4,16 +4,17 @@ import type { Group, Mesh } from 'three';
 import type { RegionLandmarks } from '../../anatomy/landmarks';
 import {
   FUJISAWA_POINT,
-  loadLine,
-  plateauRuler,
+  kneeOverlay,
+  overlayTrack,
   WBL_NEUTRAL,
   WBL_TARGET_ZONE,
-} from '../../clinical/load-line';
+} from '../../engine/overlay-measures';
 import type { Plan } from '../../engine/plan';
 import {
-  currentLandmarks,
   flatRects,
+  movedSince,
   noRaycast,
+  notDrawn,
   OVERLAY_MATERIALS,
   OVERLAY_ORDER,
   UNIT_BALL,
@@ -21,8 +22,6 @@ import {
 } from './overlay-parts';
 import { usePane } from '../pane';
 
-/** How far in front of the plateau landmarks the ruler is drawn, mm. */
-const ANTERIOR = 4;
 /** Radius of the dots where the lines cross, mm. */
 const DOT_RADIUS = 2.6;
 
@@ -59,7 +58,7 @@ export function WblMarker({ plan, pre }: Props) {
   const scaled = useRef<Group>(null);
   const preDot = useRef<Mesh>(null);
   const nowDot = useRef<Mesh>(null);
-  const drawnFor = useRef<{ lm: RegionLandmarks; pre: RegionLandmarks; open: boolean } | null>(null);
+  const drawnAt = useRef(notDrawn());
 
   useEffect(() => invalidate(), [plan, pre, invalidate]);
 
@@ -69,18 +68,15 @@ export function WblMarker({ plan, pre }: Props) {
     const a = preDot.current;
     const b = nowDot.current;
     if (!g || !s || !a || !b) return;
-    const lm = currentLandmarks(pane.frame, plan, pre);
-    const open = Boolean(plan);
-    const last = drawnFor.current;
-    if (last && last.lm === lm && last.pre === pre && last.open === open) return;
-    drawnFor.current = { lm, pre, open };
+    const track = overlayTrack(kneeOverlay, plan, pre);
+    if (!movedSince(drawnAt.current, track, pane.frame)) return;
+    const { ruler, before, now } = track.at(pane.frame);
     // The plateau travels with its fragment; both dots are read off the ruler where it is now.
-    const ruler = plateauRuler(lm, ANTERIOR);
     const width = alignX(g, ruler.medial, ruler.lateral);
     s.scale.set(width, 1, 1);
-    a.position.set((loadLine(pre).wbl / 100) * width, 0, 0.5);
-    b.position.set((loadLine(lm).wbl / 100) * width, 0, 0.5);
-    b.visible = open;
+    a.position.set((before.wbl / 100) * width, 0, 0.5);
+    b.position.set((now.wbl / 100) * width, 0, 0.5);
+    b.visible = Boolean(plan);
   });
 
   return (

@@ -8,11 +8,8 @@ import {
   Vector3,
   type Object3D,
 } from 'three';
-import type { RegionLandmarks } from '../../anatomy/landmarks';
 import type { Vec3 } from '../../anatomy/vec';
 import type { Frame } from '../../engine/evaluate';
-import type { Plan } from '../../engine/plan';
-import { movedLandmarks } from '../../engine/post-op';
 
 /** Colours of the overlay: the load line before surgery, the current one, the angle annotations. */
 export const OVERLAY_COLOURS = {
@@ -95,23 +92,27 @@ export function alignX(o: Object3D, a: Vec3, b: Vec3): number {
   return len;
 }
 
-/** Per frame (each view has its own): the plan and landmarks it was worked out for, and the result. */
-const moved = new WeakMap<Frame, { plan: Plan; pre: RegionLandmarks; landmarks: RegionLandmarks }>();
+/** What an overlay last drew: the measures' track and its moment (see OverlayTrack.moment). */
+export interface DrawnAt {
+  track: object | null;
+  moment: number;
+}
+
+/** Nothing drawn yet. */
+export const notDrawn = (): DrawnAt => ({ track: null, moment: -2 });
 
 /**
- * The landmarks where the procedure's frame (a view's last, see Pane) has carried them (the
- * pre-operative ones with no procedure). Recomputed only when the frame changes: every overlay
- * drawing the same frame shares one result.
+ * Whether the overlay must draw again (the measures moved since it last drew); notes the new
+ * moment. An idle redraw (hover, camera) of an unchanged frame costs one comparison.
  */
-export function currentLandmarks(
+export function movedSince(
+  drawn: DrawnAt,
+  track: { moment(frame: Frame | null): number },
   frame: Frame | null,
-  plan: Plan | undefined,
-  pre: RegionLandmarks,
-): RegionLandmarks {
-  if (!plan || !frame) return pre;
-  const known = moved.get(frame);
-  if (known?.plan === plan && known.pre === pre) return known.landmarks;
-  const landmarks = movedLandmarks(plan.proc, pre, frame.transforms);
-  moved.set(frame, { plan, pre, landmarks });
-  return landmarks;
+): boolean {
+  const moment = track.moment(frame);
+  if (drawn.track === track && drawn.moment === moment) return false;
+  drawn.track = track;
+  drawn.moment = moment;
+  return true;
 }
