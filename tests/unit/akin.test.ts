@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AKIN_STATION, akin, akinAngle, akinHinge, akinWidth, akinWith } from '../../src/procedures/defs/akin';
+import {
+  AKIN_STATION,
+  akin,
+  akinAngle,
+  akinHinge,
+  akinWidth,
+  akinWith,
+} from '../../src/procedures/defs/akin';
 import { between, boneFrame } from '../../src/procedures/bone-frame';
 import { validateProcedure } from '../../src/procedures/schema';
 import { FOOT_PARTS } from '../../src/anatomy/parts';
@@ -16,7 +23,7 @@ import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold
 import { add, cross, dot, normalize, scale, sub } from '../../src/anatomy/vec';
 import { Matrix4 } from 'three';
 import { footCase } from '../../scripts/models/foot-case';
-import { isClosed as closed, meshVolume as volume, wedgeVolume } from '../../scripts/models/mesh-checks';
+import { wedgeVolume } from '../../scripts/models/mesh-checks';
 
 const DEG = 180 / Math.PI;
 
@@ -98,16 +105,13 @@ describe('Akin osteotomy', () => {
     expect(AKIN_STATION / f.length).toBeLessThan(0.4);
   });
 
-  it('leaves a closed base and toe; volumes add up; the removed bone is the analytic wedge', async () => {
+  // Closed fragments and volumes that add up, at every wedge: tests/unit/invariants.test.ts.
+  it('leaves a base and a toe; the removed bone is the analytic wedge', async () => {
     for (const base of [1, 3, 4]) {
       const { ctx, posed } = await footCase({ wedge: base, fixation: 'staple' });
       const pp1 = posed.get('proximalPhalanx1')!;
       const [stage] = runCutChain(wasm, 'proximalPhalanx1', pp1, jobsFor(ctx));
       expect(Object.keys(stage!.fragments).sort()).toEqual(['akinBase', 'akinToe']);
-      for (const frag of Object.values(stage!.fragments)) expect(closed(frag)).toBe(true);
-      const before = volume(pp1);
-      const after = Object.values(stage!.fragments).reduce((s, x) => s + x.volume, 0);
-      expect(Math.abs(before - after - stage!.removedVolume) / before).toBeLessThan(0.01);
       const f = boneFrame(ctx.landmarks, 'proximalPhalanx1');
       const angle = akinAngle(ctx);
       const analytic = wedgeVolume(
@@ -146,17 +150,10 @@ describe('Akin osteotomy', () => {
   it('plays every step and motion; the staple bridges the osteotomy into both fragments', async () => {
     const { ctx, posed } = await footCase({ wedge: 3, fixation: 'staple' });
     const plan = makePlan(akin, ctx);
-    expect(plan.timeline.spans.map((s) => s.index)).toEqual(akin.steps.map((_, i) => i));
+    // The clock, the cameras and the tools' poses of every step: tests/unit/invariants.test.ts.
     for (const s of akin.steps) {
       expect(s.duration).toBeGreaterThanOrEqual(2);
       expect(s.duration).toBeLessThanOrEqual(5);
-    }
-    for (const span of plan.timeline.spans) {
-      const frame = evaluate(plan, (span.start + span.end) / 2);
-      expect(frame.step).toBe(span.index);
-      for (const v of Object.values(frame.camera).flat()) expect(Number.isFinite(v)).toBe(true);
-      for (const t of [...frame.instruments, ...frame.implants])
-        for (const v of [...t.pose.tip, ...t.pose.direction]) expect(Number.isFinite(v)).toBe(true);
     }
     expect(plan.motions.map((m) => m.def.id)).toEqual(['close']);
     const closeStep = akin.steps.findIndex((s) => s.plays?.includes('close'));

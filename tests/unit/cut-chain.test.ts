@@ -1,4 +1,3 @@
-import { isClosed as closed, meshVolume as volume } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chevron } from '../../src/procedures/defs/chevron';
 import { cutJobs } from '../../src/engine/fragments';
@@ -12,22 +11,18 @@ beforeAll(async () => {
 });
 
 describe('the chevron on the real first metatarsal', () => {
-  it('leaves a closed capital and shaft; volumes add up with the kerf; the trim takes the medial step', async () => {
+  // Closed fragments and volumes that add up: tests/unit/invariants.test.ts, for every operation.
+  it('leaves a capital and a shaft with a few hundred mm³ of kerf; the trim takes the medial step', async () => {
     const { ctx, posed } = await footCase({ shift: 50 });
     const jobs = cutJobs(chevron.cuts, ctx);
     const m1 = posed.get('metatarsal1')!;
     const [v, trim] = runCutChain(wasm, 'metatarsal1', m1, jobs);
     expect(Object.keys(v!.fragments).sort()).toEqual(['capital', 'shaft']);
-    for (const f of Object.values(v!.fragments)) expect(closed(f)).toBe(true);
-    const before = volume(m1);
-    const after = Object.values(v!.fragments).reduce((s, f) => s + f.volume, 0);
-    expect(Math.abs(before - after - v!.removedVolume) / before).toBeLessThan(0.01);
     // The kerf of two limbs across a ~15 mm metatarsal: a few hundred mm³ at most.
     expect(v!.removedVolume).toBeGreaterThan(20);
     expect(v!.removedVolume).toBeLessThan(400);
     expect(Object.keys(trim!.fragments)).toEqual(['shaft']);
     expect(trim!.removedVolume).toBeGreaterThan(5);
-    expect(closed(trim!.fragments.shaft!)).toBe(true);
     // Cut faces are marked on both sides of the V.
     for (const f of Object.values(v!.fragments)) expect(f.cutFace.some((x) => x === 1)).toBe(true);
   });

@@ -1,4 +1,3 @@
-import { isClosed as closed, meshVolume as volume } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matrix4 } from 'three';
 import { frontalAscent, htoOpening } from '../../src/procedures/defs/hto-opening';
@@ -49,7 +48,8 @@ describe('medial opening-wedge high tibial osteotomy', () => {
     expect(validateProcedure(htoOpening, [...KNEE_PARTS])).toEqual([]);
   });
 
-  it('cuts the posed tibia into a closed proximal and distal fragment and the hinge sliver; volumes add up', async () => {
+  // Closed fragments and volumes that add up, at every hinge: tests/unit/invariants.test.ts.
+  it('cuts the posed tibia into a proximal and a distal fragment and the hinge sliver', async () => {
     for (const hinge of [5, 10, 15]) {
       const { ctx, posed } = await htoCase({ target: 62.5, hinge });
       const tibia = posed.get('tibia')!;
@@ -57,10 +57,6 @@ describe('medial opening-wedge high tibial osteotomy', () => {
       expect(Object.keys(stage!.fragments).sort()).toEqual(['tibiaDistal', 'tibiaHinge', 'tibiaProximal']);
       // The sliver the hinge's bend takes up: a few hundred mm³ at most.
       expect(stage!.fragments.tibiaHinge!.volume).toBeLessThan(800);
-      for (const f of Object.values(stage!.fragments)) expect(closed(f)).toBe(true);
-      const before = volume(tibia);
-      const after = Object.values(stage!.fragments).reduce((s, x) => s + x.volume, 0);
-      expect(Math.abs(before - after - stage!.removedVolume) / before).toBeLessThan(0.01);
       // A 0.8 mm kerf across a ~60 × 55 mm metaphysis: about 2–3 cm³.
       expect(stage!.removedVolume).toBeGreaterThan(1000);
       expect(stage!.removedVolume).toBeLessThan(4500);
@@ -130,16 +126,11 @@ describe('medial opening-wedge high tibial osteotomy', () => {
     }
   });
 
-  it('plays every step; implants are fixed to existing bodies; captions are finite', async () => {
+  it('frames every step from 15–25 cm; implants are fixed to existing bodies; captions are finite', async () => {
     const { ctx } = await htoCase();
     const plan = makePlan(htoOpening, ctx);
-    expect(plan.timeline.spans.map((s) => s.index)).toEqual(htoOpening.steps.map((_, i) => i));
+    // The clock, the cameras and the tools' poses of every step: tests/unit/invariants.test.ts.
     for (const span of plan.timeline.spans) {
-      const frame = evaluate(plan, (span.start + span.end) / 2);
-      expect(frame.step).toBe(span.index);
-      for (const v of Object.values(frame.camera).flat()) expect(Number.isFinite(v)).toBe(true);
-      for (const t of [...frame.instruments, ...frame.implants])
-        for (const v of [...t.pose.tip, ...t.pose.direction]) expect(Number.isFinite(v)).toBe(true);
       const cam = plan.cameras[span.index]!;
       const dist = Math.hypot(...sub(cam.position, cam.target));
       expect(dist).toBeGreaterThanOrEqual(150);

@@ -75,25 +75,6 @@ describe('procedure definitions', () => {
       }
     },
   );
-
-  it.each(PROCEDURES.filter((p) => p.region === 'foot').map((p) => [p.id, p] as const))(
-    '%s: the timeline is monotonic and visits every step',
-    async (_id, p) => {
-      const params = Object.fromEntries(p.params.map((d) => [d.id, d.default]));
-      const { ctx } = await footCase(params);
-      const plan = makePlan(p, ctx);
-      const seen = new Set<number>();
-      let last = -1;
-      for (let t = 0; t <= plan.timeline.total; t += 0.1) {
-        const f = evaluate(plan, t);
-        expect(f.step).toBeGreaterThanOrEqual(last);
-        last = f.step;
-        seen.add(f.step);
-      }
-      expect(evaluate(plan, plan.timeline.total).step).toBe(p.steps.length - 1);
-      expect(seen.size).toBe(p.steps.length);
-    },
-  );
 });
 
 describe('two procedures in one sitting', () => {
