@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RegionLandmarks } from '../../src/anatomy/landmarks';
 import { createFrame, evaluateStep, keyFrame } from '../../src/engine/evaluate';
 import { footOverlay, kneeOverlay, overlayTrack } from '../../src/engine/overlay-measures';
+import type { OverlayMeasure } from '../../src/engine/overlay-track';
 import { makePlan, type Plan } from '../../src/engine/plan';
 import { movedLandmarks } from '../../src/engine/post-op';
 import { defaultParams, resolveProcedure } from '../../src/procedures/registry';
@@ -27,7 +28,7 @@ const numbers = (value: unknown): number[] =>
       ? Object.values(value).flatMap(numbers)
       : [];
 
-const measures = {
+const measures: Record<string, OverlayMeasure<object>> = {
   'hto-opening': kneeOverlay,
   'dfo-closing': kneeOverlay,
   chevron: footOverlay,
