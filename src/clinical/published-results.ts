@@ -1,7 +1,7 @@
 /**
- * What a real operation achieves, from CLINICAL.md §5 "Published results": for each operation the
- * app offers that has a published series, the series' numbers per post-operative measure, and the
- * typical range (band) derived from them. The readouts show the band beside the value measured on
+ * What a real operation achieves, from CLINICAL.md §5 "Published results": the shape of a published
+ * series' numbers per post-operative measure (each operation's own live in its definition, as its
+ * `published`), and the typical range (band) derived from them. The readouts show the band beside the value measured on
  * the model, so a surgeon sees at once whether the model promises more, or less, than surgery does.
  */
 import type { MeasureId } from './measures';
@@ -52,87 +52,10 @@ export type PublishedResult =
  * "Realistic after a chevron or a scarf from HVA ~30–32°: HVA about 8–18°, IMA 4–10°", resting on
  * the RCT of both [67], its meta-analysis [68] and, for the chevron, the chevron arm of [69].
  */
-const openBunion = (refs: readonly number[]): readonly PublishedResult[] => [
+export const openBunionResults = (refs: readonly number[]): readonly PublishedResult[] => [
   { measure: 'hva', kind: 'range', low: 8, high: 18, from: { low: 30, high: 32 }, refs },
   { measure: 'ima', kind: 'range', low: 4, high: 10, from: { low: 30, high: 32 }, refs },
 ];
-
-/**
- * Each operation's published results, keyed by procedure id (with `:variant` where the variant
- * changes the operation). None for the Akin alone, the distal femoral osteotomies and cementoplasty:
- * CLINICAL §5 has no series of post-operative angles for them.
- */
-export const PUBLISHED_RESULTS: Readonly<Record<string, readonly PublishedResult[]>> = {
-  chevron: openBunion([67, 68, 69]),
-  scarf: openBunion([67, 68]),
-  // Hardware-free percutaneous distal osteotomy (SERI, a K-wire), RCT arm of 21 feet.
-  'mis-bunion:classic': [
-    { measure: 'hva', kind: 'fall', fall: { mean: 11.9, sd: 4.9 }, size: { n: 21, of: 'feet' }, refs: [69] },
-    {
-      measure: 'ima',
-      kind: 'post',
-      pre: { mean: 14.8, sd: 1.9 },
-      post: { mean: 6.0, sd: 2.3 },
-      size: { n: 21, of: 'feet' },
-      refs: [69],
-    },
-  ],
-  // Third-generation MICA, 333 feet at 2 years.
-  'mis-bunion:mica': [
-    {
-      measure: 'hva',
-      kind: 'post',
-      pre: { mean: 32.9, sd: 10.2 },
-      post: { mean: 8.7, sd: 5.2 },
-      size: { n: 333, of: 'feet' },
-      refs: [70],
-    },
-    {
-      measure: 'ima',
-      kind: 'post',
-      pre: { mean: 15.3, sd: 3.6 },
-      post: { mean: 5.7, sd: 3.2 },
-      size: { n: 333, of: 'feet' },
-      refs: [70],
-    },
-  ],
-  'hto-opening': [
-    {
-      measure: 'mpta',
-      kind: 'post',
-      pre: { mean: 77.1, sd: 3.0 },
-      post: { mean: 90.6, sd: 2.7 },
-      size: { n: 390, of: 'knees' },
-      refs: [72],
-    },
-  ],
-  'hto-closing': [
-    {
-      measure: 'mpta',
-      kind: 'post',
-      pre: { mean: 75.3, sd: 3.2 },
-      post: { mean: 89.5, sd: 2.4 },
-      size: { n: 50, of: 'knees' },
-      refs: [72],
-    },
-  ],
-};
-
-/** The percutaneous procedure's variant when none is given (its parameter's default). */
-const DEFAULT_MIS_VARIANT = 'classic';
-
-/** The published results of an operation as chosen with these parameters (none: an empty list). */
-export function publishedResults(
-  procedureId: string | null | undefined,
-  params: Readonly<Record<string, number | string>> = {},
-): readonly PublishedResult[] {
-  if (!procedureId) return [];
-  const key =
-    procedureId === 'mis-bunion'
-      ? `mis-bunion:${String(params.variant ?? DEFAULT_MIS_VARIANT)}`
-      : procedureId;
-  return PUBLISHED_RESULTS[key] ?? [];
-}
 
 /** A typical post-operative range, in the measure's unit, and the sources it rests on. */
 export interface TypicalRange {
@@ -168,17 +91,15 @@ export function bandOf(result: PublishedResult, preValue?: number): TypicalRange
 }
 
 /**
- * The typical published post-operative range of `measureId` after the operation `procedureId` with
- * these parameters, for a patient whose pre-operative value is `preValue`; undefined where CLINICAL
- * §5 has no series for it.
+ * The typical published post-operative range of `measureId` among an operation's `results`, for a
+ * patient whose pre-operative value is `preValue`; undefined where CLINICAL §5 has no series for it.
  */
-export function typicalRange(
-  procedureId: string | null | undefined,
-  params: Readonly<Record<string, number | string>>,
+export function typicalRangeIn(
+  results: readonly PublishedResult[],
   measureId: string,
   preValue?: number,
 ): TypicalRange | undefined {
-  const result = publishedResults(procedureId, params).find((r) => r.measure === measureId);
+  const result = results.find((r) => r.measure === measureId);
   return result && bandOf(result, preValue);
 }
 

@@ -9,7 +9,7 @@ import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../an
 import { femoralFrame, tibialFrame } from '../clinical/knee-planning';
 import type { ConvexPiece } from '../geometry/cutters';
 import { icosphere, volumeAndCentroid } from '../geometry/icosphere';
-import { caseMemo } from './case-memo';
+import { caseMemo } from './kit/case-memo';
 import type { PlanContext } from './types';
 
 export type LesionSite = 'femur' | 'tibia';

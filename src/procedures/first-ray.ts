@@ -36,6 +36,18 @@ function medialScalpel(start: number, length: number, depth: number) {
   };
 }
 
+/** The medial incision over the head a distal osteotomy needs: from 22 mm behind the head centre, 40 mm long. */
+export const DISTAL_INCISION = { start: -22, length: 40 } as const;
+
+/** The two ends of a medial incision: where its scalpel starts and stops. */
+export function medialIncisionEnds(
+  ctx: StepContext,
+  incision: { start: number; length: number },
+): [Vec3, Vec3] {
+  const scalpel = medialScalpel(incision.start, incision.length, 15);
+  return [scalpel.path(ctx, 0).tip, scalpel.path(ctx, 1).tip];
+}
+
 /**
  * The medial approach to the first metatarsal head that open bunion operations share: the skin
  * incision, the capsule opened, the bump (medial eminence) sawn off flush.

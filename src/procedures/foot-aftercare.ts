@@ -8,7 +8,7 @@
  */
 import { landmark } from '../anatomy/landmarks';
 import { add, type Vec3 } from '../anatomy/vec';
-import { caseMemo } from './case-memo';
+import { caseMemo } from './kit/case-memo';
 import type { InstrumentUse, PlanContext } from './types';
 
 const X: Vec3 = [1, 0, 0];

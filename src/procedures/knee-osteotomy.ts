@@ -18,7 +18,7 @@ import {
   type SectionFrame,
 } from '../clinical/knee-planning';
 import { slab, type ConvexPiece } from '../geometry/cutters';
-import { caseMemo } from './case-memo';
+import { caseMemo } from './kit/case-memo';
 import type { NumberParamDef, PlanContext } from './types';
 
 export interface KneeKind {

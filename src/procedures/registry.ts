@@ -1,6 +1,8 @@
 import type { Region } from '../anatomy/types';
 import { FOOT_PARTS, KNEE_PARTS } from '../anatomy/parts';
+import { typicalRangeIn, type PublishedResult, type TypicalRange } from '../clinical/published-results';
 import { composeProcedures } from './compose';
+import { keyedMemo } from './kit/memo';
 import { validateProcedure } from './schema';
 import type { ParamValue, Params, ProcedureDef } from './types';
 
@@ -37,8 +39,8 @@ export const PROCEDURES: readonly ProcedureDef[] = checked(
     .map((m) => m.procedure),
 );
 
-/** Composed sittings are built once per pair of definitions, so a sitting's identity is stable across renders. */
-const composed = new WeakMap<ProcedureDef, WeakMap<ProcedureDef, ProcedureDef>>();
+/** Sittings are composed once per pair of definitions, so a sitting's identity is stable across renders. */
+const sittings = keyedMemo<ProcedureDef>();
 
 export function procedureById(id: string | null | undefined): ProcedureDef | undefined {
   return PROCEDURES.find((p) => p.id === id);
@@ -60,21 +62,19 @@ export function resolveProcedure(
     if (params[addon] !== '1') continue;
     const added = addonOf(host, addon, params);
     if (!added) continue;
-    let withAdded = composed.get(proc);
-    if (!withAdded) composed.set(proc, (withAdded = new WeakMap()));
-    let both = withAdded.get(added);
-    if (!both) withAdded.set(added, (both = composeProcedures(proc, added)));
-    proc = both;
+    const first = proc;
+    proc = sittings([first, added], () => composeProcedures(first, added));
   }
   return proc;
 }
 
 /**
- * The definition of add-on `id` as the sitting of `host` plays it for these parameters: the host's
- * own version of it (a percutaneous Akin), else the add-on's variant for them.
+ * The definition of add-on `id` as the sitting of `host` plays it for these parameters: its version
+ * for the host's approach (a percutaneous Akin after percutaneous bunion surgery), else its variant.
  */
 export function addonOf(host: ProcedureDef, id: string, params: Params = {}): ProcedureDef | undefined {
-  return host.addonVariants?.[id]?.(params) ?? resolveProcedure(id, params);
+  const asAdded = host.approach && procedureById(id)?.whenAdded?.[host.approach];
+  return asAdded ? asAdded(params) : resolveProcedure(id, params);
 }
 
 /** A procedure's own parameters, then each add-on's switch and parameters (as its sitting takes it). */
@@ -107,4 +107,27 @@ export function defaultParams(proc: ProcedureDef): Record<string, number | strin
   );
   for (const p of allParams(proc)) Object.assign(params, impliedBy(proc, p.id, p.default));
   return params;
+}
+
+/** The published results of an operation as chosen with these parameters (its variant's; none: an empty list). */
+export function publishedResults(
+  id: string | null | undefined,
+  params: Params = {},
+): readonly PublishedResult[] {
+  const base = procedureById(id);
+  return (base?.variant?.(params) ?? base)?.published ?? [];
+}
+
+/**
+ * The typical published post-operative range of `measureId` after operation `id` with these
+ * parameters, for a patient whose pre-operative value is `preValue`; undefined where CLINICAL §5 has
+ * no series for it.
+ */
+export function typicalRange(
+  id: string | null | undefined,
+  params: Params,
+  measureId: string,
+  preValue?: number,
+): TypicalRange | undefined {
+  return typicalRangeIn(publishedResults(id, params), measureId, preValue);
 }

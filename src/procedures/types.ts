@@ -4,6 +4,8 @@ import type { Region } from '../anatomy/types';
 import type { ConvexPiece } from '../geometry/cutters';
 import type { KneeDeformity } from '../clinical/deformity-params';
 import type { BoneSide } from '../clinical/bone-proximity';
+import type { ProcedureInfo } from './info-types';
+export type { ProcedureInfo, QuizRole, RecoveryMilestone } from './info-types';
 import type { InstrumentKind } from './instruments/catalogue';
 
 export type ParamValue = number | string;
@@ -155,7 +157,7 @@ export interface InstrumentUse {
   readonly length?: (ctx: StepContext) => number;
   /**
    * Numbers that size an implant made to measure for this case (a graft wedge's gap, a plate's
-   * bend); each kind documents its own (see scene/instruments/geometry.ts).
+   * bend); each kind documents its own (see procedures/instruments/catalogue.ts).
    */
   readonly shape?: (ctx: StepContext) => readonly number[];
 }
@@ -224,18 +226,8 @@ export interface StepDef {
   readonly implants?: readonly ImplantUse[];
 }
 
-/** A moment of the recovery, as the sources state it: at a time (or over a span), in its unit. */
-export interface RecoveryMilestone {
-  /** When, in `unit`s after the operation (0: the same day). */
-  readonly at: number;
-  /** The end of a span the sources give as a range (3–4 weeks), in the same unit. */
-  readonly to?: number;
-  readonly unit: 'minute' | 'hour' | 'day' | 'week' | 'month';
-  /** i18n key of what happens then. */
-  readonly key: string;
-}
-
-export interface ProcedureDef {
+/** A procedure: what is played (cuts, motions, steps, tools) and what the app tells about it. */
+export interface ProcedureDef extends ProcedureInfo {
   readonly id: string;
   readonly region: Region;
   readonly params: readonly ParamDef[];
@@ -252,13 +244,14 @@ export interface ProcedureDef {
   readonly variant?: (params: Params) => ProcedureDef;
   /** Procedures that may be done in the same sitting after this one (`?p=chevron&akin=1`). */
   readonly addons?: readonly string[];
+  /** How the operation reaches the bone, where that changes how an added procedure is done. */
+  readonly approach?: 'percutaneous';
   /**
-   * The definition an add-on takes in this procedure's sitting, where the sitting changes how it is
-   * done (after percutaneous bunion surgery the Akin is cut with the burr through a portal): add-on
-   * id → its definition for these parameters, the same object for the same choices. An add-on not
-   * named here is played as its own definition (and its own `variant`) gives it.
+   * The definition this procedure takes when added to a sitting made that way (after percutaneous
+   * bunion surgery the Akin too is cut with the burr through a portal), for these parameters: the
+   * same object for the same choices. Otherwise it is played as its own `variant` gives it.
    */
-  readonly addonVariants?: Readonly<Record<string, (params: Params) => ProcedureDef>>;
+  readonly whenAdded?: Readonly<Partial<Record<'percutaneous', (params: Params) => ProcedureDef>>>;
   /** Readouts shown after the angles: readout id (its `data-measure`) → the captionValues key it shows. */
   readonly readouts?: Readonly<Record<string, { readonly value: string; readonly unit: Unit }>>;
   /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */
@@ -277,13 +270,9 @@ export interface ProcedureDef {
   readonly seeThrough?: readonly string[];
   /** Plain-words warnings (i18n keys) the planned case earns: a gap too wide, a joint line too tilted. */
   readonly warnings?: (ctx: StepContext) => readonly string[];
-  /** The recovery's milestones in time order, from CLINICAL.md's aftercare facts. */
-  readonly recovery?: readonly RecoveryMilestone[];
   /**
    * The knee deformity the operation corrects: opened on a knee of the other kind, the app shows its
    * typical case instead, with a notice (unless a link gives the patient's angles).
    */
   readonly treats?: KneeDeformity;
-  /** Numbers of CLINICAL.md's sources the procedure rests on (see clinical/references). */
-  readonly references?: readonly number[];
 }

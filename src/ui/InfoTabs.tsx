@@ -1,15 +1,10 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEASURE_UNIT } from '../clinical/measures';
-import {
-  bandOf,
-  boundDigits,
-  publishedResults,
-  type MeanSd,
-  type PublishedResult,
-} from '../clinical/published-results';
+import { bandOf, boundDigits, type MeanSd, type PublishedResult } from '../clinical/published-results';
 import { REFERENCES } from '../clinical/references';
 import { formatNumber, type Language } from '../i18n';
+import { publishedResults } from '../procedures/registry';
 import type { ProcedureDef } from '../procedures/types';
 import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/session-store';

@@ -11,14 +11,15 @@ import { movedLandmarks } from '../../src/engine/post-op';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { containsPoint } from '../../src/anatomy/point-in-mesh';
-import { akin, akinAngle, akinHinge, akinWidth, akinWith } from '../../src/procedures/defs/akin';
 import {
-  AKIN_PORTAL_MM,
-  akinPasses,
-  kerfAngle,
+  akin,
+  akinAngle,
+  akinHinge,
+  akinWidth,
+  akinWith,
   percutaneousAkin,
-  toeAfter,
-} from '../../src/procedures/akin-percutaneous';
+} from '../../src/procedures/defs/akin';
+import { AKIN_PORTAL_MM, akinPasses, kerfAngle, toeAfter } from '../../src/procedures/defs/akin/percutaneous';
 import { between, boneFrame } from '../../src/procedures/bone-frame';
 import { BURR_DIAMETER, PASS_DEPTH } from '../../src/procedures/burr';
 import { misBunion, misSkinMarks, PORTALS } from '../../src/procedures/defs/mis-bunion';

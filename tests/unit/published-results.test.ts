@@ -1,13 +1,23 @@
 import { REFERENCES } from '../../src/clinical/references';
 import { describe, expect, it } from 'vitest';
 import { REGION_MEASURES } from '../../src/clinical/measures';
-import {
-  PUBLISHED_RESULTS,
-  publishedResults,
-  typicalRange,
-  type MeanSd,
-} from '../../src/clinical/published-results';
-import { PROCEDURES } from '../../src/procedures/registry';
+import type { MeanSd, PublishedResult } from '../../src/clinical/published-results';
+import { PROCEDURES, publishedResults, typicalRange } from '../../src/procedures/registry';
+
+/**
+ * Every operation's published results, each variant's where a `variant` choice changes the
+ * operation, keyed by procedure id (`id:variant` for a variant); none where a series is missing.
+ */
+const PUBLISHED_RESULTS: Readonly<Record<string, readonly PublishedResult[]>> = Object.fromEntries(
+  PROCEDURES.flatMap((p) => {
+    const variants = p.params.find((x) => x.id === 'variant' && x.kind === 'choice');
+    const keyed: [string, readonly PublishedResult[]][] =
+      variants?.kind === 'choice'
+        ? variants.values.map((v) => [`${p.id}:${v}`, publishedResults(p.id, { variant: v })])
+        : [[p.id, publishedResults(p.id)]];
+    return keyed.filter(([, results]) => results.length > 0);
+  }),
+);
 
 /** CLINICAL.md §5's table rows and closing paragraph as written there (the source of the data). */
 const CLINICAL_5 = [

@@ -297,6 +297,8 @@ function cementoplastyWith(site: LesionSite, leaks: boolean): ProcedureDef {
       { at: 2, unit: 'hour', key: 'recovery.standWalk' },
     ],
     references: [62, 63, 64, 65, 66, 75],
+    // A painful lytic lesion (CLINICAL §3); it corrects no deformity.
+    quiz: { answers: 'lyticLesion', wrongFor: ['mildBunion', 'varusKnee', 'valgusKnee'] },
     // A needle into a round lesion.
     icon: 'M3 5l9 7M12 12a5 5 0 1 0 10 0a5 5 0 1 0-10 0',
     params: [

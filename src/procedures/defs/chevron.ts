@@ -3,6 +3,7 @@ import { limb } from '../../geometry/cutters';
 import { between } from '../bone-frame';
 import { screwAxis, wireThenScrew, type ScrewLine } from '../fixation';
 import {
+  DISTAL_INCISION,
   headAndShaft,
   m1,
   m1Target,
@@ -12,6 +13,7 @@ import {
   softTissue,
   type MedialTrim,
 } from '../first-ray';
+import { openBunionResults } from '../../clinical/published-results';
 import type { PlanContext, ProcedureDef, StepContext } from '../types';
 
 const DEG = Math.PI / 180;
@@ -116,6 +118,9 @@ export const chevron: ProcedureDef = {
     { at: 6, to: 8, unit: 'week', key: 'recovery.boneHealed' },
   ],
   references: [5, 6, 7, 8, 9, 10, 11, 12, 67, 68, 69],
+  published: openBunionResults([67, 68, 69]),
+  // CLINICAL §1.1: up to an IMA of ~15–16°; not for the toe's own deviation (the Akin's).
+  quiz: { answers: 'mildBunion', wrongFor: ['moderateBunion', 'toeDeviation'] },
   icon: 'M3 8h9l3 4-3 4H3M15 12l3-4h3v8h-3z',
   addons: ['akin'],
   params: [
@@ -174,7 +179,7 @@ export const chevron: ProcedureDef = {
         capsule: (ctx) => headView(ctx, 150, 1.1),
         eminence: (ctx) => headView(ctx, 120, 0.3),
       },
-      { start: -22, length: 40 },
+      DISTAL_INCISION,
     ),
     {
       id: 'cut',

@@ -37,6 +37,8 @@ export const dfoClosing: ProcedureDef = {
   treats: 'valgus',
   region: 'knee',
   ...kneeAftercare(57, 58, 59, 61),
+  // CLINICAL §2.3: a valgus knee is corrected at the femur.
+  quiz: { answers: 'valgusKnee', wrongFor: ['varusKnee'] },
   icon: 'M8 2h8v8l-3 3 3 3v6H8v-6l3-3-3-3zM11 13h2',
   params: kneeParams(KIND.site),
   readouts: KNEE_READOUTS,

@@ -38,6 +38,7 @@ export const dfoOpening: ProcedureDef = {
   treats: 'valgus',
   region: 'knee',
   ...kneeAftercare(57, 58, 59, 60),
+  quiz: { wrongFor: ['moderateBunion', 'varusKnee', 'lyticLesion'] },
   icon: 'M8 2h8v9l-1 11H9L8 11zM16 15l-8-3',
   params: kneeParams(KIND.site),
   readouts: KNEE_READOUTS,

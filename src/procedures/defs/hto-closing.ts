@@ -255,6 +255,18 @@ function htoClosingWith(fibula: 'release' | 'osteotomy', fixation: 'staples' | '
     treats: 'varus',
     region: 'knee',
     ...kneeAftercare(54, 55, 56, 72, 73, 74),
+    // Front Surg 2023 [72], 50 knees.
+    published: [
+      {
+        measure: 'mpta',
+        kind: 'post',
+        pre: { mean: 75.3, sd: 3.2 },
+        post: { mean: 89.5, sd: 2.4 },
+        size: { n: 50, of: 'knees' },
+        refs: [72],
+      },
+    ],
+    quiz: { wrongFor: ['toeDeviation', 'valgusKnee'] },
     icon: 'M7 2h10v5l-3 3 3 3v9H7v-9l3-3-3-3zM10 10h4',
     params: [
       ...kneeParams(KIND.site),

@@ -150,6 +150,19 @@ export const htoOpening: ProcedureDef = {
   treats: 'varus',
   region: 'knee',
   ...kneeAftercare(49, 50, 51, 52, 53, 72, 73, 74),
+  // Front Surg 2023 [72], 390 knees.
+  published: [
+    {
+      measure: 'mpta',
+      kind: 'post',
+      pre: { mean: 77.1, sd: 3.0 },
+      post: { mean: 90.6, sd: 2.7 },
+      size: { n: 390, of: 'knees' },
+      refs: [72],
+    },
+  ],
+  // CLINICAL §2: a varus knee is corrected at the tibia.
+  quiz: { answers: 'varusKnee', wrongFor: ['mildBunion', 'valgusKnee', 'lyticLesion'] },
   icon: 'M7 2h10v5l-2 15h-6L7 7zM16 9l-7 5',
   params: kneeParams(KIND.site),
   readouts: KNEE_READOUTS,

@@ -9,13 +9,13 @@
  */
 import { add, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 import { measureFoot } from '../../clinical/foot-angles';
+import type { PublishedResult } from '../../clinical/published-results';
 import { limb } from '../../geometry/cutters';
-import { percutaneousAkin } from '../akin-percutaneous';
+import { percutaneousAkin } from './akin';
 import { between } from '../bone-frame';
 import { BURR_DIAMETER, eminenceAfter, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from '../burr';
-import { chevron } from './chevron';
 import { bandageUse, shoeUse } from '../foot-aftercare';
-import { headAndShaft, m1, m1Target, softTissue } from '../first-ray';
+import { DISTAL_INCISION, headAndShaft, m1, m1Target, medialIncisionEnds, softTissue } from '../first-ray';
 import {
   closeNeckWedge,
   neckCut,
@@ -91,10 +91,7 @@ export function openIncisionMm(ctx: StepContext): number {
 }
 
 /** The two ends of the open chevron's incision: where its scalpel starts and stops. */
-function openIncision(ctx: StepContext): [Vec3, Vec3] {
-  const scalpel = chevron.steps[0]!.instruments![0]!;
-  return [scalpel.path(ctx, 0).tip, scalpel.path(ctx, 1).tip];
-}
+const openIncision = (ctx: StepContext): [Vec3, Vec3] => medialIncisionEnds(ctx, DISTAL_INCISION);
 
 /** A point on the skin: from `inner` (inside the foot) outwards along unit `out`. */
 function onSkin(ctx: PlanContext, inner: Vec3, out: Vec3): Vec3 {
@@ -435,6 +432,44 @@ const softTissueOf: Record<Variant, ReturnType<typeof softTissue>> = {
   }),
 };
 
+/**
+ * What each variant achieves in published series (CLINICAL §5): the hardware-free distal osteotomy
+ * (SERI, a K-wire), RCT arm of 21 feet [69]; third-generation MICA, 333 feet at 2 years [70]; none
+ * for the Reverdin-Isham.
+ */
+const PUBLISHED: Readonly<Record<Variant, readonly PublishedResult[] | undefined>> = {
+  classic: [
+    { measure: 'hva', kind: 'fall', fall: { mean: 11.9, sd: 4.9 }, size: { n: 21, of: 'feet' }, refs: [69] },
+    {
+      measure: 'ima',
+      kind: 'post',
+      pre: { mean: 14.8, sd: 1.9 },
+      post: { mean: 6.0, sd: 2.3 },
+      size: { n: 21, of: 'feet' },
+      refs: [69],
+    },
+  ],
+  mica: [
+    {
+      measure: 'hva',
+      kind: 'post',
+      pre: { mean: 32.9, sd: 10.2 },
+      post: { mean: 8.7, sd: 5.2 },
+      size: { n: 333, of: 'feet' },
+      refs: [70],
+    },
+    {
+      measure: 'ima',
+      kind: 'post',
+      pre: { mean: 15.3, sd: 3.6 },
+      post: { mean: 5.7, sd: 3.2 },
+      size: { n: 333, of: 'feet' },
+      refs: [70],
+    },
+  ],
+  reverdin: undefined,
+};
+
 function misBunionWith(variant: Variant, passes: number): ProcedureDef {
   return {
     id: 'mis-bunion',
@@ -447,10 +482,12 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
       { at: 30, to: 40, unit: 'day', key: 'recovery.shoeOff' },
     ],
     references: [23, 24, 25, 26, 27, 28, 29, 30, 31, 32],
+    published: PUBLISHED[variant],
+    quiz: { wrongFor: ['lyticLesion'] },
     icon: 'M4 12h6M14 12a2 2 0 1 0 4 0a2 2 0 1 0-4 0M18 12h3',
     addons: ['akin'],
-    // In a percutaneous sitting the Akin too is cut with the burr through a portal.
-    addonVariants: { akin: percutaneousAkin },
+    // An added Akin is cut with the burr through a portal too (its `whenAdded`).
+    approach: 'percutaneous',
     params: [
       {
         id: 'variant',

@@ -12,6 +12,7 @@ import {
   softTissue,
   type MedialTrim,
 } from '../first-ray';
+import { openBunionResults } from '../../clinical/published-results';
 import type { PlanContext, ProcedureDef, StepContext } from '../types';
 
 /**
@@ -190,6 +191,9 @@ export const scarf: ProcedureDef = {
     { at: 1, to: 1.5, unit: 'month', key: 'recovery.recovered' },
   ],
   references: [13, 14, 15, 16, 17, 67, 68, 71],
+  published: openBunionResults([67, 68]),
+  // CLINICAL §1.2: IMA ~12–23°.
+  quiz: { answers: 'moderateBunion', wrongFor: ['toeDeviation'] },
   icon: 'M3 9h12l3-4h3M3 15h3l3-4h12',
   addons: ['akin'],
   params: [

@@ -7,16 +7,14 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
-import { add, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
-import { wedge } from '../geometry/cutters';
+import { add, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
+import { wedge } from '../../../geometry/cutters';
 import {
   AKIN_FOLLOWS,
   AKIN_STATION,
-  akin,
   akinAngle,
   akinHinge,
   akinWidth,
-  akinWith,
   baseView,
   closeWedge,
   HALF_HEIGHT,
@@ -24,10 +22,10 @@ import {
   placedDir,
   pp1,
   screwLine,
-} from './defs/akin';
-import { between } from './bone-frame';
-import { BURR_DIAMETER, PASS_DEPTH } from './burr';
-import { screwAxis, wireThenScrew } from './fixation';
+} from './wedge';
+import { between } from '../../bone-frame';
+import { BURR_DIAMETER, PASS_DEPTH } from '../../burr';
+import { screwAxis, wireThenScrew } from '../../fixation';
 import type {
   CutDef,
   InstrumentUse,
@@ -37,7 +35,7 @@ import type {
   SkinMarks,
   StepDef,
   ToolTarget,
-} from './types';
+} from '../../types';
 
 type Fixation = 'screw' | 'tape';
 
@@ -138,41 +136,38 @@ function portalAt(ctx: PlanContext): Vec3 {
  * The percutaneous Akin's openings in the skin: the burr's portal, and the screw's stab (MICA),
  * each a slit along the phalanx, pre-op region frame.
  */
-export function akinPortals(ctx: PlanContext, fixation: Fixation): SkinMarks['portals'] {
+export function akinPortals(ctx: PlanContext, id: string, fixation: Fixation): SkinMarks['portals'] {
   const f = pp1(ctx);
   const w = akinWidth(ctx);
   const portal = (id: string, at: Vec3) => ({ id, mm: AKIN_PORTAL_MM, at, normal: f.medial, along: f.axis });
   return [
-    portal('akin', portalAt(ctx)),
+    portal(id, portalAt(ctx)),
     ...(fixation === 'screw'
       ? // Where the screw's entry on the toe's medial cortex (see screwLine) meets the skin.
-        [portal('akin-screw', onSkin(ctx, f.at(AKIN_STATION + 8 - f.length, 1, w / 2 - 2), f.medial))]
+        [portal(`${id}-screw`, onSkin(ctx, f.at(AKIN_STATION + 8 - f.length, 1, w / 2 - 2), f.medial))]
       : []),
   ];
 }
 
 /**
- * Where the open Akin's tool works (akin.ts says it: this sitting cuts and fixes the same wedge):
- * `step`'s tool or implant `id`, in the screw-fixed definition.
+ * Where the open Akin's tool works (its definition says it: this sitting cuts and fixes the same
+ * wedge): `step`'s tool or implant `id`, in the screw-fixed definition.
  */
-function openTarget(step: string, id: string): ToolTarget | undefined {
-  const s = akinWith('screw').steps.find((x) => x.id === step);
+function openTarget(screwed: ProcedureDef, step: string, id: string): ToolTarget | undefined {
+  const s = screwed.steps.find((x) => x.id === step);
   return [...(s?.instruments ?? []), ...(s?.implants ?? [])].find((u) => u.id === id)?.target;
 }
-
-/** The burr's tip ends each pass where the open Akin's saw ends: on the lateral cortex at the hinge. */
-const AT_HINGE = openTarget('first-cut', 'saw');
 
 /**
  * Pass k with the burr: in through the portal, pointed laterally along the pass's plane, its tip on
  * the lateral cortex swept dorsal to plantar and back.
  */
-function burrPass(k: number, n: number): InstrumentUse {
+function burrPass(k: number, n: number, atHinge: ToolTarget | undefined): InstrumentUse {
   return {
     id: `burr-akin-${k}`,
     kind: 'burr',
     action: 'spin',
-    target: AT_HINGE,
+    target: atHinge,
     path: (ctx, p) => {
       const f = pp1(ctx);
       // Dorsal, plantar, dorsal, ending level with the axis on the lateral cortex (the still).
@@ -192,7 +187,7 @@ function burrPass(k: number, n: number): InstrumentUse {
 }
 
 /** The passes, each under an AP shot; the toe parts from the base in the first. */
-function passSteps(n: number): StepDef[] {
+function passSteps(n: number, atHinge: ToolTarget | undefined): StepDef[] {
   return Array.from({ length: n }, (_, i) => ({
     id: `burr-${i + 1}`,
     duration: 3.5,
@@ -201,35 +196,50 @@ function passSteps(n: number): StepDef[] {
     skin: true,
     camera: (ctx) => baseView(ctx, 120, 2.2),
     cuts: [`wedge-${i + 1}`],
-    instruments: [burrPass(i + 1, n)],
+    instruments: [burrPass(i + 1, n, atHinge)],
   }));
 }
 
-const screwStep: StepDef = {
+/** The screw through its stab, where the open Akin puts it. */
+const screwStep = (screwed: ProcedureDef): StepDef => ({
   id: 'screw-portal',
   duration: 5,
   fluoro: 'ap',
   camera: (ctx) => baseView(ctx, 100, 0.6),
-  ...wireThenScrew('screw', 'headlessScrew', 'akinToe', screwLine, openTarget('screw', 'screw')),
-};
+  ...wireThenScrew('screw', 'headlessScrew', 'akinToe', screwLine, openTarget(screwed, 'screw', 'screw')),
+});
 
 /**
  * The open Akin's wedge, and its fixation as a percutaneous sitting offers it: a screw through a
  * stab, or no metal at all, the toe held by the bandage's taping (CLINICAL §1.4).
  */
-const PARAMS: ProcedureDef['params'] = akin.params.map((p) =>
-  p.id === 'fixation' && p.kind === 'choice'
-    ? { ...p, values: ['tape', 'screw'] satisfies readonly Fixation[], default: 'tape' }
-    : p,
-);
+const paramsOf = (open: ProcedureDef): ProcedureDef['params'] =>
+  open.params.map((p) =>
+    p.id === 'fixation' && p.kind === 'choice'
+      ? { ...p, values: ['tape', 'screw'] satisfies readonly Fixation[], default: 'tape' }
+      : p,
+  );
 
-function percutaneousAkinWith(fixation: Fixation, passes: number): ProcedureDef {
+/** The open Akin's definitions this one is made from: the default (staple) and the screw-fixed. */
+export interface OpenAkin {
+  readonly open: ProcedureDef;
+  readonly screwed: ProcedureDef;
+}
+
+/** The Akin cut with the burr in `passes` passes through a portal, fixed by a screw or by the taping. */
+export function percutaneousAkinWith(
+  { open, screwed }: OpenAkin,
+  fixation: Fixation,
+  passes: number,
+): ProcedureDef {
+  // The burr's tip ends each pass where the open Akin's saw ends: on the lateral cortex at the hinge.
+  const atHinge = openTarget(screwed, 'first-cut', 'saw');
   return {
-    id: 'akin',
+    id: open.id,
     region: 'foot',
     references: [19, 21, 28, 29, 30, 32],
-    readouts: akin.readouts,
-    params: PARAMS,
+    readouts: open.readouts,
+    params: paramsOf(open),
     cuts: Array.from({ length: passes }, (_, i) => passCut(i + 1, passes)),
     motions: [closeWedge],
     follows: [
@@ -241,7 +251,7 @@ function percutaneousAkinWith(fixation: Fixation, passes: number): ProcedureDef 
       })),
     ],
     steps: [
-      ...passSteps(passes),
+      ...passSteps(passes, atHinge),
       {
         id: 'close',
         duration: 4,
@@ -250,9 +260,9 @@ function percutaneousAkinWith(fixation: Fixation, passes: number): ProcedureDef 
         plays: ['close'],
       },
       // The classic sitting's bandage, which closes it, tapes the toe in its correction.
-      ...(fixation === 'screw' ? [screwStep] : []),
+      ...(fixation === 'screw' ? [screwStep(screwed)] : []),
     ],
-    skinMarks: (ctx) => ({ portals: akinPortals(ctx, fixation) }),
+    skinMarks: (ctx) => ({ portals: akinPortals(ctx, open.id, fixation) }),
     captionValues: (ctx) => ({
       wedgeMm: Number(ctx.params.wedge),
       widthMm: akinWidth(ctx),
@@ -265,14 +275,12 @@ function percutaneousAkinWith(fixation: Fixation, passes: number): ProcedureDef 
   };
 }
 
-const made = new Map<string, ProcedureDef>();
-
 /**
  * The wedge as it will be played: on its slider's step, in its range, as the app rounds a number it
  * is given (a link's 3.58 mm is 3.5 mm), so the passes (and the steps) follow the played value.
  */
-function wedgeOf(params: Params): number {
-  const def = akin.params.find((p) => p.id === 'wedge');
+function wedgeOf(open: ProcedureDef, params: Params): number {
+  const def = open.params.find((p) => p.id === 'wedge');
   if (def?.kind !== 'number') return Number(params.wedge);
   const given = Number(params.wedge ?? def.default);
   if (!Number.isFinite(given)) return def.default;
@@ -281,15 +289,16 @@ function wedgeOf(params: Params): number {
 }
 
 /**
- * The percutaneous Akin for these parameters, one stable definition per choice: the `wedge` sets
- * the passes (akinPasses); `fixation: 'screw'` a percutaneous screw, anything else no metal (a
- * staple needs an open incision), the toe held by the sitting's bandage.
+ * What the percutaneous Akin is played with for these parameters: the `wedge` sets the passes
+ * (akinPasses); `fixation: 'screw'` a percutaneous screw, anything else no metal (a staple needs an
+ * open incision), the toe held by the sitting's bandage.
  */
-export function percutaneousAkin(params: Params): ProcedureDef {
-  const fixation: Fixation = params.fixation === 'screw' ? 'screw' : 'tape';
-  const passes = akinPasses(wedgeOf(params));
-  const key = `${fixation}/${passes}`;
-  let def = made.get(key);
-  if (!def) made.set(key, (def = percutaneousAkinWith(fixation, passes)));
-  return def;
+export function percutaneousChoices(
+  open: ProcedureDef,
+  params: Params,
+): { fixation: Fixation; passes: number } {
+  return {
+    fixation: params.fixation === 'screw' ? 'screw' : 'tape',
+    passes: akinPasses(wedgeOf(open, params)),
+  };
 }
