@@ -4,6 +4,7 @@
  * X-ray, and the types of a tool's use and pose.
  */
 export {
+  BONE_TOOLS,
   DEFAULT_SCREW_LENGTH,
   DEFAULT_SHAPE,
   INSTRUMENT_CATALOGUE,

@@ -8,22 +8,7 @@ import type { Frame, ToolState } from './evaluate';
 import type { Plan } from './plan';
 import { cutChains, visibleFragments } from './fragments';
 
-/** Tools whose working tip touches bone: each must name its target in the procedure data. */
-export const BONE_TOOLS: ReadonlySet<InstrumentKind> = new Set<InstrumentKind>([
-  'saw',
-  'burr',
-  'kwire',
-  'drill',
-  'chisel',
-  'spreader',
-  'trocar',
-  'cannulatedScrew',
-  'headlessScrew',
-  'lockingScrew',
-  'staple',
-  'plate',
-  'graftWedge',
-]);
+export { BONE_TOOLS } from './instruments';
 
 /** Where one tool on show works: the bone nearest its working tip, which side of it, how far. */
 export interface ToolPlacement {

@@ -221,7 +221,10 @@ function catalogueProblems(p: ProcedureDef, parts: readonly string[]): string[] 
     if (role && entry.role !== role)
       problems.push(`${field}.kind: "${use.kind}" is a ${entry.role}, not an ${role}`);
     const target = use.target;
-    if (!target) return;
+    if (!target) {
+      if (entry.touchesBone) problems.push(`${field}.target: a ${use.kind} works on bone: name its target`);
+      return;
+    }
     if (!parts.includes(target.part))
       problems.push(`${field}.target.part: "${target.part}" is no part of the ${p.region}`);
     else if (target.station)

@@ -62,7 +62,7 @@ describe('procedure schema against the catalogues', () => {
     ]);
   });
 
-  it('names an unknown landmark of a tool station, and a tool placed as an implant', () => {
+  it('names an unknown landmark of a tool station, a bone tool without a target and a tool placed as an implant', () => {
     const chevron = procedureById('chevron')!;
     const i = chevron.steps.findIndex((s) => s.instruments?.some((u) => u.target?.station));
     const step = chevron.steps[i]!;
@@ -74,7 +74,10 @@ describe('procedure schema against the catalogues', () => {
         k === i
           ? {
               ...s,
-              instruments: [{ ...tool, target: { ...tool.target!, station } }],
+              instruments: [
+                { ...tool, target: { ...tool.target!, station } },
+                { ...tool, id: 'bare', target: undefined },
+              ],
               implants: [{ ...tool, fixedTo: 'metatarsal1' }],
             }
           : s,
@@ -82,6 +85,7 @@ describe('procedure schema against the catalogues', () => {
     };
     expect(validateProcedure(broken)).toEqual([
       `chevron: steps[${i}] (${step.id}).instruments[0] (${tool.id}).target.station.to: "tip" is no landmark of ${tool.target!.part} (foot)`,
+      `chevron: steps[${i}] (${step.id}).instruments[1] (bare).target: a ${tool.kind} works on bone: name its target`,
       `chevron: steps[${i}] (${step.id}).implants[0] (${tool.id}).kind: "${tool.kind}" is a tool, not an implant`,
     ]);
   });

@@ -17,6 +17,8 @@ import { trocarDesign } from './trocar';
 export interface CatalogueEntry {
   /** A tool leaves with its step; an implant stays, fixed to a body; a dressing covers the wound. */
   readonly role: 'tool' | 'implant' | 'dressing';
+  /** Its working tip (or face) meets bone: each use must name the bone it works on (its target). */
+  readonly touchesBone?: boolean;
   /** What it is mostly made of (its moving or working part); each part names its own material. */
   readonly material: MaterialKind;
   /** How a use's length or shape sizes it; missing: it comes in one size. */
@@ -39,23 +41,26 @@ const MIN_PLATE_LENGTH = 40;
 export const INSTRUMENT_CATALOGUE = {
   marker: { role: 'tool', material: 'plastic', build: markerDesign },
   scalpel: { role: 'tool', material: 'steel', build: scalpelDesign },
-  saw: { role: 'tool', material: 'steel', build: sawDesign },
-  kwire: { role: 'tool', material: 'steel', build: kwireDesign },
-  drill: { role: 'tool', material: 'steel', build: drillDesign },
+  saw: { role: 'tool', touchesBone: true, material: 'steel', build: sawDesign },
+  kwire: { role: 'tool', touchesBone: true, material: 'steel', build: kwireDesign },
+  drill: { role: 'tool', touchesBone: true, material: 'steel', build: drillDesign },
   cannulatedScrew: {
     role: 'implant',
+    touchesBone: true,
     material: 'titanium',
     size: byLength(26),
     build: ([length]) => cannulatedScrewDesign(length!),
   },
   headlessScrew: {
     role: 'implant',
+    touchesBone: true,
     material: 'titanium',
     size: byLength(22),
     build: ([length]) => headlessScrewDesign(length!),
   },
   staple: {
     role: 'implant',
+    touchesBone: true,
     material: 'titanium',
     // A forefoot staple: [bridge, legs, wire diameter].
     size: byShape(
@@ -66,12 +71,14 @@ export const INSTRUMENT_CATALOGUE = {
   },
   lockingScrew: {
     role: 'implant',
+    touchesBone: true,
     material: 'titanium',
     size: byLength(40),
     build: ([length]) => lockingScrewDesign(length!),
   },
   plate: {
     role: 'implant',
+    touchesBone: true,
     material: 'titanium',
     // [z0, y0, z1, y1, …]: at least two stations with z increasing from 0 at the proximal end; the
     // bone-facing surface's centre line passes through (0, y_i, −z_i), and the plate is 4.5 mm thick
@@ -88,6 +95,7 @@ export const INSTRUMENT_CATALOGUE = {
   },
   graftWedge: {
     role: 'implant',
+    touchesBone: true,
     material: 'graft',
     // [L, W, h0, h1]: z from −L to 0, x from −W/2 to W/2, symmetric about y = 0, h0 high at z = 0
     // (the hinge end; 0 is a sharp edge) growing linearly to h1 at z = −L.
@@ -97,11 +105,12 @@ export const INSTRUMENT_CATALOGUE = {
     ),
     build: ([length, width, h0, h1]) => graftWedgeDesign(length!, width!, h0!, h1!),
   },
-  chisel: { role: 'tool', material: 'steel', build: chiselDesign },
-  spreader: { role: 'tool', material: 'steel', build: spreaderDesign },
-  burr: { role: 'tool', material: 'steel', build: burrDesign },
+  chisel: { role: 'tool', touchesBone: true, material: 'steel', build: chiselDesign },
+  spreader: { role: 'tool', touchesBone: true, material: 'steel', build: spreaderDesign },
+  burr: { role: 'tool', touchesBone: true, material: 'steel', build: burrDesign },
   trocar: {
     role: 'tool',
+    touchesBone: true,
     material: 'steel',
     // [D, L]: a cannula D mm across (10–13 G are 3.4, 3.0, 2.8, 2.4) with its sharp tip at the
     // origin, L mm from the tip to the front face of its handle (at z = −L). An 11 G needle by default.
@@ -181,6 +190,11 @@ export const INSTRUMENT_MATERIAL_KIND = Object.fromEntries(
 /** How each kind mostly shows on X-ray (its parts each show as their own material does). */
 export const xrayDensityOf = (kind: InstrumentKind): XrayDensity =>
   INSTRUMENT_MATERIAL_XRAY[catalogueEntry(kind).material];
+
+/** Kinds whose working tip meets bone: each use names its target, and a test measures it there. */
+export const BONE_TOOLS: ReadonlySet<InstrumentKind> = new Set(
+  INSTRUMENT_KINDS.filter((k) => catalogueEntry(k).touchesBone),
+);
 
 /** The numbers a kind is built from for these options ([] for a kind of one size). */
 export const instrumentSize = (kind: InstrumentKind, options?: InstrumentOptions): readonly number[] =>
