@@ -1,8 +1,7 @@
 import * as v from 'valibot';
-import { landmarkNames } from '../anatomy/landmark-names';
 import { REGION_PARTS } from '../anatomy/parts';
-import { catalogueEntry, INSTRUMENT_CATALOGUE } from './instruments/catalogue';
-import type { InstrumentUse, ProcedureDef, StepDef } from './types';
+import { catalogueProblems, referenceProblems } from './schema-references';
+import type { ProcedureDef } from './types';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9-]*$/, 'must be a camelCase or kebab-case id'));
 const fn = v.function_();
@@ -68,6 +67,32 @@ const tool = v.object({
   shape: v.optional(fn),
 });
 
+const meanSd = v.object({ mean: v.number(), sd: v.pipe(v.number(), v.minValue(0)) });
+const seriesSize = v.object({
+  n: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  of: v.picklist(['feet', 'knees']),
+});
+const refs = v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1))), v.minLength(1));
+const publishedResult = v.variant('kind', [
+  v.object({
+    kind: v.literal('post'),
+    measure: v.string(),
+    refs,
+    pre: meanSd,
+    post: meanSd,
+    size: seriesSize,
+  }),
+  v.object({ kind: v.literal('fall'), measure: v.string(), refs, fall: meanSd, size: seriesSize }),
+  v.object({
+    kind: v.literal('range'),
+    measure: v.string(),
+    refs,
+    low: v.number(),
+    high: v.number(),
+    from: v.object({ low: v.number(), high: v.number() }),
+  }),
+]);
+
 const procedureSchema = v.object({
   id,
   region: v.picklist(['foot', 'knee']),
@@ -86,7 +111,10 @@ const procedureSchema = v.object({
   ),
   follows: v.array(v.object({ body: v.string(), follows: v.string() })),
   addons: v.optional(v.array(v.string())),
-  addonVariants: v.optional(v.record(v.string(), fn)),
+  approach: v.optional(v.picklist(['percutaneous'])),
+  whenAdded: v.optional(v.strictObject({ percutaneous: v.optional(fn) })),
+  quiz: v.optional(v.strictObject({ answers: v.optional(v.string()), wrongFor: ids })),
+  published: v.optional(v.array(publishedResult)),
   icon: v.optional(v.string()),
   readouts: v.optional(v.record(v.string(), v.object({ value: v.string(), unit }))),
   warnings: v.optional(fn),
@@ -126,117 +154,6 @@ const procedureSchema = v.object({
     v.minLength(1),
   ),
 });
-
-/** References between the parts of a definition that a shape check cannot see. */
-function referenceProblems(p: ProcedureDef, parts: readonly string[]): string[] {
-  const problems: string[] = [];
-  const fragments = p.cuts.flatMap((c) => c.fragments.map((f) => f.id));
-  const bodies = new Set([...parts, ...fragments]);
-  const cuts = new Set(p.cuts.map((c) => c.id));
-  const motions = new Set(p.motions.map((m) => m.id));
-  const unique = (what: string, list: readonly string[]) => {
-    const seen = new Set<string>();
-    for (const x of list) {
-      if (seen.has(x)) problems.push(`${what} "${x}" is declared twice`);
-      seen.add(x);
-    }
-  };
-  unique(
-    'step',
-    p.steps.map((s) => s.id),
-  );
-  unique('cut', [...cuts]);
-  unique(
-    'motion',
-    p.motions.map((m) => m.id),
-  );
-  unique(
-    'param',
-    p.params.map((x) => x.id),
-  );
-  p.cuts.forEach((c, i) => {
-    if (!bodies.has(c.bone)) problems.push(`cuts[${i}] (${c.id}).bone: "${c.bone}" is no part or fragment`);
-  });
-  p.motions.forEach((m, i) => {
-    if (!bodies.has(m.body))
-      problems.push(`motions[${i}] (${m.id}).body: "${m.body}" is no part or fragment`);
-  });
-  p.follows.forEach((f, i) => {
-    for (const b of [f.body, f.follows])
-      if (!bodies.has(b)) problems.push(`follows[${i}]: "${b}" is no part or fragment`);
-  });
-  const played = new Set(p.steps.flatMap((s) => s.plays ?? []));
-  for (const m of motions) if (!played.has(m)) problems.push(`motion "${m}" is played by no step`);
-  for (const b of p.seeThrough ?? [])
-    if (!p.cuts.some((c) => c.bone === b)) problems.push(`seeThrough: "${b}" is no part a cut cuts`);
-  p.steps.forEach((s, i) => {
-    for (const c of s.cuts ?? [])
-      if (!cuts.has(c)) problems.push(`steps[${i}] (${s.id}).cuts: no cut "${c}"`);
-    for (const m of s.plays ?? [])
-      if (!motions.has(m)) problems.push(`steps[${i}] (${s.id}).plays: no motion "${m}"`);
-    for (const b of s.removes ?? [])
-      if (!bodies.has(b)) problems.push(`steps[${i}] (${s.id}).removes: no body "${b}"`);
-    for (const im of s.implants ?? [])
-      if (!bodies.has(im.fixedTo))
-        problems.push(`steps[${i}] (${s.id}).implants: "${im.fixedTo}" is no body`);
-  });
-  return problems;
-}
-
-/** The part a body comes from: a fragment (of a fragment) belongs to the bone first cut. */
-function rootPart(p: ProcedureDef, body: string): string {
-  let part = body;
-  // Bounded: a definition whose cuts feed each other in a loop still ends.
-  for (let hops = 0; hops <= p.cuts.length; hops++) {
-    const cut = p.cuts.find((c) => c.bone !== part && c.fragments.some((f) => f.id === part));
-    if (!cut) break;
-    part = cut.bone;
-  }
-  return part;
-}
-
-/**
- * What a procedure names from the catalogues: each tool's and implant's kind (the instrument
- * catalogue), the bone part a tool works on (the region's parts) and every landmark (the region's
- * landmark names).
- */
-function catalogueProblems(p: ProcedureDef, parts: readonly string[]): string[] {
-  const problems: string[] = [];
-  const checkLandmark = (field: string, part: string, name: string) => {
-    if (!landmarkNames(p.region, part).includes(name))
-      problems.push(`${field}: "${name}" is no landmark of ${part} (${p.region})`);
-  };
-  p.cuts.forEach((c, i) =>
-    c.fragments.forEach((f, j) => {
-      for (const name of f.holds)
-        checkLandmark(`cuts[${i}] (${c.id}).fragments[${j}] (${f.id}).holds`, rootPart(p, c.bone), name);
-    }),
-  );
-  const checkUse = (field: string, use: InstrumentUse, role?: 'implant') => {
-    if (!Object.hasOwn(INSTRUMENT_CATALOGUE, use.kind)) {
-      problems.push(`${field}.kind: "${use.kind}" is no kind in the instrument catalogue`);
-      return;
-    }
-    const entry = catalogueEntry(use.kind);
-    if (role && entry.role !== role)
-      problems.push(`${field}.kind: "${use.kind}" is a ${entry.role}, not an ${role}`);
-    const target = use.target;
-    if (!target) {
-      if (entry.touchesBone) problems.push(`${field}.target: a ${use.kind} works on bone: name its target`);
-      return;
-    }
-    if (!parts.includes(target.part))
-      problems.push(`${field}.target.part: "${target.part}" is no part of the ${p.region}`);
-    else if (target.station)
-      for (const end of ['from', 'to'] as const)
-        checkLandmark(`${field}.target.station.${end}`, target.part, target.station[end]);
-  };
-  p.steps.forEach((s: StepDef, i) => {
-    s.instruments?.forEach((u, j) => checkUse(`steps[${i}] (${s.id}).instruments[${j}] (${u.id})`, u));
-    s.implants?.forEach((u, j) => checkUse(`steps[${i}] (${s.id}).implants[${j}] (${u.id})`, u, 'implant'));
-  });
-  return problems;
-}
 
 /**
  * Checks a procedure definition's shape, its references between its own parts, and what it names
