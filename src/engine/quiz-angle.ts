@@ -6,7 +6,6 @@ import type { KneeAngles } from '../anatomy/deformity';
 import { landmark, type RegionLandmarks } from '../anatomy/landmarks';
 import type { BoneGauge } from '../clinical/bone-gauge';
 import { HINGE_INSET, hernigouGap, planOsteotomy, type OsteotomyPlan } from '../clinical/knee-planning';
-import { posedKnee } from '../clinical/patient';
 import {
   asked,
   num,
@@ -17,10 +16,7 @@ import {
   type KneeCase,
   type QuizOption,
 } from './quiz-kit';
-import { REST_LANDMARKS } from './rest-landmarks';
-
-/** The knee model's rest landmarks (written by `npm run models`). */
-const KNEE_REST = REST_LANDMARKS.knee;
+import { posedKneePatient } from './case';
 
 /** Quiz cases: HKA 170–176° (CLINICAL §2: < 177 varus), targets in the 55–65 % some aim for. */
 const CASE_HKA = [170, 171, 172, 173, 174, 175, 176] as const;
@@ -51,7 +47,7 @@ function plateauGauge(width: number): BoneGauge {
 /** A medial opening-wedge HTO planned by src/clinical (Miniaci) for a varus knee and a target WBL. */
 export function planKneeCase(hka: number, targetWbl: number): KneeCase {
   const angles = caseAngles(hka);
-  const patient = posedKnee(KNEE_REST, angles);
+  const patient = posedKneePatient(angles);
   const plateau = plateauWidth(patient.landmarks);
   const plan: OsteotomyPlan = planOsteotomy(
     patient.landmarks,

@@ -1,5 +1,5 @@
 import { PROCEDURES, allParams, defaultParams, procedureById } from '../procedures/registry';
-import { memoRecent } from '../engine/memo';
+import { keyedMemo } from '../procedures/kit/memo';
 import type { ParamValue, Params } from '../procedures/types';
 
 /**
@@ -24,7 +24,11 @@ export function comparableWith(main: string | null): string[] {
  * same parameter and the value is valid for it (opening and closing HTO aim at the same WBL target).
  * One object per (other, main parameters), so the view and the panel share one plan of it.
  */
-export const comparedParams: (other: string, main: Params) => Params = memoRecent(4, sharedWith);
+export function comparedParams(other: string, main: Params): Params {
+  return shared([main, other], () => sharedWith(other, main));
+}
+
+const shared = keyedMemo<Params>();
 
 function sharedWith(other: string, main: Params): Params {
   const proc = procedureById(other);

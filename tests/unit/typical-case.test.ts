@@ -5,11 +5,12 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KNEE_DEFORMITY, TYPICAL_KNEE, defaults, kneeHas } from '../../src/clinical/deformity-params';
-import { makePlan } from '../../src/engine/plan';
-import { outcomeOf } from '../../src/engine/outcome';
-import { defaultParams, PROCEDURES, procedureById, resolveProcedure } from '../../src/procedures/registry';
+import type { RegionModel } from '../../src/anatomy/mesh';
+import { caseOf } from '../../src/engine/case';
+import { DEFAULT_ANGLES } from '../../src/engine/case-angles';
+import { defaultParams, PROCEDURES, procedureById } from '../../src/procedures/registry';
 import { sessionFromUrl, sessionToUrl, useSession } from '../../src/state/session-store';
-import { kneeCase } from '../../scripts/models/knee-case';
+import { kneeMeshes } from '../../scripts/models/knee-case';
 
 const DEFAULT_KNEE = defaults(KNEE_DEFORMITY);
 
@@ -85,16 +86,30 @@ describe('a knee operation on the other deformity', () => {
   });
 
   it('from its typical case each DFO corrects more than 5° and removes or opens a wedge', async () => {
-    const { landmarks, gauge, patient } = await kneeCase(TYPICAL_KNEE.valgus);
+    // The committed knee model as the app loads it (the engine poses and measures it; no normals needed).
+    const model: RegionModel = new Map(
+      [...(await kneeMeshes())].map(([id, m]) => [
+        id,
+        { positions: m.positions, normals: new Float32Array(0), index: m.indices },
+      ]),
+    );
+    const knee = TYPICAL_KNEE.valgus;
     for (const id of ['dfo-opening', 'dfo-closing']) {
       const params = defaultParams(procedureById(id)!);
-      const plan = makePlan(resolveProcedure(id, params)!, { landmarks, params, gauge });
-      const { values, post, warnings } = outcomeOf(plan, 'knee', patient.landmarks);
+      const planned = caseOf({
+        model,
+        region: 'knee',
+        foot: DEFAULT_ANGLES.foot,
+        knee,
+        procedure: id,
+        params,
+      });
+      const { values, post, warnings, pre } = planned!;
       expect(values.alpha!, id).toBeGreaterThan(5);
       expect(values.gap!, id).toBeGreaterThan(3);
       expect(warnings).not.toContain('warn.knee.otherProcedure');
       // Towards neutral (CLINICAL §2 planning: WBL ~50 % for a valgus knee).
-      expect(Math.abs(post.hka! - 180)).toBeLessThan(Math.abs(patient.measured.hka - 180));
+      expect(Math.abs(post.hka! - 180)).toBeLessThan(Math.abs(pre.hka! - 180));
     }
   });
 });
