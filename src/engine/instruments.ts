@@ -1,23 +1,13 @@
 /**
  * The instrument catalogue as the scene reaches it (the scene may import the engine, not the
- * procedures): the kinds, how each is built and sized, what it is made of and how that shows on
- * X-ray, and the types of a tool's use and pose.
+ * procedures): how each kind is built and sized, what its parts are made of and how that shows on
+ * X-ray, which kinds work on bone, and the types of a tool's use and pose.
  */
 export {
   BONE_TOOLS,
-  DEFAULT_SCREW_LENGTH,
-  DEFAULT_SHAPE,
-  INSTRUMENT_CATALOGUE,
-  INSTRUMENT_KINDS,
-  INSTRUMENT_MATERIAL_KIND,
   catalogueEntry,
   instrumentSize,
-  plateHoles,
-  xrayDensityOf,
-  type CatalogueEntry,
   type InstrumentKind,
-  type ScrewKind,
-  type ShapedKind,
 } from '../procedures/instruments/catalogue';
 export {
   INSTRUMENT_MATERIAL_XRAY,
@@ -25,7 +15,6 @@ export {
   type XrayDensity,
 } from '../procedures/instruments/materials';
 export { mergeGeometries } from '../procedures/instruments/mesh-builder';
-export type { PartDesign, PartMotion } from '../procedures/instruments/part';
-export type { PlateHoleFrame } from '../procedures/instruments/plate';
-export { SCREW_LENGTH_RANGE, type InstrumentOptions } from '../procedures/instruments/sizes';
+export type { PartMotion } from '../procedures/instruments/part';
+export type { InstrumentOptions } from '../procedures/instruments/sizes';
 export type { InstrumentUse, ToolPose } from '../procedures/types';

@@ -5,8 +5,10 @@ import {
   DEFAULT_SHAPE,
   INSTRUMENT_MATERIAL_KIND,
   plateHoles,
+  xrayDensityOf,
   type InstrumentKind,
 } from '../../src/procedures/instruments/catalogue';
+import { INSTRUMENT_MATERIAL_XRAY } from '../../src/procedures/instruments/materials';
 import { SCREW_LENGTH_RANGE } from '../../src/procedures/instruments/sizes';
 import {
   disposeInstrumentGeometries,
@@ -665,6 +667,19 @@ describe('instrument geometry', () => {
     const graft = INSTRUMENT_MATERIALS.graft;
     expect(graft.metalness).toBe(0);
     expect(graft.roughness).toBeGreaterThan(0.8);
+  });
+
+  it('X-ray: metal implants and tools show as metal, cement as metal (its opaque filler), a graft as bone, cloth and plastic faintly', () => {
+    expect(xrayDensityOf('plate')).toBe('metal');
+    expect(xrayDensityOf('saw')).toBe('metal');
+    expect(xrayDensityOf('cement')).toBe('metal');
+    expect(xrayDensityOf('graftWedge')).toBe('bone');
+    expect(xrayDensityOf('bandage')).toBe('soft');
+    expect(xrayDensityOf('marker')).toBe('soft');
+    // Each part shows as its own material does: the drill's plastic hand-piece faintly, its bit as metal.
+    expect(instrumentParts('drill').map((q) => INSTRUMENT_MATERIAL_XRAY[q.material])).toEqual(
+      expect.arrayContaining(['metal', 'soft']),
+    );
   });
 
   it('memoises per kind and screw length, and disposes', () => {
