@@ -158,15 +158,16 @@ export const INSTRUMENT_KINDS = Object.keys(INSTRUMENT_CATALOGUE) as readonly In
 /** The catalogue entry of a kind, as its common shape. */
 export const catalogueEntry = (kind: InstrumentKind): CatalogueEntry => INSTRUMENT_CATALOGUE[kind];
 
-type SizedBy<By> = {
-  [K in InstrumentKind]: Catalogue[K] extends { size: SizeSpec<By & ('length' | 'shape')> } ? K : never;
+/** The kinds sized the way `By` says. */
+type SizedBy<By extends SizeSpec['by']> = {
+  [K in InstrumentKind]: Catalogue[K] extends { size: SizeSpec<By> } ? K : never;
 }[InstrumentKind];
 /** Kinds sized by their length (the screws). */
 export type ScrewKind = SizedBy<'length'>;
 /** Kinds made to measure from shape numbers. */
 export type ShapedKind = SizedBy<'shape'>;
 
-function defaultsOf(by: 'length' | 'shape'): Record<string, readonly number[]> {
+function defaultsOf(by: SizeSpec['by']): Record<string, readonly number[]> {
   return Object.fromEntries(
     INSTRUMENT_KINDS.flatMap((k) => {
       const size = catalogueEntry(k).size;
