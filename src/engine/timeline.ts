@@ -57,7 +57,5 @@ export function locate(tl: Timeline, t: number, out: StepAt = { index: 0, progre
   return out;
 }
 
-/** Smooth start and stop for motions (cubic ease-in-out). */
-export function ease(p: number): number {
-  return p < 0.5 ? 4 * p * p * p : 1 - (-2 * p + 2) ** 3 / 2;
-}
+/** Smooth start and stop for motions: the procedures' kit's, which their tool paths use too. */
+export { ease } from '../procedures/kit/ease';

@@ -8,7 +8,7 @@
 import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { femoralFrame, tibialFrame } from '../clinical/knee-planning';
 import type { ConvexPiece } from '../geometry/cutters';
-import { icosphere, volumeAndCentroid } from '../geometry/icosphere';
+import { icosphere, volumeAndCentroid } from './kit/icosphere';
 import { caseMemo } from './kit/case-memo';
 import type { PlanContext } from './types';
 

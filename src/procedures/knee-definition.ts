@@ -19,7 +19,21 @@ import {
   wedgeProbe,
   type KneeKind,
 } from './knee-osteotomy';
-import { graftWedge, guideWires, kneeCamera, sawPass, stackedChisels, type KneeTargets } from './knee-steps';
+import { kneeAftercare } from './knee-aftercare';
+import {
+  closureStep,
+  graftWedge,
+  guideWires,
+  incisionStep,
+  kneeCamera,
+  kneeCaptionValues,
+  plateAndScrews,
+  sawPass,
+  stackedChisels,
+  type KneeTargets,
+  type PlateLayout,
+} from './knee-steps';
+import { kneeParams } from './knee-osteotomy';
 import type { CutDef, FollowDef, MotionDef, PlanContext, ProcedureDef, StepDef } from './types';
 
 /** A closing wedge is lifted out this far towards the surgeon before it disappears, mm. */
@@ -201,4 +215,63 @@ export function closingSteps(
     },
     { id: 'closing', duration: 5, camera: kneeCamera(kind, 190, 0.1, 0.5), plays: ['close', ...alsoPlays] },
   ];
+}
+
+/** What makes one knee osteotomy: the rest is every knee osteotomy's (see `kneeOsteotomy`). */
+export interface KneeOsteotomySpec {
+  readonly id: string;
+  readonly kind: KneeKind;
+  /** The picker's picture (see ProcedureDef.icon). */
+  readonly icon: string;
+  /** CLINICAL's sources of its own, after the planning ones every knee osteotomy shares. */
+  readonly references: readonly number[];
+  /** The skin incision, from and to this far from the joint line, mm. */
+  readonly incision: readonly [number, number];
+  /** Where the technique puts the tools. */
+  readonly targets: KneeTargets;
+  /** The locking plate's holes and where its screws end. */
+  readonly plate: PlateLayout;
+  /** How far the camera stands from the plate, mm. */
+  readonly plateView: number;
+  /** The opening or closing steps, when the procedure changes them (a biplanar cut). */
+  readonly steps?: readonly StepDef[];
+}
+
+/**
+ * A knee osteotomy from its data: the knee's parameters, readouts, the planner's turn and
+ * warnings, the incision, the opening or closing steps, the plate and the closure. `extra` adds or
+ * replaces what is the procedure's own (a biplanar cut, the fibula, its quiz role).
+ */
+export function kneeOsteotomy(spec: KneeOsteotomySpec, extra: Partial<ProcedureDef> = {}): ProcedureDef {
+  const { kind } = spec;
+  const main =
+    spec.steps ??
+    (kind.approach === 'opening' ? openingSteps(kind, spec.targets) : closingSteps(kind, spec.targets));
+  return {
+    id: spec.id,
+    // An HTO corrects a varus knee (the deformity in the tibia), a DFO a valgus one (in the femur).
+    treats: kind.site === 'tibia' ? 'varus' : 'valgus',
+    region: 'knee',
+    ...kneeAftercare(...spec.references),
+    icon: spec.icon,
+    params: kneeParams(kind.site),
+    readouts: KNEE_READOUTS,
+    cuts: [kneeCut(kind)],
+    motions: kneeMotions(kind),
+    follows: kneeFollows(kind),
+    steps: [
+      incisionStep(kind, ...spec.incision),
+      ...main,
+      {
+        id: 'plate',
+        duration: 6,
+        camera: kneeCamera(kind, spec.plateView, 0.1, 0.6),
+        implants: plateAndScrews(kind, spec.plate),
+      },
+      closureStep(kind),
+    ],
+    captionValues: (ctx) => kneeCaptionValues(ctx, kind),
+    warnings: (ctx) => kneePlan(ctx, kind).warnings,
+    ...extra,
+  };
 }

@@ -17,7 +17,8 @@ import {
   type OsteotomySite,
   type SectionFrame,
 } from '../clinical/knee-planning';
-import { slab, type ConvexPiece } from '../geometry/cutters';
+import type { ConvexPiece } from '../geometry/cutters';
+import { slab } from './kit/cutters';
 import { caseMemo } from './kit/case-memo';
 import type { NumberParamDef, PlanContext } from './types';
 

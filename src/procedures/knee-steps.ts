@@ -7,7 +7,7 @@
 import { landmark } from '../anatomy/landmarks';
 import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { turnAbout } from '../clinical/knee-planning';
-import { ease } from '../engine/timeline';
+import { ease } from './kit/ease';
 import {
   cutDirection,
   cutMiddle,

@@ -8,7 +8,7 @@
  */
 import { add, scale, type Vec3 } from '../anatomy/vec';
 import { measureFoot } from '../clinical/foot-angles';
-import { slab, wedge } from '../geometry/cutters';
+import { slab, wedge } from './kit/cutters';
 import { between } from './bone-frame';
 import { BURR_DIAMETER, burrAcross } from './burr';
 import { headAndShaft, m1, m1Target } from './first-ray';

@@ -2,7 +2,7 @@ import { isClosed as closed } from '../../scripts/models/mesh-checks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { capsule } from '../../src/anatomy/sdf';
 import { BoneSolidCache, cutBone, type MeshData } from '../../src/geometry/cut';
-import { limb, slab, wedge } from '../../src/geometry/cutters';
+import { limb, slab, wedge } from '../../src/procedures/kit/cutters';
 import { meshBone } from '../../src/geometry/level-set';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 

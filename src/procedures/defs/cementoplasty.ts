@@ -8,7 +8,7 @@
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
 import { add, cross, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
-import { ease } from '../../engine/timeline';
+import { ease } from '../kit/ease';
 import {
   cementFill,
   lesionCentre,

@@ -1,5 +1,5 @@
 import { add, cross, normalize, scale } from '../../anatomy/vec';
-import { limb } from '../../geometry/cutters';
+import { limb } from '../kit/cutters';
 import { between } from '../bone-frame';
 import { screwAxis, wireThenScrew, type ScrewLine } from '../fixation';
 import {

@@ -8,9 +8,9 @@
  */
 import { landmark } from '../../anatomy/landmarks';
 import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
-import { ease } from '../../engine/timeline';
+import { ease } from '../kit/ease';
 import { turnAbout } from '../../clinical/knee-planning';
-import { slab } from '../../geometry/cutters';
+import { slab } from '../kit/cutters';
 import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from '../knee-definition';
 import { kneeAftercare } from '../knee-aftercare';
 import {

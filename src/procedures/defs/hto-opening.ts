@@ -8,12 +8,12 @@
  */
 import { landmark } from '../../anatomy/landmarks';
 import { add, cross, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
-import { ease } from '../../engine/timeline';
-import { slab, type ConvexPiece } from '../../geometry/cutters';
+import { ease } from '../kit/ease';
+import type { ConvexPiece } from '../../geometry/cutters';
+import { slab } from '../kit/cutters';
 import {
   ENTRY_OVERRUN,
   FAR_OVERRUN,
-  kneeParams,
   kneePlan,
   KNEE_KERF,
   cutDirection,
@@ -21,16 +21,11 @@ import {
   mainCut,
   type KneeKind,
 } from '../knee-osteotomy';
-import { KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions, openingSteps } from '../knee-definition';
-import { kneeAftercare } from '../knee-aftercare';
+import { kneeCut, kneeFollows, kneeOsteotomy, openingSteps } from '../knee-definition';
 import {
-  closureStep,
   guideWires,
-  incisionStep,
   kneeCamera,
-  kneeCaptionValues,
   BLADE_BEARING,
-  plateAndScrews,
   sawPass,
   tibiaStation,
   type KneeTargets,
@@ -145,46 +140,18 @@ const PLATE: PlateLayout = {
   ],
 };
 
-export const htoOpening: ProcedureDef = {
-  id: 'hto-opening',
-  treats: 'varus',
-  region: 'knee',
-  ...kneeAftercare(49, 50, 51, 52, 53, 72, 73, 74),
-  // Front Surg 2023 [72], 390 knees.
-  published: [
-    {
-      measure: 'mpta',
-      kind: 'post',
-      pre: { mean: 77.1, sd: 3.0 },
-      post: { mean: 90.6, sd: 2.7 },
-      size: { n: 390, of: 'knees' },
-      refs: [72],
-    },
-  ],
-  // CLINICAL §2: a varus knee is corrected at the tibia.
-  quiz: { answers: 'varusKnee', wrongFor: ['mildBunion', 'valgusKnee', 'lyticLesion'] },
-  icon: 'M7 2h10v5l-2 15h-6L7 7zM16 9l-7 5',
-  params: kneeParams(KIND.site),
-  readouts: KNEE_READOUTS,
-  // Biplanar: the tuberosity in front of the frontal cut stays on the shaft (the patellar tendon does not move).
-  cuts: [
-    kneeCut(
-      KIND,
-      (ctx) => [obliqueCut(ctx), frontalCut(ctx)],
-      undefined,
-      (ctx) => frontalZ(ctx) + KNEE_KERF,
-    ),
-  ],
-  motions: kneeMotions(KIND),
-  follows: [
-    ...kneeFollows(KIND),
-    { body: 'fibula', follows: 'tibiaDistal' },
-    { body: 'talus', follows: 'tibiaDistal' },
-  ],
-  steps: [
+export const htoOpening: ProcedureDef = kneeOsteotomy(
+  {
+    id: 'hto-opening',
+    kind: KIND,
+    references: [49, 50, 51, 52, 53, 72, 73, 74],
+    icon: 'M7 2h10v5l-2 15h-6L7 7zM16 9l-7 5',
     // A 6–8 cm anteromedial incision from just below the joint line down past the cut.
-    incisionStep(KIND, 8, 68),
-    ...openingSteps(KIND, TARGETS, [
+    incision: [8, 68],
+    targets: TARGETS,
+    plate: PLATE,
+    plateView: 230,
+    steps: openingSteps(KIND, TARGETS, [
       {
         id: 'cut',
         duration: 5,
@@ -203,17 +170,37 @@ export const htoOpening: ProcedureDef = {
         instruments: [...guideWires(KIND, 'first', 'placed', TARGETS.wires), frontalSaw],
       },
     ]),
-    {
-      id: 'plate',
-      duration: 6,
-      camera: kneeCamera(KIND, 230, 0.1, 0.6),
-      implants: plateAndScrews(KIND, PLATE),
-    },
-    closureStep(KIND),
-  ],
-  captionValues: (ctx) => kneeCaptionValues(ctx, KIND),
-  warnings: (ctx) => kneePlan(ctx, KIND).warnings,
-};
+  },
+  {
+    // Front Surg 2023 [72], 390 knees.
+    published: [
+      {
+        measure: 'mpta',
+        kind: 'post',
+        pre: { mean: 77.1, sd: 3.0 },
+        post: { mean: 90.6, sd: 2.7 },
+        size: { n: 390, of: 'knees' },
+        refs: [72],
+      },
+    ],
+    // CLINICAL §2: a varus knee is corrected at the tibia.
+    quiz: { answers: 'varusKnee', wrongFor: ['mildBunion', 'valgusKnee', 'lyticLesion'] },
+    // Biplanar: the tuberosity in front of the frontal cut stays on the shaft (the patellar tendon does not move).
+    cuts: [
+      kneeCut(
+        KIND,
+        (ctx) => [obliqueCut(ctx), frontalCut(ctx)],
+        undefined,
+        (ctx) => frontalZ(ctx) + KNEE_KERF,
+      ),
+    ],
+    follows: [
+      ...kneeFollows(KIND),
+      { body: 'fibula', follows: 'tibiaDistal' },
+      { body: 'talus', follows: 'tibiaDistal' },
+    ],
+  },
+);
 
 /** The picker lists the procedures by this number, lowest first. */
 export const order = 5;

@@ -10,7 +10,7 @@
 import { add, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 import { measureFoot } from '../../clinical/foot-angles';
 import type { PublishedResult } from '../../clinical/published-results';
-import { limb } from '../../geometry/cutters';
+import { limb } from '../kit/cutters';
 import { percutaneousAkin } from './akin';
 import { between } from '../bone-frame';
 import { BURR_DIAMETER, eminenceAfter, eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from '../burr';

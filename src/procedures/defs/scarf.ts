@@ -1,6 +1,6 @@
 import { add, cross, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 import { landmark } from '../../anatomy/landmarks';
-import { limb, slab } from '../../geometry/cutters';
+import { limb, slab } from '../kit/cutters';
 import { between } from '../bone-frame';
 import {
   headAndShaft,

@@ -1,5 +1,5 @@
 import type { Vec3 } from '../../anatomy/vec';
-import { icosphere, volumeAndCentroid } from '../../geometry/icosphere';
+import { icosphere, volumeAndCentroid } from '../kit/icosphere';
 import { MeshBuilder } from './mesh-builder';
 import type { PartDesign } from './part';
 

@@ -8,7 +8,7 @@
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
 import { add, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
-import { wedge } from '../../../geometry/cutters';
+import { wedge } from '../../kit/cutters';
 import {
   AKIN_FOLLOWS,
   AKIN_STATION,

@@ -4,7 +4,7 @@
  * percutaneous Akin (../akin.ts, ./percutaneous.ts) both compose these.
  */
 import { add, cross, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
-import { wedge } from '../../../geometry/cutters';
+import { wedge } from '../../kit/cutters';
 import { between, boneFrame } from '../../bone-frame';
 import { wireThenScrew, type ScrewLine } from '../../fixation';
 import type { FollowDef, MotionDef, PlanContext, StepContext, StepDef, ToolTarget } from '../../types';

@@ -1,4 +1,4 @@
-import { add, cross, dot, normalize, scale, type Vec3 } from '../anatomy/vec';
+import { add, cross, dot, normalize, scale, type Vec3 } from '../../anatomy/vec';
 
 /** A closed triangle mesh: points and counter-clockwise (seen from outside) triangles. */
 export interface TriangleSurface {
