@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { useStore } from 'zustand';
 import { useTextsReady } from '../i18n';
 import { Pane, type PaneKind } from '../scene/pane';
 import { Stage } from '../scene/Stage';
@@ -19,7 +18,7 @@ const showLoadError = () => useView.setState({ status: 'error' });
 function View({ kind, label }: { readonly kind: PaneKind; readonly label: string | null }) {
   const { t } = useTranslation();
   const [pane] = useState(() => new Pane(kind));
-  const title = useStore(pane.status, (s) => (kind === 'other' ? s.title : null));
+  const title = useView((v) => (kind === 'other' ? (pane.facts(v)?.title ?? null) : null));
   const texts = useTextsReady();
   return (
     <div className="pane" data-pane={kind}>

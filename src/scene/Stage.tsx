@@ -1,6 +1,5 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { memo, useEffect, useLayoutEffect } from 'react';
-import { useStore } from 'zustand';
 import { useSession } from '../state/session-store';
 import { useView } from '../state/view-store';
 import { CameraRig } from './CameraRig';
@@ -47,7 +46,7 @@ function RenderInfoSource({ view }: { readonly view: string }) {
 function FrameWitness() {
   const pane = usePane();
   const invalidate = useThree((s) => s.invalidate);
-  const shown = useView((v) => (v.panes[pane.kind]?.id === pane.id ? v.panes[pane.kind]!.shown : -1));
+  const shown = useView((v) => pane.facts(v)?.shown ?? -1);
   useEffect(() => invalidate(), [shown, invalidate]);
   useFrame(() => {
     const facts = pane.facts();
@@ -62,7 +61,7 @@ function FrameWitness() {
  * A 3D view: lights, camera controls and the posed bones of the current region. Its pane says what
  * it plays (see PaneKind): the app shows the main one, and beside it, when asked, the patient
  * before surgery or a compared operation. Memoised: the page around it re-renders on every
- * parameter change, the canvas only when its own stores change.
+ * parameter change, the canvas only when what it reads from the store changes.
  */
 export const Stage = memo(function Stage({ pane }: { readonly pane: Pane }) {
   // Before the canvas's own components run (they start a frame or more later): what they tell is heard.
@@ -72,7 +71,7 @@ export const Stage = memo(function Stage({ pane }: { readonly pane: Pane }) {
   const chosen = useSession((s) => (s.view === 'xray' ? s.proj : null));
   // The user's X-ray view, or a percutaneous step's fluoroscopy shot in its own projection (the
   // view before surgery takes the shots of the operation beside it).
-  const ownShot = useStore(pane.status, (s) => s.shot);
+  const ownShot = useView((v) => pane.facts(v)?.shot ?? null);
   const mainShot = useView((s) => s.fluoroShot);
   const shot = pane.kind === 'before' ? mainShot : ownShot;
   const xray = chosen ?? shot;

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Object3D } from 'three';
 import type { Frame } from '../engine/evaluate';
-import { useView, type PaneFacts, type PaneKind } from '../state/view-store';
+import { useView, type PaneFacts, type PaneKind, type ViewState } from '../state/view-store';
 
 export type { PaneKind };
 
@@ -74,9 +74,9 @@ export class Pane {
     return () => this.bodies.delete(entry);
   }
 
-  /** This view's facts in the store, while it answers for its kind. */
-  facts(): PaneFacts | undefined {
-    const facts = useView.getState().panes[this.kind];
+  /** This view's facts in the view state (the store's now by default), while it answers for its kind. */
+  facts(view: Pick<ViewState, 'panes'> = useView.getState()): PaneFacts | undefined {
+    const facts = view.panes[this.kind];
     return facts?.id === this.id ? facts : undefined;
   }
 
