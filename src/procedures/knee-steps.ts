@@ -8,6 +8,7 @@ import { landmark } from '../anatomy/landmarks';
 import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
 import { turnAbout } from '../clinical/knee-planning';
 import { ease } from './kit/ease';
+import { keyedMemo } from './kit/memo';
 import {
   cutDirection,
   cutMiddle,
@@ -379,20 +380,14 @@ function plateHoles(ctx: PlanContext, kind: KneeKind, layout: PlateLayout): Hole
 }
 
 type PlateFit = ReturnType<typeof fitPlate>;
-const fitted = new WeakMap<StepContext, Map<KneeKind, Map<PlateLayout, PlateFit>>>();
+const fitted = keyedMemo<PlateFit>();
 
 /**
  * The plate as fitted to this plan: the plate, each of its screws and the scene ask for it many
  * times (every frame, every render), and fitting it scans the bone at each hole.
  */
 function plateLayout(ctx: StepContext, kind: KneeKind, layout: PlateLayout): PlateFit {
-  let byKind = fitted.get(ctx);
-  if (!byKind) fitted.set(ctx, (byKind = new Map()));
-  let byLayout = byKind.get(kind);
-  if (!byLayout) byKind.set(kind, (byLayout = new Map()));
-  let fit = byLayout.get(layout);
-  if (!fit) byLayout.set(layout, (fit = fitPlate(ctx, kind, layout)));
-  return fit;
+  return fitted([ctx, kind, layout], () => fitPlate(ctx, kind, layout));
 }
 
 /** The plate's frame (tip at its joint end, along the plate, outward) and its stations, final placement. */

@@ -22,7 +22,8 @@ import {
 import { AKIN_PORTAL_MM, akinPasses, kerfAngle, toeAfter } from '../../src/procedures/defs/akin/percutaneous';
 import { between, boneFrame } from '../../src/procedures/bone-frame';
 import { BURR_DIAMETER, PASS_DEPTH } from '../../src/procedures/burr';
-import { misBunion, misSkinMarks, PORTALS } from '../../src/procedures/defs/mis-bunion';
+import { misBunion } from '../../src/procedures/defs/mis-bunion';
+import { misSkinMarks, PORTALS } from '../../src/procedures/defs/mis-bunion/skin';
 import {
   allParams,
   defaultParams,

@@ -8,13 +8,9 @@ import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { cutChains, cutJobs } from '../../src/engine/fragments';
 import { resolveProcedure } from '../../src/procedures/registry';
-import {
-  MICA_IMPACTION,
-  misBunion,
-  misShiftMm,
-  openIncisionMm,
-  PORTALS,
-} from '../../src/procedures/defs/mis-bunion';
+import { misBunion } from '../../src/procedures/defs/mis-bunion';
+import { misShiftMm, openIncisionMm, PORTALS } from '../../src/procedures/defs/mis-bunion/skin';
+import { MICA_IMPACTION } from '../../src/procedures/defs/mis-bunion/tools';
 import { m1 } from '../../src/procedures/first-ray';
 import { add, dot, scale, type Vec3 } from '../../src/anatomy/vec';
 import { DMAA_TARGET, reverdinWedgeDeg } from '../../src/procedures/neck-osteotomy';

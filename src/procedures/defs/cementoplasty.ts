@@ -9,6 +9,7 @@
  */
 import { add, cross, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 import { ease } from '../kit/ease';
+import { keyedMemo } from '../kit/memo';
 import {
   cementFill,
   lesionCentre,
@@ -384,16 +385,13 @@ function hostProbeOffset(ctx: PlanContext): Vec3 {
   return scale(toShaft, lesionRadius(ctx) + 10);
 }
 
-const variants = new Map<string, ProcedureDef>();
+const variants = keyedMemo<ProcedureDef>();
 
 /** Cementoplasty for these choices (one stable definition per site and leak). */
 export function cementoplasty(params: Params): ProcedureDef {
   const site = lesionSite({ params });
   const leaks = leaksWith(params);
-  const key = `${site}/${leaks}`;
-  let def = variants.get(key);
-  if (!def) variants.set(key, (def = cementoplastyWith(site, leaks)));
-  return def;
+  return variants([site, String(leaks)], () => cementoplastyWith(site, leaks));
 }
 
 /** The picker lists the procedures by this number, lowest first. */

@@ -9,6 +9,7 @@
 import { landmark } from '../../anatomy/landmarks';
 import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 import { ease } from '../kit/ease';
+import { keyedMemo } from '../kit/memo';
 import { turnAbout } from '../../clinical/knee-planning';
 import { slab } from '../kit/cutters';
 import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from '../knee-definition';
@@ -319,16 +320,13 @@ function htoClosingWith(fibula: 'release' | 'osteotomy', fixation: 'staples' | '
   };
 }
 
-const variants = new Map<string, ProcedureDef>();
+const variants = keyedMemo<ProcedureDef>();
 
 /** The closing-wedge HTO for these choices, built once per combination (stable identity). */
 function htoClosing(fibula: unknown, fixation: unknown): ProcedureDef {
   const f = fibula === 'osteotomy' ? 'osteotomy' : 'release';
   const x = fixation === 'plate' ? 'plate' : 'staples';
-  const key = `${f}/${x}`;
-  let def = variants.get(key);
-  if (!def) variants.set(key, (def = htoClosingWith(f, x)));
-  return def;
+  return variants([f, x], () => htoClosingWith(f, x));
 }
 
 /** The default: PTFJ release and two staples. */

@@ -36,6 +36,7 @@ import type {
   StepDef,
   ToolTarget,
 } from '../../types';
+import { onSkin } from '../../kit/skin';
 
 type Fixation = 'screw' | 'tape';
 
@@ -118,11 +119,6 @@ function passCut(k: number, n: number): CutDef {
           ]
         : [toe],
   };
-}
-
-/** A point on the skin: from `inner` (inside the toe) outwards along unit `out`. */
-function onSkin(ctx: PlanContext, inner: Vec3, out: Vec3): Vec3 {
-  return add(inner, scale(out, ctx.gauge.reach('skinFoot', inner, out)));
 }
 
 /** Where the burr's portal opens the skin: medial, over the middle of the wedge. */
