@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Object3D } from 'three';
 import type { Frame } from '../engine/evaluate';
-import { useView, type PaneFacts, type PaneKind, type ViewState } from '../state/view-store';
+import { useView, type PaneFacts, type PaneKind, type PanePlay, type ViewState } from '../state/view-store';
 
 export type { PaneKind };
 
@@ -96,9 +96,9 @@ export class Pane {
     this.report(() => ({ drawn: shown }));
   }
 
-  /** Whether every bone its procedure cuts has its fragments. */
-  settleCuts(settled: boolean): void {
-    this.report(() => ({ cutsSettled: settled }));
+  /** What its fragments and tools are made for, and whether every bone it cuts has its fragments. */
+  settle(plays: PanePlay, cutsSettled: boolean): void {
+    this.report(() => ({ plays, cutsSettled }));
   }
 
   private report(patch: (facts: PaneFacts) => Partial<PaneFacts>): void {

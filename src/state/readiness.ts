@@ -1,6 +1,8 @@
+import type { Params } from '../procedures/types';
+import { comparedParams } from './compare';
 import type { Session } from './session-slice';
 import { appState, useApp, type AppState } from './store';
-import type { PaneFacts, PaneKind } from './view-slice';
+import type { PaneFacts, PaneKind, PanePlay } from './view-slice';
 
 /**
  * The view shown beside the main one: the patient before surgery, a compared operation, or none
@@ -11,19 +13,54 @@ export function secondPane(session: Pick<Session, 'procedure' | 'compare'>): Pan
   return session.compare === 'before' ? 'before' : 'other';
 }
 
-/** A view is on screen: a frame drawn since its last change, with every cut bone's fragments. */
-const paneOnScreen = (facts: PaneFacts | undefined): boolean =>
-  Boolean(facts && facts.cutsSettled && facts.drawn === facts.shown);
+const NONE: Params = {};
+
+/**
+ * What a view is asked to play: the main view the open procedure (nothing while the user looks at
+ * "before"), the view before surgery the anatomy alone, the compared view the compared operation
+ * with the parameters it shares with the open one. `params` are the open procedure's (a view plans
+ * with their deferred value while a slider moves).
+ */
+export function panePlay(
+  kind: PaneKind,
+  session: Pick<Session, 'procedure' | 'compare'>,
+  showingBefore: boolean,
+  params: Params,
+): PanePlay {
+  if (kind === 'main') return { procedure: showingBefore ? null : session.procedure, params };
+  if (kind === 'before' || !session.compare) return { procedure: null, params: NONE };
+  return { procedure: session.compare, params: comparedParams(session.compare, params) };
+}
+
+/** The view's fragments, tools and clock are made for what the session asks of it now. */
+function playsAsAsked(kind: PaneKind, plays: PanePlay | null, s: AppState): boolean {
+  const asked = panePlay(kind, s.session, s.view.showingBefore, s.session.params);
+  return (
+    plays !== null &&
+    plays.procedure === asked.procedure &&
+    (asked.procedure === null || plays.params === asked.params)
+  );
+}
+
+/**
+ * A view is on screen: it plays what the session asks, with every cut bone's fragments, and a frame
+ * has been drawn since its last change.
+ */
+function paneOnScreen(kind: PaneKind, s: AppState): boolean {
+  const facts: PaneFacts | undefined = s.view.panes[kind];
+  return Boolean(
+    facts && facts.cutsSettled && facts.drawn === facts.shown && playsAsAsked(kind, facts.plays, s),
+  );
+}
 
 /**
  * The page is ready (its data-ready, the kiosk's wait): derived from what is true, in this one
- * place. The region's model is loaded, and every view on show has drawn what it shows now with its
- * fragments.
+ * place. The region's model is loaded, and every view on show plays what the session asks, with
+ * its fragments, in a frame drawn since its last change.
  */
 export function isReady(s: AppState): boolean {
   const second = secondPane(s.session);
-  const { status, panes } = s.view;
-  return status === 'ready' && paneOnScreen(panes.main) && (!second || paneOnScreen(panes[second]));
+  return s.view.status === 'ready' && paneOnScreen('main', s) && (!second || paneOnScreen(second, s));
 }
 
 /** Whether the page is ready (see isReady), for a component. */

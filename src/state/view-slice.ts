@@ -1,5 +1,6 @@
 import type { Region } from '../anatomy/types';
 import type { RegionModel } from '../anatomy/mesh';
+import type { Params } from '../procedures/types';
 import type { SliceAccess } from './store';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
@@ -11,6 +12,12 @@ export type LoadStatus = 'loading' | 'ready' | 'error';
  */
 export type PaneKind = 'main' | 'before' | 'other';
 
+/** What a view plays: a procedure (null: the anatomy alone) with its parameters. */
+export interface PanePlay {
+  readonly procedure: string | null;
+  readonly params: Params;
+}
+
 /** What is true of one mounted 3D view: what it shows, and whether that is on screen. */
 export interface PaneFacts {
   /** The mounted view these facts are of (a view mounted again is another one). */
@@ -21,6 +28,8 @@ export interface PaneFacts {
   readonly title: string | null;
   /** A fluoroscopy shot on screen, in its projection. */
   readonly shot: 'ap' | 'lat' | null;
+  /** What its fragments, tools and clock were last made for (null until its procedure layer is in). */
+  readonly plays: PanePlay | null;
   /** Counts the changes of what the view shows (its bones, plan, fragments). */
   readonly shown: number;
   /** The `shown` count of the last frame drawn on screen. */
@@ -69,6 +78,7 @@ const mounted = (id: number): PaneFacts => ({
   step: 0,
   title: null,
   shot: null,
+  plays: null,
   shown: 0,
   drawn: -1,
   cutsSettled: false,

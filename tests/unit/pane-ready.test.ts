@@ -7,17 +7,21 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { Pane } from '../../src/scene/pane';
-import { isReady, readyNow } from '../../src/state/readiness';
+import { isReady, panePlay, readyNow } from '../../src/state/readiness';
 import { appState } from '../../src/state/store';
 import { useSession } from '../../src/state/session-store';
 import { useView } from '../../src/state/view-store';
+
+/** What the session asks the view to play now. */
+const asked = (pane: Pane) =>
+  panePlay(pane.kind, appState().session, appState().view.showingBefore, appState().session.params);
 
 /**
  * What a view does once it has everything on screen: its cuts settled and a frame drawn of its last
  * change (a view that no longer answers draws what it last showed).
  */
 function onScreen(pane: Pane): void {
-  pane.settleCuts(true);
+  pane.settle(asked(pane), true);
   pane.changed();
   pane.drew(pane.facts()?.shown ?? 1);
 }
@@ -36,7 +40,7 @@ describe('readiness of the page', () => {
     pane.drew(pane.facts()!.shown);
     // Drawn, but its fragments are not all there yet.
     expect(readyNow()).toBe(false);
-    pane.settleCuts(true);
+    pane.settle(asked(pane), true);
     expect(readyNow()).toBe(true);
     // A new plan or new fragments: not ready until a frame shows them.
     pane.changed();
@@ -51,13 +55,37 @@ describe('readiness of the page', () => {
   test('a frame drawn of an earlier change does not make the view ready after a later one', () => {
     const pane = new Pane('main');
     pane.attach();
-    pane.settleCuts(true);
+    pane.settle(asked(pane), true);
     pane.changed();
     const drawing = pane.facts()!.shown;
     // The next region's bones mount between the frame and its callback.
     pane.changed();
     pane.drew(drawing);
     expect(readyNow()).toBe(false);
+  });
+
+  test('a view still showing the last procedure or parameters is not ready until it plays the new ones', () => {
+    const pane = new Pane('main');
+    pane.attach();
+    onScreen(pane);
+    expect(readyNow()).toBe(true);
+    const anatomy = asked(pane);
+    useSession.getState().setProcedure('chevron');
+    expect(readyNow()).toBe(false);
+    onScreen(pane);
+    expect(readyNow()).toBe(true);
+    // A slider moved: its fragments, drawn for the last value, are not what is asked now.
+    useSession.getState().setParam('shift', 5);
+    pane.changed();
+    pane.drew(pane.facts()!.shown);
+    expect(readyNow()).toBe(false);
+    onScreen(pane);
+    expect(readyNow()).toBe(true);
+    // Looking at the patient before surgery, the main view plays the anatomy alone.
+    useView.setState({ showingBefore: true });
+    expect(readyNow()).toBe(false);
+    pane.settle(anatomy, true);
+    expect(readyNow()).toBe(true);
   });
 
   test('a view that has gone tells nothing more (its frame callback was already queued)', () => {
@@ -78,7 +106,7 @@ describe('readiness of the page', () => {
     expect(readyNow()).toBe(false);
     onScreen(again);
     // Late: the failed view's frame callback and its unmount.
-    failed.settleCuts(false);
+    failed.settle(asked(failed), false);
     detachFailed();
     expect(readyNow()).toBe(true);
     expect(failed.status.getState()).toEqual({ step: 0, title: null, shot: null });

@@ -8,7 +8,8 @@ import { FootAxes } from '../overlays/FootAxes';
 import { KneeOverlays } from '../overlays/KneeOverlays';
 import { SkinMarks } from '../overlays/SkinMarks';
 import { usePane } from '../pane';
-import { usePanePlan } from '../use-pane-plan';
+import { usePlanOf } from '../../state/procedure-plan';
+import { usePanePlay } from '../use-pane-plan';
 import { FragmentMesh } from './FragmentMesh';
 import { ProcedureDriver } from './ProcedureDriver';
 import { ToolSlots } from './ToolSlots';
@@ -16,7 +17,8 @@ import { useCutStages } from './use-cut-stages';
 
 /** What a procedure adds to the anatomy: fragments of the cut bones, tools and implants, and the clock. */
 export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
-  const state = usePanePlan();
+  const plays = usePanePlay();
+  const state = usePlanOf(plays.procedure, plays.params);
   const patient = usePosedPatient();
   const study = useSession((s) => s.mode === 'study');
   const stages = useCutStages(state, model);
@@ -24,9 +26,9 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
   // Settled once every bone the procedure cuts has its fragments; on screen once a frame shows them.
   const settled = !state || cutChains(state.plan.proc).size <= stages.size;
   useLayoutEffect(() => {
-    pane.settleCuts(settled);
+    pane.settle(plays, settled);
     pane.changed();
-  }, [pane, settled, state, stages]);
+  }, [pane, plays, settled, state, stages]);
   // The driver mounts first so its useFrame runs before the tool slots read its frame.
   return (
     <>
