@@ -59,8 +59,11 @@ interface PlanTables {
   /** Per step: the bodies removed before it, and those removed by its end. */
   readonly removedBefore: readonly (readonly string[])[];
   readonly removedThrough: readonly (readonly string[])[];
-  /** Per implant: its pose where it was placed, and the inverse of its body's matrix then. */
-  readonly placed: ReadonlyMap<ImplantUse, { readonly pose: ToolPose; readonly inverse: Matrix4 }>;
+  /**
+   * Per implant, filled when first needed (a slider drag plans again and again at the first step,
+   * where no implant is in yet): its pose where it was placed, and the inverse of its body's matrix then.
+   */
+  readonly placed: Map<ImplantUse, { readonly pose: ToolPose; readonly inverse: Matrix4 }>;
 }
 
 const buffers = new WeakMap<Frame, FrameBuffers>();
@@ -102,20 +105,26 @@ function stepsWith(plan: Plan, at: ReadonlyMap<string, number>, by: (s: number, 
 function tablesOf(plan: Plan): PlanTables {
   const known = tables.get(plan);
   if (known) return known;
-  const placed = new Map<ImplantUse, { pose: ToolPose; inverse: Matrix4 }>();
-  for (const { use, step } of plan.implants) {
-    const atPlacement = bodyMatrix(plan, use.fixedTo, (r) => motionProgress(r, step, 1), new Matrix4());
-    placed.set(use, { pose: use.path(plan.ctx, 1), inverse: atPlacement.invert() });
-  }
   const made: PlanTables = {
     cutsAt: stepsWith(plan, plan.cutStep, (s, i) => s <= i),
     // A removal is done at the end of its step: the still of "removing the wedge" shows it gone.
     removedBefore: stepsWith(plan, plan.removeStep, (s, i) => s < i),
     removedThrough: stepsWith(plan, plan.removeStep, (s, i) => s <= i),
-    placed,
+    placed: new Map(),
   };
   tables.set(plan, made);
   return made;
+}
+
+/** Where an implant was placed: its pose then, and the inverse of its body's matrix then. */
+function placement(plan: Plan, use: ImplantUse, step: number) {
+  const { placed } = tablesOf(plan);
+  let known = placed.get(use);
+  if (!known) {
+    const atPlacement = bodyMatrix(plan, use.fixedTo, (r) => motionProgress(r, step, 1), new Matrix4());
+    placed.set(use, (known = { pose: use.path(plan.ctx, 1), inverse: atPlacement.invert() }));
+  }
+  return known;
 }
 
 /** The frame's buffers, emptied of another plan's bodies and tools when the plan changed. */
@@ -131,35 +140,66 @@ function buffersFor(frame: Frame, plan: Plan): FrameBuffers {
   own.ridden.clear();
   const transforms = frame.transforms as Record<string, number[]>;
   for (const body of Object.keys(transforms)) delete transforms[body];
-  const tool = (use: InstrumentUse): Mutable<ToolState> => ({
-    id: use.id,
-    kind: use.kind,
-    pose: UNPLACED,
-    action: use.action,
-    length: use.length?.(plan.ctx),
-    shape: use.shape?.(plan.ctx),
-    target: use.target,
-  });
-  for (const step of plan.proc.steps)
-    for (const use of step.instruments ?? NONE) own.tools.set(use, tool(use));
-  for (const { use } of plan.implants) {
-    own.tools.set(use, tool(use));
-    const up = tablesOf(plan).placed.get(use)!.pose.up;
-    own.ridden.set(use, { tip: [0, 0, 0], direction: [0, 0, 0], up: up && [0, 0, 0] });
-  }
   return own;
 }
 
+/** The frame's state of one tool use, made when the tool first shows (its sizes are the plan's). */
+function toolOf(own: FrameBuffers, plan: Plan, use: InstrumentUse): Mutable<ToolState> {
+  let state = own.tools.get(use);
+  if (!state)
+    own.tools.set(
+      use,
+      (state = {
+        id: use.id,
+        kind: use.kind,
+        pose: UNPLACED,
+        action: use.action,
+        length: use.length?.(plan.ctx),
+        shape: use.shape?.(plan.ctx),
+        target: use.target,
+      }),
+    );
+  return state;
+}
+
 /** An implant placed in an earlier step: it rides on its body for any motion that came after. */
-function rideOnBody(plan: Plan, use: ImplantUse, own: FrameBuffers): ToolPose {
-  const { pose, inverse } = tablesOf(plan).placed.get(use)!;
+function rideOnBody(plan: Plan, use: ImplantUse, placedAt: number, own: FrameBuffers): ToolPose {
+  const { pose, inverse } = placement(plan, use, placedAt);
   const delta = bodyMatrix(plan, use.fixedTo, progressNow, scratch).multiply(inverse).elements;
-  const ridden = own.ridden.get(use)!;
+  let ridden = own.ridden.get(use);
+  if (!ridden)
+    own.ridden.set(use, (ridden = { tip: [0, 0, 0], direction: [0, 0, 0], up: pose.up && [0, 0, 0] }));
   transformPointInto(delta, pose.tip, ridden.tip);
   transformDirectionInto(delta, pose.direction, ridden.direction);
   if (pose.up && ridden.up) transformDirectionInto(delta, pose.up, ridden.up);
   ridden.size = pose.size;
   return ridden;
+}
+
+/** Each moving body's matrix at the instant set in nowStep / nowProgress, into its own array. */
+function writeTransforms(plan: Plan, transforms: Record<string, number[]>): void {
+  for (let b = 0; b < plan.movingBodies.length; b++) {
+    const body = plan.movingBodies[b]!;
+    const elements = bodyMatrix(plan, body, progressNow, scratch).elements;
+    const out = (transforms[body] ??= new Array<number>(16));
+    for (let i = 0; i < 16; i++) out[i] = elements[i]!;
+  }
+}
+
+/**
+ * Only the moving bodies' transforms at a progress through a step (no tools, no lists): what
+ * measuring the bones needs. Written into `into` (body → column-major 4×4), which is returned.
+ */
+export function transformsAt(
+  plan: Plan,
+  index: number,
+  progress: number,
+  into: Record<string, number[]> = {},
+): Readonly<Record<string, readonly number[]>> {
+  nowStep = index;
+  nowProgress = progress;
+  writeTransforms(plan, into);
+  return into;
 }
 
 /**
@@ -194,21 +234,15 @@ export function evaluateStep(
   nowStep = index;
   nowProgress = progress;
 
-  const transforms = frame.transforms as Record<string, number[]>;
-  for (let b = 0; b < plan.movingBodies.length; b++) {
-    const body = plan.movingBodies[b]!;
-    const elements = bodyMatrix(plan, body, progressNow, scratch).elements;
-    const out = (transforms[body] ??= new Array<number>(16));
-    for (let i = 0; i < 16; i++) out[i] = elements[i]!;
-  }
+  writeTransforms(plan, frame.transforms as Record<string, number[]>);
 
   const implants = frame.implants as ToolState[];
   let count = 0;
   for (let i = 0; i < plan.implants.length; i++) {
     const { use, step: placedAt } = plan.implants[i]!;
     if (placedAt > index) continue;
-    const state = own.tools.get(use)!;
-    state.pose = placedAt === index ? use.path(plan.ctx, progress) : rideOnBody(plan, use, own);
+    const state = toolOf(own, plan, use);
+    state.pose = placedAt === index ? use.path(plan.ctx, progress) : rideOnBody(plan, use, placedAt, own);
     implants[count++] = state;
   }
   implants.length = count;
@@ -216,7 +250,7 @@ export function evaluateStep(
   const instruments = frame.instruments as ToolState[];
   const uses = step.instruments ?? NONE;
   for (let i = 0; i < uses.length; i++) {
-    const state = own.tools.get(uses[i]!)!;
+    const state = toolOf(own, plan, uses[i]!);
     state.pose = uses[i]!.path(plan.ctx, progress);
     instruments[i] = state;
   }

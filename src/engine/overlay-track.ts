@@ -1,5 +1,5 @@
 import type { RegionLandmarks } from '../anatomy/landmarks';
-import { createFrame, evaluateStep, type Frame } from './evaluate';
+import { transformsAt, type Frame } from './evaluate';
 import { motionProgress, type Plan, type ResolvedMotion } from './plan';
 import { movedLandmarks } from './post-op';
 
@@ -46,8 +46,6 @@ interface StepSamples {
   readonly played: readonly number[];
   readonly values: readonly Float64Array[];
 }
-
-const sampler = createFrame();
 
 /**
  * An overlay's measures through a procedure, worked out once per plan and step by the engine: a
@@ -128,8 +126,8 @@ export class OverlayTrack<M extends object> {
       .map((p) => ({ p, played: motion ? motionProgress(motion, step, p) : 0 }))
       .sort((x, y) => x.played - y.played);
     const values = samples.map(({ p }) => {
-      evaluateStep(plan, step, p, 0, sampler);
-      const measured = this.measure(movedLandmarks(plan.proc, this.pre, sampler.transforms), this.pre);
+      const transforms = transformsAt(plan, step, p);
+      const measured = this.measure(movedLandmarks(plan.proc, this.pre, transforms), this.pre);
       return Float64Array.from(slotsOf(measured), (s) => s.holder[s.key] as number);
     });
     return { played: samples.map((s) => s.played), values };
