@@ -1,11 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matrix4 } from 'three';
 import { frontalAscent, htoOpening } from '../../src/procedures/defs/hto-opening';
-import {
-  cutNormal as kneeCutNormal,
-  kneePlan,
-  KNEE_KERF as HTO_KERF,
-} from '../../src/procedures/knee-osteotomy';
+import { cutNormal as kneeCutNormal, kneePlan, KNEE_KERF as HTO_KERF } from '../../src/procedures/knee/plan';
 
 const KIND = { site: 'tibia', approach: 'opening' } as const;
 const htoPlan = (ctx: PlanContext) => kneePlan(ctx, KIND);

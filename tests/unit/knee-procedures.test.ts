@@ -19,7 +19,7 @@ import {
   kneePlan,
   KNEE_KERF,
   type KneeKind,
-} from '../../src/procedures/knee-osteotomy';
+} from '../../src/procedures/knee/plan';
 import { procedureById, resolveProcedure } from '../../src/procedures/registry';
 import { validateProcedure } from '../../src/procedures/schema';
 import type { Params, PlanContext, ProcedureDef } from '../../src/procedures/types';

@@ -3,8 +3,9 @@
  * guide wires converging on a hinge inside the lateral cortex, the two cuts, the wedge (base
  * medial) taken out, the gap closed, a medial locking plate.
  */
-import { kneeOsteotomy } from '../knee-definition';
-import { distalFemurPlate, femurStation } from '../knee-steps';
+import { kneeOsteotomy } from '../knee/definition';
+import { distalFemurPlate } from '../knee/plate';
+import { femurStation } from '../knee/steps';
 import type { ProcedureDef } from '../types';
 
 export const dfoClosing: ProcedureDef = kneeOsteotomy(

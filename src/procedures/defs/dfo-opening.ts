@@ -4,8 +4,9 @@
  * planned angle, a graft wedge, a lateral locking plate. The same steps as the opening HTO on the
  * other bone and side ("femoral osteotomies use the same technique").
  */
-import { kneeOsteotomy } from '../knee-definition';
-import { distalFemurPlate, femurStation } from '../knee-steps';
+import { kneeOsteotomy } from '../knee/definition';
+import { distalFemurPlate } from '../knee/plate';
+import { femurStation } from '../knee/steps';
 import type { ProcedureDef } from '../types';
 
 export const dfoOpening: ProcedureDef = kneeOsteotomy(

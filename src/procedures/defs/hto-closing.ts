@@ -12,8 +12,8 @@ import { ease } from '../kit/ease';
 import { keyedMemo } from '../kit/memo';
 import { turnAbout } from '../../clinical/knee-planning';
 import { slab } from '../kit/cutters';
-import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from '../knee-definition';
-import { kneeAftercare } from '../knee-aftercare';
+import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from '../knee/definition';
+import { kneeAftercare } from '../knee/aftercare';
 import {
   depthOf,
   kneeParams,
@@ -23,18 +23,17 @@ import {
   nearDir,
   sectionFrame,
   type KneeKind,
-} from '../knee-osteotomy';
+} from '../knee/plan';
 import {
   closureStep,
   fibulaStation,
   incisionStep,
   kneeCamera,
   kneeCaptionValues,
-  plateAndScrews,
   tibiaStation,
   type KneeTargets,
-  type PlateLayout,
-} from '../knee-steps';
+} from '../knee/steps';
+import { plateAndScrews, type PlateLayout } from '../knee/plate';
 import type { FollowDef, ImplantUse, MotionDef, PlanContext, ProcedureDef, StepDef } from '../types';
 
 const KIND: KneeKind = { site: 'tibia', approach: 'closing' };

@@ -18,19 +18,13 @@ import {
   KNEE_KERF,
   cutDirection,
   cutNormal,
-  mainCut,
   type KneeKind,
-} from '../knee-osteotomy';
-import { kneeCut, kneeFollows, kneeOsteotomy, openingSteps } from '../knee-definition';
-import {
-  guideWires,
-  kneeCamera,
-  BLADE_BEARING,
-  sawPass,
-  tibiaStation,
-  type KneeTargets,
-  type PlateLayout,
-} from '../knee-steps';
+} from '../knee/plan';
+import { mainCut } from '../knee/cuts';
+import { kneeCut, kneeFollows, kneeOsteotomy, openingSteps } from '../knee/definition';
+import { guideWires, BLADE_BEARING, sawPass } from '../knee/tools';
+import { kneeCamera, tibiaStation, type KneeTargets } from '../knee/steps';
+import { type PlateLayout } from '../knee/plate';
 import type { InstrumentUse, PlanContext, ProcedureDef } from '../types';
 
 const KIND: KneeKind = { site: 'tibia', approach: 'opening' };

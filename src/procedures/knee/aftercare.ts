@@ -1,4 +1,4 @@
-import type { ProcedureDef } from './types';
+import type { ProcedureDef } from '../types';
 
 /**
  * After a knee osteotomy (CLINICAL §2.1 "After", brief text D, which tells it of HTO; its femoral

@@ -3,38 +3,16 @@
  * turn, the cut of the bone into fragments, and the step sequences of an opening and of a closing
  * wedge. A procedure's data file puts them together with what is its own (biplanar cut, fibula).
  */
-import { landmark } from '../anatomy/landmarks';
-import type { ConvexPiece } from '../geometry/cutters';
-import {
-  closingPivot,
-  HALF_DEPTH,
-  hingeSplits,
-  jointProbe,
-  kneeBodies,
-  kneePlan,
-  mainCut,
-  nearDir,
-  secondCut,
-  sliverProbe,
-  wedgeProbe,
-  type KneeKind,
-} from './knee-osteotomy';
-import { kneeAftercare } from './knee-aftercare';
-import {
-  closureStep,
-  graftWedge,
-  guideWires,
-  incisionStep,
-  kneeCamera,
-  kneeCaptionValues,
-  plateAndScrews,
-  sawPass,
-  stackedChisels,
-  type KneeTargets,
-  type PlateLayout,
-} from './knee-steps';
-import { kneeParams } from './knee-osteotomy';
-import type { CutDef, FollowDef, MotionDef, PlanContext, ProcedureDef, StepDef } from './types';
+import { landmark } from '../../anatomy/landmarks';
+import type { ConvexPiece } from '../../geometry/cutters';
+import { closingPivot, hingeSplits, jointProbe, mainCut, secondCut, sliverProbe, wedgeProbe } from './cuts';
+import { HALF_DEPTH, kneeBodies, kneePlan, nearDir, type KneeKind } from './plan';
+import { kneeAftercare } from './aftercare';
+import { closureStep, incisionStep, kneeCamera, kneeCaptionValues, type KneeTargets } from './steps';
+import { graftWedge, guideWires, sawPass, stackedChisels } from './tools';
+import { plateAndScrews, type PlateLayout } from './plate';
+import { kneeParams } from './plan';
+import type { CutDef, FollowDef, MotionDef, PlanContext, ProcedureDef, StepDef } from '../types';
 
 /** A closing wedge is lifted out this far towards the surgeon before it disappears, mm. */
 const WEDGE_LIFT = 45;
