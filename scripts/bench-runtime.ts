@@ -1,16 +1,24 @@
 /**
  * Benchmark figures of the running app: main-thread long tasks during scripted playback and during
- * a slider drag, and the kiosk soak (procedure switches, then the renderer's geometries and
- * textures and the JS heap against their values after a first round).
+ * a slider drag, the JS heap allocated per second of playback, and the kiosk soak (procedure
+ * switches, then the renderer's geometries and textures and the JS heap against their values after
+ * a first round).
  */
 import type { Browser, Page } from 'playwright-core';
 import { figure, type Figure, type Measure } from './bench';
 import { resources, ROUND, switchProcedures } from './soak';
 
-/** DESIGN.md: no main-thread task over 50 ms during playback or a slider drag. */
+/** README "Budgets": no main-thread task over 50 ms during playback or a slider drag. */
 const LONG_TASK_MS = 50;
-/** DESIGN.md: JS heap growth over the soak < 10 %. */
+/** README "Budgets": JS heap growth over the soak < 10 %. */
 const HEAP_GROWTH = 0.1;
+/**
+ * README "Budgets": JS heap allocated per second of playback, KiB. The per-frame path allocates
+ * nothing of its own; what is left is the renderer's, React's and the clock's small change.
+ */
+const HEAP_PER_SECOND_KIB = 512;
+/** Seconds of playback the long tasks and the allocations are counted over. */
+const PLAYBACK_S = 15;
 
 /** Collects the page's long tasks (the browser reports those over 50 ms) from the start. */
 function recordLongTasks(): void {
@@ -38,6 +46,32 @@ async function openPage(browser: Browser, url: string, width: number, height: nu
   return { page, close: () => context.close() };
 }
 
+type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+interface SampledNode {
+  readonly selfSize: number;
+  readonly children: readonly SampledNode[];
+}
+const sampledBytes = (node: SampledNode): number =>
+  node.children.reduce((sum, child) => sum + sampledBytes(child), node.selfSize);
+
+/**
+ * Bytes the page's JS allocates while `act` runs: V8's sampling heap profiler counting every
+ * allocation, the ones garbage-collected since included (each sample stands for its share of
+ * the bytes allocated), after a forced collection so a pending one is not charged to `act`.
+ */
+async function allocatedDuring(cdp: Cdp, act: () => Promise<void>): Promise<number> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 16 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  await act();
+  const { profile } = await cdp.send('HeapProfiler.stopSampling');
+  return sampledBytes(profile.head as SampledNode);
+}
+
 function longTaskFigures(what: string, tasks: number[]): Figure[] {
   return [
     figure(`${what}: tasks over 50 ms`, tasks.filter((d) => d > LONG_TASK_MS).length, 'tasks', 0),
@@ -52,8 +86,36 @@ export const runtimeMeasures = (soakSwitches: number): Measure[] => [
       const { page, close } = await openPage(ctx.browser, `${ctx.appUrl}/?p=scarf`, 1280, 720);
       try {
         await page.locator('[data-testid="play"]').click();
-        await page.waitForTimeout(15_000);
-        return longTaskFigures('playback (scarf, 15 s)', await takeLongTasks(page));
+        await page.waitForTimeout(PLAYBACK_S * 1000);
+        return longTaskFigures(`playback (scarf, ${PLAYBACK_S} s)`, await takeLongTasks(page));
+      } finally {
+        await close();
+      }
+    },
+  },
+  {
+    id: 'heap-playback',
+    async run(ctx) {
+      const { page, close } = await openPage(ctx.browser, `${ctx.appUrl}/?p=scarf`, 1280, 720);
+      try {
+        const cdp = await page.context().newCDPSession(page);
+        const frames = () => page.evaluate(() => window.__viz?.renderInfo().frames ?? 0);
+        const before = await frames();
+        const bytes = await allocatedDuring(cdp, async () => {
+          await page.locator('[data-testid="play"]').click();
+          await page.waitForTimeout(PLAYBACK_S * 1000);
+        });
+        const drawn = (await frames()) - before;
+        return [
+          figure(
+            `playback (scarf, ${PLAYBACK_S} s): JS heap allocated per second`,
+            Math.round(bytes / PLAYBACK_S),
+            'bytes',
+            HEAP_PER_SECOND_KIB * 1024,
+          ),
+          figure('playback: frames drawn', drawn, 'frames'),
+          figure('playback: JS heap allocated per frame', drawn ? Math.round(bytes / drawn) : null, 'bytes'),
+        ];
       } finally {
         await close();
       }

@@ -3,7 +3,10 @@
  * measures bundle size, model size and, in headless Chromium at 1280×720, time to the first bone
  * frame, triangles and draw calls. Writes bench/report.json and prints a table against the budgets.
  *
- *   npm run bench -- [--no-build] [--runs=3] [--dist=dist] [--soak=500]
+ *   npm run bench -- [--no-build] [--runs=3] [--dist=dist] [--soak=500] [--only=long-tasks,heap]
+ *
+ * `--only` runs the measures whose id starts with one of the given prefixes (the runtime ones:
+ * `long-tasks`, `heap`, `kiosk`). The budgets are listed in README.md, "Budgets".
  *
  * To add a figure, add a {@link Measure} to `measures`.
  */
@@ -295,6 +298,8 @@ async function main(): Promise<void> {
   const runs = Math.max(1, Number(option('runs') ?? 3) || 3);
   const soak = Math.max(1, Number(option('soak') ?? 500) || 500);
   const distDir = resolve(root, option('dist') ?? 'dist');
+  const only = option('only')?.split(',').filter(Boolean);
+  const chosen = (measure: Measure) => !only || only.some((prefix) => measure.id.startsWith(prefix));
 
   if (!noBuild) await runCommand(join(root, 'node_modules', '.bin', 'vite'), ['build']);
   if (!existsSync(join(distDir, 'index.html'))) {
@@ -312,7 +317,8 @@ async function main(): Promise<void> {
     const { cutMeasures } = await import('./bench-cuts');
     const { csgMeasures } = await import('./bench-csg');
     const { runtimeMeasures } = await import('./bench-runtime');
-    for (const measure of [...measures, ...cutMeasures, ...csgMeasures, ...runtimeMeasures(soak)]) {
+    const all = [...measures, ...cutMeasures, ...csgMeasures, ...runtimeMeasures(soak)];
+    for (const measure of all.filter(chosen)) {
       try {
         figures.push(...(await measure.run(ctx)));
       } catch (error) {
@@ -330,7 +336,7 @@ async function main(): Promise<void> {
   writeFileSync(reportFile, `${JSON.stringify(figures, null, 2)}\n`);
   console.log('');
   printTable(figures);
-  console.log(`\nwrote ${reportFile.replace(root + '/', '')}`);
+  console.log(`\nwrote ${reportFile.replace(root + '/', '')} (the budgets: README.md, "Budgets")`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

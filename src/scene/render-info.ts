@@ -6,6 +6,8 @@ export interface RenderInfo {
   readonly calls: number;
   readonly geometries: number;
   readonly textures: number;
+  /** Renders of this view's scene so far (per-frame figures of the benchmark divide by it). */
+  readonly frames: number;
 }
 
 declare global {
@@ -49,16 +51,18 @@ const views = new Map<string, () => RenderInfo>();
 export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D, view: string): () => void {
   // The counters of the last render of this scene: the renderer's own are overwritten by any other
   // render it does (the instruments' environment map is prefiltered with a few draw calls).
-  const last = { triangles: 0, calls: 0 };
+  const last = { triangles: 0, calls: 0, frames: 0 };
   scene.onAfterRender = () => {
     last.triangles = gl.info.render.triangles;
     last.calls = gl.info.render.calls;
+    last.frames++;
   };
   const info = (): RenderInfo => ({
     triangles: last.triangles,
     calls: last.calls,
     geometries: gl.info.memory.geometries,
     textures: gl.info.memory.textures,
+    frames: last.frames,
   });
   views.set(view, info);
   // A closed view reports nothing (and its renderer is let go).

@@ -112,7 +112,8 @@ export function SceneLabel({
     // Shown before it is measured (a hidden label has no size).
     if (placed.current.off) el.style.display = '';
     // The label whole inside the view, however near its edge the point is.
-    const [dx, dy] = offset;
+    const dx = offset[0];
+    const dy = offset[1];
     const w = el.offsetWidth;
     const h = el.offsetHeight;
     const left = within(((at.x + 1) / 2) * size.width + dx * w, size.width - w);
