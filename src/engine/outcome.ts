@@ -4,7 +4,7 @@ import type { Region } from '../anatomy/types';
 import { measureRegion } from '../clinical/measures';
 import { footOutcomeWarnings } from '../clinical/toe-balance';
 import { boneFrame } from '../procedures/bone-frame';
-import { evaluate } from './evaluate';
+import { transformsAt } from './evaluate';
 import type { Plan } from './plan';
 import { landmarkOwners, movedLandmarks } from './post-op';
 
@@ -21,8 +21,9 @@ export interface Outcome {
 /** The result of a plan on the patient whose pre-operative landmarks are `pre`. */
 export function outcomeOf(plan: Plan, region: Region, pre: RegionLandmarks): Outcome {
   const { proc } = plan;
-  const end = evaluate(plan, plan.timeline.total);
-  const moved = movedLandmarks(proc, pre, end.transforms);
+  // The bodies where the last step leaves them (only they are measured: no tool is posed).
+  const end = transformsAt(plan, proc.steps.length - 1, 1);
+  const moved = movedLandmarks(proc, pre, end);
   const post = measureRegion(region, moved);
   const values: Record<string, number> = { ...(proc.captionValues?.(plan.ctx) ?? {}) };
   if (post.hva !== undefined) values.hvaPost = post.hva;
