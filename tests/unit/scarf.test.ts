@@ -4,11 +4,11 @@ import {
   LONG_END_BEHIND,
   SHORT_LIMB_ANGLE,
   SHORT_LIMB_TILT,
-  scarf,
   scarfShiftMm,
   scarfWidth,
   scarfZ,
-} from '../../src/procedures/defs/scarf';
+} from '../../src/procedures/defs/scarf/geometry';
+import { scarf } from '../../src/procedures/defs/scarf';
 import { boneFrame } from '../../src/procedures/bone-frame';
 import { makePlan } from '../../src/engine/plan';
 import { evaluate } from '../../src/engine/evaluate';
