@@ -35,6 +35,7 @@ function showsOperationAgain(was: AppState, now: AppState): boolean {
   );
 }
 
+/** Every change goes through here: one slice's new values, then the rule across slices. */
 function update<K extends keyof AppState>(key: K, patch: SlicePatch<AppState[K]>): void {
   const was = appStore.getState();
   const change = typeof patch === 'function' ? patch(was[key]) : patch;
