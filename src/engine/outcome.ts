@@ -3,7 +3,7 @@ import { dot, sub } from '../anatomy/vec';
 import type { Region } from '../anatomy/types';
 import { measureRegion } from '../clinical/measures';
 import { footOutcomeWarnings } from '../clinical/toe-balance';
-import { boneFrame } from '../procedures/bone-frame';
+import { boneFrame } from '../procedures/kit/bone-frame';
 import { transformsAt } from './evaluate';
 import type { Plan } from './plan';
 import { landmarkOwners, movedLandmarks } from './post-op';

@@ -1,7 +1,7 @@
 import type { Region } from '../anatomy/types';
 import { FOOT_PARTS, KNEE_PARTS } from '../anatomy/parts';
 import { typicalRangeIn, type PublishedResult, type TypicalRange } from '../clinical/published-results';
-import { composeProcedures } from './compose';
+import { composeProcedures } from './kit/compose';
 import { keyedMemo } from './kit/memo';
 import { validateProcedure } from './schema';
 import type { ParamValue, Params, ProcedureDef } from './types';

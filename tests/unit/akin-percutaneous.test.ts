@@ -20,8 +20,8 @@ import {
   percutaneousAkin,
 } from '../../src/procedures/defs/akin';
 import { AKIN_PORTAL_MM, akinPasses, kerfAngle, toeAfter } from '../../src/procedures/defs/akin/percutaneous';
-import { between, boneFrame } from '../../src/procedures/bone-frame';
-import { BURR_DIAMETER, PASS_DEPTH } from '../../src/procedures/burr';
+import { between, boneFrame } from '../../src/procedures/kit/bone-frame';
+import { BURR_DIAMETER, PASS_DEPTH } from '../../src/procedures/foot/burr';
 import { misBunion } from '../../src/procedures/defs/mis-bunion';
 import { misSkinMarks, PORTALS } from '../../src/procedures/defs/mis-bunion/skin';
 import {

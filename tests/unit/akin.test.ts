@@ -7,7 +7,7 @@ import {
   akinWidth,
   akinWith,
 } from '../../src/procedures/defs/akin';
-import { between, boneFrame } from '../../src/procedures/bone-frame';
+import { between, boneFrame } from '../../src/procedures/kit/bone-frame';
 import { validateProcedure } from '../../src/procedures/schema';
 import { FOOT_PARTS } from '../../src/anatomy/parts';
 import { makePlan } from '../../src/engine/plan';

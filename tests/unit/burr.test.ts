@@ -3,7 +3,7 @@ import { cutJobs } from '../../src/engine/fragments';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import type { MeshData } from '../../src/geometry/cut';
-import { eminenceProud, exostectomyCuts, passDepth, PASS_DEPTH } from '../../src/procedures/burr';
+import { eminenceProud, exostectomyCuts, passDepth, PASS_DEPTH } from '../../src/procedures/foot/burr';
 import { footCase } from '../../scripts/models/foot-case';
 import { isClosed, meshVolume } from '../../scripts/models/mesh-checks';
 

@@ -9,7 +9,7 @@ import {
   lesionVolume,
   trocarPath,
   trocarTrack,
-} from '../../src/procedures/cement-lesion';
+} from '../../src/procedures/defs/cementoplasty/lesion';
 import type { PlanContext } from '../../src/procedures/types';
 import { kneeCase } from '../../scripts/models/knee-case';
 import { isClosed, meshVolume } from '../../scripts/models/mesh-checks';

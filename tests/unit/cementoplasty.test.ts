@@ -7,7 +7,12 @@ import { makePlan } from '../../src/engine/plan';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { containsPoint } from '../../src/anatomy/point-in-mesh';
-import { lesionCentre, lesionVolume, skinNick, trocarPath } from '../../src/procedures/cement-lesion';
+import {
+  lesionCentre,
+  lesionVolume,
+  skinNick,
+  trocarPath,
+} from '../../src/procedures/defs/cementoplasty/lesion';
 import { cementoplasty } from '../../src/procedures/defs/cementoplasty';
 import { cementPlan } from '../../src/procedures/defs/cementoplasty/steps';
 import { validateProcedure } from '../../src/procedures/schema';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chevron, chevronShiftMm, chevronWidth, CHEVRON_ANGLE } from '../../src/procedures/defs/chevron';
-import { boneFrame } from '../../src/procedures/bone-frame';
+import { boneFrame } from '../../src/procedures/kit/bone-frame';
 import { makePlan } from '../../src/engine/plan';
 import { evaluate } from '../../src/engine/evaluate';
 import { movedLandmarks } from '../../src/engine/post-op';

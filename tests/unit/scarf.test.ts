@@ -9,7 +9,7 @@ import {
   scarfZ,
 } from '../../src/procedures/defs/scarf/geometry';
 import { scarf } from '../../src/procedures/defs/scarf';
-import { boneFrame } from '../../src/procedures/bone-frame';
+import { boneFrame } from '../../src/procedures/kit/bone-frame';
 import { makePlan } from '../../src/engine/plan';
 import { evaluate } from '../../src/engine/evaluate';
 import { movedLandmarks, rootPart } from '../../src/engine/post-op';

@@ -4,7 +4,7 @@
  * sitting (./akin/percutaneous.ts) the same wedge cut with the burr through a portal.
  */
 import { add, normalize, scale } from '../../anatomy/vec';
-import { screwAxis } from '../fixation';
+import { screwAxis } from '../kit/fixation';
 import { keyedMemo } from '../kit/memo';
 import type { Params, ProcedureDef } from '../types';
 import { percutaneousAkinWith, percutaneousChoices } from './akin/percutaneous';

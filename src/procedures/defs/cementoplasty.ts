@@ -21,7 +21,7 @@ import {
   trocarPath,
   trocarTrack,
   type LesionSite,
-} from '../cement-lesion';
+} from './cementoplasty/lesion';
 import type { Params, PlanContext, ProcedureDef } from '../types';
 import {
   SETTING_MINUTES,

@@ -1,7 +1,7 @@
 import { add, cross, normalize, scale } from '../../anatomy/vec';
 import { limb } from '../kit/cutters';
-import { between } from '../bone-frame';
-import { screwAxis, wireThenScrew, type ScrewLine } from '../fixation';
+import { between } from '../kit/bone-frame';
+import { screwAxis, wireThenScrew, type ScrewLine } from '../kit/fixation';
 import {
   DISTAL_INCISION,
   headAndShaft,
@@ -12,7 +12,7 @@ import {
   medialTrimCut,
   softTissue,
   type MedialTrim,
-} from '../first-ray';
+} from '../foot/first-ray';
 import { openBunionResults } from '../../clinical/published-results';
 import type { PlanContext, ProcedureDef, StepContext } from '../types';
 

@@ -10,9 +10,9 @@
 import { scale } from '../../anatomy/vec';
 import { measureFoot } from '../../clinical/foot-angles';
 import type { PublishedResult } from '../../clinical/published-results';
-import { eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from '../burr';
-import { m1, softTissue } from '../first-ray';
-import { closeNeckWedge, neckCut, REVERDIN_DMAA, reverdinWedgeDeg } from '../neck-osteotomy';
+import { eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from '../foot/burr';
+import { m1, softTissue } from '../foot/first-ray';
+import { closeNeckWedge, neckCut, REVERDIN_DMAA, reverdinWedgeDeg } from '../foot/neck-osteotomy';
 import { keyedMemo } from '../kit/memo';
 import type { Params, PlanContext, ProcedureDef } from '../types';
 import { type Variant, misShiftFraction, misShiftMm, openIncisionMm, misSkinMarks } from './mis-bunion/skin';

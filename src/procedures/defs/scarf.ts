@@ -9,7 +9,7 @@ import {
   medialTrimCut,
   softTissue,
   type MedialTrim,
-} from '../first-ray';
+} from '../foot/first-ray';
 import { openBunionResults } from '../../clinical/published-results';
 import type { ProcedureDef } from '../types';
 import {

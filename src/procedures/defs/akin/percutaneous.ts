@@ -23,9 +23,9 @@ import {
   pp1,
   screwLine,
 } from './wedge';
-import { between } from '../../bone-frame';
-import { BURR_DIAMETER, PASS_DEPTH } from '../../burr';
-import { screwAxis, wireThenScrew } from '../../fixation';
+import { between } from '../../kit/bone-frame';
+import { BURR_DIAMETER, PASS_DEPTH } from '../../foot/burr';
+import { screwAxis, wireThenScrew } from '../../kit/fixation';
 import type {
   CutDef,
   InstrumentUse,

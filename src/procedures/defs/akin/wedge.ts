@@ -5,8 +5,8 @@
  */
 import { add, cross, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { wedge } from '../../kit/cutters';
-import { between, boneFrame } from '../../bone-frame';
-import { wireThenScrew, type ScrewLine } from '../../fixation';
+import { between, boneFrame } from '../../kit/bone-frame';
+import { wireThenScrew, type ScrewLine } from '../../kit/fixation';
 import type { FollowDef, MotionDef, PlanContext, StepContext, StepDef, ToolTarget } from '../../types';
 
 /**

@@ -14,7 +14,7 @@ import {
   TROCAR_DIAMETER,
   trocarPath,
   type LesionSite,
-} from '../../cement-lesion';
+} from './lesion';
 import type { ToolTarget, ImplantUse, InstrumentUse, PlanContext, StepContext, StepDef } from '../../types';
 
 /** Minutes the cement takes to set (brief text E: 10–15; the patient lies still meanwhile). */

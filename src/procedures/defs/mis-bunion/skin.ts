@@ -5,8 +5,8 @@
  */
 import { length, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { percutaneousAkin } from '../akin';
-import { DISTAL_INCISION, m1, medialIncisionEnds } from '../../first-ray';
-import { neckWidth } from '../../neck-osteotomy';
+import { DISTAL_INCISION, m1, medialIncisionEnds } from '../../foot/first-ray';
+import { neckWidth } from '../../foot/neck-osteotomy';
 import type { PlanContext, SkinMarks, StepContext } from '../../types';
 import { MICA_APEX, micaEntry } from './tools';
 import { onSkin } from '../../kit/skin';

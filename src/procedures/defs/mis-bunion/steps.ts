@@ -1,10 +1,10 @@
 /** The percutaneous bunion operation's steps for each variant and number of burr passes. */
 import { scale } from '../../../anatomy/vec';
-import { eminenceAfter, MAX_PASSES } from '../../burr';
-import { bandageUse, shoeUse } from '../../foot-aftercare';
-import { m1 } from '../../first-ray';
-import { NECK_STATION, neckOsteotomyStep } from '../../neck-osteotomy';
-import { wireThenScrew } from '../../fixation';
+import { eminenceAfter, MAX_PASSES } from '../../foot/burr';
+import { bandageUse, shoeUse } from '../../foot/aftercare';
+import { m1 } from '../../foot/first-ray';
+import { NECK_STATION, neckOsteotomyStep } from '../../foot/neck-osteotomy';
+import { wireThenScrew } from '../../kit/fixation';
 import type { StepDef } from '../../types';
 import { type Variant, misWidth } from './skin';
 import { MICA_APEX, forefootView, view, burrPass, micaScrew, IN_HEAD, headLever, micaBurr } from './tools';

@@ -4,10 +4,10 @@
  */
 import { add, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { limb } from '../../kit/cutters';
-import { between } from '../../bone-frame';
-import { BURR_DIAMETER, eminenceProud, passDepth } from '../../burr';
-import { headAndShaft, m1, m1Target } from '../../first-ray';
-import type { ScrewLine } from '../../fixation';
+import { between } from '../../kit/bone-frame';
+import { BURR_DIAMETER, eminenceProud, passDepth } from '../../foot/burr';
+import { headAndShaft, m1, m1Target } from '../../foot/first-ray';
+import type { ScrewLine } from '../../kit/fixation';
 import type { CutDef, InstrumentUse, PlanContext, StepContext } from '../../types';
 import { onSkin } from '../../kit/skin';
 

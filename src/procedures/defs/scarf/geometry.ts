@@ -4,8 +4,8 @@
  */
 import { add, cross, length, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { landmark } from '../../../anatomy/landmarks';
-import { between } from '../../bone-frame';
-import { m1 } from '../../first-ray';
+import { between } from '../../kit/bone-frame';
+import { m1 } from '../../foot/first-ray';
 import type { PlanContext, StepContext } from '../../types';
 
 /** Saw kerf, mm (CLINICAL: 0.5–1). */

@@ -6,13 +6,13 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
-import { add, scale, type Vec3 } from '../anatomy/vec';
-import { measureFoot } from '../clinical/foot-angles';
-import { slab, wedge } from './kit/cutters';
-import { between } from './bone-frame';
+import { add, scale, type Vec3 } from '../../anatomy/vec';
+import { measureFoot } from '../../clinical/foot-angles';
+import { slab, wedge } from '../kit/cutters';
+import { between } from '../kit/bone-frame';
 import { BURR_DIAMETER, burrAcross } from './burr';
 import { headAndShaft, m1, m1Target } from './first-ray';
-import type { CutDef, MotionDef, PlanContext, StepDef } from './types';
+import type { CutDef, MotionDef, PlanContext, StepDef } from '../types';
 
 /**
  * The neck cut lies this far behind the head's centre along the metatarsal, mm: subcapital, at the

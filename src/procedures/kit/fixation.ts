@@ -1,5 +1,5 @@
-import { add, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
-import type { ImplantUse, InstrumentKind, InstrumentUse, StepContext, ToolTarget } from './types';
+import { add, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import type { ImplantUse, InstrumentKind, InstrumentUse, StepContext, ToolTarget } from '../types';
 
 /** Where a screw goes: from its entry on the near cortex to its tip, region frame, mm. */
 export interface ScrewLine {

@@ -1,5 +1,5 @@
-import { landmark, type RegionLandmarks } from '../anatomy/landmarks';
-import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
+import { landmark, type RegionLandmarks } from '../../anatomy/landmarks';
+import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 
 /** A long bone's own frame from its posed landmarks: where procedures place their cuts. */
 export interface BoneFrame {

@@ -5,12 +5,12 @@
  *
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
-import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
-import { femoralFrame, tibialFrame } from '../clinical/knee-planning';
-import type { ConvexPiece } from '../geometry/cutters';
-import { icosphere, volumeAndCentroid } from './kit/icosphere';
-import { caseMemo } from './kit/case-memo';
-import type { PlanContext } from './types';
+import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
+import { femoralFrame, tibialFrame } from '../../../clinical/knee-planning';
+import type { ConvexPiece } from '../../../geometry/cutters';
+import { icosphere, volumeAndCentroid } from '../../kit/icosphere';
+import { caseMemo } from '../../kit/case-memo';
+import type { PlanContext } from '../../types';
 
 export type LesionSite = 'femur' | 'tibia';
 

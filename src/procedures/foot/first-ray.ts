@@ -1,9 +1,9 @@
-import { add, normalize, scale, sub, type Vec3 } from '../anatomy/vec';
-import { measureFoot } from '../clinical/foot-angles';
-import { transverseDirection } from '../clinical/plane-angles';
-import { raySettling, toeRealignment, type SoftTissueWork } from '../clinical/toe-balance';
-import { boneFrame, type BoneFrame } from './bone-frame';
-import type { CutDef, FollowDef, MotionDef, PlanContext, StepContext, StepDef, ToolTarget } from './types';
+import { add, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { measureFoot } from '../../clinical/foot-angles';
+import { transverseDirection } from '../../clinical/plane-angles';
+import { raySettling, toeRealignment, type SoftTissueWork } from '../../clinical/toe-balance';
+import { boneFrame, type BoneFrame } from '../kit/bone-frame';
+import type { CutDef, FollowDef, MotionDef, PlanContext, StepContext, StepDef, ToolTarget } from '../types';
 
 /** The first metatarsal's frame on this patient. */
 export const m1 = (ctx: PlanContext): BoneFrame => boneFrame(ctx.landmarks, 'metatarsal1');

@@ -5,12 +5,12 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
-import { landmark } from '../anatomy/landmarks';
-import { add, cross, scale, sub, type Vec3 } from '../anatomy/vec';
-import type { ConvexPiece } from '../geometry/cutters';
-import { between } from './bone-frame';
+import { landmark } from '../../anatomy/landmarks';
+import { add, cross, scale, sub, type Vec3 } from '../../anatomy/vec';
+import type { ConvexPiece } from '../../geometry/cutters';
+import { between } from '../kit/bone-frame';
 import { m1 } from './first-ray';
-import type { CutDef, InstrumentUse, PlanContext } from './types';
+import type { CutDef, InstrumentUse, PlanContext } from '../types';
 
 /** A Shannon-type burr, mm. */
 export const BURR_DIAMETER = 2;

@@ -6,10 +6,10 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
-import { landmark } from '../anatomy/landmarks';
-import { add, type Vec3 } from '../anatomy/vec';
-import { caseMemo } from './kit/case-memo';
-import type { InstrumentUse, PlanContext } from './types';
+import { landmark } from '../../anatomy/landmarks';
+import { add, type Vec3 } from '../../anatomy/vec';
+import { caseMemo } from '../kit/case-memo';
+import type { InstrumentUse, PlanContext } from '../types';
 
 const X: Vec3 = [1, 0, 0];
 const Y: Vec3 = [0, 1, 0];

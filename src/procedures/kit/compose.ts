@@ -1,4 +1,4 @@
-import type { ProcedureDef } from './types';
+import type { ProcedureDef } from '../types';
 
 /**
  * One sitting of two procedures: the first one's opening and main steps, then the added one's main
