@@ -58,6 +58,8 @@ export class OverlayTrack<M extends object> {
   private readonly still: M;
   private readonly out: M;
   private readonly slots: readonly Slot[];
+  /** The moment `out` holds (NaN: none yet), so overlays asking in turn in one frame share one write. */
+  private written = NaN;
 
   constructor(
     private readonly measure: OverlayMeasure<M>,
@@ -97,6 +99,9 @@ export class OverlayTrack<M extends object> {
   at(frame: Frame | null): M {
     const step = this.stepOf(frame);
     if (step < 0) return this.still;
+    const moment = this.moment(frame);
+    if (moment === this.written) return this.out;
+    this.written = moment;
     const { played, values } = (this.steps[step] ??= this.sample(step));
     const motion = this.motionOf(step);
     const u = motion ? motionProgress(motion, step, frame!.progress) : 0;
