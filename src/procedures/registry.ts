@@ -1,27 +1,8 @@
 import type { Region } from '../anatomy/types';
-import { FOOT_PARTS, KNEE_PARTS } from '../anatomy/parts';
 import { typicalRangeIn, type PublishedResult, type TypicalRange } from '../clinical/published-results';
 import { composeProcedures } from './kit/compose';
 import { keyedMemo } from './kit/memo';
-import { validateProcedure } from './schema';
 import type { ParamValue, Params, ProcedureDef } from './types';
-
-const ALL_PARTS = [...FOOT_PARTS, ...KNEE_PARTS];
-
-/**
- * Checks each definition at load in development, the tests and the scripts; a broken one is left out (and
- * the tests fail on the error). The definitions are code, fixed at build time, and the tests
- * validate every one of them and every variant: the production build does not carry the schema
- * (and its validation library) into the first view.
- */
-function checked(defs: readonly ProcedureDef[]): readonly ProcedureDef[] {
-  if (import.meta.env?.PROD) return defs;
-  return defs.filter((d) => {
-    const problems = validateProcedure(d, ALL_PARTS);
-    if (problems.length) console.error(`Procedure left out:\n${problems.join('\n')}`);
-    return problems.length === 0;
-  });
-}
 
 /** What each file in `defs/` exports: its definition and where the picker lists it. */
 interface DefinitionModule {
@@ -33,11 +14,20 @@ interface DefinitionModule {
 const DEFINITIONS = import.meta.glob<DefinitionModule>('./defs/*.ts', { eager: true });
 
 /** Every procedure the app offers, in the order the picker shows them. */
-export const PROCEDURES: readonly ProcedureDef[] = checked(
-  Object.values(DEFINITIONS)
-    .sort((a, b) => a.order - b.order)
-    .map((m) => m.procedure),
-);
+export const PROCEDURES: readonly ProcedureDef[] = Object.values(DEFINITIONS)
+  .sort((a, b) => a.order - b.order)
+  .map((m) => m.procedure);
+
+// In development each definition is checked against the schema and the catalogues once loaded (the
+// tests check every definition and variant, and fail on a problem). The production build leaves
+// the schema, its validation library and the instrument catalogue it reads out of the first view.
+if (import.meta.env?.DEV)
+  void import('./schema').then(({ validateProcedure }) => {
+    for (const p of PROCEDURES) {
+      const problems = validateProcedure(p);
+      if (problems.length) console.error(problems.join('\n'));
+    }
+  });
 
 /** Sittings are composed once per pair of definitions, so a sitting's identity is stable across renders. */
 const sittings = keyedMemo<ProcedureDef>();
