@@ -152,13 +152,8 @@ type Catalogue = typeof INSTRUMENT_CATALOGUE;
 /** A kind of instrument or implant a procedure may name. */
 export type InstrumentKind = keyof Catalogue;
 
-/**
- * Every kind in the catalogue. The derived tables below are marked pure: a build that does not use
- * them (the first view, which carries the schema's module but not its checks) leaves the catalogue out.
- */
-export const INSTRUMENT_KINDS = /* @__PURE__ */ Object.keys(
-  INSTRUMENT_CATALOGUE,
-) as readonly InstrumentKind[];
+/** Every kind in the catalogue. */
+export const INSTRUMENT_KINDS = Object.keys(INSTRUMENT_CATALOGUE) as readonly InstrumentKind[];
 
 /** The catalogue entry of a kind, as its common shape. */
 export const catalogueEntry = (kind: InstrumentKind): CatalogueEntry => INSTRUMENT_CATALOGUE[kind];
@@ -182,16 +177,14 @@ function defaultsOf(by: SizeSpec['by']): Record<string, readonly number[]> {
 }
 
 /** Default screw lengths, mm. */
-export const DEFAULT_SCREW_LENGTH = /* @__PURE__ */ Object.fromEntries(
+export const DEFAULT_SCREW_LENGTH = Object.fromEntries(
   Object.entries(defaultsOf('length')).map(([k, [length]]) => [k, length!]),
 ) as Readonly<Record<ScrewKind, number>>;
 /** Sizes of the made-to-measure kinds when none are given (see each kind's entry). */
-export const DEFAULT_SHAPE = /* @__PURE__ */ defaultsOf('shape') as Readonly<
-  Record<ShapedKind, readonly number[]>
->;
+export const DEFAULT_SHAPE = defaultsOf('shape') as Readonly<Record<ShapedKind, readonly number[]>>;
 
 /** The material each kind is mostly made of. */
-export const INSTRUMENT_MATERIAL_KIND = /* @__PURE__ */ Object.fromEntries(
+export const INSTRUMENT_MATERIAL_KIND = Object.fromEntries(
   INSTRUMENT_KINDS.map((k) => [k, catalogueEntry(k).material]),
 ) as Readonly<Record<InstrumentKind, MaterialKind>>;
 
@@ -200,7 +193,7 @@ export const xrayDensityOf = (kind: InstrumentKind): XrayDensity =>
   INSTRUMENT_MATERIAL_XRAY[catalogueEntry(kind).material];
 
 /** Kinds whose working tip meets bone: each use names its target, and a test measures it there. */
-export const BONE_TOOLS: ReadonlySet<InstrumentKind> = /* @__PURE__ */ new Set(
+export const BONE_TOOLS: ReadonlySet<InstrumentKind> = new Set(
   INSTRUMENT_KINDS.filter((k) => catalogueEntry(k).touchesBone),
 );
 
