@@ -3,10 +3,29 @@
  * import, and an import against the flow fails `npm run lint`. Type-only imports are allowed where
  * the table says "types".
  */
-const FOLDERS = ['anatomy', 'geometry', 'clinical', 'procedures', 'engine', 'state', 'scene', 'ui', 'i18n', 'app'];
+const FOLDERS = [
+  'anatomy',
+  'geometry',
+  'clinical',
+  'procedures',
+  'engine',
+  'state',
+  'scene',
+  'ui',
+  'i18n',
+  'app',
+];
 
 /** Libraries that draw, hold UI state or run the browser: the pure core never imports them. */
-const VIEW_LIBRARIES = ['react', 'react-dom', 'react-i18next', 'zustand', '@react-three/*', 'leva', 'i18next'];
+const VIEW_LIBRARIES = [
+  'react',
+  'react-dom',
+  'react-i18next',
+  'zustand',
+  '@react-three/*',
+  'leva',
+  'i18next',
+];
 
 /** folder → what it may import: folders (value `true`), folders for types only (`'types'`), models. */
 const MAY_IMPORT = {
@@ -41,7 +60,7 @@ export const boundaries = Object.entries(MAY_IMPORT).map(([from, may]) => {
     });
   return {
     files: [`src/${from}/**/*.{ts,tsx}`],
-    rules: { '@typescript-eslint/no-restricted-imports': ['warn', { patterns }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
   };
 });
 export { FOLDERS };

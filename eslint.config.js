@@ -9,6 +9,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-*',
+      '.shots',
       'node_modules',
       'models',
       'bench',
