@@ -1,7 +1,7 @@
 import { Matrix4 } from 'three';
 import type { Vec3 } from '../anatomy/vec';
 import type { ImplantUse, InstrumentKind, InstrumentUse, ToolPose, ToolTarget } from '../procedures/types';
-import { bodyMatrix, motionProgress, type Plan, type ResolvedMotion } from './plan';
+import { bodyMatrix, motionProgress, transformsAt, type Plan, type ResolvedMotion } from './plan';
 import { transformDirectionInto, transformPointInto } from './rigid';
 import { locate, type StepAt } from './timeline';
 
@@ -74,8 +74,8 @@ const NONE: readonly never[] = [];
 /** A tool's pose until its first evaluation writes the real one. */
 const UNPLACED: ToolPose = { tip: [0, 0, 0], direction: [0, 0, 1] };
 
-// bodyMatrix asks each motion's progress through a callback: one function made once, reading the
-// instant being evaluated from here, so an evaluation makes no closure.
+// An implant riding on its body asks each motion's progress through a callback: one function made
+// once, reading the instant being evaluated from here, so an evaluation makes no closure.
 let nowStep = 0;
 let nowProgress = 0;
 const progressNow = (r: ResolvedMotion) => motionProgress(r, nowStep, nowProgress);
@@ -176,32 +176,6 @@ function rideOnBody(plan: Plan, use: ImplantUse, placedAt: number, own: FrameBuf
   return ridden;
 }
 
-/** Each moving body's matrix at the instant set in nowStep / nowProgress, into its own array. */
-function writeTransforms(plan: Plan, transforms: Record<string, number[]>): void {
-  for (let b = 0; b < plan.movingBodies.length; b++) {
-    const body = plan.movingBodies[b]!;
-    const elements = bodyMatrix(plan, body, progressNow, scratch).elements;
-    const out = (transforms[body] ??= new Array<number>(16));
-    for (let i = 0; i < 16; i++) out[i] = elements[i]!;
-  }
-}
-
-/**
- * Only the moving bodies' transforms at a progress through a step (no tools, no lists): what
- * measuring the bones needs. Written into `into` (body → column-major 4×4), which is returned.
- */
-export function transformsAt(
-  plan: Plan,
-  index: number,
-  progress: number,
-  into: Record<string, number[]> = {},
-): Readonly<Record<string, readonly number[]>> {
-  nowStep = index;
-  nowProgress = progress;
-  writeTransforms(plan, into);
-  return into;
-}
-
 /**
  * The state of a procedure at time t (seconds at 1×). Pure: the same plan and time always give the
  * same values; the clock lives in the caller. Given `into` (from {@link createFrame}), it writes
@@ -234,7 +208,7 @@ export function evaluateStep(
   nowStep = index;
   nowProgress = progress;
 
-  writeTransforms(plan, frame.transforms as Record<string, number[]>);
+  transformsAt(plan, index, progress, frame.transforms as Record<string, number[]>);
 
   const implants = frame.implants as ToolState[];
   let count = 0;

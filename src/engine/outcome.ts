@@ -4,8 +4,7 @@ import type { Region } from '../anatomy/types';
 import { measureRegion } from '../clinical/measures';
 import { footOutcomeWarnings } from '../clinical/toe-balance';
 import { boneFrame } from '../procedures/kit/bone-frame';
-import { transformsAt } from './evaluate';
-import type { Plan } from './plan';
+import { transformsAt, type Plan } from './plan';
 import { landmarkOwners, movedLandmarks } from './post-op';
 
 /** What a planned operation leaves: the measures of the corrected model, its numbers and warnings. */

@@ -1,6 +1,6 @@
 import type { RegionLandmarks } from '../anatomy/landmarks';
-import { transformsAt, type Frame } from './evaluate';
-import { motionProgress, type Plan, type ResolvedMotion } from './plan';
+import type { Frame } from './evaluate';
+import { motionProgress, transformsAt, type Plan, type ResolvedMotion } from './plan';
 import { movedLandmarks } from './post-op';
 
 /** Measures of the bones as they lie (the current landmarks) against the patient's before surgery. */

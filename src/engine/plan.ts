@@ -67,6 +67,34 @@ export function motionProgress(r: ResolvedMotion, step: number, progress: number
   return r.step < step ? 1 : r.step > step ? 0 : ease(progress);
 }
 
+// bodyMatrix asks each motion's progress through a callback: one function made once, reading the
+// instant being written from here, so writing the transforms makes no closure.
+let atStep = 0;
+let atProgress = 0;
+const progressAt = (r: ResolvedMotion) => motionProgress(r, atStep, atProgress);
+const scratch = new Matrix4();
+
+/**
+ * The moving bodies' transforms at a progress through a step (body → column-major 4×4): what
+ * measuring the bones and drawing them need. Written into `into`, which is returned.
+ */
+export function transformsAt(
+  plan: Plan,
+  step: number,
+  progress: number,
+  into: Record<string, number[]> = {},
+): Readonly<Record<string, readonly number[]>> {
+  atStep = step;
+  atProgress = progress;
+  for (let b = 0; b < plan.movingBodies.length; b++) {
+    const body = plan.movingBodies[b]!;
+    const elements = bodyMatrix(plan, body, progressAt, scratch).elements;
+    const out = (into[body] ??= new Array<number>(16));
+    for (let i = 0; i < 16; i++) out[i] = elements[i]!;
+  }
+  return into;
+}
+
 function firstStep(
   proc: ProcedureDef,
   pick: (s: ProcedureDef['steps'][number]) => readonly string[] | undefined,
