@@ -18,10 +18,11 @@ export const PROCEDURES: readonly ProcedureDef[] = Object.values(DEFINITIONS)
   .sort((a, b) => a.order - b.order)
   .map((m) => m.procedure);
 
-// In development each definition is checked against the schema and the catalogues once loaded (the
-// tests check every definition and variant, and fail on a problem). The production build leaves
-// the schema, its validation library and the instrument catalogue it reads out of the first view.
-if (import.meta.env?.DEV)
+// In development each definition is checked against the schema and the catalogues once loaded (a
+// broken one is reported, not left out). The tests check every definition and variant themselves
+// (procedure-schema.test.ts), and the production build leaves the schema, its validation library
+// and the instrument catalogue it reads out of the first view.
+if (import.meta.env?.DEV && import.meta.env.MODE !== 'test')
   void import('./schema').then(({ validateProcedure }) => {
     for (const p of PROCEDURES) {
       const problems = validateProcedure(p);
@@ -38,7 +39,7 @@ export function procedureById(id: string | null | undefined): ProcedureDef | und
 
 /**
  * The procedure as it will be played for these parameters: its variant, followed by any added
- * procedure switched on (`akin: '1'` after a chevron), as the sitting does it (`addonVariants`).
+ * procedure switched on (`akin: '1'` after a chevron), as the sitting does it (the add-on's `whenAdded` version for the host's `approach`).
  */
 export function resolveProcedure(
   id: string | null | undefined,
