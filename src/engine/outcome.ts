@@ -5,7 +5,7 @@ import { measureRegion } from '../clinical/measures';
 import { footOutcomeWarnings } from '../clinical/toe-balance';
 import { boneFrame } from '../procedures/kit/bone-frame';
 import { transformsAt, type Plan } from './plan';
-import { landmarkOwners, movedLandmarks } from './post-op';
+import { movedLandmarks } from './post-op';
 
 /** What a planned operation leaves: the measures of the corrected model, its numbers and warnings. */
 export interface Outcome {
@@ -28,10 +28,10 @@ export function outcomeOf(plan: Plan, region: Region, pre: RegionLandmarks): Out
   if (post.hva !== undefined) values.hvaPost = post.hva;
   // Implants left in the patient at the end (a count readout).
   values.implants = plan.implants.length;
-  if (landmarkOwners(proc).has('metatarsal1.head')) {
-    // How far the first metatarsal head actually travelled laterally, measured on the moved model.
-    const f = boneFrame(pre, 'metatarsal1');
-    values.shiftMm = -dot(sub(landmark(moved, 'metatarsal1', 'head'), f.head), f.medial);
+  // How far each declared landmark actually travelled laterally, measured on the moved model.
+  for (const [key, { part, landmark: name }] of Object.entries(proc.lateralShifts ?? {})) {
+    const before = landmark(pre, part, name);
+    values[key] = -dot(sub(landmark(moved, part, name), before), boneFrame(pre, part).medial);
   }
   const warnings = [
     ...(proc.warnings?.(plan.ctx) ?? []),

@@ -92,6 +92,10 @@ export function catalogueProblems(p: ProcedureDef, parts: readonly string[]): st
         checkLandmark(`cuts[${i}] (${c.id}).fragments[${j}] (${f.id}).holds`, rootPart(p, c.bone), name);
     }),
   );
+  for (const [key, shift] of Object.entries(p.lateralShifts ?? {}))
+    if (!parts.includes(shift.part))
+      problems.push(`lateralShifts.${key}.part: "${shift.part}" is no part of the ${p.region}`);
+    else checkLandmark(`lateralShifts.${key}.landmark`, shift.part, shift.landmark);
   const checkUse = (field: string, use: InstrumentUse, role?: 'implant') => {
     if (!Object.hasOwn(INSTRUMENT_CATALOGUE, use.kind)) {
       problems.push(`${field}.kind: "${use.kind}" is no kind in the instrument catalogue`);

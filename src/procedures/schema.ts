@@ -117,6 +117,7 @@ const procedureSchema = v.object({
   published: v.optional(v.array(publishedResult)),
   icon: v.optional(v.string()),
   readouts: v.optional(v.record(v.string(), v.object({ value: v.string(), unit }))),
+  lateralShifts: v.optional(v.record(v.string(), v.object({ part: v.string(), landmark: v.string() }))),
   warnings: v.optional(fn),
   skinMarks: v.optional(fn),
   seeThrough: ids,

@@ -226,6 +226,15 @@ export interface StepDef {
   readonly implants?: readonly ImplantUse[];
 }
 
+/**
+ * A landmark's travel, mm: from where it lay before surgery along its bone's lateral axis (the bone
+ * frame's −medial, see kit/bone-frame), to where the last step leaves it.
+ */
+export interface LandmarkShift {
+  readonly part: string;
+  readonly landmark: string;
+}
+
 /** A procedure: what is played (cuts, motions, steps, tools) and what the app tells about it. */
 export interface ProcedureDef extends ProcedureInfo {
   readonly id: string;
@@ -252,6 +261,11 @@ export interface ProcedureDef extends ProcedureInfo {
    * same object for the same choices. Otherwise it is played as its own `variant` gives it.
    */
   readonly whenAdded?: Readonly<Partial<Record<'percutaneous', (params: Params) => ProcedureDef>>>;
+  /**
+   * How far a landmark travelled sideways, measured on the moved model by the outcome, by the values
+   * key it fills (a readout or a caption shows it): a bunion operation's head shift.
+   */
+  readonly lateralShifts?: Readonly<Record<string, LandmarkShift>>;
   /** Readouts shown after the angles: readout id (its `data-measure`) → the captionValues key it shows. */
   readonly readouts?: Readonly<Record<string, { readonly value: string; readonly unit: Unit }>>;
   /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */

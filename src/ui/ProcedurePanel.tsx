@@ -182,15 +182,6 @@ export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
               </tr>
             ),
           )}
-          {state.values.shiftMm !== undefined && (
-            <tr>
-              <th scope="row">{t('procedure.shiftMm')}</th>
-              <td />
-              <td data-measure="shift-mm" data-value={state.values.shiftMm.toFixed(2)}>
-                {formatNumber(lang, state.values.shiftMm)} mm
-              </td>
-            </tr>
-          )}
         </tbody>
       </table>
       <QuietBoundary>

@@ -62,6 +62,21 @@ describe('procedure schema against the catalogues', () => {
     ]);
   });
 
+  it('names the field of a measured shift on an unknown landmark or part', () => {
+    const chevron = procedureById('chevron')!;
+    const broken: ProcedureDef = {
+      ...chevron,
+      lateralShifts: {
+        shiftMm: { part: 'metatarsal1', landmark: 'nose' },
+        toeMm: { part: 'femur', landmark: 'head' },
+      },
+    };
+    expect(validateProcedure(broken)).toEqual([
+      'chevron: lateralShifts.shiftMm.landmark: "nose" is no landmark of metatarsal1 (foot)',
+      'chevron: lateralShifts.toeMm.part: "femur" is no part of the foot',
+    ]);
+  });
+
   it('names an unknown landmark of a tool station, a bone tool without a target and a tool placed as an implant', () => {
     const chevron = procedureById('chevron')!;
     const i = chevron.steps.findIndex((s) => s.instruments?.some((u) => u.target?.station));

@@ -11,7 +11,7 @@ import { scale } from '../../anatomy/vec';
 import { measureFoot } from '../../clinical/foot-angles';
 import type { PublishedResult } from '../../clinical/published-results';
 import { eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from '../foot/burr';
-import { m1, softTissue } from '../foot/first-ray';
+import { HEAD_SHIFT, m1, softTissue } from '../foot/first-ray';
 import { closeNeckWedge, neckCut, REVERDIN_DMAA, reverdinWedgeDeg } from '../foot/neck-osteotomy';
 import { keyedMemo } from '../kit/memo';
 import type { Params, PlanContext, ProcedureDef } from '../types';
@@ -133,7 +133,9 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
       implants: { value: 'implants', unit: '' },
       'incision-mm': { value: 'incisionMm', unit: 'mm' },
       'open-incision-mm': { value: 'openIncisionMm', unit: 'mm' },
+      ...HEAD_SHIFT.readouts,
     },
+    lateralShifts: HEAD_SHIFT.lateralShifts,
     cuts: [...exostectomyCuts(passes), variant === 'mica' ? micaCut : neckCut(variant === 'reverdin')],
     motions: [
       {

@@ -9,6 +9,7 @@ import {
   medialTrimCut,
   softTissue,
   type MedialTrim,
+  HEAD_SHIFT,
 } from '../foot/first-ray';
 import { openBunionResults } from '../../clinical/published-results';
 import type { ProcedureDef } from '../types';
@@ -252,6 +253,7 @@ export const scarf: ProcedureDef = {
     },
     { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => shaftView(ctx, 180, 1) },
   ],
+  ...HEAD_SHIFT,
   captionValues: (ctx) => ({
     shiftMm: scarfShiftMm(ctx),
     shiftPct: Number(ctx.params.shift),

@@ -3,7 +3,16 @@ import { measureFoot } from '../../clinical/foot-angles';
 import { transverseDirection } from '../../clinical/plane-angles';
 import { raySettling, toeRealignment, type SoftTissueWork } from '../../clinical/toe-balance';
 import { boneFrame, type BoneFrame } from '../kit/bone-frame';
-import type { CutDef, FollowDef, MotionDef, PlanContext, StepContext, StepDef, ToolTarget } from '../types';
+import type {
+  CutDef,
+  FollowDef,
+  MotionDef,
+  PlanContext,
+  ProcedureDef,
+  StepContext,
+  StepDef,
+  ToolTarget,
+} from '../types';
 
 /** The first metatarsal's frame on this patient. */
 export const m1 = (ctx: PlanContext): BoneFrame => boneFrame(ctx.landmarks, 'metatarsal1');
@@ -35,6 +44,15 @@ function medialScalpel(start: number, length: number, depth: number) {
     },
   };
 }
+
+/**
+ * The head shift a bunion operation shows (its `shift-mm` readout and the captions' shiftMm): how
+ * far the first metatarsal head travelled laterally, measured on the moved model.
+ */
+export const HEAD_SHIFT = {
+  lateralShifts: { shiftMm: { part: 'metatarsal1', landmark: 'head' } },
+  readouts: { 'shift-mm': { value: 'shiftMm', unit: 'mm' } },
+} as const satisfies Pick<ProcedureDef, 'lateralShifts' | 'readouts'>;
 
 /** The medial incision over the head a distal osteotomy needs: from 22 mm behind the head centre, 40 mm long. */
 export const DISTAL_INCISION = { start: -22, length: 40 } as const;

@@ -23,6 +23,7 @@ export function composeProcedures(first: ProcedureDef, added: ProcedureDef): Pro
     ],
     addons: [],
     readouts: { ...first.readouts, ...added.readouts },
+    lateralShifts: { ...first.lateralShifts, ...added.lateralShifts },
     captionValues: (ctx) => ({ ...first.captionValues?.(ctx), ...added.captionValues?.(ctx) }),
   };
 }
