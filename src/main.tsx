@@ -7,7 +7,7 @@ import { preloadRegion } from './scene/use-region-model';
 import { preloadProcedureLayer } from './scene/RegionBones';
 import { preloadProcedureUi } from './app/procedure-ui-chunk';
 import { initI18n } from './i18n';
-import { useSession } from './state/session-store';
+import { useSession } from './state/store';
 import './styles.css';
 
 // The bone model (and the code drawn with it) downloads while the strings arrive and React starts up.

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTextsReady } from '../i18n';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 import { useReady } from '../state/readiness';
 import { AnglesPanel } from '../ui/AnglesPanel';
 import { ProcedureCards } from '../ui/ProcedureCards';

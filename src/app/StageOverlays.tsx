@@ -1,12 +1,12 @@
 import { useEffect, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locate } from '../engine/timeline';
-import { useCutStatus } from '../state/cut-status';
+import { useCutStatus } from '../state/store';
 import { advanced, usePlayback } from '../state/playback-store';
 import { useProcedurePlan } from '../state/procedure-plan';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 import { useRegionModel } from '../scene/use-region-model';
-import { useView } from '../state/view-store';
+import { useView } from '../state/store';
 import { ViewControls } from '../ui/ViewControls';
 
 /** The name of the bone under the pointer, next to it. */

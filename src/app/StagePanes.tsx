@@ -4,8 +4,8 @@ import { useTextsReady } from '../i18n';
 import { Pane, type PaneKind } from '../scene/pane';
 import { Stage } from '../scene/Stage';
 import { secondPane } from '../state/readiness';
-import { useSession } from '../state/session-store';
-import { useView } from '../state/view-store';
+import { useSession } from '../state/store';
+import { useView } from '../state/store';
 import { QuietBoundary } from '../ui/QuietBoundary';
 
 /** A failure inside a 3D view becomes the load-error overlay with its retry (which re-keys the views). */

@@ -1,4 +1,4 @@
-import type { Lang } from '../state/session-store';
+import type { Lang } from '../state/session-slice';
 
 /** What the kiosk shows n-th: the procedures in turn, each in the next language of the list. */
 export function kioskItem(

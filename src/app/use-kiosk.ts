@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { PROCEDURES } from '../procedures/registry';
 import { usePlayback } from '../state/playback-store';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 import { readyNow } from '../state/readiness';
-import { useView } from '../state/view-store';
+import { useView } from '../state/store';
 import {
   KIOSK_PAUSE_S,
   KIOSK_READY_S,

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Plan } from '../engine/plan';
 import { pausedAtStep, usePlayback } from '../state/playback-store';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 
 /** Opens a procedure paused at the step the link asked for (step 1 by default). */
 export function usePlaybackStart(plan: Plan | undefined): void {

@@ -3,7 +3,8 @@ import { pausedAtStep, usePlayback } from '../state/playback-store';
 import i18next from 'i18next';
 import { buildTimeline } from '../engine/timeline';
 import { resolveProcedure } from '../procedures/registry';
-import { sessionFromUrl, sessionToUrl, useSession, type Lang, type Session } from '../state/session-store';
+import { useSession } from '../state/store';
+import { sessionFromUrl, sessionToUrl, type Lang, type Session } from '../state/session-slice';
 import { switchLanguage } from '../i18n';
 
 /**

@@ -84,7 +84,7 @@ export function patientBones(model: RegionModel, patient: PosedPatient): Patient
 /**
  * A procedure planned on a posed patient (undefined with no procedure, no model yet, or a procedure
  * of the other region). One case per input: the open procedure, a compared one and the compare
- * panel share theirs, and a parameter value a slider returns to is planned once.
+ * panel share theirs (kept while the patient, the model and the parameters object live).
  */
 export function planCase(
   procedure: string | null,

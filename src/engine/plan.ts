@@ -2,7 +2,8 @@ import { Matrix4 } from 'three';
 import { add, normalize, scale, type Vec3 } from '../anatomy/vec';
 import type { ImplantUse, MotionDef, PlanContext, ProcedureDef, StepContext } from '../procedures/types';
 import { rotationAbout, transformPoint, translation } from './rigid';
-import { buildTimeline, ease, type Timeline } from './timeline';
+import { ease } from '../procedures/kit/ease';
+import { buildTimeline, type Timeline } from './timeline';
 
 /** A motion with its numbers worked out for one patient and one set of parameters. */
 export interface ResolvedMotion {
@@ -68,7 +69,8 @@ export function motionProgress(r: ResolvedMotion, step: number, progress: number
 }
 
 // bodyMatrix asks each motion's progress through a callback: one function made once, reading the
-// instant being written from here, so writing the transforms makes no closure.
+// instant being written from here, so writing the transforms makes no closure. (No motion or tool
+// path may itself ask for transforms: the instant is this module's, one at a time.)
 let atStep = 0;
 let atProgress = 0;
 const progressAt = (r: ResolvedMotion) => motionProgress(r, atStep, atProgress);

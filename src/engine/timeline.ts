@@ -58,4 +58,3 @@ export function locate(tl: Timeline, t: number, out: StepAt = { index: 0, progre
 }
 
 /** Smooth start and stop for motions: the procedures' kit's, which their tool paths use too. */
-export { ease } from '../procedures/kit/ease';

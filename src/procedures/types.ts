@@ -7,6 +7,7 @@ import type { BoneSide } from '../clinical/bone-proximity';
 import type { ProcedureInfo } from './info-types';
 export type { ProcedureInfo, QuizRole, RecoveryMilestone } from './info-types';
 import type { InstrumentKind } from './instruments/catalogue';
+import type { BoneGauge } from '../clinical/bone-gauge';
 
 export type ParamValue = number | string;
 /** Units a parameter or readout is shown in; '' for a plain count. */
@@ -47,15 +48,12 @@ export interface ChoiceParamDef {
 
 export type ParamDef = NumberParamDef | ChoiceParamDef;
 
-/** Measurements of the posed bones that a procedure may need (widths at a cut): clinical's gauge. */
-import type { BoneGauge } from '../clinical/bone-gauge';
-export type { BoneGauge };
-
 /** What a procedure's placement and motion functions read: never the clock, never the DOM. */
 export interface PlanContext {
   /** The patient's landmarks, posed to the pre-operative deformity (region frame, mm). */
   readonly landmarks: RegionLandmarks;
   readonly params: Params;
+  /** Measurements of the posed bones the placement may need (widths at a cut): clinical's gauge. */
   readonly gauge: BoneGauge;
 }
 

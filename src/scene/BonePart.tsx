@@ -2,7 +2,7 @@ import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, Sphere, type Mesh } from 'three';
 import { applyPose, type PartPose } from '../anatomy/pose';
-import { useView } from '../state/view-store';
+import { useView } from '../state/store';
 import type { RestMesh } from '../anatomy/mesh';
 import { boneHoverMaterial, boneMaterial, skinMaterial } from './materials';
 import { usePane } from './pane';

@@ -1,6 +1,6 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { useView } from '../state/view-store';
+import { useView } from '../state/store';
 
 /** How long a lost WebGL context may take to come back before the view is built afresh, ms. */
 export const RESTORE_WAIT_MS = 2000;

@@ -2,7 +2,7 @@ import { lazy, Suspense, useLayoutEffect, useState } from 'react';
 import { REGION_PARTS, SOFT_PARTS } from '../anatomy/parts';
 import { SEX_SCALE } from '../anatomy/sizes';
 import { usePosedPatient } from '../state/patient';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 import { BonePart } from './BonePart';
 import { usePane } from './pane';
 

@@ -1,7 +1,7 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { memo, useEffect, useLayoutEffect } from 'react';
-import { useSession } from '../state/session-store';
-import { useView } from '../state/view-store';
+import { useSession } from '../state/store';
+import { useView } from '../state/store';
 import { CameraRig } from './CameraRig';
 import { ContextGuard } from './ContextGuard';
 import { RegionBones } from './RegionBones';

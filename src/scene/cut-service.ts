@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import type { CutJob } from '../geometry/cut-chain';
 import { CUT_ERROR } from '../geometry/cut-errors';
 import type { CutWorkerApi, RenderStage } from '../geometry/cut-worker';
-import { useCutStatus } from '../state/cut-status';
+import { useCutStatus } from '../state/store';
 
 /** A few recent results per session are plenty: a slider drag revisits nearby values. */
 const CACHE_SIZE = 24;

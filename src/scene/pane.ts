@@ -1,7 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { Object3D } from 'three';
 import type { Frame } from '../engine/evaluate';
-import { useView, type PaneFacts, type PaneKind, type PanePlay, type ViewState } from '../state/view-store';
+import { useView } from '../state/store';
+import { type PaneFacts, type PaneKind, type PanePlay, type ViewState } from '../state/view-slice';
 
 export type { PaneKind };
 

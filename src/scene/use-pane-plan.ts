@@ -1,9 +1,10 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { PanePlay } from '../state/view-store';
-import { usePlanOf, type ProcedureState } from '../state/procedure-plan';
+import type { PanePlay } from '../state/view-slice';
+import type { Case } from '../engine/case';
+import { usePlanOf } from '../state/procedure-plan';
 import { panePlay } from '../state/readiness';
-import { useSession } from '../state/session-store';
-import { useView } from '../state/view-store';
+import { useSession } from '../state/store';
+import { useView } from '../state/store';
 import { usePane } from './pane';
 
 /** What this view plays now (see panePlay): the open procedure, nothing, or the compared one. */
@@ -22,7 +23,7 @@ export function usePanePlay(): PanePlay {
 }
 
 /** The procedure this view plays, planned on the session's patient (undefined with none). */
-export function usePanePlan(): ProcedureState | undefined {
+export function usePanePlan(): Case | undefined {
   const { procedure, params } = usePanePlay();
   return usePlanOf(procedure, params);
 }

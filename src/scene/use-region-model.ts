@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Region } from '../anatomy/types';
-import { useView } from '../state/view-store';
+import { useView } from '../state/store';
 import type { RegionModel } from '../anatomy/mesh';
 import { loadRegionModel } from './load-region-model';
 import footUrl from '../../models/foot.glb?url';

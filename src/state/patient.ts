@@ -1,8 +1,6 @@
 import { posedPatient, type PosedPatient } from '../engine/case';
 import { useSession } from './store';
 
-export type { PosedPatient };
-
 /** The patient's bones posed to the session's angles and measured back (the engine shares one per input). */
 export function usePosedPatient(): PosedPatient {
   const region = useSession((s) => s.region);

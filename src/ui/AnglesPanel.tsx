@@ -13,7 +13,7 @@ import { MEASURE_UNIT, REGION_MEASURES, type MeasureId } from '../clinical/measu
 import { formatNumber } from '../i18n';
 import { usePosedPatient } from '../state/patient';
 import { useShallow } from 'zustand/react/shallow';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 import { Segmented } from './Segmented';
 
 const SEVERITIES: readonly Severity[] = ['mild', 'moderate', 'severe'];

@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { Component, type ReactNode } from 'react';
 import { usePlayback } from '../state/playback-store';
-import { useSession } from '../state/session-store';
-import { useView } from '../state/view-store';
+import { useSession } from '../state/store';
+import { useView } from '../state/store';
 
 /** The first new start waits this long after a failure, ms; each failure in a row doubles it. */
 const FIRST_WAIT_MS = 1_000;

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
 import { formatNumber } from '../i18n';
 import { comparableWith, comparedParams } from '../state/compare';
-import { usePlanOf, useProcedurePlan, type ProcedureState } from '../state/procedure-plan';
-import { useSession } from '../state/session-store';
+import type { Case } from '../engine/case';
+import { usePlanOf, useProcedurePlan } from '../state/procedure-plan';
+import { useSession } from '../state/store';
 
 const NONE = {};
 
@@ -12,11 +13,11 @@ interface Row {
   readonly label: string;
   readonly unit: string;
   readonly digits: number;
-  readonly value: (s: ProcedureState) => number | undefined;
+  readonly value: (s: Case) => number | undefined;
 }
 
 /** The post-operative measures, then each readout either operation has, as rows. */
-function rows(a: ProcedureState, b: ProcedureState, t: (k: string) => string): Row[] {
+function rows(a: Case, b: Case, t: (k: string) => string): Row[] {
   const measures = REGION_MEASURES[a.plan.proc.region].map((id): Row => ({
     id: `${id}-post`,
     label: t(`measure.${id}`),
@@ -62,7 +63,7 @@ export default function ComparePanel() {
   if (!procedure) return null;
   // Its own attributes, not `data-measure` and `data-pane`: `[data-measure="<id>"]` names the one
   // readout in the procedure panel and `[data-pane]` a view on the stage; this table repeats both.
-  const cell = (s: ProcedureState, r: Row, pane: string) => {
+  const cell = (s: Case, r: Row, pane: string) => {
     const v = r.value(s);
     return v === undefined ? (
       <td data-compare-pane={pane}>–</td>

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber, type Language } from '../i18n';
 import type { ProcedureDef } from '../procedures/types';
 import { usePlayback } from '../state/playback-store';
-import type { ProcedureState } from '../state/procedure-plan';
-import { useView } from '../state/view-store';
+import type { Case } from '../engine/case';
+import { useView } from '../state/store';
 import { handoutTimes, type HandoutFrame } from './handout-frames';
 import { RecoveryTimeline } from './RecoveryTimeline';
 import './handout.css';
@@ -53,11 +53,7 @@ async function pictureAt(t: number): Promise<string | null> {
  * the clock back where the user left it, unless the handout was closed meanwhile (`live` false):
  * the user may have moved on.
  */
-async function takePictures(
-  proc: ProcedureDef,
-  state: ProcedureState,
-  live: () => boolean,
-): Promise<Picture[]> {
+async function takePictures(proc: ProcedureDef, state: Case, live: () => boolean): Promise<Picture[]> {
   const playback = usePlayback.getState();
   const { time, playing, key, keyStart } = playback;
   playback.pause();
@@ -98,7 +94,7 @@ export default function Handout({
   proc,
   onClose,
 }: {
-  readonly state: ProcedureState;
+  readonly state: Case;
   /** The case's measures, as the panel's before-and-after table shows them. */
   readonly angles: readonly HandoutAngle[];
   /** The procedure as chosen (its name, summary and recovery). */

@@ -7,7 +7,7 @@ import { formatNumber, type Language } from '../i18n';
 import { publishedResults } from '../procedures/registry';
 import type { ProcedureDef } from '../procedures/types';
 import { usePosedPatient } from '../state/patient';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 import { RecoveryTimeline } from './RecoveryTimeline';
 import './info-tabs.css';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 
 /** Whether the page fills the screen; kept in step with the browser (Esc leaves full screen). */
 function useFullscreen(): boolean {

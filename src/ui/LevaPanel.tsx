@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addonOf, allParams, procedureById } from '../procedures/registry';
 import type { ParamValue, ProcedureDef } from '../procedures/types';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 
 /** Leva's default grey text on its inputs falls short of WCAG AA contrast: lighter text. */
 const LEVA_THEME = { colors: { highlight1: '#9aa1b1', highlight2: '#d5d9e3', highlight3: '#ffffff' } };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 
 /**
  * Says which link settings were clamped or ignored, in the user's language. Only the words are a

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n';
 import { addonOf } from '../procedures/registry';
 import type { ChoiceParamDef, NumberParamDef, ProcedureDef } from '../procedures/types';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 import { Segmented } from './Segmented';
 
 /** As many decimals as the slider's step has (0.05 → 2). */

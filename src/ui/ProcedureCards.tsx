@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDef } from '../procedures/types';
 import { proceduresOf } from '../procedures/registry';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 
 const REGIONS: readonly ProcedureDef['region'][] = ['foot', 'knee'];
 

@@ -8,8 +8,8 @@ import { formatNumber, useTextsReady, type Language } from '../i18n';
 import { procedureById, typicalRange } from '../procedures/registry';
 import type { ProcedureDef } from '../procedures/types';
 import { goToStep, usePlayback } from '../state/playback-store';
-import type { ProcedureState } from '../state/procedure-plan';
-import { useSession } from '../state/session-store';
+import type { Case } from '../engine/case';
+import { useSession } from '../state/store';
 import type { HandoutAngle } from './Handout';
 import { AddonControls, ParamControls } from './ParamControls';
 import { QuietBoundary } from './QuietBoundary';
@@ -61,7 +61,7 @@ function HandoutButton({
   angles,
   proc,
 }: {
-  readonly state: ProcedureState;
+  readonly state: Case;
   readonly angles: readonly HandoutAngle[];
   readonly proc: ProcedureDef;
 }) {
@@ -98,7 +98,7 @@ function HandoutButton({
 }
 
 /** The operation's correction, its steps, and its result measured on the model. */
-export function ProcedurePanel({ state }: { readonly state: ProcedureState }) {
+export function ProcedurePanel({ state }: { readonly state: Case }) {
   const { t } = useTranslation();
   const { proc } = state.plan;
   const chosen = useSession((s) => s.procedure);

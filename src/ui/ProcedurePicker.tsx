@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { proceduresOf } from '../procedures/registry';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 import { Segmented } from './Segmented';
 
 /** Anatomy alone, or one of the region's operations. */

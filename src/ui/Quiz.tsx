@@ -11,7 +11,7 @@ import {
 } from '../engine/quiz';
 import { formatNumber, type Language } from '../i18n';
 import { useTextsReady } from '../i18n/texts';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 
 /** Questions in one round of the quiz (two of each kind). */
 const ROUND = 10;

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayback } from '../state/playback-store';
-import { sessionToUrl, useSession } from '../state/session-store';
-import { useView } from '../state/view-store';
+import { useSession } from '../state/store';
+import { sessionToUrl } from '../state/session-slice';
+import { useView } from '../state/store';
 import { qrPath } from './qr-path';
 
 /** The address of the exact view: procedure, parameters, step, speed, language; angles after the '#'. */

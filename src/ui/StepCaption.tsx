@@ -3,7 +3,7 @@ import type { ProcedureDef } from '../procedures/types';
 import { formatNumber, useTextsReady } from '../i18n';
 import { shotsTaken } from '../engine/fluoroscopy';
 import { usePlayback } from '../state/playback-store';
-import { useSession } from '../state/session-store';
+import { useSession } from '../state/store';
 import { StepClock } from './StepClock';
 
 /** The current step's title and caption in the chosen voice; announced to screen readers. */

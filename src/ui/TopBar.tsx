@@ -2,8 +2,8 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { QuietBoundary } from './QuietBoundary';
-import { useSession } from '../state/session-store';
-import { useView } from '../state/view-store';
+import { useSession } from '../state/store';
+import { useView } from '../state/store';
 import { ProcedurePicker } from './ProcedurePicker';
 import { Segmented } from './Segmented';
 

@@ -1,8 +1,8 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayback } from '../state/playback-store';
-import { useSession } from '../state/session-store';
-import { useView } from '../state/view-store';
+import { useSession } from '../state/store';
+import { useView } from '../state/store';
 import { Segmented } from './Segmented';
 
 /** Over the stage's top-left corner, clear of the caption at the bottom. */

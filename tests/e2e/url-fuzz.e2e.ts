@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sessionFromUrl } from '../../src/state/session-store';
+import { sessionFromUrl } from '../../src/state/session-slice';
 import { MARK, chaosLink, faultyLink, validLink, type Link } from '../url-fuzz-arbitraries';
 import { expectClean } from './expectations';
 import {

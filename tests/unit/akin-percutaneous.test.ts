@@ -11,14 +11,8 @@ import { movedLandmarks } from '../../src/engine/post-op';
 import { runCutChain } from '../../src/geometry/cut-chain';
 import { loadManifold, type ManifoldToplevel } from '../../src/geometry/manifold-module';
 import { containsPoint } from '../../src/anatomy/point-in-mesh';
-import {
-  akin,
-  akinAngle,
-  akinHinge,
-  akinWidth,
-  akinWith,
-  percutaneousAkin,
-} from '../../src/procedures/defs/akin';
+import { akin, akinWith, percutaneousAkin } from '../../src/procedures/defs/akin';
+import { akinAngle, akinHinge, akinWidth } from '../../src/procedures/defs/akin/wedge';
 import { AKIN_PORTAL_MM, akinPasses, kerfAngle, toeAfter } from '../../src/procedures/defs/akin/percutaneous';
 import { between, boneFrame } from '../../src/procedures/kit/bone-frame';
 import { BURR_DIAMETER, PASS_DEPTH } from '../../src/procedures/foot/burr';

@@ -1,12 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  AKIN_STATION,
-  akin,
-  akinAngle,
-  akinHinge,
-  akinWidth,
-  akinWith,
-} from '../../src/procedures/defs/akin';
+import { akin, akinWith } from '../../src/procedures/defs/akin';
+import { AKIN_STATION, akinAngle, akinHinge, akinWidth } from '../../src/procedures/defs/akin/wedge';
 import { between, boneFrame } from '../../src/procedures/kit/bone-frame';
 import { validateProcedure } from '../../src/procedures/schema';
 import { FOOT_PARTS } from '../../src/anatomy/parts';

@@ -30,7 +30,7 @@ describe('folder boundaries', () => {
     ['src/procedures/new.ts', "import type { ConvexPiece } from '../geometry/cutters';"],
     ['src/engine/new.ts', "import { PROCEDURES } from '../procedures/registry';"],
     ['src/state/new.ts', "import type { Region } from '../anatomy/types';"],
-    ['src/scene/new.ts', "import { useSession } from '../state/session-store';"],
+    ['src/scene/new.ts', "import { useSession } from '../state/store';"],
     ['src/app/new.ts', "import { Stage } from '../scene/Stage';"],
   ])('%s may say %s', async (file, code) => {
     expect(await broken(file, code)).not.toContain(RULE);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canCompare, comparableWith, comparedParams } from '../../src/state/compare';
-import { sessionFromUrl, sessionToUrl, useSession } from '../../src/state/session-store';
-import { useView } from '../../src/state/view-store';
+import { useSession } from '../../src/state/store';
+import { sessionFromUrl, sessionToUrl } from '../../src/state/session-slice';
+import { useView } from '../../src/state/store';
 import { usePlayback } from '../../src/state/playback-store';
 import { defaultParams, procedureById } from '../../src/procedures/registry';
 

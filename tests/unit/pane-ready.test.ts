@@ -9,8 +9,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { Pane } from '../../src/scene/pane';
 import { isReady, panePlay, readyNow } from '../../src/state/readiness';
 import { appState } from '../../src/state/store';
-import { useSession } from '../../src/state/session-store';
-import { useView } from '../../src/state/view-store';
+import { useSession } from '../../src/state/store';
+import { useView } from '../../src/state/store';
 
 /** What the session asks the view to play now. */
 const asked = (pane: Pane) =>

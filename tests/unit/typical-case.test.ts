@@ -9,7 +9,8 @@ import type { RegionModel } from '../../src/anatomy/mesh';
 import { caseOf } from '../../src/engine/case';
 import { DEFAULT_ANGLES } from '../../src/engine/case-angles';
 import { defaultParams, PROCEDURES, procedureById } from '../../src/procedures/registry';
-import { sessionFromUrl, sessionToUrl, useSession } from '../../src/state/session-store';
+import { useSession } from '../../src/state/store';
+import { sessionFromUrl, sessionToUrl } from '../../src/state/session-slice';
 import { kneeMeshes } from '../../scripts/models/knee-case';
 
 const DEFAULT_KNEE = defaults(KNEE_DEFORMITY);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUrl, encodeUrl } from '../../src/state/url-codec';
-import { sessionFromUrl, sessionToUrl } from '../../src/state/session-store';
+import { sessionFromUrl, sessionToUrl } from '../../src/state/session-slice';
 import { kioskItem } from '../../src/app/kiosk-schedule';
 import { resolveProcedure } from '../../src/procedures/registry';
 import { misBunion } from '../../src/procedures/defs/mis-bunion';

@@ -9,7 +9,7 @@ import {
 } from '../../src/clinical/deformity-params';
 import { allParams, procedureById, resolveProcedure } from '../../src/procedures/registry';
 import { canCompare } from '../../src/state/compare';
-import { sessionFromUrl, sessionToUrl, type Session } from '../../src/state/session-store';
+import { sessionFromUrl, sessionToUrl, type Session } from '../../src/state/session-slice';
 import { decodeUrl, type Notice } from '../../src/state/url-codec';
 import { URL_PARAMS, paramTable, type ParamSpec } from '../../src/state/url-params';
 import { chaosLink, faultyLink, validLink, type Link } from '../url-fuzz-arbitraries';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { angleChanges, sessionChanges } from '../../src/app/use-url-sync';
-import { sessionFromUrl } from '../../src/state/session-store';
+import { sessionFromUrl } from '../../src/state/session-slice';
 import { advanced, goToStep, pausedAtStep, usePlayback } from '../../src/state/playback-store';
 import { buildTimeline } from '../../src/engine/timeline';
 

@@ -11,7 +11,7 @@ import {
 } from '../../src/scene/xray/xray-camera';
 import { cArmPlacement } from '../../src/scene/xray/c-arm';
 import { decodeUrl } from '../../src/state/url-codec';
-import { sessionFromUrl, sessionToUrl } from '../../src/state/session-store';
+import { sessionFromUrl, sessionToUrl } from '../../src/state/session-slice';
 
 type Vec3 = readonly [number, number, number];
 const cross = (a: Vec3, b: Vec3): Vec3 => [

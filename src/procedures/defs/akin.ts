@@ -25,8 +25,6 @@ import {
   stapleStep,
 } from './akin/wedge';
 
-export { AKIN_STATION, akinAngle, akinHinge, akinWidth } from './akin/wedge';
-
 /**
  * The Akin procedure with one fixation. The implant's kind is fixed in a step definition and the
  * contract gives steps no access to the parameters, so the `fixation` choice picks one of two

@@ -12,7 +12,8 @@ import {
 } from '../../engine/overlay-measures';
 import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
-import { useSession, type Side } from '../../state/session-store';
+import { useSession } from '../../state/store';
+import { type Side } from '../../state/session-slice';
 import {
   movedSince,
   noRaycast,

@@ -12,7 +12,7 @@ import {
 import { cross } from '../../anatomy/vec';
 import { SHOT_FRACTION } from '../../engine/fluoroscopy';
 import type { Plan } from '../../engine/plan';
-import { useSession } from '../../state/session-store';
+import { useSession } from '../../state/store';
 import { usePane } from '../pane';
 import { cArmPlacement, cArmSize } from '../xray/c-arm';
 import { noRaycast } from './overlay-parts';

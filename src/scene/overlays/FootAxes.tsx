@@ -13,7 +13,7 @@ import {
 } from '../../engine/overlay-measures';
 import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
-import { useSession } from '../../state/session-store';
+import { useSession } from '../../state/store';
 import { usePane } from '../pane';
 import { movedSince, notDrawn, placeSegment } from './overlay-parts';
 import { AngleLabel, AxisTube } from './overlay-pieces';

@@ -1,6 +1,6 @@
 import type { RegionLandmarks } from '../../anatomy/landmarks';
 import type { Plan } from '../../engine/plan';
-import { useSession } from '../../state/session-store';
+import { useSession } from '../../state/store';
 import { AngleArcs } from './AngleArcs';
 import { LoadLines } from './LoadLines';
 import { WblMarker } from './WblMarker';

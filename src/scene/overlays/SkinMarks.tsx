@@ -5,7 +5,7 @@ import { MeshBasicMaterial } from 'three';
 import { add, length, scale, sub } from '../../anatomy/vec';
 import type { Plan } from '../../engine/plan';
 import { formatNumber } from '../../i18n';
-import { useSession } from '../../state/session-store';
+import { useSession } from '../../state/store';
 import { useStore } from 'zustand';
 import { usePane } from '../pane';
 import { noRaycast, OVERLAY_MATERIALS, OVERLAY_ORDER, placeSegment, UNIT_TUBE } from './overlay-parts';

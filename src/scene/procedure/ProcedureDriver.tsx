@@ -4,17 +4,17 @@ import type { RenderStage } from '../../geometry/cut-worker';
 import { createFrame, evaluate, keyFrame } from '../../engine/evaluate';
 import type { Plan } from '../../engine/plan';
 import { cutChains, visibleFragments } from '../../engine/fragments';
-import type { ProcedureState } from '../../state/procedure-plan';
+import type { Case } from '../../engine/case';
 import { advanced, usePlayback } from '../../state/playback-store';
-import { useSession } from '../../state/session-store';
+import { useSession } from '../../state/store';
 import { fluoroShot } from '../../engine/fluoroscopy';
-import { useView } from '../../state/view-store';
+import { useView } from '../../state/store';
 import { usePane, type BodyEntry, type Pane } from '../pane';
 import type { RegionModel } from '../../anatomy/mesh';
 import { posedBones, toolPlacements } from '../../engine/tool-placement';
 
 interface Props {
-  readonly state: ProcedureState | undefined;
+  readonly state: Case | undefined;
   readonly stages: ReadonlyMap<string, RenderStage[]>;
   readonly model: RegionModel;
 }

@@ -1,7 +1,7 @@
 import { useLayoutEffect } from 'react';
 import type { RegionModel } from '../../anatomy/mesh';
 import { cutChains } from '../../engine/fragments';
-import { useSession } from '../../state/session-store';
+import { useSession } from '../../state/store';
 import { usePosedPatient } from '../../state/patient';
 import { CArm } from '../overlays/CArm';
 import { FootAxes } from '../overlays/FootAxes';

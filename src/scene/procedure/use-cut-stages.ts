@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RegionModel } from '../../anatomy/mesh';
 import type { RenderStage } from '../../geometry/cut-worker';
 import { cutChains, cutJobs } from '../../engine/fragments';
-import type { ProcedureState } from '../../state/procedure-plan';
+import type { Case } from '../../engine/case';
 import { cutInWorker, cutKey } from '../cut-service';
 
 /**
@@ -10,7 +10,7 @@ import { cutInWorker, cutKey } from '../cut-service';
  * arrives the previous fragments stay on screen (a re-cut never blanks the bone).
  */
 export function useCutStages(
-  state: ProcedureState | undefined,
+  state: Case | undefined,
   model: RegionModel | undefined,
 ): ReadonlyMap<string, RenderStage[]> {
   const [stages, setStages] = useState<{ proc?: string; byPart: ReadonlyMap<string, RenderStage[]> }>({

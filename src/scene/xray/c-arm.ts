@@ -1,6 +1,6 @@
 import type { Region } from '../../anatomy/types';
 import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
-import type { Projection } from '../../state/session-store';
+import type { Projection } from '../../state/session-slice';
 import { beamDirection, FIELD_MM } from './xray-camera';
 
 /**

@@ -1,5 +1,5 @@
 import type { Region } from '../../anatomy/types';
-import type { Projection, Side } from '../../state/session-store';
+import type { Projection, Side } from '../../state/session-slice';
 import { DEFAULT_VIEW } from '../camera-views';
 
 type Vec3 = readonly [number, number, number];

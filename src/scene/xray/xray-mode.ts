@@ -1,6 +1,6 @@
 import type { RootState } from '@react-three/fiber';
 import type { Region } from '../../anatomy/types';
-import type { Projection, Side } from '../../state/session-store';
+import type { Projection, Side } from '../../state/session-slice';
 import { xrayCamera, xrayCentre } from './xray-camera';
 import { XrayPipeline } from './xray-pipeline';
 import { labelHost } from '../overlays/label-host';
