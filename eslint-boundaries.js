@@ -27,31 +27,55 @@ const VIEW_LIBRARIES = [
   'i18next',
 ];
 
-/** folder → what it may import: folders (value `true`), folders for types only (`'types'`), models. */
+/**
+ * folder → what it may import: a whole folder (`true`), its types only (`'types'`), or only the
+ * modules listed (their paths inside it). `models` is the generated models/ folder.
+ */
 const MAY_IMPORT = {
   anatomy: {},
   geometry: { anatomy: true },
   clinical: { anatomy: true },
   procedures: { anatomy: true, clinical: true, geometry: 'types' },
-  engine: { procedures: true, clinical: true, anatomy: true, geometry: 'types', models: true },
+  engine: {
+    procedures: true,
+    clinical: true,
+    anatomy: true,
+    geometry: 'types',
+    models: ['landmarks.json'],
+  },
   state: { engine: true, procedures: true, anatomy: 'types' },
-  scene: { engine: true, state: true, anatomy: true, geometry: true, i18n: true, models: true },
-  ui: { state: true, engine: true, procedures: true, clinical: true, i18n: true },
+  scene: {
+    engine: true,
+    state: true,
+    anatomy: true,
+    geometry: true,
+    i18n: true,
+    models: ['foot.glb?url', 'knee.glb?url'],
+  },
+  ui: { state: true, engine: true, procedures: ['registry', 'types'], clinical: true, i18n: true },
   i18n: {},
 };
 const PURE = ['anatomy', 'geometry', 'clinical', 'procedures', 'engine'];
 
-/** A relative import that reaches into `folder` from another folder of src (or into models/). */
-const into = (folder) => `^(\\.\\./)+${folder}(/|$)`;
+const escape = (text) => text.replace(/[.?*+^$()[\]{}|\\]/g, '\\$&');
+
+/**
+ * A relative import that reaches into `folder` from another folder of src (or into models/),
+ * except into the modules `allowed` there.
+ */
+const into = (folder, allowed = []) =>
+  `^(\\.\\./)+${folder}(/${allowed.length ? `(?!(${allowed.map(escape).join('|')})$)` : ''}|$)`;
 
 export const boundaries = Object.entries(MAY_IMPORT).map(([from, may]) => {
   const others = [...FOLDERS, 'models'].filter((f) => f !== from);
   const patterns = others
     .filter((f) => may[f] !== true)
     .map((f) => ({
-      regex: into(f),
+      regex: into(f, Array.isArray(may[f]) ? may[f] : []),
       allowTypeImports: may[f] === 'types',
-      message: `src/${from} may not import ${f === 'models' ? 'models/' : `src/${f}`}${may[f] === 'types' ? ' except types' : ''} (DESIGN.md, "The shape of the house").`,
+      message: `src/${from} may not import ${f === 'models' ? 'models/' : `src/${f}`}${
+        may[f] === 'types' ? ' except types' : Array.isArray(may[f]) ? ` except ${may[f].join(', ')}` : ''
+      } (DESIGN.md, "The shape of the house").`,
     }));
   if (PURE.includes(from))
     patterns.push({

@@ -22,6 +22,9 @@ describe('folder boundaries', () => {
     ['src/scene/overlays/new.ts', "import { loadLine } from '../../clinical/load-line';"],
     ['src/ui/new.ts', "import { Stage } from '../scene/Stage';"],
     ['src/ui/new.ts', "import type { Region } from '../anatomy/types';"],
+    ['src/ui/new.ts', "import { validateProcedure } from '../procedures/schema';"],
+    ['src/state/new.ts', "import landmarks from '../../models/landmarks.json';"],
+    ['src/engine/new.ts', "import url from '../../models/foot.glb?url';"],
   ])('%s may not say %s', async (file, code) => {
     expect(await broken(file, code)).toContain(RULE);
   });
@@ -32,6 +35,9 @@ describe('folder boundaries', () => {
     ['src/state/new.ts', "import type { Region } from '../anatomy/types';"],
     ['src/scene/new.ts', "import { useSession } from '../state/store';"],
     ['src/app/new.ts', "import { Stage } from '../scene/Stage';"],
+    ['src/ui/new.ts', "import { PROCEDURES } from '../procedures/registry';"],
+    ['src/engine/new.ts', "import landmarks from '../../models/landmarks.json';"],
+    ['src/scene/new.ts', "import url from '../../models/knee.glb?url';"],
   ])('%s may say %s', async (file, code) => {
     expect(await broken(file, code)).not.toContain(RULE);
   });

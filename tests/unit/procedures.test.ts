@@ -17,7 +17,21 @@ const lookup = (o: object, key: string) =>
 
 describe('procedure definitions', () => {
   it("the registry finds every definition file and lists them in the picker's order", () => {
-    expect(PROCEDURES.map((p) => p.id)).toEqual([
+    const files = import.meta.glob<{ order: unknown; procedure: ProcedureDef }>(
+      '../../src/procedures/defs/*.ts',
+      { eager: true },
+    );
+    const orders = Object.values(files).map((m) => m.order);
+    // Each file says where the picker lists it: a number no other file takes.
+    expect(orders.every((o) => typeof o === 'number' && Number.isFinite(o))).toBe(true);
+    expect(new Set(orders).size).toBe(orders.length);
+    expect(PROCEDURES.map((p) => p.id)).toEqual(
+      Object.values(files)
+        .sort((a, b) => Number(a.order) - Number(b.order))
+        .map((m) => m.procedure.id),
+    );
+    // The operations offered today keep their places, whatever is added among them.
+    const today = [
       'chevron',
       'scarf',
       'akin',
@@ -27,7 +41,8 @@ describe('procedure definitions', () => {
       'dfo-opening',
       'dfo-closing',
       'cementoplasty',
-    ]);
+    ];
+    expect(PROCEDURES.map((p) => p.id).filter((id) => today.includes(id))).toEqual(today);
   });
 
   it.each(PROCEDURES.map((p) => [p.id, p] as const))('%s passes the schema', (_id, p) => {
