@@ -19,6 +19,9 @@ if (!script) {
 const file = resolve(script);
 process.argv = [process.argv[0]!, file, ...args];
 
+// The dev server marks the process as development; a script that builds the app (the bench) must
+// still get a production build, with React's production code.
+const nodeEnv = process.env.NODE_ENV;
 const server = await createServer({
   configFile: false,
   root: resolve(import.meta.dirname, '..'),
@@ -27,6 +30,8 @@ const server = await createServer({
   server: { middlewareMode: true, hmr: false, ws: false, watch: null },
   optimizeDeps: { noDiscovery: true, include: [] },
 });
+if (nodeEnv === undefined) delete process.env.NODE_ENV;
+else process.env.NODE_ENV = nodeEnv;
 const runner = createServerModuleRunner(server.environments.ssr, { hmr: false });
 await runner.import(file);
 // The script may still be working (its main() runs after the import): close once nothing else is left.
