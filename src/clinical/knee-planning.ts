@@ -23,30 +23,6 @@ import {
   type OsteotomySite,
 } from './knee-cut-geometry';
 
-export {
-  DFO_CUT_ABOVE,
-  DFO_HINGE_ABOVE,
-  femoralFrame,
-  fibularTipDepth,
-  HINGE_INSET,
-  HTO_CLOSING_BELOW,
-  HTO_CUT_BELOW,
-  HTO_HINGE_MIN_BELOW,
-  METAPHYSIS_JOINT_ANGLE,
-  tibialFrame,
-  turnAbout,
-  type OsteotomyApproach,
-  type OsteotomySite,
-  type SectionFrame,
-} from './knee-cut-geometry';
-export {
-  applyCorrection,
-  correctionTransform,
-  hernigouGap,
-  miniaciAngle,
-  type CoronalTurn,
-} from './knee-correction';
-
 /** What the surgeon chooses: the site, the approach, the target, the hinge, an angle of their own. */
 export interface OsteotomyOptions {
   /** 'tibia': high tibial osteotomy (HTO); 'femur': distal femoral osteotomy (DFO). */

@@ -5,7 +5,9 @@
 import type { KneeAngles } from '../anatomy/deformity';
 import { landmark, type RegionLandmarks } from '../anatomy/landmarks';
 import type { BoneGauge } from '../clinical/bone-gauge';
-import { HINGE_INSET, hernigouGap, planOsteotomy, type OsteotomyPlan } from '../clinical/knee-planning';
+import { planOsteotomy, type OsteotomyPlan } from '../clinical/knee-planning';
+import { HINGE_INSET } from '../clinical/knee-cut-geometry';
+import { hernigouGap } from '../clinical/knee-correction';
 import {
   asked,
   num,

@@ -3,20 +3,18 @@ import type { KneeAngles } from '../../src/anatomy/deformity';
 import { landmark, type RegionLandmarks } from '../../src/anatomy/landmarks';
 import { dot, length, sub, type Vec3 } from '../../src/anatomy/vec';
 import { measureKnee } from '../../src/clinical/knee-alignment';
+import { planOsteotomy, type OsteotomyOptions, type OsteotomyPlan } from '../../src/clinical/knee-planning';
 import {
-  applyCorrection,
   femoralFrame,
   HINGE_INSET,
   HTO_CLOSING_BELOW,
   HTO_CUT_BELOW,
-  planOsteotomy,
   tibialFrame,
   turnAbout,
   type OsteotomyApproach,
-  type OsteotomyOptions,
-  type OsteotomyPlan,
   type OsteotomySite,
-} from '../../src/clinical/knee-planning';
+} from '../../src/clinical/knee-cut-geometry';
+import { applyCorrection } from '../../src/clinical/knee-correction';
 import { DEFAULT_KNEE, DEFAULT_VALGUS_KNEE, kneeCase } from '../../scripts/models/knee-case';
 
 const DEG = Math.PI / 180;

@@ -3,7 +3,9 @@ import type { KneeAngles } from '../../src/anatomy/deformity';
 import { landmark, type RegionLandmarks } from '../../src/anatomy/landmarks';
 import type { Vec3 } from '../../src/anatomy/vec';
 import { measureKnee } from '../../src/clinical/knee-alignment';
-import { applyCorrection, planOsteotomy, turnAbout } from '../../src/clinical/knee-planning';
+import { planOsteotomy } from '../../src/clinical/knee-planning';
+import { turnAbout } from '../../src/clinical/knee-cut-geometry';
+import { applyCorrection } from '../../src/clinical/knee-correction';
 import {
   alignmentArcs,
   arcPoint,

@@ -5,7 +5,7 @@
  */
 import { landmark } from '../../anatomy/landmarks';
 import { add, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
-import { turnAbout } from '../../clinical/knee-planning';
+import { turnAbout } from '../../clinical/knee-cut-geometry';
 import type { ConvexPiece } from '../../geometry/cutters';
 import { slab } from '../kit/cutters';
 import type { PlanContext } from '../types';

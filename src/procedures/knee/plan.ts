@@ -7,15 +7,14 @@
  */
 import { landmark } from '../../anatomy/landmarks';
 import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { planOsteotomy, type OsteotomyPlan } from '../../clinical/knee-planning';
 import {
   femoralFrame,
-  planOsteotomy,
   tibialFrame,
   type OsteotomyApproach,
-  type OsteotomyPlan,
   type OsteotomySite,
   type SectionFrame,
-} from '../../clinical/knee-planning';
+} from '../../clinical/knee-cut-geometry';
 import { caseMemo } from '../kit/case-memo';
 import type { NumberParamDef, PlanContext } from '../types';
 

@@ -3,7 +3,7 @@
  * them, the stacked chisels that open the cut, the graft wedge made to measure for the gap.
  */
 import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
-import { turnAbout } from '../../clinical/knee-planning';
+import { turnAbout } from '../../clinical/knee-cut-geometry';
 import { ease } from '../kit/ease';
 import {
   cutDirection,

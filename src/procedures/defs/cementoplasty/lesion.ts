@@ -6,7 +6,7 @@
  * Frame: right leg, +X medial, +Y up, +Z anterior, mm.
  */
 import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
-import { femoralFrame, tibialFrame } from '../../../clinical/knee-planning';
+import { femoralFrame, tibialFrame } from '../../../clinical/knee-cut-geometry';
 import type { ConvexPiece } from '../../../geometry/cutters';
 import { icosphere, volumeAndCentroid } from '../../kit/icosphere';
 import { caseMemo } from '../../kit/case-memo';

@@ -6,7 +6,7 @@
 import { landmark } from '../../../anatomy/landmarks';
 import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { ease } from '../../kit/ease';
-import { turnAbout } from '../../../clinical/knee-planning';
+import { turnAbout } from '../../../clinical/knee-cut-geometry';
 import { slab } from '../../kit/cutters';
 import { kneePlan, type KneeKind } from '../../knee/plan';
 import { fibulaStation } from '../../knee/steps';
