@@ -1,5 +1,16 @@
 import { BufferAttribute, BufferGeometry } from 'three';
 
+/** Triangle a-b-c's normal scaled by twice its area (the cross product of its edges from a). */
+function faceNormal(p: readonly number[], a: number, b: number, c: number): [number, number, number] {
+  const ex = p[3 * b]! - p[3 * a]!;
+  const ey = p[3 * b + 1]! - p[3 * a + 1]!;
+  const ez = p[3 * b + 2]! - p[3 * a + 2]!;
+  const fx = p[3 * c]! - p[3 * a]!;
+  const fy = p[3 * c + 1]! - p[3 * a + 1]!;
+  const fz = p[3 * c + 2]! - p[3 * a + 2]!;
+  return [ey * fz - ez * fy, ez * fx - ex * fz, ex * fy - ey * fx];
+}
+
 /**
  * Collects triangles with per-vertex normals. Triangles are wound to agree with their vertices'
  * normals, so shape code states which way a surface faces and never has to think about winding.
@@ -27,17 +38,8 @@ export class MeshBuilder {
 
   /** Adds triangle a-b-c facing the mean of its vertex normals; degenerate triangles are dropped. */
   triangle(a: number, b: number, c: number): void {
-    const p = this.positions;
     const n = this.normals;
-    const ex = p[3 * b]! - p[3 * a]!;
-    const ey = p[3 * b + 1]! - p[3 * a + 1]!;
-    const ez = p[3 * b + 2]! - p[3 * a + 2]!;
-    const fx = p[3 * c]! - p[3 * a]!;
-    const fy = p[3 * c + 1]! - p[3 * a + 1]!;
-    const fz = p[3 * c + 2]! - p[3 * a + 2]!;
-    const cx = ey * fz - ez * fy;
-    const cy = ez * fx - ex * fz;
-    const cz = ex * fy - ey * fx;
+    const [cx, cy, cz] = faceNormal(this.positions, a, b, c);
     const area2 = Math.hypot(cx, cy, cz);
     if (area2 < 1e-10) return;
     const mx = n[3 * a]! + n[3 * b]! + n[3 * c]!;
@@ -65,15 +67,7 @@ export class MeshBuilder {
       const a = this.indices[t]!;
       const b = this.indices[t + 1]!;
       const c = this.indices[t + 2]!;
-      const ex = p[3 * b]! - p[3 * a]!;
-      const ey = p[3 * b + 1]! - p[3 * a + 1]!;
-      const ez = p[3 * b + 2]! - p[3 * a + 2]!;
-      const fx = p[3 * c]! - p[3 * a]!;
-      const fy = p[3 * c + 1]! - p[3 * a + 1]!;
-      const fz = p[3 * c + 2]! - p[3 * a + 2]!;
-      const nx = ey * fz - ez * fy;
-      const ny = ez * fx - ex * fz;
-      const nz = ex * fy - ey * fx;
+      const [nx, ny, nz] = faceNormal(p, a, b, c);
       for (const v of [a, b, c]) {
         const o = 3 * (v - firstVertex);
         acc[o] = acc[o]! + nx;
