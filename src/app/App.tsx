@@ -40,6 +40,22 @@ function ProcedureControls() {
   );
 }
 
+/** On a portrait screen the panel is a sheet under the 3D view: its handle lifts it and lowers it. */
+function SheetHandle({ raised, onToggle }: { readonly raised: boolean; readonly onToggle: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="sheet-handle"
+      aria-expanded={raised}
+      onClick={onToggle}
+      data-testid="sheet-handle"
+    >
+      {t(raised ? 'controls.sheetLower' : 'controls.sheetRaise')}
+    </button>
+  );
+}
+
 /** Leva (and its own dependencies) and the quiz load only in the study view. */
 const LevaPanel = lazy(() => import('../ui/LevaPanel'));
 const Quiz = lazy(() => import('../ui/Quiz'));
@@ -70,6 +86,7 @@ export function App() {
   const [kioskState, setKioskState] = useState<KioskState>({ exploring: false, shown: 0 });
   const kiosk = { active, ...kioskState };
   const embed = useSession((s) => s.mode === 'embed');
+  const [sheetRaised, setSheetRaised] = useState(false);
 
   return (
     <div
@@ -79,13 +96,6 @@ export function App() {
       data-kiosk={kiosk.active ? (kiosk.exploring ? 'explore' : 'attract') : undefined}
       data-kiosk-shown={kiosk.active ? kiosk.shown : undefined}
     >
-      {study && (
-        <QuietBoundary>
-          <Suspense fallback={null}>
-            <LevaPanel />
-          </Suspense>
-        </QuietBoundary>
-      )}
       <TopBar />
       {/* A kiosk shows no notices: nobody there typed the address. */}
       {!kiosk.active && !embed && <Notices />}
@@ -101,7 +111,15 @@ export function App() {
             </Suspense>
           )}
         </section>
-        <div className="side">
+        <div className={sheetRaised ? 'side raised' : 'side'}>
+          <SheetHandle raised={sheetRaised} onToggle={() => setSheetRaised(!sheetRaised)} />
+          {study && (
+            <QuietBoundary>
+              <Suspense fallback={null}>
+                <LevaPanel />
+              </Suspense>
+            </QuietBoundary>
+          )}
           <Suspense fallback={null}>
             <ProcedureSide />
           </Suspense>

@@ -6,7 +6,11 @@ import type { ParamValue, ProcedureDef } from '../procedures/types';
 import { useSession } from '../state/store';
 
 /** Leva's default grey text on its inputs falls short of WCAG AA contrast: lighter text. */
-const LEVA_THEME = { colors: { highlight1: '#9aa1b1', highlight2: '#d5d9e3', highlight3: '#ffffff' } };
+const LEVA_THEME = {
+  colors: { highlight1: '#9aa1b1', highlight2: '#d5d9e3', highlight3: '#ffffff' },
+  // Rows a finger can hit (44 px, as the app's own controls).
+  sizes: { rowHeight: '44px', folderTitleHeight: '44px', numberInputMinWidth: '52px' },
+};
 
 /** Writes a value from the panel to the session, unless it is already there (no echo loops). */
 function toSession(id: string, value: ParamValue): void {
@@ -58,13 +62,17 @@ function ProcedureControls({ id }: { readonly id: string }) {
 
 /**
  * The study view's parameter panel (leva): every parameter of the open procedure with its exact
- * range and step, beside the app's own large controls. Loaded only in the study view.
+ * range and step, at the top of the side panel, above the app's own large controls. Loaded only in
+ * the study view.
  */
 export default function LevaPanel() {
   const procedure = useSession((s) => s.procedure);
   return (
     <>
-      <Leva collapsed={false} oneLineLabels titleBar={{ drag: true, filter: false }} theme={LEVA_THEME} />
+      {/* In the side panel, not floating: it never lies over the top bar or the readouts. */}
+      <div className="leva-host">
+        <Leva fill collapsed={false} oneLineLabels titleBar={false} theme={LEVA_THEME} />
+      </div>
       {procedure && <ProcedureControls key={procedure} id={procedure} />}
     </>
   );

@@ -14,12 +14,14 @@ interface Props<T extends string> {
   readonly value: T | null;
   readonly options: readonly Option<T>[];
   readonly onChange: (value: T) => void;
+  /** One option per line (in a menu), instead of a row. */
+  readonly vertical?: boolean;
 }
 
 /** A group of toggle buttons for one choice (large enough to tap). */
-export function Segmented<T extends string>({ label, value, options, onChange }: Props<T>) {
+export function Segmented<T extends string>({ label, value, options, onChange, vertical }: Props<T>) {
   return (
-    <div className="segmented" role="group" aria-label={label}>
+    <div className={vertical ? 'segmented vertical' : 'segmented'} role="group" aria-label={label}>
       {options.map((o) => (
         <button
           key={o.value}

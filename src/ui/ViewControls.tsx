@@ -67,8 +67,8 @@ function BeforeAfter() {
 }
 
 /**
- * 3D or X-ray (fluoroscopy) view and, in X-ray, the C-arm's projection: AP or lateral; with an
- * operation open, before / after and the two side by side.
+ * 3D or X-ray (fluoroscopy) view and, in X-ray, the C-arm's projection: AP or lateral; the
+ * camera back to its start; with an operation open, before / after and the two side by side.
  */
 export function ViewControls() {
   const { t } = useTranslation();
@@ -102,6 +102,24 @@ export function ViewControls() {
             onChange={(p) => set({ proj: p })}
           />
         )}
+        <button
+          type="button"
+          onClick={() => useView.getState().resetView()}
+          aria-label={t('controls.resetView')}
+          title={t('controls.resetView')}
+          data-testid="reset-view"
+        >
+          {/* A circling arrow: the camera goes back to where it started. */}
+          <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+            <path
+              d="M4 12a8 8 0 1 0 2.3-5.6M4 4v5h5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+            />
+          </svg>
+        </button>
       </div>
       {open && <BeforeAfter />}
     </>

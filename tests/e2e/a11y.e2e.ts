@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { pagePerTest } from './helpers';
+import { pagePerTest, reach } from './helpers';
 import { waitStep } from './expectations';
 
 const open = pagePerTest();
@@ -32,7 +32,7 @@ describe('accessibility', () => {
     if (!query.includes('kiosk')) await waitStep(app, Number(/step=(\d+)/.exec(query)?.[1] ?? 1));
     else await app.page.locator('[data-kiosk="attract"]').waitFor();
     if (name === 'share dialog') {
-      await app.page.locator('[data-testid="share"]').click();
+      await (await reach(app.page, 'share')).click();
       await app.page.locator('[data-testid="share-dialog"][open]').waitFor();
     }
     if (name === 'handout dialog') {

@@ -13,6 +13,7 @@ import {
   stagePixelStats,
   waitForReady,
   type AppPage,
+  reach,
 } from './helpers';
 import { expectClean } from './expectations';
 import { withoutWebGL } from './no-webgl';
@@ -194,7 +195,7 @@ describe('language', () => {
     await waitForReady(app);
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('it');
     expect((await app.page.locator('[data-testid="region-foot"]').innerText()).trim()).toBe('Piede');
-    await app.page.locator('[data-testid="lang-toggle"]').click();
+    await (await reach(app.page, 'lang-toggle')).click();
     await app.page.waitForFunction(() => document.documentElement.lang === 'en', undefined, {
       timeout: 10_000,
     });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { metaPolicy, startStaticServer, type StaticServer } from '../../scripts/static-server';
-import { getBrowser, pagePerTest, READY_STAGE, waitForReady, type AppPage } from './helpers';
+import { getBrowser, pagePerTest, READY_STAGE, waitForReady, type AppPage, reach } from './helpers';
 import { expectClean } from './expectations';
 
 const open = pagePerTest();
@@ -59,7 +59,7 @@ describe('every mode under the policy', () => {
     await waitForReady(app);
     await app.page.locator('[data-testid="view-xray"]').click();
     await waitForReady(app);
-    await app.page.locator('[data-testid="share"]').click();
+    await (await reach(app.page, 'share')).click();
     await app.page.locator('[data-testid="share-dialog"][open]').waitFor();
     await app.page.locator('[data-testid="share-qr"]').waitFor();
     await app.page.locator('[data-testid="share-picture"]').click();

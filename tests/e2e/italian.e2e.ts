@@ -1,7 +1,7 @@
 /** The Italian interface shows no English: every visible text is scanned for the English strings. */
 import { describe, expect, test } from 'vitest';
 import { en, it } from '../locale-strings';
-import { pagePerTest } from './helpers';
+import { pagePerTest, reach } from './helpers';
 import { expectClean, waitStep } from './expectations';
 
 const open = pagePerTest();
@@ -43,7 +43,7 @@ describe('Italian', () => {
     if (name === 'kiosk') await app.page.locator('[data-kiosk="attract"] [data-testid="caption"]').waitFor();
     else await waitStep(app, Number(/step=(\d+)/.exec(query)![1]));
     if (name === 'share') {
-      await app.page.locator('[data-testid="share"]').click();
+      await (await reach(app.page, 'share')).click();
       await app.page.locator('[data-testid="share-dialog"][open]').waitFor();
     }
     const text = await app.page.evaluate(() => document.body.innerText);

@@ -1,6 +1,6 @@
 /** Browser tests of the waiting-room kiosk: the attract loop, a visitor's touch, the return to the loop. */
 import { describe, expect, test } from 'vitest';
-import { pagePerTest } from './helpers';
+import { pagePerTest, reach } from './helpers';
 import { expectClean } from './expectations';
 
 const open = pagePerTest();
@@ -46,7 +46,7 @@ describe('kiosk', () => {
     await app.page.locator('[data-kiosk="explore"]').waitFor();
     expect(await app.page.locator('[data-testid="kiosk-invite"]').count()).toBe(0);
     // The visitor picks the knee; the kiosk leaves them be while they use it.
-    await app.page.locator('[data-testid="region-knee"]').click();
+    await (await reach(app.page, 'region-knee')).click();
     await app.page.locator('[data-kiosk="attract"]').waitFor({ timeout: 60_000 });
     expect(await shownProcedure(app)).toBe('scarf');
     expectClean(app);
@@ -69,7 +69,7 @@ describe('kiosk', () => {
     await app.page.locator('[data-testid="stage"]').click({ position: { x: 50, y: 50 } });
     await app.page.locator('[data-kiosk="explore"]').waitFor();
     const reloaded = app.page.waitForEvent('load', { timeout: 90_000 });
-    await app.page.locator('[data-testid="region-knee"]').click();
+    await (await reach(app.page, 'region-knee')).click();
     // A kiosk shows no error: it keeps saying it is loading while it tries again, 3 s apart.
     await app.page.waitForTimeout(5000);
     expect(await app.page.locator('[data-testid="loading"]').count()).toBe(1);
@@ -89,7 +89,7 @@ describe('kiosk', () => {
     });
     await app.page.locator('[data-testid="stage"]').click({ position: { x: 50, y: 50 } });
     await app.page.locator('[data-kiosk="explore"]').waitFor();
-    await app.page.locator('[data-testid="region-knee"]').click();
+    await (await reach(app.page, 'region-knee')).click();
     let again = false;
     app.page.once('load', () => (again = true));
     await app.page.waitForTimeout(25_000);

@@ -9,6 +9,7 @@ import {
   type AppPage,
   pagePerTest,
   toStepStart,
+  reach,
 } from './helpers';
 import { expectClean, waitStep } from './expectations';
 
@@ -174,7 +175,7 @@ describe('a knee operation chosen for the other deformity', () => {
     await waitForReady(app);
     expect((await readMeasure(app.page, 'hka-pre'))!).toBeLessThan(177);
     expect(await notice.count()).toBe(0);
-    await app.page.locator('[data-testid="procedure-dfo-closing"]').click();
+    await (await reach(app.page, 'procedure-dfo-closing')).click();
     await notice.waitFor();
     await app.page.locator('[data-measure="correction"]').waitFor();
     await app.page.waitForFunction(

@@ -1,6 +1,6 @@
 /** Sharing a case: the link and its QR code reopen the same view; the embed shows no chrome. */
 import { describe, expect, test } from 'vitest';
-import { openApp, pagePerTest, readMeasure } from './helpers';
+import { openApp, pagePerTest, readMeasure, reach } from './helpers';
 import { expectClean, waitStep } from './expectations';
 
 const open = pagePerTest();
@@ -10,7 +10,7 @@ describe('share', () => {
     const app = await open('?p=chevron&shift=40&step=5&lang=it#hva=28&ima=13');
     await waitStep(app, 5);
     const hvaPost = await readMeasure(app.page, 'hva-post');
-    await app.page.locator('[data-testid="share"]').click();
+    await (await reach(app.page, 'share')).click();
     await app.page.locator('[data-testid="share-dialog"][open]').waitFor();
     const link = await app.page.locator('[data-testid="share-link"]').inputValue();
     const [query, fragment] = link.split('#');

@@ -13,6 +13,7 @@ import {
   toStepStart,
   waitForReady,
   type AppPage,
+  reach,
 } from './helpers';
 import { expectClean } from './expectations';
 
@@ -100,7 +101,7 @@ describe('each tool works where the technique puts it', () => {
     expect(release[0]).toMatchObject({ nearestPart: 'fibula' });
     expect(release[0]!.distanceMm).toBeLessThanOrEqual(3);
 
-    await app.page.locator('[data-testid="procedure-hto-opening"]').click();
+    await (await reach(app.page, 'procedure-hto-opening')).click();
     await app.page.locator('[data-step-id="frontal-cut"]').waitFor();
     await goToStep(app, 'frontal-cut');
     const saw = await placementsOf(app.page, 'saw');

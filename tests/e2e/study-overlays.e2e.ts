@@ -1,7 +1,7 @@
 /** Study view: the angles drawn on the bones are the ones measured, before and after the correction. */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { pagePerTest, readMeasure, waitForReady } from './helpers';
+import { pagePerTest, readMeasure, waitForReady, reach } from './helpers';
 import { expectClean } from './expectations';
 
 const open = pagePerTest();
@@ -45,7 +45,7 @@ describe('study overlays', () => {
     await waitForReady(app);
     expect(await drawn(app.page, 'hva')).toBeCloseTo((await readMeasure(app.page, 'hva-pre'))!, 1);
     expect(await drawn(app.page, 'ima')).toBeCloseTo((await readMeasure(app.page, 'ima-pre'))!, 1);
-    await app.page.locator('[data-testid="procedure-chevron"]').click();
+    await (await reach(app.page, 'procedure-chevron')).click();
     await app.page.locator('[data-testid="step-10"]').click();
     await waitForReady(app);
     await expect

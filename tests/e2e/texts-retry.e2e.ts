@@ -7,7 +7,7 @@ import type { Route } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { en, it } from '../locale-strings';
 import { retryDelay } from '../../src/i18n/retry';
-import { describeProblems, pagePerTest, waitForReady, type AppPage } from './helpers';
+import { describeProblems, pagePerTest, waitForReady, type AppPage, reach } from './helpers';
 
 const open = pagePerTest();
 
@@ -65,10 +65,10 @@ describe('the long texts after failed fetches', () => {
       },
     });
     // The first view comes, without captions: the English texts keep failing.
-    await app.page.locator('[data-testid="lang-toggle"]').waitFor();
+    await app.page.locator('[data-testid="lang-toggle"]').waitFor({ state: 'attached' });
     await expect.poll(() => english.at.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
     expect(await caption(app).count()).toBe(0);
-    await app.page.locator('[data-testid="lang-toggle"]').click();
+    await (await reach(app.page, 'lang-toggle')).click();
     await waitForReady(app);
     expect((await caption(app).textContent())?.trim()).toBe(it.proc.chevron.step.incision.title);
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('it');
