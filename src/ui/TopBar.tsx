@@ -5,6 +5,7 @@ import { QuietBoundary } from './QuietBoundary';
 import { useSession } from '../state/store';
 import { useView } from '../state/store';
 import { ProcedurePicker } from './ProcedurePicker';
+import { NarrationToggle } from './NarrationToggle';
 import { Segmented } from './Segmented';
 
 /** The share dialog (and the QR code library) load when first asked for. */
@@ -57,6 +58,7 @@ export function TopBar() {
         />
         {t('controls.skin')}
       </label>
+      <NarrationToggle />
       <button type="button" onClick={() => useView.getState().resetView()} data-testid="reset-view">
         {t('controls.resetView')}
       </button>
