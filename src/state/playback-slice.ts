@@ -1,3 +1,4 @@
+import { waitsForSpeech } from '../engine/narration';
 import type { Timeline } from '../engine/timeline';
 import type { SliceAccess } from './store';
 
@@ -24,6 +25,11 @@ export interface Playback {
   playing: boolean;
   speed: number;
   loop: boolean;
+  /**
+   * While a step's sentence is being read aloud: the time (s) the clock waits at until it is done
+   * (just before the step's end), at speeds that wait for it; null when nothing is being read.
+   */
+  hold: number | null;
   play(): void;
   pause(): void;
   toggle(): void;
@@ -42,6 +48,7 @@ export const playbackSlice = ({ set, get }: SliceAccess<Playback>): Playback => 
   playing: false,
   speed: 1,
   loop: false,
+  hold: null,
   play: () => {
     const { key, keyStart, time, total } = get();
     set({ playing: true, key: null, time: key !== null ? keyStart : time >= total ? 0 : time });
@@ -75,12 +82,17 @@ export function pausedAtStep(
 /** The longest step the clock takes at once, s: a slow frame still advances, never a whole step. */
 const MAX_TICK_S = 0.25;
 
-/** The clock `seconds` of wall time later while playing: at its speed, looping or stopping at the end. */
+/**
+ * The clock `seconds` of wall time later while playing: at its speed, looping or stopping at the end;
+ * waiting at `hold` while a sentence is read there (not past it, at a speed that waits for it).
+ */
 export function advanced(
-  clock: Pick<Playback, 'time' | 'total' | 'speed' | 'loop'>,
+  clock: Pick<Playback, 'time' | 'total' | 'speed' | 'loop' | 'hold'>,
   seconds: number,
 ): { time: number; playing: boolean } {
   let time = clock.time + Math.min(seconds, MAX_TICK_S) * clock.speed;
+  const { hold } = clock;
+  if (hold !== null && clock.time <= hold && time > hold && waitsForSpeech(clock.speed)) time = hold;
   if (time >= clock.total) time = clock.loop ? 0 : clock.total;
   return { time, playing: clock.loop || time < clock.total };
 }

@@ -22,6 +22,8 @@ export interface Session {
   readonly sex: Sex;
   readonly lang: Lang;
   readonly skin: boolean;
+  /** Each step's caption read aloud as it plays (the device's speech synthesis). */
+  readonly narrate: boolean;
   readonly foot: FootAngles;
   readonly knee: KneeAngles;
   /** The procedure shown, or null for the anatomy alone. */
@@ -59,6 +61,8 @@ export interface SessionActions {
   setProcedure(id: string | null): void;
   setParam(id: string, value: ParamValue): void;
   dismissNotices(): void;
+  /** Tells the user something (in the notices), once: a notice already shown is not added again. */
+  notify(notice: Notice): void;
 }
 
 function pick<K extends string>(values: ParsedValues, keys: Record<K, unknown>, base: Record<K, number>) {
@@ -118,6 +122,7 @@ export function sessionFromUrl(search: string, hash: string, browserLang = 'en')
     sex: (values.sex as Sex | undefined) ?? 'm',
     lang: (values.lang as Lang | undefined) ?? (browserLang.toLowerCase().startsWith('it') ? 'it' : 'en'),
     skin: values.skin === '1',
+    narrate: values.narrate === '1',
     foot: pick(values, ANGLE_RANGES.foot, DEFAULT_ANGLES.foot),
     knee: shown.knee,
     notices: shown.notice ? [...notices, shown.notice] : notices,
@@ -148,6 +153,7 @@ export function sessionToUrl(s: Session, step = 1, speed = s.startSpeed): string
     sex: s.sex,
     lang: s.lang,
     skin: s.skin ? '1' : '0',
+    narrate: s.narrate ? '1' : '0',
   };
   // The language always: opened without it, a link would show the reader's browser language.
   const query = encodeUrl(values, undefined, ['lang']);
@@ -175,6 +181,12 @@ export const sessionSlice = ({ set, get }: SliceAccess<SessionState>): SessionSt
   setFoot: (patch) => set((s) => ({ foot: { ...s.foot, ...patch } })),
   setKnee: (patch) => set((s) => ({ knee: { ...s.knee, ...patch } })),
   dismissNotices: () => set({ notices: [] }),
+  notify: (notice) =>
+    set((s) =>
+      s.notices.some((n) => n.kind === notice.kind && n.param === notice.param && n.given === notice.given)
+        ? {}
+        : { notices: [...s.notices, notice] },
+    ),
   setProcedure: (id) => {
     const proc = procedureById(id);
     if (!proc) return set({ procedure: null, params: {}, compare: null });

@@ -2,10 +2,13 @@ import { allParams, procedureById } from '../procedures/registry';
 import { canCompare } from './compare';
 import { paramTable, type ParamSpec, type ParamTable } from './url-params';
 
-/** Why a URL value was not used as given; shown to the user in their language. */
+/**
+ * Why a URL value was not used as given, or a setting could not be honoured on this device (no
+ * voice to read aloud in the language); shown to the user in their language.
+ */
 export interface Notice {
   readonly param: string;
-  readonly kind: 'clamped' | 'invalid' | 'unknown' | 'repeated' | 'tooMany' | 'typicalCase';
+  readonly kind: 'clamped' | 'invalid' | 'unknown' | 'repeated' | 'tooMany' | 'typicalCase' | 'noVoice';
   /** The value as given, shortened for display (React escapes it). */
   readonly given: string;
   /** The value used instead, when there is one. */

@@ -68,6 +68,8 @@ export const URL_PARAMS = {
   lang: choice(['en', 'it']),
   sex: choice(['m', 'f']),
   skin: choice(['0', '1']),
+  /** 1: each step's caption is read aloud as it plays (a kiosk too); 0: silent. */
+  narrate: choice(['0', '1']),
   ...numbers(ANGLE_RANGES.foot),
   ...numbers(ANGLE_RANGES.knee),
 } satisfies Record<string, ParamSpec>;

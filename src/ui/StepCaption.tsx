@@ -1,12 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDef } from '../procedures/types';
-import { formatNumber, useTextsReady } from '../i18n';
+import { useTextsReady } from '../i18n';
 import { shotsTaken } from '../engine/fluoroscopy';
+import { captionKeys } from '../engine/narration';
 import { usePlayback } from '../state/playback-store';
 import { useSession } from '../state/store';
 import { StepClock } from './StepClock';
+import { captionValues } from './caption-values';
+import { useNarration } from './use-narration';
 
-/** The current step's title and caption in the chosen voice; announced to screen readers. */
+/**
+ * The current step's title and caption in the chosen voice; announced to screen readers, and read
+ * aloud when the user asks for it.
+ */
 export function StepCaption({
   proc,
   values,
@@ -18,19 +24,16 @@ export function StepCaption({
   const step = usePlayback((s) => s.step);
   const voice = useSession((s) => s.voice);
   const lang = useSession((s) => s.lang);
+  useNarration(proc, values);
   // The captions are in the texts fetched after the first view: no caption until they are in.
   const ready = useTextsReady();
   if (!ready) return null;
   const current = proc.steps[step] ?? proc.steps[0]!;
-  const key = `proc.${current.strings ?? proc.id}.step.${current.id}`;
+  const keys = captionKeys(proc, step, voice);
   // The kinds of tool at work in the step, for tests and assistive text: `burr`, `kwire,headlessScrew`.
   const tools = [
     ...new Set([...(current.instruments ?? []), ...(current.implants ?? [])].map((u) => u.kind)),
   ].join(',');
-  // Whole numbers (a gauge, minutes) without a decimal; measured ones to 0.1.
-  const shown = Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k, formatNumber(lang, v, Number.isInteger(v) ? 0 : 1)]),
-  );
   return (
     <div className="caption" data-step={step + 1} data-tools={tools} data-testid="caption" aria-live="polite">
       <div className="caption-count">
@@ -42,8 +45,8 @@ export function StepCaption({
           </span>
         )}
       </div>
-      <h2>{t(`${key}.title`)}</h2>
-      <p>{t(`${key}.${voice}`, shown)}</p>
+      <h2>{t(keys.title)}</h2>
+      <p>{t(keys.text, captionValues(lang, values))}</p>
       {current.clock !== undefined && <StepClock proc={proc} step={step} />}
     </div>
   );

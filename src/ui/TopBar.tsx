@@ -5,6 +5,7 @@ import { QuietBoundary } from './QuietBoundary';
 import { useSession } from '../state/store';
 import { FullscreenButton } from './FullscreenButton';
 import { MenuButton } from './MenuButton';
+import { NarrationToggle } from './NarrationToggle';
 import { ProcedurePicker, useProcedureChoice } from './ProcedurePicker';
 import { Segmented } from './Segmented';
 import { useFitLevel } from './use-fit-level';
@@ -59,7 +60,7 @@ function Row({ label, children }: { readonly label: string; readonly children: R
 }
 
 /**
- * Region, operation, side, size, skin, language and share: the controls every user needs first, on
+ * Region, operation, side, size, skin, reading aloud, language and share: the controls every user needs first, on
  * one row at any width. What does not fit folds into two menus, the operations' and the settings'.
  */
 export function TopBar() {
@@ -172,6 +173,7 @@ export function TopBar() {
         <>
           {sex}
           {skin}
+          <NarrationToggle />
         </>
       )}
       <span className="topbar-end">
@@ -185,6 +187,7 @@ export function TopBar() {
             {folded('side') && <Row label={t('side.label')}>{side}</Row>}
             <Row label={t('sex.label')}>{sex}</Row>
             {skin}
+            <NarrationToggle />
             {folded('language') && language}
             {share}
             {fullscreen}

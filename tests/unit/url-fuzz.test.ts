@@ -42,6 +42,7 @@ function expectValidSession(s: Session): void {
   for (const key of ['voice', 'mode', 'view', 'proj', 'region', 'side', 'sex', 'lang'] as const)
     choiceOf(key, s[key]);
   expect(typeof s.skin).toBe('boolean');
+  expect(typeof s.narrate).toBe('boolean');
   expect(s.langs.length).toBeGreaterThan(0);
   expect(new Set(s.langs).size).toBe(s.langs.length);
   for (const l of s.langs) expect(['it', 'en']).toContain(l);

@@ -57,7 +57,7 @@ test('playing from a paused step starts it from its beginning; scrubbing leaves 
 });
 
 test('the clock a frame later: at its speed, a slow frame at most a quarter second, looping or stopping at the end', () => {
-  const clock = { time: 1, total: 9, speed: 2, loop: false };
+  const clock = { time: 1, total: 9, speed: 2, loop: false, hold: null };
   expect(advanced(clock, 0.1)).toEqual({ time: 1.2, playing: true });
   expect(advanced(clock, 3)).toEqual({ time: 1.5, playing: true });
   expect(advanced({ ...clock, time: 8.9 }, 0.1)).toEqual({ time: 9, playing: false });
