@@ -16,6 +16,9 @@ if (hasWebGL()) {
   preloadProcedureLayer().catch(() => undefined);
 }
 preloadProcedureUi().catch(() => undefined);
+// No information for the mouse alone: a title shows for a finger's tap and the keyboard's focus too
+// (loaded beside the first view, not in its way).
+import('./ui/title-tips').then((m) => m.showTitlesOnTapAndFocus()).catch(() => undefined);
 // Untranslated keys beat a blank page if the strings cannot be fetched.
 void initI18n(useSession.getState().lang)
   .catch((error: unknown) => console.warn('Strings not loaded', error))

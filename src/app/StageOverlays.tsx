@@ -6,19 +6,35 @@ import { advanced, usePlayback } from '../state/playback-store';
 import { useProcedurePlan } from '../state/procedure-plan';
 import { useSession } from '../state/store';
 import { useRegionModel } from '../scene/use-region-model';
+import { TAP_LABEL_MS } from '../scene/tap';
 import { useView } from '../state/store';
 import { ViewControls } from '../ui/ViewControls';
 
-/** The name of the bone under the pointer, next to it. */
+/**
+ * The name of the bone under the mouse, next to it; or of the bone a finger tapped, above the
+ * finger (not under it), for a few seconds or until the next tap elsewhere.
+ */
 export function HoverLabel() {
   const { t } = useTranslation();
   const hovered = useView((s) => s.hovered);
+  useEffect(() => {
+    if (!hovered?.pinned) return;
+    const fade = setTimeout(() => {
+      if (useView.getState().hovered === hovered) useView.setState({ hovered: null });
+    }, TAP_LABEL_MS);
+    return () => clearTimeout(fade);
+  }, [hovered]);
   if (!hovered) return null;
   return (
     <div
       className="bone-label"
       data-testid="bone-label"
-      style={{ left: hovered.x + 14, top: hovered.y + 14 }}
+      data-tapped={hovered.pinned ? 'true' : undefined}
+      style={
+        hovered.pinned
+          ? { left: hovered.x + 14, top: Math.max(hovered.y - 24, 40), transform: 'translateY(-100%)' }
+          : { left: hovered.x + 14, top: hovered.y + 14 }
+      }
     >
       {t(`part.${hovered.part}`)}
     </div>

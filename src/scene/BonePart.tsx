@@ -4,6 +4,7 @@ import { BufferAttribute, BufferGeometry, Sphere, type Mesh } from 'three';
 import { applyPose, type PartPose } from '../anatomy/pose';
 import { useView } from '../state/store';
 import type { RestMesh } from '../anatomy/mesh';
+import { isMouse, nameTappedBone } from './bone-naming';
 import { boneHoverMaterial, boneMaterial, skinMaterial } from './materials';
 import { usePane } from './pane';
 
@@ -50,13 +51,22 @@ export function BonePart({ id, rest, pose, soft }: Props) {
     invalidate();
   }, [geometry, rest, pose, invalidate]);
 
+  // A mouse names what it hovers (or clicks); a finger has no hover and names what it taps.
   const setHover = (e: ThreeEvent<PointerEvent | MouseEvent>) => {
+    if (!isMouse(e.nativeEvent)) return;
     e.stopPropagation();
     useView.setState({ hovered: { part: id, x: e.nativeEvent.offsetX, y: e.nativeEvent.offsetY } });
     invalidate();
   };
+  const tapped = (e: ThreeEvent<PointerEvent>) => {
+    // The nearest bone under the finger, not every one the ray passes through.
+    if (nameTappedBone(id, e.nativeEvent)) e.stopPropagation();
+    invalidate();
+  };
   const clearHover = () => {
-    if (useView.getState().hovered?.part === id) useView.setState({ hovered: null });
+    const hovered = useView.getState().hovered;
+    // A lifted finger leaves the view: the name it tapped stays (HoverLabel puts it away).
+    if (hovered?.part === id && !hovered.pinned) useView.setState({ hovered: null });
     invalidate();
   };
   const focusOn = (e: ThreeEvent<MouseEvent>) => {
@@ -74,6 +84,7 @@ export function BonePart({ id, rest, pose, soft }: Props) {
       visible={!soft}
       onPointerMove={pointing ? setHover : undefined}
       onClick={pointing ? setHover : undefined}
+      onPointerUp={pointing ? tapped : undefined}
       onPointerOut={pointing ? clearHover : undefined}
       onDoubleClick={pointing ? focusOn : undefined}
     />

@@ -1,4 +1,4 @@
-import { CameraControls } from '@react-three/drei';
+import { CameraControls, CameraControlsImpl } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { Sphere, Vector3 } from 'three';
@@ -10,6 +10,17 @@ import { cameraLink, type CameraPose } from './camera-link';
 import { DEFAULT_VIEW } from './camera-views';
 import { usePane } from './pane';
 import { usePanePlan } from './use-pane-plan';
+
+const { ACTION } = CameraControlsImpl;
+/**
+ * One finger orbits, two pinch to zoom and move together to pan (the library's defaults today,
+ * stated so an upgrade cannot change what a hand does); three pan too.
+ */
+const TOUCHES = {
+  one: ACTION.TOUCH_ROTATE,
+  two: ACTION.TOUCH_DOLLY_TRUCK,
+  three: ACTION.TOUCH_TRUCK,
+};
 
 const focusSphere = new Sphere();
 const at = new Vector3();
@@ -61,6 +72,10 @@ export function CameraRig() {
     c.addEventListener('controlstart', lead);
     c.addEventListener('control', lead);
     c.addEventListener('update', moved);
+    // The test surface: where the main view's camera is (tests drive it with a finger or the mouse).
+    const viz = window.__viz;
+    const camera = () => ({ azimuth: c.azimuthAngle, polar: c.polarAngle, distance: c.distance });
+    if (pane.primary && viz) viz.camera = camera;
     const unfollow = cameraLink.follow(pane, (p: CameraPose) => {
       void c.setLookAt(p[0], p[1], p[2], p[3], p[4], p[5], false);
       invalidate();
@@ -70,6 +85,7 @@ export function CameraRig() {
       c.removeEventListener('control', lead);
       c.removeEventListener('update', moved);
       unfollow();
+      if (viz?.camera === camera) delete viz.camera;
     };
   }, [pane, invalidate]);
 
@@ -95,5 +111,5 @@ export function CameraRig() {
     void controls.current.fitToSphere(focusSphere, true);
   }, [pane, focus]);
 
-  return <CameraControls ref={controls} makeDefault minDistance={20} maxDistance={4000} />;
+  return <CameraControls ref={controls} makeDefault minDistance={20} maxDistance={4000} touches={TOUCHES} />;
 }

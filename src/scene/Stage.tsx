@@ -2,6 +2,7 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { memo, useEffect, useLayoutEffect } from 'react';
 import { useSession } from '../state/store';
 import { useView } from '../state/store';
+import { tapWatch } from './bone-naming';
 import { CameraRig } from './CameraRig';
 import { ContextGuard } from './ContextGuard';
 import { RegionBones } from './RegionBones';
@@ -57,6 +58,8 @@ function FrameWitness() {
   return null;
 }
 
+const TOUCH_OWNED = { touchAction: 'none' } as const;
+
 /**
  * A 3D view: lights, camera controls and the posed bones of the current region. Its pane says what
  * it plays (see PaneKind): the app shows the main one, and beside it, when asked, the patient
@@ -81,6 +84,9 @@ export const Stage = memo(function Stage({ pane }: { readonly pane: Pane }) {
       dpr={[1, 2]}
       camera={{ fov: 35, near: 5, far: 10000, position: [0, 300, 600] }}
       onPointerMissed={() => useView.setState({ hovered: null })}
+      // The view takes every finger (orbit, pinch, pan): the page neither scrolls nor zooms under it.
+      style={TOUCH_OWNED}
+      {...(pane.primary ? tapWatch : undefined)}
     >
       <PaneProvider value={pane}>
         {/* First: its window.__viz is there before the overlays' effects add to it. */}

@@ -30,6 +30,11 @@ declare global {
        * as they lie in the frame on show (set by the procedure driver while a procedure is open).
        */
       toolPlacements?: () => readonly ToolPlacement[];
+      /**
+       * The main view's camera about its target: azimuth and polar angle in radians, distance in
+       * mm (set by the camera rig while it is mounted).
+       */
+      camera?: () => { azimuth: number; polar: number; distance: number };
       /** The sizes each tool whose name starts with prefix was built to, shown or not (Instrument). */
       toolSizes(prefix: string): { name: string; size: string; shown: boolean }[];
     };

@@ -50,8 +50,11 @@ export interface ViewState {
   readonly attempt: number;
   /** The views mounted now, by kind: each answers only for itself (see `Pane` in the scene). */
   readonly panes: Partial<Record<PaneKind, PaneFacts>>;
-  /** The part under the pointer (or last tapped), with the pointer's position in the stage. */
-  readonly hovered: { part: string; x: number; y: number } | null;
+  /**
+   * The part under the pointer (or last tapped), with the pointer's position in the stage; pinned
+   * when a finger tapped it (it stays a few seconds, as there is no hover to keep it).
+   */
+  readonly hovered: { part: string; x: number; y: number; pinned?: boolean } | null;
   /** Bumped to ask the camera to return to the region's default view. */
   readonly resetCount: number;
   /** The bone the camera should move onto (world-space bounding sphere), set by a double-click. */

@@ -32,6 +32,8 @@ function TypicalBand({
       data-typical={id}
       data-low={band.low.toFixed(2)}
       data-high={band.high.toFixed(2)}
+      // Where the band comes from is in its title: the keyboard reaches it too (a tip shows on focus).
+      tabIndex={0}
       title={t('typical.hint', { refs: band.refs.map((n) => `[${n}]`).join('') })}
     >
       {t('typical.band', {

@@ -59,6 +59,8 @@ export type OpenOptions = {
    * would escape the tests' routes (a model made to fail).
    */
   serviceWorkers?: 'allow' | 'block';
+  /** A touch screen (a tablet): touch events and the coarse-pointer media queries; default false. */
+  touch?: boolean;
 };
 
 /** Opens the built app at `query` (e.g. `?region=foot`) in a fresh browser context. */
@@ -71,6 +73,7 @@ export async function openApp(query: string, options: OpenOptions = {}): Promise
     deviceScaleFactor: 1,
     locale: 'en-US',
     serviceWorkers: options.serviceWorkers ?? 'block',
+    hasTouch: options.touch ?? false,
   });
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
