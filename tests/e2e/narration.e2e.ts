@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { openApp, pagePerTest, screenshot, waitForReady, type AppPage } from './helpers';
+import { openApp, pagePerTest, reach, screenshot, waitForReady, type AppPage } from './helpers';
 import { expectClean, stepOf, waitStep } from './expectations';
 
 const open = pagePerTest();
@@ -123,7 +123,7 @@ describe('narration', () => {
     const app = await open('?p=chevron&lang=en', { prepare: withSpeech([LOCAL_IT, LOCAL_EN]) });
     await waitForReady(app);
     expect(await narrateSwitch(app).isChecked()).toBe(false);
-    await narrateSwitch(app).check();
+    await (await reach(app.page, 'narrate')).check();
     await app.page.waitForFunction(() => window.location.search.includes('narrate=1'));
     expect(await said(app.page)).toEqual([]);
 
@@ -179,7 +179,7 @@ describe('narration', () => {
     const reads = (await said(app.page)).map((s) => s.text);
     expect(reads).toContain(await shownCaption(app.page));
 
-    await app.page.locator('[data-testid="share"]').click();
+    await (await reach(app.page, 'share')).click();
     const link = await app.page.locator('[data-testid="share-link"]').inputValue();
     expect(new URL(link).searchParams.get('narrate')).toBe('1');
     const again = await openApp(link.replace(app.baseUrl, '').replace(/^\//, ''), {
