@@ -23,7 +23,8 @@ const SIZES = [
 const LANDSCAPE_STAGE_SHARE = 60;
 
 const PAGES: readonly (readonly [string, string])[] = [
-  ['consult-it-operation', '?p=chevron&lang=it&step=3'],
+  // A link with a setting the app ignores: its notice shows, and covers nothing.
+  ['consult-it-operation', '?p=chevron&lang=it&step=3&bogus=1'],
   ['consult-en-operation', '?p=hto-opening&lang=en&step=2'],
   ['consult-it-anatomy', '?lang=it'],
   ['consult-en-anatomy', '?region=knee&lang=en'],
@@ -58,6 +59,7 @@ describe('layouts', () => {
     await app.page.setViewportSize({ width: 1280, height: 720 });
     await app.page.goto(`${app.baseUrl}/${query}`);
     await waitForReady(app);
+    if (query.includes('bogus')) await app.page.locator('[data-notice="bogus"]').waitFor();
     if (name.startsWith('kiosk')) {
       // A visitor's touch: the kiosk hands over its controls.
       await app.page.locator('[data-kiosk="attract"]').waitFor();

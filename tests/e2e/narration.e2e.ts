@@ -186,7 +186,7 @@ describe('narration', () => {
       prepare: withSpeech(voices),
     });
     try {
-      await narrateSwitch(again).waitFor();
+      await narrateSwitch(again).waitFor({ state: 'attached' });
       expect(await narrateSwitch(again).isChecked()).toBe(true);
       expectClean(again);
     } finally {
