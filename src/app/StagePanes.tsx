@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useTextsReady } from '../i18n';
 import { Pane, type PaneKind } from '../scene/pane';
-import { Stage } from '../scene/Stage';
+import { LoadedStage } from './stage-chunk';
 import { secondPane } from '../state/readiness';
 import { useSession } from '../state/store';
 import { useView } from '../state/store';
@@ -23,7 +23,7 @@ function View({ kind, label }: { readonly kind: PaneKind; readonly label: string
   return (
     <div className="pane" data-pane={kind}>
       <QuietBoundary onError={showLoadError}>
-        <Stage pane={pane} />
+        <LoadedStage pane={pane} onError={showLoadError} />
       </QuietBoundary>
       {label && (
         <p className="pane-label">

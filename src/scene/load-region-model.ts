@@ -3,6 +3,7 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 
 import type { RegionModel, RestMesh } from '../anatomy/mesh';
+import { damaged } from './fetch-model';
 
 const v = new Vector3();
 
@@ -16,11 +17,6 @@ function bake(attr: BufferAttribute | InterleavedBufferAttribute, apply: (p: Vec
   return out;
 }
 
-/** A model file that arrived but cannot be used (cut short, or not a model at all). */
-function damaged(url: string, why: string, cause?: unknown): Error {
-  return new Error(`The model ${url} is damaged: ${why}`, cause === undefined ? undefined : { cause });
-}
-
 /** Every vertex a finite number and every triangle within the vertices: a truncated file is neither. */
 function checkPart(url: string, name: string, part: RestMesh): void {
   const vertices = part.positions.length / 3;
@@ -32,23 +28,16 @@ function checkPart(url: string, name: string, part: RestMesh): void {
 }
 
 /**
- * Loads a region's GLB and bakes each node's transform (the dequantization) into float arrays, so
- * posing and cutting work in millimetres of the region frame. Rejects (never throws elsewhere) when
- * the file is missing or damaged.
+ * Reads a region's GLB (fetched by fetchModel, from `url`) and bakes each node's transform (the
+ * dequantization) into float arrays, so posing and cutting work in millimetres of the region frame.
+ * Rejects (never throws elsewhere) when the file is damaged.
  */
-export async function loadRegionModel(
-  url: string,
-  onProgress?: (fraction: number) => void,
-): Promise<RegionModel> {
+export async function parseRegionModel(url: string, bytes: ArrayBuffer): Promise<RegionModel> {
   const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
-  const gltf = await loader
-    .loadAsync(url, (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
-    })
-    .catch((error: unknown) => {
-      // A 404 arrives as the loader's HttpError; garbage or a cut-short file as a parse error.
-      throw damaged(url, error instanceof Error ? error.message : 'unreadable', error);
-    });
+  const gltf = await loader.parseAsync(bytes, '').catch((error: unknown) => {
+    // Garbage or a cut-short file arrives as a parse error.
+    throw damaged(url, error instanceof Error ? error.message : 'unreadable', error);
+  });
   gltf.scene.updateMatrixWorld(true);
   const parts = new Map<string, RestMesh>();
   const normalMatrix = new Matrix3();

@@ -13,9 +13,9 @@ const KB = 1024;
 const open = pagePerTest();
 
 describe('budgets', () => {
-  test('initial JavaScript ≤ 400 KB gzip, models ≤ 1.5 MB', () => {
+  test('initial JavaScript ≤ 300 KB gzip, models ≤ 1.5 MB', () => {
     const dist = inject('distDir');
-    expect(initialJsGzipBytes(dist).bytes).toBeLessThanOrEqual(400 * KB);
+    expect(initialJsGzipBytes(dist).bytes).toBeLessThanOrEqual(300 * KB);
     expect(modelBytes(dist).bytes).toBeLessThanOrEqual(1.5 * KB * KB);
   });
 
