@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { PROCEDURES } from '../src/procedures/registry';
+import { reach } from './reach';
 
 /** Every procedure, foot then knee, as the top bar offers them. */
 const ORDER = [...PROCEDURES].sort((a, b) => (a.region === b.region ? 0 : a.region === 'foot' ? -1 : 1));
@@ -56,8 +57,9 @@ export const waitReady = async (page: Page) => {
 export async function openProcedure(page: Page, id: string): Promise<void> {
   const proc = PROCEDURES.find((p) => p.id === id)!;
   const region = page.locator(`[data-testid="region-${proc.region}"]`);
-  if ((await region.getAttribute('aria-pressed')) !== 'true') await region.click();
-  await page.locator(`[data-testid="procedure-${id}"]`).click();
+  if ((await region.getAttribute('aria-pressed')) !== 'true')
+    await (await reach(page, `region-${proc.region}`)).click();
+  await (await reach(page, `procedure-${id}`)).click();
   await waitReady(page);
 }
 

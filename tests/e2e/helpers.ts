@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, inject } from 'vitest';
 import { launchChromium } from '../../scripts/chromium';
 
@@ -281,17 +281,4 @@ export function pagePerTest(): (query: string, options?: OpenOptions) => Promise
   return async (query, options) => (current = await openApp(query, options));
 }
 
-/**
- * The control with this test id, made reachable as a user would: when it sits in a closed menu
- * (a popover: the top bar folds what does not fit into its menus), the menu's button is clicked
- * first. Returns its locator, ready to click.
- */
-export async function reach(page: Page, testId: string): Promise<Locator> {
-  const control = page.locator(`[data-testid="${testId}"]`);
-  const menu = await control.evaluate((el) => {
-    const panel = el.closest('[popover]');
-    return panel && !panel.matches(':popover-open') ? panel.id : null;
-  });
-  if (menu) await page.locator(`[popovertarget="${menu}"]`).click();
-  return control;
-}
+export { reach } from '../../scripts/reach';
