@@ -45,6 +45,12 @@ export function referenceProblems(p: ProcedureDef, parts: readonly string[]): st
     for (const b of [f.body, f.follows])
       if (!bodies.has(b)) problems.push(`follows[${i}]: "${b}" is no part or fragment`);
   });
+  for (const [id, r] of Object.entries(p.readouts ?? {}))
+    for (const end of ['body', 'against'] as const) {
+      const b = r.measuredAs?.[end];
+      if (b !== undefined && !bodies.has(b))
+        problems.push(`readouts.${id}.measuredAs.${end}: "${b}" is no part or fragment`);
+    }
   const played = new Set(p.steps.flatMap((s) => s.plays ?? []));
   for (const m of motions) if (!played.has(m)) problems.push(`motion "${m}" is played by no step`);
   for (const b of p.seeThrough ?? [])
@@ -96,6 +102,9 @@ export function catalogueProblems(p: ProcedureDef, parts: readonly string[]): st
     if (!parts.includes(shift.part))
       problems.push(`lateralShifts.${key}.part: "${shift.part}" is no part of the ${p.region}`);
     else checkLandmark(`lateralShifts.${key}.landmark`, shift.part, shift.landmark);
+  for (const [id, r] of Object.entries(p.readouts ?? {}))
+    if (r.measuredAs?.kind === 'shift' && !parts.includes(r.measuredAs.part))
+      problems.push(`readouts.${id}.measuredAs.part: "${r.measuredAs.part}" is no part of the ${p.region}`);
   const checkUse = (field: string, use: InstrumentUse, role?: 'implant') => {
     if (!Object.hasOwn(INSTRUMENT_CATALOGUE, use.kind)) {
       problems.push(`${field}.kind: "${use.kind}" is no kind in the instrument catalogue`);

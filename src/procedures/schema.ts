@@ -67,6 +67,25 @@ const tool = v.object({
   shape: v.optional(fn),
 });
 
+const partLandmark = v.object({ part: v.string(), landmark: v.string() });
+const between = { body: v.string(), against: v.string() };
+const plannedMeasure = v.variant('kind', [
+  v.strictObject({ kind: v.literal('turn'), ...between }),
+  v.strictObject({ kind: v.literal('shift'), ...between, part: v.string(), at: fn }),
+  v.strictObject({ kind: v.literal('gap'), ...between, at: fn, normal: fn }),
+]);
+/** The unit each kind of planned measure reads in. */
+const MEASURE_UNIT = { turn: '°', shift: 'mm', gap: 'mm' } as const;
+const readout = v.pipe(
+  v.strictObject({ value: v.string(), unit, measuredAs: v.optional(plannedMeasure) }),
+  v.check(
+    (r) => !r.measuredAs || MEASURE_UNIT[r.measuredAs.kind] === r.unit,
+    'a turn reads in °, a shift or a gap in mm',
+  ),
+  // An angle the operation plans is one the fragments must turn by: say which (invariant table).
+  v.check((r) => r.unit !== '°' || r.measuredAs !== undefined, 'a readout in ° needs measuredAs'),
+);
+
 const meanSd = v.object({ mean: v.number(), sd: v.pipe(v.number(), v.minValue(0)) });
 const seriesSize = v.object({
   n: v.pipe(v.number(), v.integer(), v.minValue(1)),
@@ -116,8 +135,8 @@ const procedureSchema = v.object({
   quiz: v.optional(v.strictObject({ answers: v.optional(v.string()), wrongFor: ids })),
   published: v.optional(v.array(publishedResult)),
   icon: v.optional(v.string()),
-  readouts: v.optional(v.record(v.string(), v.object({ value: v.string(), unit }))),
-  lateralShifts: v.optional(v.record(v.string(), v.object({ part: v.string(), landmark: v.string() }))),
+  readouts: v.optional(v.record(v.string(), readout)),
+  lateralShifts: v.optional(v.record(v.string(), partLandmark)),
   warnings: v.optional(fn),
   skinMarks: v.optional(fn),
   seeThrough: ids,

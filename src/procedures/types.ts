@@ -6,6 +6,8 @@ import type { KneeDeformity } from '../clinical/deformity-params';
 import type { BoneSide } from '../clinical/bone-proximity';
 import type { ProcedureInfo } from './info-types';
 export type { ProcedureInfo, QuizRole, RecoveryMilestone } from './info-types';
+import type { LandmarkShift, ReadoutDef } from './readout-types';
+export type { LandmarkShift, PlannedMeasure, ReadoutDef } from './readout-types';
 import type { InstrumentKind } from './instruments/catalogue';
 import type { BoneGauge } from '../clinical/bone-gauge';
 
@@ -224,15 +226,6 @@ export interface StepDef {
   readonly implants?: readonly ImplantUse[];
 }
 
-/**
- * A landmark's travel, mm: from where it lay before surgery along its bone's lateral axis (the bone
- * frame's −medial, see kit/bone-frame), to where the last step leaves it.
- */
-export interface LandmarkShift {
-  readonly part: string;
-  readonly landmark: string;
-}
-
 /** A procedure: what is played (cuts, motions, steps, tools) and what the app tells about it. */
 export interface ProcedureDef extends ProcedureInfo {
   readonly id: string;
@@ -264,8 +257,8 @@ export interface ProcedureDef extends ProcedureInfo {
    * key it fills (a readout or a caption shows it): a bunion operation's head shift.
    */
   readonly lateralShifts?: Readonly<Record<string, LandmarkShift>>;
-  /** Readouts shown after the angles: readout id (its `data-measure`) → the captionValues key it shows. */
-  readonly readouts?: Readonly<Record<string, { readonly value: string; readonly unit: Unit }>>;
+  /** Readouts shown after the angles: readout id (its `data-measure`) → the values key it shows. */
+  readonly readouts?: Readonly<Record<string, ReadoutDef>>;
   /** Numbers the technical captions quote (mm, degrees, %), measured on the planned case. */
   readonly captionValues?: (ctx: StepContext) => Readonly<Record<string, number>>;
   /**

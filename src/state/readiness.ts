@@ -32,6 +32,23 @@ export function panePlay(
   return { procedure: session.compare, params: comparedParams(session.compare, params) };
 }
 
+/** A view's cut bones as the worker made them, by part: the cut's key and what came of it. */
+export type MadeCuts<T> = ReadonlyMap<string, { readonly key: string; readonly stages: T }>;
+
+/**
+ * Every bone the view's case cuts has the fragments of the cut asked now (by part, the cut's key):
+ * after a parameter that re-cuts (a wedge's angle) the last value's fragments stay on screen until
+ * the new ones come, and they do not settle the view. A cut that failed came back as no stages
+ * under its key: it is settled (the bone is shown whole).
+ */
+export function cutsSettled(
+  asked: ReadonlyMap<string, { readonly key: string }>,
+  made: MadeCuts<unknown>,
+): boolean {
+  for (const [part, { key }] of asked) if (made.get(part)?.key !== key) return false;
+  return true;
+}
+
 /** The view's fragments, tools and clock are made for what the session asks of it now. */
 function playsAsAsked(kind: PaneKind, plays: PanePlay | null, s: AppState): boolean {
   const asked = panePlay(kind, s.session, s.view.showingBefore, s.session.params);

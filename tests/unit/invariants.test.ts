@@ -10,12 +10,25 @@ import { evaluate, keyFrame, type Frame, type ToolState } from '../../src/engine
 import { cutChains } from '../../src/engine/fragments';
 import type { MeshData } from '../../src/geometry/cut';
 import { meshVolume } from '../../scripts/models/mesh-checks';
+import { dot, normalize, sub } from '../../src/anatomy/vec';
+import { transformDirection, transformPoint } from '../../src/engine/rigid';
+import { boneFrame } from '../../src/procedures/kit/bone-frame';
+import type { PlanContext, PlannedMeasure } from '../../src/procedures/types';
 import { everyCutExtreme, everySitting, sittingCase, type Sitting, type SittingCase } from '../sittings';
 
 /** Fragment volumes plus the bone a cut takes away (kerf, wedge, burr) = the bone it cut, to this share. */
 const VOLUME_TOLERANCE = 0.01;
 /** A planned angle and the angle measured on the played result agree to this, degrees. */
 const ANGLE_TOLERANCE = 0.5;
+/**
+ * A planned shift or gap and the one measured on the played result agree to this, mm. The
+ * fragments move rigidly by exactly the planned amounts, so the two agree to rounding unless another
+ * motion of the same fragment moves the point measured: the Reverdin wedge turning the head about
+ * its cut's lateral end moves the neck's centre 0.02 mm sideways (second order in its angle). Half
+ * the readout's last digit (0.1 mm) leaves room for that and still catches a fragment moved by the
+ * wrong amount, in the wrong direction or about the wrong point, which are off by millimetres.
+ */
+const LENGTH_TOLERANCE = 0.05;
 /** How often the clock is sampled to check that the steps follow one another, seconds. */
 const CLOCK_STEP = 0.1;
 
@@ -45,12 +58,32 @@ function openEdges(mesh: MeshData): number {
   return open;
 }
 
-/** The angle of the rotation that takes body `a`'s end pose to body `b`'s, degrees. */
-function relativeTurn(frame: Frame, a: string, b: string): number {
-  const pose = (body: string) => new Matrix4().fromArray(frame.transforms[body] ?? new Matrix4().elements);
-  const e = pose(a).invert().multiply(pose(b)).elements;
-  const cos = (e[0]! + e[5]! + e[10]! - 1) / 2;
-  return Math.acos(Math.min(1, Math.max(-1, cos))) * DEG;
+/** Body `body`'s end pose seen from body `against`'s: what one did to the other. */
+function relativePose(frame: Frame, body: string, against: string): Matrix4 {
+  const pose = (b: string) => new Matrix4().fromArray(frame.transforms[b] ?? new Matrix4().elements);
+  return pose(against).invert().multiply(pose(body));
+}
+
+/** A planned number as the played result shows it, measured where the procedure declares it. */
+function measure(ctx: PlanContext, frame: Frame, m: PlannedMeasure): number {
+  const moved = relativePose(frame, m.body, m.against).elements;
+  switch (m.kind) {
+    case 'turn': {
+      const cos = (moved[0]! + moved[5]! + moved[10]! - 1) / 2;
+      return Math.acos(Math.min(1, Math.max(-1, cos))) * DEG;
+    }
+    case 'shift': {
+      const at = m.at(ctx);
+      return -dot(sub(transformPoint(moved, at), at), boneFrame(ctx.landmarks, m.part).medial);
+    }
+    case 'gap': {
+      // From `at` along the still face's normal to the plane of the turned face (it lay on the still one).
+      const at = m.at(ctx);
+      const normal = normalize(m.normal(ctx));
+      const turned = transformDirection(moved, normal);
+      return dot(sub(transformPoint(moved, at), at), turned) / dot(normal, turned);
+    }
+  }
 }
 
 /** A tool as a frame shows it: a finite pose with unit directions, finite sizes. */
@@ -71,6 +104,29 @@ describe('every operation the app plays', () => {
     expect(sittings.some((s) => s.label === 'akin=1')).toBe(true);
     expect(sittings.some((s) => s.label === 'akin wedge=1')).toBe(true);
     expect(sittings.length).toBeGreaterThan(12);
+  });
+
+  it('declares where the result shows its planned wedges, shifts and gaps', () => {
+    const declared = (kind: PlannedMeasure['kind']) =>
+      new Set(
+        sittings.flatMap((s) =>
+          Object.values(s.proc.readouts ?? {}).some((r) => r.measuredAs?.kind === kind) ? [s.id] : [],
+        ),
+      );
+    expect(declared('turn')).toEqual(
+      new Set([
+        'chevron',
+        'scarf',
+        'akin',
+        'mis-bunion',
+        'hto-opening',
+        'hto-closing',
+        'dfo-opening',
+        'dfo-closing',
+      ]),
+    );
+    expect(declared('shift')).toEqual(new Set(['chevron', 'scarf', 'mis-bunion']));
+    expect(declared('gap')).toEqual(new Set(['hto-opening', 'dfo-opening']));
   });
 });
 
@@ -157,31 +213,21 @@ describe.each(sittings.map((s) => [`${s.id} [${s.label}]`, s] as const))('%s', (
     expect(problems).toEqual([]);
   });
 
-  // An angle the procedure plans and shows (a readout in degrees): the fragments must turn by it.
-  const planned = Object.entries(sitting.proc.readouts ?? {}).filter(([, r]) => r.unit === '°');
+  // Each number the procedure plans and declares where the result shows it (its readout's
+  // measuredAs): measured there, on the two bodies it names, as played to the end.
+  const planned = Object.entries(sitting.proc.readouts ?? {}).filter(([, r]) => r.measuredAs);
   if (planned.length)
-    it('turns the fragments by the angles it plans (within 0.5°)', () => {
+    it('shows each planned number on the bodies it names: angles to 0.5°, shifts and gaps to 0.05 mm', () => {
       const values = sitting.proc.captionValues!(made.plan.ctx);
       const end = evaluate(made.plan, made.plan.timeline.total);
-      // The turn of each fragment a bone is cut into against each other one, as played to the end.
-      const turns: number[] = [];
-      for (const [part, chain] of cutChains(sitting.proc)) {
-        const left = new Set([part]);
-        for (const cut of chain) {
-          left.delete(cut.bone);
-          for (const f of cut.fragments) left.add(f.id);
-        }
-        const kept = [...left].filter((id) => !end.removed.includes(id));
-        for (const [i, a] of kept.entries())
-          for (const b of kept.slice(i + 1)) turns.push(relativeTurn(end, a, b));
-      }
       for (const [id, readout] of planned) {
-        const angle = Math.abs(values[readout.value]!);
-        const nearest = Math.min(...turns.map((t) => Math.abs(t - angle)));
+        const want = Math.abs(values[readout.value]!);
+        const got = Math.abs(measure(made.plan.ctx, end, readout.measuredAs!));
+        const { kind, body, against } = readout.measuredAs!;
         expect(
-          nearest,
-          `${id} planned ${angle.toFixed(2)}°, turned ${turns.map((t) => t.toFixed(2))}`,
-        ).toBeLessThan(ANGLE_TOLERANCE);
+          Math.abs(got - want),
+          `${id}: planned ${want.toFixed(3)}, ${kind} of ${body} against ${against} ${got.toFixed(3)}`,
+        ).toBeLessThan(kind === 'turn' ? ANGLE_TOLERANCE : LENGTH_TOLERANCE);
       }
     });
 });

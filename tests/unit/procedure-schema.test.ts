@@ -10,7 +10,13 @@ import {
   resolveProcedure,
 } from '../../src/procedures/registry';
 import { validateProcedure } from '../../src/procedures/schema';
-import type { InstrumentKind, Params, ProcedureDef, StepDef } from '../../src/procedures/types';
+import type {
+  InstrumentKind,
+  Params,
+  PlannedMeasure,
+  ProcedureDef,
+  StepDef,
+} from '../../src/procedures/types';
 
 /** Every sitting a procedure can be played as: its defaults, then each value of each choice (variants, add-ons). */
 function sittings(p: ProcedureDef): [string, ProcedureDef][] {
@@ -74,6 +80,36 @@ describe('procedure schema against the catalogues', () => {
     expect(validateProcedure(broken)).toEqual([
       'chevron: lateralShifts.shiftMm.landmark: "nose" is no landmark of metatarsal1 (foot)',
       'chevron: lateralShifts.toeMm.part: "femur" is no part of the foot',
+    ]);
+  });
+
+  it('names the field of a planned number measured on unknown bodies, in the wrong unit, or not declared', () => {
+    const chevron = procedureById('chevron')!;
+    const shift = chevron.readouts!['shift-mm']!;
+    const broken: ProcedureDef = {
+      ...chevron,
+      readouts: {
+        'shift-mm': { ...shift, measuredAs: { ...shift.measuredAs!, against: 'shank' } as PlannedMeasure },
+        'head-mm': { ...shift, measuredAs: { ...shift.measuredAs!, part: 'femur' } as PlannedMeasure },
+        turn: {
+          value: 'vAngle',
+          unit: 'mm',
+          measuredAs: { kind: 'turn', body: 'capital', against: 'shaft' },
+        },
+        'v-angle': { value: 'vAngle', unit: '°' },
+      },
+    };
+    expect(validateProcedure(broken)).toEqual([
+      'chevron: readouts.turn: a turn reads in °, a shift or a gap in mm',
+      'chevron: readouts.v-angle: a readout in ° needs measuredAs',
+    ]);
+    const named: ProcedureDef = {
+      ...broken,
+      readouts: { 'shift-mm': broken.readouts!['shift-mm']!, 'head-mm': broken.readouts!['head-mm']! },
+    };
+    expect(validateProcedure(named)).toEqual([
+      'chevron: readouts.shift-mm.measuredAs.against: "shank" is no part or fragment',
+      'chevron: readouts.head-mm.measuredAs.part: "femur" is no part of the foot',
     ]);
   });
 

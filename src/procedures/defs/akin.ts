@@ -39,7 +39,14 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
     // The toe's own deviation (CLINICAL §1.3); it leaves the metatarsal's angle alone.
     quiz: { answers: 'toeDeviation', wrongFor: ['mildBunion', 'moderateBunion'] },
     icon: 'M3 9h7l2 3-2 3H3M13 9h8v6h-8l1-3z',
-    readouts: { 'wedge-angle': { value: 'angle', unit: '°' } },
+    // The wedge closes by the toe's fragment turning on the base's.
+    readouts: {
+      'wedge-angle': {
+        value: 'angle',
+        unit: '°',
+        measuredAs: { kind: 'turn', body: 'akinToe', against: 'akinBase' },
+      },
+    },
     variant: akinVariant,
     params: [
       {

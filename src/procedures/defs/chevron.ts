@@ -12,7 +12,7 @@ import {
   medialTrimCut,
   softTissue,
   type MedialTrim,
-  HEAD_SHIFT,
+  headShift,
 } from '../foot/first-ray';
 import { openBunionResults } from '../../clinical/published-results';
 import type { PlanContext, ProcedureDef, StepContext } from '../types';
@@ -217,7 +217,7 @@ export const chevron: ProcedureDef = {
     },
     { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => headView(ctx, 170, 1) },
   ],
-  ...HEAD_SHIFT,
+  ...headShift('capital'),
   captionValues: (ctx) => ({
     vAngle: CHEVRON_ANGLE,
     shiftMm: chevronShiftMm(ctx),

@@ -9,7 +9,7 @@
 import { landmark } from '../../anatomy/landmarks';
 import { add, cross, dot, normalize, scale, sub } from '../../anatomy/vec';
 import { keyedMemo } from '../kit/memo';
-import { closingSteps, KNEE_READOUTS, kneeCut, kneeFollows, kneeMotions } from '../knee/definition';
+import { closingSteps, kneeCut, kneeFollows, kneeMotions, kneeReadouts } from '../knee/definition';
 import { kneeAftercare } from '../knee/aftercare';
 import { depthOf, kneeParams, kneePlan, KNEE_KERF, nearCortex, nearDir, sectionFrame } from '../knee/plan';
 import {
@@ -153,7 +153,7 @@ function htoClosingWith(fibula: 'release' | 'osteotomy', fixation: 'staples' | '
       { id: 'fixation', kind: 'choice', values: ['staples', 'plate'], default: 'staples', recut: false },
     ],
     variant: (params) => htoClosing(params.fibula, params.fixation),
-    readouts: KNEE_READOUTS,
+    readouts: kneeReadouts(KIND),
     cuts: [
       kneeCut(KIND, undefined, 8),
       ...(cutFibula

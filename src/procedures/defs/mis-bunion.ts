@@ -11,8 +11,14 @@ import { scale } from '../../anatomy/vec';
 import { measureFoot } from '../../clinical/foot-angles';
 import type { PublishedResult } from '../../clinical/published-results';
 import { eminenceProud, exostectomyCuts, MAX_PASSES, passDepth } from '../foot/burr';
-import { HEAD_SHIFT, m1, softTissue } from '../foot/first-ray';
-import { closeNeckWedge, neckCut, REVERDIN_DMAA, reverdinWedgeDeg } from '../foot/neck-osteotomy';
+import { headShift, m1, softTissue } from '../foot/first-ray';
+import {
+  closeNeckWedge,
+  neckCut,
+  NECK_STATION,
+  REVERDIN_DMAA,
+  reverdinWedgeDeg,
+} from '../foot/neck-osteotomy';
 import { keyedMemo } from '../kit/memo';
 import type { Params, PlanContext, ProcedureDef } from '../types';
 import { type Variant, misShiftFraction, misShiftMm, openIncisionMm, misSkinMarks } from './mis-bunion/skin';
@@ -41,6 +47,13 @@ const softTissueOf: Record<Variant, ReturnType<typeof softTissue>> = {
     work: () => ({ plication: false, lateralRelease: false }),
   }),
 };
+
+/**
+ * Every variant carries the head on its `capital` fragment, shifted by the width at the neck: the
+ * Reverdin wedge then turns the head about the cut's lateral end, which takes its centre back
+ * medially by about half a millimetre (the readout shows the head's own travel).
+ */
+const HEAD_SHIFT = headShift('capital', (ctx) => m1(ctx).at(NECK_STATION));
 
 /**
  * What each variant achieves in published series (CLINICAL §5): the hardware-free distal osteotomy

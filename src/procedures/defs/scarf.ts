@@ -9,7 +9,7 @@ import {
   medialTrimCut,
   softTissue,
   type MedialTrim,
-  HEAD_SHIFT,
+  headShift,
 } from '../foot/first-ray';
 import { openBunionResults } from '../../clinical/published-results';
 import type { ProcedureDef } from '../types';
@@ -253,7 +253,7 @@ export const scarf: ProcedureDef = {
     },
     { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => shaftView(ctx, 180, 1) },
   ],
-  ...HEAD_SHIFT,
+  ...headShift('plantar'),
   captionValues: (ctx) => ({
     shiftMm: scarfShiftMm(ctx),
     shiftPct: Number(ctx.params.shift),

@@ -47,12 +47,22 @@ function medialScalpel(start: number, length: number, depth: number) {
 
 /**
  * The head shift a bunion operation shows (its `shift-mm` readout and the captions' shiftMm): how
- * far the first metatarsal head travelled laterally, measured on the moved model.
+ * far the first metatarsal head travelled laterally, measured on the moved model. The shift it
+ * plans is the head-bearing fragment's (`head`) translation against the shaft's, at the point `at`
+ * (the head's centre unless the fragment also turns there).
  */
-export const HEAD_SHIFT = {
-  lateralShifts: { shiftMm: { part: 'metatarsal1', landmark: 'head' } },
-  readouts: { 'shift-mm': { value: 'shiftMm', unit: 'mm' } },
-} as const satisfies Pick<ProcedureDef, 'lateralShifts' | 'readouts'>;
+export function headShift(head: string, at: (ctx: PlanContext) => Vec3 = (ctx) => m1(ctx).head) {
+  return {
+    lateralShifts: { shiftMm: { part: 'metatarsal1', landmark: 'head' } },
+    readouts: {
+      'shift-mm': {
+        value: 'shiftMm',
+        unit: 'mm',
+        measuredAs: { kind: 'shift', body: head, against: 'shaft', part: 'metatarsal1', at },
+      },
+    },
+  } as const satisfies Pick<ProcedureDef, 'lateralShifts' | 'readouts'>;
+}
 
 /** The medial incision over the head a distal osteotomy needs: from 22 mm behind the head centre, 40 mm long. */
 export const DISTAL_INCISION = { start: -22, length: 40 } as const;

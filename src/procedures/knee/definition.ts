@@ -6,7 +6,7 @@
 import { landmark } from '../../anatomy/landmarks';
 import type { ConvexPiece } from '../../geometry/cutters';
 import { closingPivot, hingeSplits, jointProbe, mainCut, secondCut, sliverProbe, wedgeProbe } from './cuts';
-import { HALF_DEPTH, kneeBodies, kneePlan, nearDir, type KneeKind } from './plan';
+import { cutNormal, HALF_DEPTH, kneeBodies, kneePlan, nearDir, type KneeKind } from './plan';
 import { kneeAftercare } from './aftercare';
 import { closureStep, incisionStep, kneeCamera, kneeCaptionValues, type KneeTargets } from './steps';
 import { graftWedge, guideWires, sawPass, stackedChisels } from './tools';
@@ -17,12 +17,31 @@ import type { CutDef, FollowDef, MotionDef, PlanContext, ProcedureDef, StepDef }
 /** A closing wedge is lifted out this far towards the surgeon before it disappears, mm. */
 const WEDGE_LIFT = 45;
 
-/** The planned numbers shown beside the measured ones. */
-export const KNEE_READOUTS: NonNullable<ProcedureDef['readouts']> = {
-  correction: { value: 'alpha', unit: '°' },
-  'cut-length': { value: 'cutLength', unit: 'mm' },
-  gap: { value: 'gap', unit: 'mm' },
-};
+/**
+ * The planned numbers shown beside the measured ones: the correction is the shaft's turn against
+ * the joint's fragment; an opening wedge's gap is measured at the cut's entry, square to the joint's
+ * face. (A closing wedge's gap is bone taken out, closed again by the end: nothing shows it then.)
+ */
+export function kneeReadouts(kind: KneeKind): NonNullable<ProcedureDef['readouts']> {
+  const { joint, shaft } = kneeBodies(kind.site);
+  return {
+    correction: { value: 'alpha', unit: '°', measuredAs: { kind: 'turn', body: shaft, against: joint } },
+    'cut-length': { value: 'cutLength', unit: 'mm' },
+    gap: {
+      value: 'gap',
+      unit: 'mm',
+      ...(kind.approach === 'opening' && {
+        measuredAs: {
+          kind: 'gap',
+          body: shaft,
+          against: joint,
+          at: (ctx) => kneePlan(ctx, kind).cutStart,
+          normal: (ctx) => cutNormal(ctx, kind),
+        },
+      }),
+    },
+  };
+}
 
 /** Landmarks each fragment carries: the joint's with the joint, the far end's with the shaft. */
 const HOLDS = {
@@ -233,7 +252,7 @@ export function kneeOsteotomy(spec: KneeOsteotomySpec, extra: Partial<ProcedureD
     ...kneeAftercare(...spec.references),
     icon: spec.icon,
     params: kneeParams(kind.site),
-    readouts: KNEE_READOUTS,
+    readouts: kneeReadouts(kind),
     cuts: [kneeCut(kind)],
     motions: kneeMotions(kind),
     follows: kneeFollows(kind),

@@ -1,6 +1,5 @@
 import { useLayoutEffect } from 'react';
 import type { RegionModel } from '../../anatomy/mesh';
-import { cutChains } from '../../engine/fragments';
 import { useSession } from '../../state/store';
 import { usePosedPatient } from '../../state/patient';
 import { CArm } from '../overlays/CArm';
@@ -21,10 +20,10 @@ export function ProcedureLayer({ model }: { readonly model: RegionModel }) {
   const state = usePlanOf(plays.procedure, plays.params);
   const patient = usePosedPatient();
   const study = useSession((s) => s.mode === 'study');
-  const stages = useCutStages(state, model);
+  const { byPart: stages, settled } = useCutStages(state, model);
   const pane = usePane();
-  // Settled once every bone the procedure cuts has its fragments; on screen once a frame shows them.
-  const settled = !state || cutChains(state.plan.proc).size <= stages.size;
+  // Settled once every bone the procedure cuts has the fragments of the cut asked now; on screen
+  // once a frame shows them.
   useLayoutEffect(() => {
     pane.settle(plays, settled);
     pane.changed();
