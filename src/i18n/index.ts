@@ -51,12 +51,10 @@ export async function initI18n(lang: Language) {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // The long texts are fetched beside the strings, not after them: the first view renders without
+  // waiting for them, but the page counts as ready only once they are in.
+  void keepLoadingTexts(lang);
   await switchLanguage(lang, true);
-  // The first view renders without the long texts; they follow at once, in the background (unless
-  // another language was asked for meanwhile: its switch fetches its own).
-  setTimeout(() => {
-    if (i18next.language === lang) void keepLoadingTexts(lang);
-  }, 0);
   return i18next;
 }
 
