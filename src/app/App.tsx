@@ -97,8 +97,6 @@ export function App() {
       data-kiosk-shown={kiosk.active ? kiosk.shown : undefined}
     >
       <TopBar />
-      {/* A kiosk shows no notices: nobody there typed the address. */}
-      {!kiosk.active && !embed && <Notices />}
       <main className="layout">
         <section className="stage" data-testid="stage" data-ready={ready} aria-label={t('app.stageLabel')}>
           {webgl ? <StagePanes /> : <NoWebGL />}
@@ -113,6 +111,11 @@ export function App() {
         </section>
         <div className={sheetRaised ? 'side raised' : 'side'}>
           <SheetHandle raised={sheetRaised} onToggle={() => setSheetRaised(!sheetRaised)} />
+          {/*
+           * At the panel's top, taking room from neither the 3D view nor its controls. A kiosk
+           * shows no notices: nobody there typed the address.
+           */}
+          {!kiosk.active && !embed && <Notices />}
           {study && (
             <QuietBoundary>
               <Suspense fallback={null}>
