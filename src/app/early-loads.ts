@@ -1,0 +1,28 @@
+/**
+ * The page's first work, imported first by main.tsx so that it runs before the rest of the app's
+ * code is evaluated (React DOM, the app's components): the 3D view's code, the bone model and the
+ * strings start downloading at once, side by side, while that code is made ready.
+ */
+import { initI18n } from '../i18n';
+import { preloadProcedureLayer } from '../scene/procedure-layer-chunk';
+import { preloadRegion } from '../scene/use-region-model';
+import { useSession } from '../state/store';
+import { preloadProcedureUi } from './procedure-ui-chunk';
+import { preloadStage } from './stage-chunk';
+import { hasWebGL } from './webgl-support';
+
+const { region, lang } = useSession.getState();
+// The 3D view's code first (the most to download), then the bone model, which is loaded with or
+// without WebGL: the procedure is planned and measured on it.
+if (hasWebGL()) {
+  preloadStage().catch(() => undefined);
+  preloadProcedureLayer().catch(() => undefined);
+}
+preloadRegion(region).catch(() => undefined);
+preloadProcedureUi().catch(() => undefined);
+
+/** The strings of the page's language (and its long texts, beside them). */
+// Untranslated keys beat a blank page if the strings cannot be fetched.
+export const stringsLoaded = initI18n(lang).catch((error: unknown) =>
+  console.warn('Strings not loaded', error),
+);
