@@ -1,4 +1,5 @@
 import { add, cross, normalize, scale } from '../../anatomy/vec';
+import { perContext } from '../kit/case-memo';
 import { limb } from '../kit/cutters';
 import { between } from '../kit/bone-frame';
 import { screwAxis, wireThenScrew, type ScrewLine } from '../kit/fixation';
@@ -26,10 +27,10 @@ export const CHEVRON_ANGLE = 60;
 export const WIDTH_STATION = -10;
 
 /** Width of the metatarsal across the shift direction at the cut, mm. */
-export function chevronWidth(ctx: PlanContext): number {
+export const chevronWidth = perContext((ctx: PlanContext): number => {
   const f = m1(ctx);
   return ctx.gauge.width('metatarsal1', f.at(WIDTH_STATION), f.axis, f.medial);
-}
+});
 
 /** Lateral translation of the head, mm: shift % of the width at the cut. */
 export function chevronShiftMm(ctx: PlanContext): number {
@@ -76,6 +77,18 @@ const SAW_ALONG_LIMB = 7;
 /** How far the saw's handpiece leans from straight medial towards the open end of its limb, degrees. */
 const SAW_LEAN = 62;
 
+/** The saw's stroke in each limb, plantar then dorsal: from medial of the bone to the lateral cortex. */
+const limbStrokes = perContext((ctx: PlanContext) =>
+  ([false, true] as const).map((dorsalLimb) => {
+    const f = m1(ctx);
+    const limbDir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), CHEVRON_ANGLE / 2);
+    const mid = add(f.head, scale(limbDir, SAW_ALONG_LIMB));
+    const from = ctx.gauge.reach('metatarsal1', mid, f.medial) + 4;
+    const to = -ctx.gauge.reach('metatarsal1', mid, scale(f.medial, -1)) - 0.5;
+    return { limbDir, mid, from, to };
+  }),
+);
+
 /**
  * The micro-saw in one limb of the V: the blade flat in the limb's plane, its tip going from medial
  * of the bone to the lateral cortex; the handpiece trails medially and back along the limb (proximal,
@@ -83,10 +96,7 @@ const SAW_LEAN = 62;
  */
 function sawInLimb(ctx: StepContext, dorsalLimb: boolean, q: number) {
   const f = m1(ctx);
-  const limbDir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), CHEVRON_ANGLE / 2);
-  const mid = add(f.head, scale(limbDir, SAW_ALONG_LIMB));
-  const from = ctx.gauge.reach('metatarsal1', mid, f.medial) + 4;
-  const to = -ctx.gauge.reach('metatarsal1', mid, scale(f.medial, -1)) - 0.5;
+  const { limbDir, mid, from, to } = limbStrokes(ctx)[dorsalLimb ? 1 : 0]!;
   const handle = between(f.medial, limbDir, SAW_LEAN);
   return {
     tip: add(mid, scale(f.medial, from + (to - from) * q)),

@@ -35,6 +35,8 @@ import {
   DISTAL_TIP,
   proximalScrew,
   sawIn,
+  longCutAcross,
+  longCutAt,
 } from './scarf/geometry';
 
 /**
@@ -169,9 +171,14 @@ export const scarf: ProcedureDef = {
           // handpiece trails medially and proximally, below the line of the cut.
           target: m1Target('lateral', -LONG_LIMB * LONG_ALONG_SHAFT),
           path: (ctx, p) => {
-            const z = scarfZ(ctx);
-            const at = add(z.distalEnd, scale(z.along, (-LONG_LIMB * Math.max(0, p - 0.2)) / 0.8));
-            return sawIn(ctx, at, scale(z.along, -1), p / 0.2);
+            const s = Math.max(0, p - 0.2) / 0.8;
+            return sawIn(
+              ctx,
+              longCutAt(ctx, s),
+              scale(scarfZ(ctx).along, -1),
+              p / 0.2,
+              longCutAcross(ctx, s),
+            );
           },
         },
       ],

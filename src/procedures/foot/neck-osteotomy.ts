@@ -6,6 +6,7 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
+import { perContext } from '../kit/case-memo';
 import { add, scale, type Vec3 } from '../../anatomy/vec';
 import { measureFoot } from '../../clinical/foot-angles';
 import { slab, wedge } from '../kit/cutters';
@@ -27,10 +28,10 @@ export const DMAA_TARGET = 4;
 const HINGE_OUT = 0.5;
 
 /** Width of the metatarsal across the shift direction at the neck cut, mm. */
-export function neckWidth(ctx: PlanContext): number {
+export const neckWidth = perContext((ctx: PlanContext): number => {
   const f = m1(ctx);
   return ctx.gauge.width('metatarsal1', f.at(NECK_STATION), f.axis, f.medial);
-}
+});
 
 /** The Reverdin-Isham wedge's angle for this patient, degrees: what squares the joint surface. */
 export function reverdinWedgeDeg(ctx: PlanContext): number {

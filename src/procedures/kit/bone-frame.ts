@@ -17,7 +17,19 @@ export interface BoneFrame {
   at(fromHead: number, dorsal?: number, medial?: number): Vec3;
 }
 
+/** Each pose's frames, made once: tools ask for them every frame. */
+const framesOf = new WeakMap<RegionLandmarks, Map<string, BoneFrame>>();
+
+/** The bone's frame on these landmarks (the same object each time for the same landmarks). */
 export function boneFrame(lm: RegionLandmarks, bone: string): BoneFrame {
+  let frames = framesOf.get(lm);
+  if (!frames) framesOf.set(lm, (frames = new Map()));
+  let frame = frames.get(bone);
+  if (!frame) frames.set(bone, (frame = makeBoneFrame(lm, bone)));
+  return frame;
+}
+
+function makeBoneFrame(lm: RegionLandmarks, bone: string): BoneFrame {
   const base = landmark(lm, bone, 'base');
   const head = landmark(lm, bone, 'head');
   const d = sub(head, base);

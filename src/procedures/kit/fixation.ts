@@ -1,5 +1,6 @@
 import { add, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 import type { ImplantUse, InstrumentKind, InstrumentUse, StepContext, ToolTarget } from '../types';
+import { perContext } from './case-memo';
 
 /** Where a screw goes: from its entry on the near cortex to its tip, region frame, mm. */
 export interface ScrewLine {
@@ -37,8 +38,9 @@ export function wireThenScrew(
   line: (ctx: StepContext) => ScrewLine,
   target?: ToolTarget,
 ): { instruments: InstrumentUse[]; implants: ImplantUse[] } {
+  const axisOf = perContext((ctx: StepContext) => screwAxis(line(ctx)));
   const along = (ctx: StepContext, f: number) => {
-    const s = screwAxis(line(ctx));
+    const s = axisOf(ctx);
     return { tip: add(s.entry, scale(s.dir, s.length * f)), direction: s.dir };
   };
   return {
@@ -51,7 +53,7 @@ export function wireThenScrew(
         kind,
         fixedTo,
         target,
-        length: (ctx) => screwLength(kind, line(ctx)),
+        length: (ctx) => screwLength(kind, axisOf(ctx)),
         path: (ctx, p) => along(ctx, Math.max(0, p * 2 - 1)),
       },
     ],

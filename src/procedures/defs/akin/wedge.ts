@@ -3,6 +3,7 @@
  * and at what angle, its hinge, its fixation, and the toe turning about the hinge; the open and the
  * percutaneous Akin (../akin.ts, ./percutaneous.ts) both compose these.
  */
+import { perContext } from '../../kit/case-memo';
 import { add, cross, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { wedge } from '../../kit/cutters';
 import { between, boneFrame } from '../../kit/bone-frame';
@@ -44,10 +45,10 @@ export function cutCentre(ctx: PlanContext): Vec3 {
 }
 
 /** Medio-lateral width of the proximal phalanx in the slice where the wedge is cut, mm. */
-export function akinWidth(ctx: PlanContext): number {
+export const akinWidth = perContext((ctx: PlanContext): number => {
   const f = pp1(ctx);
   return ctx.gauge.width('proximalPhalanx1', cutCentre(ctx), f.axis, f.medial);
-}
+});
 
 /** The wedge's angle, degrees: 2·atan(base / (2·width)) (CLINICAL §1.3). */
 export function akinAngle(ctx: PlanContext): number {

@@ -3,6 +3,7 @@
  * injected in increments and setting, the views on the lesion and where the tools work.
  */
 import { add, cross, length, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
+import { perContext } from '../../kit/case-memo';
 import { ease } from '../../kit/ease';
 import {
   cementFill,
@@ -74,8 +75,9 @@ export function trocar(
 }
 
 /** From the lesion's centre back along the needle's path to the bone's surface where it went in, mm. */
-export const boneExit = (ctx: PlanContext): number =>
-  ctx.gauge.reach(lesionSite(ctx), lesionCentre(ctx), scale(trocarPath(ctx).direction, -1));
+export const boneExit = perContext((ctx: PlanContext): number =>
+  ctx.gauge.reach(lesionSite(ctx), lesionCentre(ctx), scale(trocarPath(ctx).direction, -1)),
+);
 
 /** The side of the bone the needle goes in: the tibia's anteromedial face, the femur's medial side. */
 export const ENTRY_SIDE: Record<LesionSite, NonNullable<ToolTarget['side']>> = {

@@ -5,6 +5,7 @@
 import { add, cross, length, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { landmark } from '../../../anatomy/landmarks';
 import { between } from '../../kit/bone-frame';
+import { perContext, sampledAlong } from '../../kit/case-memo';
 import { m1 } from '../../foot/first-ray';
 import type { PlanContext, StepContext } from '../../types';
 
@@ -46,10 +47,10 @@ export function widthStation(ctx: PlanContext): Vec3 {
 }
 
 /** Width of the metatarsal across the shift direction at the middle of the long limb, mm. */
-export function scarfWidth(ctx: PlanContext): number {
+export const scarfWidth = perContext((ctx: PlanContext): number => {
   const f = m1(ctx);
   return ctx.gauge.width('metatarsal1', widthStation(ctx), f.axis, f.medial);
-}
+});
 
 /** Lateral translation of the plantar fragment, mm: shift % of the width at the cut. */
 export function scarfShiftMm(ctx: PlanContext): number {
@@ -128,10 +129,9 @@ export const SAW_LEAN = 60;
  * direction and `inPlane`, its tip going from medial of the bone to the lateral cortex (q 0–1); the
  * handpiece trails medially and along `inPlane`, clear of the Z seen from the medial side.
  */
-export function sawIn(ctx: StepContext, at: Vec3, inPlane: Vec3, q: number) {
+export function sawIn(ctx: StepContext, at: Vec3, inPlane: Vec3, q: number, across = boneAcross(ctx, at)) {
   const f = m1(ctx);
-  const medial = ctx.gauge.reach('metatarsal1', at, f.medial);
-  const lateral = ctx.gauge.reach('metatarsal1', at, scale(f.medial, -1));
+  const [medial, lateral] = across;
   const from = medial + 4;
   const to = -lateral - 0.5;
   return {
@@ -140,3 +140,21 @@ export function sawIn(ctx: StepContext, at: Vec3, inPlane: Vec3, q: number) {
     up: normalize(cross(f.medial, inPlane)),
   };
 }
+
+/** How far the metatarsal reaches medially and laterally from `at`, mm. */
+function boneAcross(ctx: PlanContext, at: Vec3): readonly [number, number] {
+  const f = m1(ctx);
+  return [
+    ctx.gauge.reach('metatarsal1', at, f.medial),
+    ctx.gauge.reach('metatarsal1', at, scale(f.medial, -1)),
+  ];
+}
+
+/** The long cut's saw station, `s` (0–1) of the way from the Z's distal corner to its proximal end. */
+export function longCutAt(ctx: PlanContext, s: number): Vec3 {
+  const z = scarfZ(ctx);
+  return add(z.distalEnd, scale(z.along, -LONG_LIMB * s));
+}
+
+/** The bone across the long cut as the saw runs along it (see sampledAlong). */
+export const longCutAcross = sampledAlong(16, (ctx: PlanContext, s) => boneAcross(ctx, longCutAt(ctx, s)));
