@@ -31,8 +31,13 @@ export interface QuizRole {
 export interface ProcedureInfo {
   /** The recovery's milestones in time order, from CLINICAL.md's aftercare facts. */
   readonly recovery?: readonly RecoveryMilestone[];
-  /** Numbers of CLINICAL.md's sources the procedure rests on (see clinical/references). */
+  /** Numbers of CLINICAL.md's sources the procedure rests on, its own or shared ones (clinical/references). */
   readonly references?: readonly number[];
+  /**
+   * The citations (as CLINICAL.md writes them, by their number there) of the sources only this
+   * operation cites; a source several operations or the measurements cite stays shared.
+   */
+  readonly sources?: Readonly<Record<number, string>>;
   /**
    * What the operation achieves in published series (CLINICAL §5), shown beside what the model
    * measures; none where CLINICAL has no series of post-operative angles for it.

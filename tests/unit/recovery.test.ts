@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, it as it_ } from '../locale-strings';
-import { PROCEDURES } from '../../src/procedures/registry';
+import { PROCEDURES, REFERENCES } from '../../src/procedures/registry';
 import { inTimeOrder, layoutRecovery, milestoneDays } from '../../src/engine/recovery';
-import { REFERENCES } from '../../src/clinical/references';
 
 const lookup = (o: object, key: string) =>
   key.split('.').reduce<unknown>((a, k) => (a as Record<string, unknown> | undefined)?.[k], o);

@@ -7,6 +7,7 @@ import { add, normalize, scale } from '../../anatomy/vec';
 import { screwAxis } from '../kit/fixation';
 import { keyedMemo } from '../kit/memo';
 import type { Params, ProcedureDef } from '../types';
+import { AKIN_SOURCES } from './akin/sources';
 import { percutaneousAkinWith, percutaneousChoices } from './akin/percutaneous';
 import {
   AKIN_FOLLOWS,
@@ -36,6 +37,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
     region: 'foot',
     // CLINICAL §1.3 gives no aftercare of its own (the Akin is usually combined): no timeline.
     references: [18, 19, 20, 21, 22, 30, 71],
+    sources: AKIN_SOURCES,
     // The toe's own deviation (CLINICAL §1.3); it leaves the metatarsal's angle alone.
     quiz: { answers: 'toeDeviation', wrongFor: ['mildBunion', 'moderateBunion'] },
     icon: 'M3 9h7l2 3-2 3H3M13 9h8v6h-8l1-3z',

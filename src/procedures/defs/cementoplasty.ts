@@ -52,6 +52,15 @@ function cementoplastyWith(site: LesionSite, leaks: boolean): ProcedureDef {
       { at: 2, unit: 'hour', key: 'recovery.standWalk' },
     ],
     references: [62, 63, 64, 65, 66, 75],
+    // The sources only this operation cites (the shared ones: clinical/references.ts).
+    sources: {
+      62: 'nice.org.uk/guidance/ipg179',
+      63: 'PMC7976525',
+      64: 'Vertebroplasty cement injection technique (textbook excerpt)',
+      65: 'Skeletal Radiol 2019, 10.1007/s00256-019-3156-0 (pelvic cementoplasty)',
+      66: 'Diagn Interv Radiol, CT-guided osteoplasty',
+      75: 'Systematic review of extra-spinal cementoplasty, PMID 31427218',
+    },
     // A painful lytic lesion (CLINICAL §3); it corrects no deformity.
     quiz: { answers: 'lyticLesion', wrongFor: ['mildBunion', 'varusKnee', 'valgusKnee'] },
     // A needle into a round lesion.

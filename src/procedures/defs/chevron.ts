@@ -129,6 +129,17 @@ export const chevron: ProcedureDef = {
     { at: 6, to: 8, unit: 'week', key: 'recovery.boneHealed' },
   ],
   references: [5, 6, 7, 8, 9, 10, 11, 12, 67, 68, 69],
+  // The sources only this operation cites (the shared ones: clinical/references.ts).
+  sources: {
+    5: 'Anatomical basis of chevron displacement (metatarsal head width, 50 % shift = 6.0/5.0 mm)',
+    6: 'Austin & Leventen, Clin Orthop 1981;157:25–30; Hetherington, "Austin procedure" chapter',
+    7: 'link.springer.com/article/10.1007/s10195-015-0366-7',
+    8: 'wheelessonline.com/bones/chevron-osteotomy',
+    9: 'podiatry2-0.com/?p=544',
+    10: 'musculoskeletalkey.com/chevron-osteotomy',
+    11: 'musculoskeletalkey.com/distal-chevron-osteotomy-perspective-2',
+    12: 'foot-health.info/Exostectomy_Osteotomy',
+  },
   published: openBunionResults([67, 68, 69]),
   // CLINICAL §1.1: up to an IMA of ~15–16°; not for the toe's own deviation (the Akin's).
   quiz: { answers: 'mildBunion', wrongFor: ['moderateBunion', 'toeDeviation'] },

@@ -13,6 +13,10 @@ export const dfoClosing: ProcedureDef = kneeOsteotomy(
     id: 'dfo-closing',
     kind: { site: 'femur', approach: 'closing' },
     references: [57, 58, 59, 61],
+    // The sources only this operation cites (the shared ones: clinical/references.ts).
+    sources: {
+      61: 'PMC8252853 (medial closing wedge DFO)',
+    },
     icon: 'M8 2h8v8l-3 3 3 3v6H8v-6l3-3-3-3zM11 13h2',
     // Medial (subvastus), over the distal femur.
     incision: [15, 110],

@@ -14,6 +14,10 @@ export const dfoOpening: ProcedureDef = kneeOsteotomy(
     id: 'dfo-opening',
     kind: { site: 'femur', approach: 'opening' },
     references: [57, 58, 59, 60],
+    // The sources only this operation cites (the shared ones: clinical/references.ts).
+    sources: {
+      60: 'PMC7528581 (lateral opening wedge DFO pearls)',
+    },
     icon: 'M8 2h8v9l-1 11H9L8 11zM16 15l-8-3',
     // Lateral, over the distal femur, from above the condyles up past the cut.
     incision: [15, 110],

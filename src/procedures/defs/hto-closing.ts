@@ -134,6 +134,12 @@ function htoClosingWith(fibula: 'release' | 'osteotomy', fixation: 'staples' | '
     treats: 'varus',
     region: 'knee',
     ...kneeAftercare(54, 55, 56, 72, 73, 74),
+    // The sources only this operation cites (the shared ones: clinical/references.ts).
+    sources: {
+      54: 'boneschool.com, closing wedge HTO technique',
+      55: 'wheelessonline.com, management of the fibula in HTO',
+      56: 'orthogate.org, closing wedge HTO (Rudan)',
+    },
     // Front Surg 2023 [72], 50 knees.
     published: [
       {

@@ -82,6 +82,14 @@ export const scarf: ProcedureDef = {
     { at: 1, to: 1.5, unit: 'month', key: 'recovery.recovered' },
   ],
   references: [13, 14, 15, 16, 17, 67, 68, 71],
+  // The sources only this operation cites (the shared ones: clinical/references.ts).
+  sources: {
+    13: 'musculoskeletalkey.com/scarf-osteotomy-2',
+    14: 'Weil & Bowen, scarf osteotomy',
+    15: 'boneschool.com, scarf osteotomy technique',
+    16: "Campbell's Operative Orthopaedics, scarf figure",
+    17: 'Clinical outcomes of scarf-Akin osteotomy (troughing rates)',
+  },
   published: openBunionResults([67, 68]),
   // CLINICAL §1.2: IMA ~12–23°.
   quiz: { answers: 'moderateBunion', wrongFor: ['toeDeviation'] },

@@ -39,7 +39,6 @@ import type {
 import { onSkin } from '../../kit/skin';
 
 type Fixation = 'screw' | 'tape';
-
 const DEG = 180 / Math.PI;
 /** The portal the burr goes in by, and the stab the screw goes in by, mm (CLINICAL §1.4: ~3 mm). */
 export const AKIN_PORTAL_MM = 3;
@@ -234,6 +233,7 @@ export function percutaneousAkinWith(
     id: open.id,
     region: 'foot',
     references: [19, 21, 28, 29, 30, 32],
+    sources: open.sources,
     readouts: open.readouts,
     params: paramsOf(open),
     cuts: Array.from({ length: passes }, (_, i) => passCut(i + 1, passes)),
