@@ -133,7 +133,12 @@ const procedureSchema = v.object({
   addons: v.optional(v.array(v.string())),
   approach: v.optional(v.picklist(['percutaneous'])),
   whenAdded: v.optional(v.strictObject({ percutaneous: v.optional(fn) })),
-  quiz: v.optional(v.strictObject({ answers: v.optional(v.string()), wrongFor: ids })),
+  indication: v.optional(
+    v.strictObject({
+      suits: v.record(v.string(), v.tuple([v.number(), v.number()])),
+      case: v.optional(v.strictObject({ id: v.string(), quotes: v.record(v.string(), v.number()) })),
+    }),
+  ),
   published: v.optional(v.array(publishedResult)),
   icon: v.optional(v.string()),
   readouts: v.optional(v.record(v.string(), readout)),

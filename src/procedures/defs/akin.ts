@@ -38,8 +38,12 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
     // CLINICAL §1.3 gives no aftercare of its own (the Akin is usually combined): no timeline.
     references: [18, 19, 20, 21, 22, 30, 71],
     sources: AKIN_SOURCES,
-    // The toe's own deviation (CLINICAL §1.3); it leaves the metatarsal's angle alone.
-    quiz: { answers: 'toeDeviation', wrongFor: ['mildBunion', 'moderateBunion'] },
+    // The toe's own deviation (HVIA 10° or more, CLINICAL §1.3) on normal metatarsals (IMA under 9°):
+    // it leaves the metatarsal's angle alone.
+    indication: {
+      suits: { hvia: [10, 30], ima: [0, 8] },
+      case: { id: 'toeDeviation', quotes: { hvia: 15, ima: 8 } },
+    },
     icon: 'M3 9h7l2 3-2 3H3M13 9h8v6h-8l1-3z',
     // The wedge closes by the toe's fragment turning on the base's.
     readouts: {

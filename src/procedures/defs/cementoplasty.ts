@@ -61,8 +61,9 @@ function cementoplastyWith(site: LesionSite, leaks: boolean): ProcedureDef {
       66: 'Diagn Interv Radiol, CT-guided osteoplasty',
       75: 'Systematic review of extra-spinal cementoplasty, PMID 31427218',
     },
-    // A painful lytic lesion (CLINICAL §3); it corrects no deformity.
-    quiz: { answers: 'lyticLesion', wrongFor: ['mildBunion', 'varusKnee', 'valgusKnee'] },
+    // A painful lytic lesion (CLINICAL §3), of the sizes its `lesion` parameter takes; it corrects
+    // no deformity.
+    indication: { suits: { lesion: [15, 45] }, case: { id: 'lyticLesion', quotes: { lesion: 30 } } },
     // A needle into a round lesion.
     icon: 'M3 5l9 7M12 12a5 5 0 1 0 10 0a5 5 0 1 0-10 0',
     params: [

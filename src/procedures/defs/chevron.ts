@@ -141,8 +141,11 @@ export const chevron: ProcedureDef = {
     12: 'foot-health.info/Exostectomy_Osteotomy',
   },
   published: openBunionResults([67, 68, 69]),
-  // CLINICAL §1.1: up to an IMA of ~15–16°; not for the toe's own deviation (the Akin's).
-  quiz: { answers: 'mildBunion', wrongFor: ['moderateBunion', 'toeDeviation'] },
+  // CLINICAL §1.1: a mild to moderate bunion, HVA up to ~30–35°, IMA up to ~15–16° [6][7][8].
+  indication: {
+    suits: { hva: [15, 35], ima: [9, 16] },
+    case: { id: 'mildBunion', quotes: { hva: 25, ima: 11 } },
+  },
   icon: 'M3 8h9l3 4-3 4H3M15 12l3-4h3v8h-3z',
   addons: ['akin'],
   params: [

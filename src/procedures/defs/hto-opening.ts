@@ -21,6 +21,7 @@ import {
   type KneeKind,
 } from '../knee/plan';
 import { mainCut } from '../knee/cuts';
+import { kneeIndication } from '../knee/aftercare';
 import { kneeCut, kneeFollows, kneeOsteotomy, openingSteps } from '../knee/definition';
 import { guideWires, BLADE_BEARING, sawPass } from '../knee/tools';
 import { kneeCamera, tibiaStation, type KneeTargets } from '../knee/steps';
@@ -185,8 +186,8 @@ export const htoOpening: ProcedureDef = kneeOsteotomy(
         refs: [72],
       },
     ],
-    // CLINICAL §2: a varus knee is corrected at the tibia.
-    quiz: { answers: 'varusKnee', wrongFor: ['mildBunion', 'valgusKnee', 'lyticLesion'] },
+    // CLINICAL §2: a varus knee is corrected at the tibia; the quiz's case quotes the default knee.
+    indication: kneeIndication('tibia', { id: 'varusKnee', quotes: { hka: 172, mpta: 82 } }),
     // Biplanar: the tuberosity in front of the frontal cut stays on the shaft (the patellar tendon does not move).
     cuts: [
       kneeCut(

@@ -116,7 +116,8 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
       70: 'Lewis 2021, third-generation MICA, 333 feet (PMC8265548)',
     },
     published: PUBLISHED[variant],
-    quiz: { wrongFor: ['lyticLesion'] },
+    // CLINICAL §1.4: a mild to moderate bunion (MICA's series: IMA 16.2° before [28]).
+    indication: { suits: { hva: [15, 40], ima: [9, 18] } },
     icon: 'M4 12h6M14 12a2 2 0 1 0 4 0a2 2 0 1 0-4 0M18 12h3',
     addons: ['akin'],
     // An added Akin is cut with the burr through a portal too (its `whenAdded`).

@@ -91,8 +91,8 @@ export const scarf: ProcedureDef = {
     17: 'Clinical outcomes of scarf-Akin osteotomy (troughing rates)',
   },
   published: openBunionResults([67, 68]),
-  // CLINICAL §1.2: IMA ~12–23°.
-  quiz: { answers: 'moderateBunion', wrongFor: ['toeDeviation'] },
+  // CLINICAL §1.2: a moderate bunion, IMA ~12–23° [13][14].
+  indication: { suits: { ima: [12, 23] }, case: { id: 'moderateBunion', quotes: { hva: 36, ima: 18 } } },
   icon: 'M3 9h12l3-4h3M3 15h3l3-4h12',
   addons: ['akin'],
   params: [
