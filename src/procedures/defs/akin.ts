@@ -89,7 +89,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
         phase: 'open',
         duration: 3,
         skin: true,
-        camera: (ctx) => baseView(ctx, 130, 0.6),
+        camera: baseView(130, 0.6),
         instruments: [
           {
             id: 'scalpel',
@@ -113,7 +113,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
         id: 'exposure',
         phase: 'open',
         duration: 3,
-        camera: (ctx) => baseView(ctx, 115, 0.6),
+        camera: baseView(115, 0.6),
         instruments: [
           {
             id: 'scalpel',
@@ -135,7 +135,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
       {
         id: 'first-cut',
         duration: 4,
-        camera: (ctx) => baseView(ctx, 100, 0.9),
+        camera: baseView(100, 0.9),
         instruments: [
           {
             id: 'saw',
@@ -149,7 +149,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
       {
         id: 'second-cut',
         duration: 4,
-        camera: (ctx) => baseView(ctx, 100, 0.9),
+        camera: baseView(100, 0.9),
         cuts: ['wedge'],
         instruments: [
           {
@@ -161,10 +161,10 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
           },
         ],
       },
-      { id: 'wedge-removed', duration: 2.5, camera: (ctx) => baseView(ctx, 90, 1.6) },
-      { id: 'close', duration: 4, camera: (ctx) => baseView(ctx, 110, 2.2), plays: ['close'] },
+      { id: 'wedge-removed', duration: 2.5, camera: baseView(90, 1.6) },
+      { id: 'close', duration: 4, camera: baseView(110, 2.2), plays: ['close'] },
       fixation === 'staple' ? stapleStep : screwStep,
-      { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => baseView(ctx, 150, 1) },
+      { id: 'closure', phase: 'close', duration: 3, skin: true, camera: baseView(150, 1) },
     ],
     captionValues: (ctx) => ({
       wedgeMm: Number(ctx.params.wedge),

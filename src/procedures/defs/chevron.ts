@@ -2,6 +2,8 @@ import { add, cross, normalize, scale } from '../../anatomy/vec';
 import { perContext } from '../kit/case-memo';
 import { limb } from '../kit/cutters';
 import { between } from '../kit/bone-frame';
+import { medialView, station } from '../kit/camera';
+import { inTurn, type ToolPath } from '../kit/tool-paths';
 import { screwAxis, wireThenScrew, type ScrewLine } from '../kit/fixation';
 import {
   DISTAL_INCISION,
@@ -38,23 +40,14 @@ export function chevronShiftMm(ctx: PlanContext): number {
 }
 
 /** A surgeon's view of the first metatarsal head from medial and above, at `distance` mm. */
-function headView(ctx: StepContext, distance = 130, fromDorsal = 0.7) {
-  const f = m1(ctx);
-  return {
-    target: f.at(-6),
-    from: add(add(f.medial, scale(f.dorsal, fromDorsal)), scale(f.axis, 0.3)),
-    distance,
-  };
-}
+const headView = (distance = 130, fromDorsal = 0.7) =>
+  medialView(m1, station(-6), { dorsal: fromDorsal, distal: 0.3 }, distance);
 
 /**
  * The V from straight medial, looking laterally at it lying on its side (apex distal, limbs dorsal
  * and plantar): only there do its limbs show their 60°; seen from above the medial face curves them.
  */
-function sideView(ctx: StepContext, distance = 120) {
-  const f = m1(ctx);
-  return { target: f.at(-7), from: add(f.medial, scale(f.axis, 0.08)), distance };
-}
+const sideView = (distance = 120) => medialView(m1, station(-7), { distal: 0.08 }, distance);
 
 /** The screw enters the dorsal cortex this far behind the head centre: ~3 mm proximal to the dorsal limb. */
 const SCREW_ENTRY = -15;
@@ -94,16 +87,18 @@ const limbStrokes = perContext((ctx: PlanContext) =>
  * of the bone to the lateral cortex; the handpiece trails medially and back along the limb (proximal,
  * dorsal for the dorsal limb) so that from the side the V is not hidden behind it.
  */
-function sawInLimb(ctx: StepContext, dorsalLimb: boolean, q: number) {
-  const f = m1(ctx);
-  const { limbDir, mid, from, to } = limbStrokes(ctx)[dorsalLimb ? 1 : 0]!;
-  const handle = between(f.medial, limbDir, SAW_LEAN);
-  return {
-    tip: add(mid, scale(f.medial, from + (to - from) * q)),
-    direction: scale(handle, -1),
-    up: normalize(cross(f.medial, limbDir)),
+const limbStroke =
+  (dorsalLimb: boolean): ToolPath =>
+  (ctx, q) => {
+    const f = m1(ctx);
+    const { limbDir, mid, from, to } = limbStrokes(ctx)[dorsalLimb ? 1 : 0]!;
+    const handle = between(f.medial, limbDir, SAW_LEAN);
+    return {
+      tip: add(mid, scale(f.medial, from + (to - from) * q)),
+      direction: scale(handle, -1),
+      up: normalize(cross(f.medial, limbDir)),
+    };
   };
-}
 
 /** The medial step the shift leaves proud, trimmed flush with the head and tapering over 30 mm. */
 const TRIM: MedialTrim = { halfWidth: (ctx) => chevronWidth(ctx) / 2, shiftMm: chevronShiftMm, taper: 30 };
@@ -200,16 +195,16 @@ export const chevron: ProcedureDef = {
   steps: [
     ...medialApproach(
       {
-        incision: (ctx) => headView(ctx, 170, 1.1),
-        capsule: (ctx) => headView(ctx, 150, 1.1),
-        eminence: (ctx) => headView(ctx, 120, 0.3),
+        incision: headView(170, 1.1),
+        capsule: headView(150, 1.1),
+        eminence: headView(120, 0.3),
       },
       DISTAL_INCISION,
     ),
     {
       id: 'cut',
       duration: 5,
-      camera: (ctx) => sideView(ctx, 100),
+      camera: sideView(100),
       cuts: ['v'],
       instruments: [
         {
@@ -219,27 +214,27 @@ export const chevron: ProcedureDef = {
           // The plantar limb, then the dorsal one: the still ends with the tip at the lateral cortex
           // in the head's metaphysis.
           target: m1Target('lateral', -SAW_ALONG_LIMB * Math.cos((CHEVRON_ANGLE / 2) * DEG)),
-          path: (ctx, p) => (p < 0.5 ? sawInLimb(ctx, false, p * 2) : sawInLimb(ctx, true, (p - 0.5) * 2)),
+          path: inTurn(limbStroke(false), limbStroke(true)),
         },
       ],
     },
-    { id: 'shift', duration: 4, camera: (ctx) => headView(ctx, 140, 2.2), plays: ['shift'] },
-    { id: 'impact', duration: 2, camera: (ctx) => headView(ctx, 130, 1.2), plays: ['impact'] },
+    { id: 'shift', duration: 4, camera: headView(140, 2.2), plays: ['shift'] },
+    { id: 'impact', duration: 2, camera: headView(130, 1.2), plays: ['impact'] },
     {
       id: 'fixation',
       duration: 5,
-      camera: (ctx) => headView(ctx, 140, 1.2),
+      camera: headView(140, 1.2),
       ...wireThenScrew('screw', 'cannulatedScrew', 'capital', screwLine, m1Target('plantar', SCREW_TIP[0])),
     },
     // Along the medial cortex from the head to where the trim runs out into the shaft.
-    medialTrim((ctx) => headView(ctx, 120, 0.4), TRIM, -2, 14),
+    medialTrim(headView(120, 0.4), TRIM, -2, 14),
     {
       id: 'capsule-repair',
       duration: 4,
-      camera: (ctx) => headView(ctx, 170, 2.5),
+      camera: headView(170, 2.5),
       plays: ['rebalance', 'settle'],
     },
-    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => headView(ctx, 170, 1) },
+    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: headView(170, 1) },
   ],
   ...headShift('capital'),
   captionValues: (ctx) => ({

@@ -1,4 +1,5 @@
 import { add, scale } from '../../anatomy/vec';
+import { inTurn, driven, during } from '../kit/tool-paths';
 import { limb, slab } from '../kit/cutters';
 import {
   headAndShaft,
@@ -34,9 +35,8 @@ import {
   distalScrew,
   DISTAL_TIP,
   proximalScrew,
-  sawIn,
-  longCutAcross,
-  longCutAt,
+  longCutStroke,
+  shortLimbStroke,
 } from './scarf/geometry';
 
 /**
@@ -159,16 +159,16 @@ export const scarf: ProcedureDef = {
   steps: [
     ...medialApproach(
       {
-        incision: (ctx) => shaftView(ctx, 190, 1.1),
-        capsule: (ctx) => shaftView(ctx, 170, 1.1),
-        eminence: (ctx) => shaftView(ctx, 130, 0.3, 0.6),
+        incision: shaftView(190, 1.1),
+        capsule: shaftView(170, 1.1),
+        eminence: shaftView(130, 0.3, 0.6),
       },
       { start: -34, length: 48 },
     ),
     {
       id: 'long-cut',
       duration: 5,
-      camera: (ctx) => zView(ctx),
+      camera: zView(),
       cuts: ['long'],
       instruments: [
         {
@@ -178,23 +178,14 @@ export const scarf: ProcedureDef = {
           // Through to the lateral cortex first, then along the limb to its proximal end; the
           // handpiece trails medially and proximally, below the line of the cut.
           target: m1Target('lateral', -LONG_LIMB * LONG_ALONG_SHAFT),
-          path: (ctx, p) => {
-            const s = Math.max(0, p - 0.2) / 0.8;
-            return sawIn(
-              ctx,
-              longCutAt(ctx, s),
-              scale(scarfZ(ctx).along, -1),
-              p / 0.2,
-              longCutAcross(ctx, s),
-            );
-          },
+          path: longCutStroke,
         },
       ],
     },
     {
       id: 'short-cuts',
       duration: 5,
-      camera: (ctx) => zView(ctx),
+      camera: zView(),
       cuts: ['short'],
       instruments: [
         {
@@ -204,19 +195,15 @@ export const scarf: ProcedureDef = {
           // The proximal limb (the handpiece below the sole), then the distal one: the still ends
           // with the tip at the lateral cortex in the distal limb, the handpiece up and away.
           target: m1Target('lateral', -LONG_END_BEHIND, 5),
-          path: (ctx, p) => {
-            const z = scarfZ(ctx);
-            if (p < 0.5) return sawIn(ctx, add(z.proximalEnd, scale(z.short, -3)), scale(z.short, -1), p * 2);
-            return sawIn(ctx, add(z.distalEnd, scale(z.short, 1.5)), z.short, (p - 0.5) * 2);
-          },
+          path: inTurn(shortLimbStroke('proximal'), shortLimbStroke('distal')),
         },
       ],
     },
-    { id: 'shift', duration: 4, camera: (ctx) => shaftView(ctx, 150, 2.2, 0.4), plays: ['shift', 'shorten'] },
+    { id: 'shift', duration: 4, camera: shaftView(150, 2.2, 0.4), plays: ['shift', 'shorten'] },
     {
       id: 'fixation',
       duration: 5,
-      camera: (ctx) => shaftView(ctx, 150, 1.2),
+      camera: shaftView(150, 1.2),
       instruments: [
         {
           id: 'wire',
@@ -225,11 +212,7 @@ export const scarf: ProcedureDef = {
           // The distal screw's wire, then the proximal one's: the still ends at the proximal tip,
           // plantar-lateral: in the plantar fragment, on its lateral side.
           target: m1Target('lateral', PROXIMAL_TIP),
-          path: (ctx, p) => {
-            const s = p < 0.5 ? distalScrew(ctx) : proximalScrew(ctx);
-            const q = p < 0.5 ? p * 2 : (p - 0.5) * 2;
-            return { tip: add(s.entry, scale(s.dir, s.length * Math.min(1, q * 2))), direction: s.dir };
-          },
+          path: inTurn(driven(distalScrew, during(0, 0.5)), driven(proximalScrew, during(0, 0.5))),
         },
       ],
       implants: [
@@ -239,11 +222,8 @@ export const scarf: ProcedureDef = {
           fixedTo: 'plantar',
           target: m1Target('plantar', DISTAL_TIP),
           length: (ctx) => Math.round(distalScrew(ctx).length),
-          path: (ctx, p) => {
-            const s = distalScrew(ctx);
-            const depth = Math.min(1, Math.max(0, p * 4 - 1));
-            return { tip: add(s.entry, scale(s.dir, s.length * depth)), direction: s.dir };
-          },
+          // Driven in over the step's second quarter, the proximal one over its last.
+          path: driven(distalScrew, during(0.25, 0.5)),
         },
         {
           id: 'screw-proximal',
@@ -251,22 +231,18 @@ export const scarf: ProcedureDef = {
           fixedTo: 'plantar',
           target: m1Target('lateral', PROXIMAL_TIP),
           length: (ctx) => Math.round(proximalScrew(ctx).length),
-          path: (ctx, p) => {
-            const s = proximalScrew(ctx);
-            const depth = Math.min(1, Math.max(0, p * 4 - 3));
-            return { tip: add(s.entry, scale(s.dir, s.length * depth)), direction: s.dir };
-          },
+          path: driven(proximalScrew, during(0.75, 1)),
         },
       ],
     },
-    medialTrim((ctx) => shaftView(ctx, 130, 0.4), TRIM, 0, TRIM_TAPER - 2),
+    medialTrim(shaftView(130, 0.4), TRIM, 0, TRIM_TAPER - 2),
     {
       id: 'capsule-repair',
       duration: 4,
-      camera: (ctx) => shaftView(ctx, 180, 2.5, 0.6),
+      camera: shaftView(180, 2.5, 0.6),
       plays: ['rebalance', 'settle'],
     },
-    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => shaftView(ctx, 180, 1) },
+    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: shaftView(180, 1) },
   ],
   ...headShift('plantar'),
   captionValues: (ctx) => ({

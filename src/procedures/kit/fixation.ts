@@ -1,6 +1,7 @@
-import { add, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { length, normalize, sub, type Vec3 } from '../../anatomy/vec';
 import type { ImplantUse, InstrumentKind, InstrumentUse, StepContext, ToolTarget } from '../types';
 import { perContext } from './case-memo';
+import { driven, during } from './tool-paths';
 
 /** Where a screw goes: from its entry on the near cortex to its tip, region frame, mm. */
 export interface ScrewLine {
@@ -39,13 +40,9 @@ export function wireThenScrew(
   target?: ToolTarget,
 ): { instruments: InstrumentUse[]; implants: ImplantUse[] } {
   const axisOf = perContext((ctx: StepContext) => screwAxis(line(ctx)));
-  const along = (ctx: StepContext, f: number) => {
-    const s = axisOf(ctx);
-    return { tip: add(s.entry, scale(s.dir, s.length * f)), direction: s.dir };
-  };
   return {
     instruments: [
-      { id: 'wire', kind: 'kwire', action: 'spin', target, path: (ctx, p) => along(ctx, Math.min(1, p * 2)) },
+      { id: 'wire', kind: 'kwire', action: 'spin', target, path: driven(axisOf, during(0, 0.5)) },
     ],
     implants: [
       {
@@ -54,7 +51,7 @@ export function wireThenScrew(
         fixedTo,
         target,
         length: (ctx) => screwLength(kind, axisOf(ctx)),
-        path: (ctx, p) => along(ctx, Math.max(0, p * 2 - 1)),
+        path: driven(axisOf, during(0.5, 1)),
       },
     ],
   };

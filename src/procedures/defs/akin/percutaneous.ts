@@ -189,7 +189,7 @@ function passSteps(n: number, atHinge: ToolTarget | undefined): StepDef[] {
     fluoro: 'ap' as const,
     // The skin stays on: the burr goes in through the portal drawn on it.
     skin: true,
-    camera: (ctx) => baseView(ctx, 120, 2.2),
+    camera: baseView(120, 2.2),
     cuts: [`wedge-${i + 1}`],
     instruments: [burrPass(i + 1, n, atHinge)],
   }));
@@ -200,7 +200,7 @@ const screwStep = (screwed: ProcedureDef): StepDef => ({
   id: 'screw-portal',
   duration: 5,
   fluoro: 'ap',
-  camera: (ctx) => baseView(ctx, 100, 0.6),
+  camera: baseView(100, 0.6),
   ...wireThenScrew('screw', 'headlessScrew', 'akinToe', screwLine, openTarget(screwed, 'screw', 'screw')),
 });
 
@@ -252,7 +252,7 @@ export function percutaneousAkinWith(
         id: 'close',
         duration: 4,
         fluoro: 'ap',
-        camera: (ctx) => baseView(ctx, 110, 2.2),
+        camera: baseView(110, 2.2),
         plays: ['close'],
       },
       // The classic sitting's bandage, which closes it, tapes the toe in its correction.

@@ -5,6 +5,8 @@
 import { add, cross, length, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { landmark } from '../../../anatomy/landmarks';
 import { between } from '../../kit/bone-frame';
+import { medialView, station } from '../../kit/camera';
+import type { ToolPath } from '../../kit/tool-paths';
 import { perContext, sampledAlong } from '../../kit/case-memo';
 import { m1 } from '../../foot/first-ray';
 import type { PlanContext, StepContext } from '../../types';
@@ -63,24 +65,12 @@ export function scarfShortenMm(ctx: PlanContext): number {
 }
 
 /** The Z as it is drawn in the books: from straight medial (a touch above), the whole of it in view. */
-export function zView(ctx: StepContext, distance = 100) {
-  const f = m1(ctx);
-  return {
-    target: f.at(-12, -1),
-    from: add(add(f.medial, scale(f.dorsal, 0.12)), scale(f.axis, 0.05)),
-    distance,
-  };
-}
+export const zView = (distance = 100) =>
+  medialView(m1, station(-12, -1), { dorsal: 0.12, distal: 0.05 }, distance);
 
 /** A surgeon's view of the first metatarsal from medial and above, centred on the Z. */
-export function shaftView(ctx: StepContext, distance = 140, fromDorsal = 0.5, fromDistal = 0.2) {
-  const f = m1(ctx);
-  return {
-    target: f.at(-11),
-    from: add(add(f.medial, scale(f.dorsal, fromDorsal)), scale(f.axis, fromDistal)),
-    distance,
-  };
-}
+export const shaftView = (distance = 140, fromDorsal = 0.5, fromDistal = 0.2) =>
+  medialView(m1, station(-11), { dorsal: fromDorsal, distal: fromDistal }, distance);
 
 export function line(entry: Vec3, target: Vec3) {
   const d = sub(target, entry);
@@ -158,3 +148,19 @@ export function longCutAt(ctx: PlanContext, s: number): Vec3 {
 
 /** The bone across the long cut as the saw runs along it (see sampledAlong). */
 export const longCutAcross = sampledAlong(16, (ctx: PlanContext, s) => boneAcross(ctx, longCutAt(ctx, s)));
+
+/** The saw through to the lateral cortex at the Z's distal corner (the first fifth), then along the long limb. */
+export const longCutStroke: ToolPath = (ctx, p) => {
+  const s = Math.max(0, p - 0.2) / 0.8;
+  return sawIn(ctx, longCutAt(ctx, s), scale(scarfZ(ctx).along, -1), p / 0.2, longCutAcross(ctx, s));
+};
+
+/** The saw through one short limb of the Z: the proximal one (the handpiece below the sole) or the distal one. */
+export const shortLimbStroke =
+  (end: 'proximal' | 'distal'): ToolPath =>
+  (ctx, q) => {
+    const z = scarfZ(ctx);
+    return end === 'proximal'
+      ? sawIn(ctx, add(z.proximalEnd, scale(z.short, -3)), scale(z.short, -1), q)
+      : sawIn(ctx, add(z.distalEnd, scale(z.short, 1.5)), z.short, q);
+  };
