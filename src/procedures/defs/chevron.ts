@@ -1,7 +1,7 @@
 import { add, cross, normalize, scale } from '../../anatomy/vec';
 import { perContext } from '../kit/case-memo';
 import { limb } from '../kit/cutters';
-import { between } from '../kit/bone-frame';
+import { between, towards } from '../kit/bone-frame';
 import { medialView, station } from '../kit/camera';
 import { inTurn, type ToolPath } from '../kit/tool-paths';
 import { screwAxis, wireThenScrew, type ScrewLine } from '../kit/fixation';
@@ -179,14 +179,14 @@ export const chevron: ProcedureDef = {
       id: 'shift',
       body: 'capital',
       kind: 'translate',
-      direction: (ctx) => scale(m1(ctx).medial, -1),
+      direction: towards(m1, 'lateral'),
       amount: chevronShiftMm,
     },
     {
       id: 'impact',
       body: 'capital',
       kind: 'translate',
-      direction: (ctx) => scale(m1(ctx).axis, -1),
+      direction: towards(m1, 'proximal'),
       amount: () => 0.8,
     },
     ...capsule.motions,

@@ -19,6 +19,7 @@ import {
   REVERDIN_DMAA,
   reverdinWedgeDeg,
 } from '../foot/neck-osteotomy';
+import { towards } from '../kit/bone-frame';
 import { keyedMemo } from '../kit/memo';
 import type { Params, PlanContext, ProcedureDef } from '../types';
 import { type Variant, misShiftFraction, misShiftMm, openIncisionMm, misSkinMarks } from './mis-bunion/skin';
@@ -166,7 +167,7 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
         id: 'shift',
         body: 'capital',
         kind: 'translate',
-        direction: (ctx) => scale(m1(ctx).medial, -1),
+        direction: towards(m1, 'lateral'),
         amount: misShiftMm,
       },
       ...(variant === 'reverdin' ? [closeNeckWedge] : []),

@@ -1,5 +1,7 @@
 import { add, scale } from '../../anatomy/vec';
 import { inTurn, driven, during } from '../kit/tool-paths';
+import { towards } from '../kit/bone-frame';
+import { wholeMm } from '../kit/fixation';
 import { limb, slab } from '../kit/cutters';
 import {
   headAndShaft,
@@ -142,7 +144,7 @@ export const scarf: ProcedureDef = {
       id: 'shift',
       body: 'plantar',
       kind: 'translate',
-      direction: (ctx) => scale(m1(ctx).medial, -1),
+      direction: towards(m1, 'lateral'),
       amount: scarfShiftMm,
     },
     {
@@ -221,7 +223,7 @@ export const scarf: ProcedureDef = {
           kind: 'cannulatedScrew',
           fixedTo: 'plantar',
           target: m1Target('plantar', DISTAL_TIP),
-          length: (ctx) => Math.round(distalScrew(ctx).length),
+          length: wholeMm(distalScrew),
           // Driven in over the step's second quarter, the proximal one over its last.
           path: driven(distalScrew, during(0.25, 0.5)),
         },
@@ -230,7 +232,7 @@ export const scarf: ProcedureDef = {
           kind: 'cannulatedScrew',
           fixedTo: 'plantar',
           target: m1Target('lateral', PROXIMAL_TIP),
-          length: (ctx) => Math.round(proximalScrew(ctx).length),
+          length: wholeMm(proximalScrew),
           path: driven(proximalScrew, during(0.75, 1)),
         },
       ],

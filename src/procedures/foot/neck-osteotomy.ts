@@ -10,7 +10,7 @@ import { perContext } from '../kit/case-memo';
 import { add, scale, type Vec3 } from '../../anatomy/vec';
 import { measureFoot } from '../../clinical/foot-angles';
 import { slab, wedge } from '../kit/cutters';
-import { between } from '../kit/bone-frame';
+import { between, towards } from '../kit/bone-frame';
 import { BURR_DIAMETER, burrAcross } from './burr';
 import { headAndShaft, m1, m1Target } from './first-ray';
 import type { CutDef, MotionDef, PlanContext, StepDef } from '../types';
@@ -70,7 +70,7 @@ export const closeNeckWedge: MotionDef = {
   body: 'capital',
   kind: 'rotate',
   // About the dorsal direction, a positive turn takes the distal axis towards medial.
-  direction: (ctx) => m1(ctx).dorsal,
+  direction: towards(m1, 'dorsal'),
   pivot: hinge,
   amount: reverdinWedgeDeg,
 };

@@ -1,4 +1,5 @@
 import { landmark, type RegionLandmarks } from '../../anatomy/landmarks';
+import type { PlanContext } from '../types';
 import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 
 /** A long bone's own frame from its posed landmarks: where procedures place their cuts. */
@@ -53,4 +54,28 @@ function makeBoneFrame(lm: RegionLandmarks, bone: string): BoneFrame {
 export function between(a: Vec3, b: Vec3, degrees: number): Vec3 {
   const r = (degrees * Math.PI) / 180;
   return normalize(add(scale(a, Math.cos(r)), scale(b, Math.sin(r))));
+}
+
+/** A direction of a bone's own frame by its anatomical name (the frame's axis runs base to head: distal). */
+export type FrameDirection = 'medial' | 'lateral' | 'dorsal' | 'plantar' | 'distal' | 'proximal';
+
+const FRAME_AXES = {
+  medial: ['medial', 1],
+  lateral: ['medial', -1],
+  dorsal: ['dorsal', 1],
+  plantar: ['dorsal', -1],
+  distal: ['axis', 1],
+  proximal: ['axis', -1],
+} as const satisfies Record<FrameDirection, readonly ['medial' | 'dorsal' | 'axis', 1 | -1]>;
+
+/** The named direction of the frame `frameOf` gives in each case (a motion's or a tool's). */
+export function towards(
+  frameOf: (ctx: PlanContext) => BoneFrame,
+  name: FrameDirection,
+): (ctx: PlanContext) => Vec3 {
+  const [axis, sign] = FRAME_AXES[name];
+  return (ctx) => {
+    const v = frameOf(ctx)[axis];
+    return sign === 1 ? v : scale(v, -1);
+  };
 }

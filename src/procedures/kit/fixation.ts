@@ -56,3 +56,9 @@ export function wireThenScrew(
     ],
   };
 }
+
+/** A screw's length as sold, in whole millimetres, from its line. */
+export const wholeMm =
+  (lineOf: (ctx: StepContext) => { readonly length: number }) =>
+  (ctx: StepContext): number =>
+    Math.round(lineOf(ctx).length);

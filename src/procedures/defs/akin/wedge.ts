@@ -6,7 +6,7 @@
 import { perContext } from '../../kit/case-memo';
 import { add, cross, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { wedge } from '../../kit/cutters';
-import { between, boneFrame } from '../../kit/bone-frame';
+import { between, boneFrame, towards } from '../../kit/bone-frame';
 import { medialView } from '../../kit/camera';
 import { wireThenScrew, type ScrewLine } from '../../kit/fixation';
 import type { FollowDef, MotionDef, PlanContext, StepContext, StepDef, ToolTarget } from '../../types';
@@ -171,7 +171,7 @@ export const closeWedge: MotionDef = {
   body: 'akinToe',
   kind: 'rotate',
   // About the dorsal direction, a positive turn takes the distal axis towards medial.
-  direction: (ctx) => pp1(ctx).dorsal,
+  direction: towards(pp1, 'dorsal'),
   pivot: akinHinge,
   amount: akinAngle,
 };
