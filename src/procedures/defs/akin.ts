@@ -4,6 +4,7 @@
  * sitting (./akin/percutaneous.ts) the same wedge cut with the burr through a portal.
  */
 import { add, normalize, scale } from '../../anatomy/vec';
+import { pointOf } from '../kit/bone-frame';
 import { screwAxis } from '../kit/fixation';
 import { keyedMemo } from '../kit/memo';
 import type { Params, ProcedureDef } from '../types';
@@ -77,7 +78,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
         cutter: (ctx) => [akinWedge(ctx)],
         fragments: [
           { id: 'akinBase', probe: (ctx) => add(pp1(ctx).base, scale(pp1(ctx).axis, 3)), holds: ['base'] },
-          { id: 'akinToe', probe: (ctx) => pp1(ctx).at(-3), holds: ['head'] },
+          { id: 'akinToe', probe: pointOf(pp1, -3), holds: ['head'] },
         ],
       },
     ],

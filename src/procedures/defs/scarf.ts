@@ -1,6 +1,6 @@
 import { add, scale } from '../../anatomy/vec';
 import { inTurn, driven, during } from '../kit/tool-paths';
-import { towards } from '../kit/bone-frame';
+import { fromBase, towards } from '../kit/bone-frame';
 import { wholeMm } from '../kit/fixation';
 import { limb, slab } from '../kit/cutters';
 import {
@@ -123,7 +123,7 @@ export const scarf: ProcedureDef = {
         // A kerf past each corner so the short limbs meet it without a sliver.
         return [slab(mid, z.along, z.medial, LONG_LIMB / 2 + KERF, SPAN, KERF)];
       },
-      fragments: [{ id: 'slotted', probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8), holds: [] }],
+      fragments: [{ id: 'slotted', probe: fromBase(m1, 8), holds: [] }],
     },
     {
       id: 'short',

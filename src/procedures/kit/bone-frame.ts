@@ -79,3 +79,17 @@ export function towards(
     return sign === 1 ? v : scale(v, -1);
   };
 }
+
+/** A point of the frame `frameOf` gives (a fragment's probe): `fromHead` mm along its axis from the head. */
+export const pointOf =
+  (frameOf: (ctx: PlanContext) => BoneFrame, fromHead: number) =>
+  (ctx: PlanContext): Vec3 =>
+    frameOf(ctx).at(fromHead);
+
+/** A point of the frame `frameOf` gives `mm` along its axis from the base. */
+export const fromBase =
+  (frameOf: (ctx: PlanContext) => BoneFrame, mm: number) =>
+  (ctx: PlanContext): Vec3 => {
+    const f = frameOf(ctx);
+    return f.at(-f.length + mm);
+  };

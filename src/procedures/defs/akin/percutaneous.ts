@@ -23,7 +23,7 @@ import {
   pp1,
   screwLine,
 } from './wedge';
-import { between } from '../../kit/bone-frame';
+import { between, pointOf } from '../../kit/bone-frame';
 import { BURR_DIAMETER, PASS_DEPTH } from '../../foot/burr';
 import { screwAxis, wireThenScrew } from '../../kit/fixation';
 import type {
@@ -90,7 +90,7 @@ export const toeAfter = (k: number, n: number) => (k === n ? 'akinToe' : `akinTo
 function passCut(k: number, n: number): CutDef {
   const toe = {
     id: toeAfter(k, n),
-    probe: (ctx: PlanContext) => pp1(ctx).at(-3),
+    probe: pointOf(pp1, -3),
     holds: ['head'],
   };
   return {
