@@ -2,7 +2,6 @@ import type { Region } from '../anatomy/types';
 import { typicalRangeIn, type PublishedResult, type TypicalRange } from '../clinical/published-results';
 import { composeProcedures } from './kit/compose';
 import { keyedMemo } from './kit/memo';
-import { joinSources } from './sources';
 import type { ParamValue, Params, ProcedureDef } from './types';
 
 /** What each file in `defs/` exports: its definition and where the picker lists it. */
@@ -18,12 +17,6 @@ const DEFINITIONS = import.meta.glob<DefinitionModule>('./defs/*.ts', { eager: t
 export const PROCEDURES: readonly ProcedureDef[] = Object.values(DEFINITIONS)
   .sort((a, b) => a.order - b.order)
   .map((m) => m.procedure);
-
-/**
- * Every source's citation by its CLINICAL.md number: the shared ones and those the operations
- * declare as their own (a new operation brings its own sources in its file).
- */
-export const REFERENCES: Readonly<Record<number, string>> = joinSources(PROCEDURES).references;
 
 // In development each definition is checked against the schema and the catalogues once loaded (a
 // broken one is reported, not left out). The tests check every definition and variant themselves
