@@ -2,8 +2,8 @@
  * CLINICAL.md's shared sources, numbered as there: each as its citation text (author, title,
  * journal and year as written there; citations are not translated). Shared: the measurements' and
  * the planning's own sources, and those several operations cite. A source only one operation cites
- * lives with that operation (`sources` in its definition); the registry joins the two
- * (`REFERENCES`), and the schema checks every number an operation cites is found.
+ * lives with that operation (`sources` in its definition); the references tab looks there first,
+ * and the schema checks every number an operation cites is found (procedures/sources.ts).
  */
 export const SHARED_REFERENCES: Readonly<Record<number, string>> = {
   1: 'jfootankleres.biomedcentral.com/articles/10.1186/1757-1146-2-15 (table 1)',
