@@ -1,4 +1,5 @@
 import type { Vec3 } from '../anatomy/vec';
+import { gaugeAnswers } from './gauge-answers';
 
 /** Measurements of the posed bones that a procedure may need (widths at a cut). */
 export interface BoneGauge {
@@ -24,56 +25,50 @@ const KEPT_ANSWERS = 2000;
  * a whole mesh. The scans allocate nothing per vertex.
  */
 export function meshGauge(positionsOf: (bone: string) => Float32Array | undefined): BoneGauge {
-  const known = new Map<string, unknown>();
-  const remembered = <T>(key: string, measure: () => T): T => {
-    // A long run of slider drags asks ever new questions: the oldest answers make way.
-    if (!known.has(key) && known.size >= KEPT_ANSWERS) known.delete(known.keys().next().value!);
-    if (!known.has(key)) known.set(key, measure());
-    return known.get(key) as T;
-  };
   const meshOf = (bone: string) => {
     const pos = positionsOf(bone);
     if (!pos) throw new Error(`No mesh for ${bone}`);
     return pos;
   };
+  // A long run of slider drags asks ever new questions: the oldest answers make way.
+  const spans = gaugeAnswers(KEPT_ANSWERS, (bone, at, axis, across: Vec3) => {
+    const pos = meshOf(bone);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < pos.length; i += 3) {
+      const dx = pos[i]! - at[0];
+      const dy = pos[i + 1]! - at[1];
+      const dz = pos[i + 2]! - at[2];
+      if (Math.abs(dx * axis[0] + dy * axis[1] + dz * axis[2]) > SLICE) continue;
+      const s = dx * across[0] + dy * across[1] + dz * across[2];
+      if (s < lo) lo = s;
+      if (s > hi) hi = s;
+    }
+    return (hi > lo ? [lo, hi] : [0, 0]) as readonly [number, number];
+  });
+  const reaches = gaugeAnswers(KEPT_ANSWERS, (bone, at, dir, _none: undefined) => {
+    const pos = meshOf(bone);
+    // Where the mesh is coarse no vertex may lie that close to the line: widen the search.
+    for (const radius of LINE_RADII) {
+      let far = 0;
+      for (let i = 0; i < pos.length; i += 3) {
+        const dx = pos[i]! - at[0];
+        const dy = pos[i + 1]! - at[1];
+        const dz = pos[i + 2]! - at[2];
+        const along = dx * dir[0] + dy * dir[1] + dz * dir[2];
+        if (along > far && dx * dx + dy * dy + dz * dz - along * along < radius * radius) far = along;
+      }
+      if (far > 0) return far;
+    }
+    return 0;
+  });
   const gauge: BoneGauge = {
     width(bone, at, axis, across) {
-      const [lo, hi] = gauge.span(bone, at, axis, across);
-      return hi > lo ? hi - lo : 0;
+      const span = spans(bone, at, axis, across);
+      return span[1] > span[0] ? span[1] - span[0] : 0;
     },
-    span: (bone, at, axis, across) =>
-      remembered(`span|${bone}|${at}|${axis}|${across}`, () => {
-        const pos = meshOf(bone);
-        let lo = Infinity;
-        let hi = -Infinity;
-        for (let i = 0; i < pos.length; i += 3) {
-          const dx = pos[i]! - at[0];
-          const dy = pos[i + 1]! - at[1];
-          const dz = pos[i + 2]! - at[2];
-          if (Math.abs(dx * axis[0] + dy * axis[1] + dz * axis[2]) > SLICE) continue;
-          const s = dx * across[0] + dy * across[1] + dz * across[2];
-          if (s < lo) lo = s;
-          if (s > hi) hi = s;
-        }
-        return (hi > lo ? [lo, hi] : [0, 0]) as readonly [number, number];
-      }),
-    reach: (bone, at, dir) =>
-      remembered(`reach|${bone}|${at}|${dir}`, () => {
-        const pos = meshOf(bone);
-        // Where the mesh is coarse no vertex may lie that close to the line: widen the search.
-        for (const radius of LINE_RADII) {
-          let far = 0;
-          for (let i = 0; i < pos.length; i += 3) {
-            const dx = pos[i]! - at[0];
-            const dy = pos[i + 1]! - at[1];
-            const dz = pos[i + 2]! - at[2];
-            const along = dx * dir[0] + dy * dir[1] + dz * dir[2];
-            if (along > far && dx * dx + dy * dy + dz * dz - along * along < radius * radius) far = along;
-          }
-          if (far > 0) return far;
-        }
-        return 0;
-      }),
+    span: spans,
+    reach: (bone, at, dir) => reaches(bone, at, dir, undefined),
   };
   return gauge;
 }

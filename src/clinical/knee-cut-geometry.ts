@@ -67,25 +67,35 @@ export interface SectionFrame {
   readonly medial: Vec3;
 }
 
+/** A frame worked out once per pose: the knee's tools ask for it every frame. */
+function oncePerPose(make: (lm: RegionLandmarks) => SectionFrame): (lm: RegionLandmarks) => SectionFrame {
+  const made = new WeakMap<RegionLandmarks, SectionFrame>();
+  return (lm) => {
+    let frame = made.get(lm);
+    if (!frame) made.set(lm, (frame = make(lm)));
+    return frame;
+  };
+}
+
 /** The proximal tibia's section frame (axis distal). */
-export function tibialFrame(lm: RegionLandmarks): SectionFrame {
+export const tibialFrame = oncePerPose((lm) => {
   const toMedial = coronalUnit(
     sub(landmark(lm, 'tibia', 'plateauMedial'), landmark(lm, 'tibia', 'plateauLateral')),
   );
   // Distal axis: the plateau's medial direction turned clockwise by the normal mMPTA.
   const axis = turnDir(toMedial, -METAPHYSIS_JOINT_ANGLE);
   return { bone: 'tibia', origin: landmark(lm, 'tibia', 'kneeCentre'), axis, medial: turnDir(axis, 90) };
-}
+});
 
 /** The distal femur's section frame (axis proximal). */
-export function femoralFrame(lm: RegionLandmarks): SectionFrame {
+export const femoralFrame = oncePerPose((lm) => {
   const toLateral = coronalUnit(
     sub(landmark(lm, 'femur', 'condyleLateral'), landmark(lm, 'femur', 'condyleMedial')),
   );
   // Proximal axis: the condylar line's lateral direction turned clockwise by the normal mLDFA.
   const axis = turnDir(toLateral, -METAPHYSIS_JOINT_ANGLE);
   return { bone: 'femur', origin: landmark(lm, 'femur', 'kneeCentre'), axis, medial: turnDir(axis, -90) };
-}
+});
 
 /** How far a point lies along the frame's axis from its origin, mm. */
 function depthOf(f: SectionFrame, p: Vec3): number {

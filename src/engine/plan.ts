@@ -55,7 +55,9 @@ export function bodyMatrix(
   const parent = plan.parent.get(body);
   if (parent) bodyMatrix(plan, parent, progressOf, out);
   else out.identity();
-  for (const r of plan.motions) {
+  // Indexed, not for…of: in code the browser has not optimised yet, an iterator is an allocation.
+  for (let i = 0; i < plan.motions.length; i++) {
+    const r = plan.motions[i]!;
     if (r.def.body !== body) continue;
     const f = progressOf(r);
     if (f !== 0) out.multiply(motionMatrix(m, r, f));
@@ -142,10 +144,16 @@ export function makePlan(proc: ProcedureDef, ctx: PlanContext): Plan {
   });
   const parent = fragmentsFollowTheirBone(proc, new Map(proc.follows.map((f) => [f.body, f.follows])));
   const partial = { motions, parent };
-  const finalMatrix = new Matrix4();
+  // Where each body ends up, worked out when first asked: tools ask every frame.
+  const finalOf = new Map<string, readonly number[]>();
+  const done = () => 1;
   const stepCtx: StepContext = {
     ...ctx,
-    placed: (body, point) => transformPoint(bodyMatrix(partial, body, () => 1, finalMatrix).elements, point),
+    placed: (body, point) => {
+      let final = finalOf.get(body);
+      if (!final) finalOf.set(body, (final = bodyMatrix(partial, body, done, new Matrix4()).elements));
+      return transformPoint(final, point);
+    },
   };
   const moving = new Set<string>(motions.map((r) => r.def.body));
   for (const [child] of parent) moving.add(child);

@@ -2,10 +2,10 @@
  * Quiz questions for the study view, generated from the procedure data: which step comes next, the
  * order of a procedure's steps, which operation makes a given cut (its icon), the correction angle
  * that moves a varus knee's load line to a target (planned by src/clinical), which operation suits
- * a given deformity (each procedure's `quiz` data, CLINICAL §1–3). Pure and seeded: the same seed gives the same quiz; texts are i18n keys
+ * a given deformity (derived from each procedure's `indication`, CLINICAL §1–3). Pure and seeded: the same seed gives the same quiz; texts are i18n keys
  * the interface translates, numbers are formatted by it in the reader's language.
  */
-import type { ProcedureDef } from '../procedures/types';
+import { quizCases } from '../procedures/indications';
 import { PROCEDURES } from '../procedures/registry';
 import { correctionAngle } from './quiz-angle';
 import {
@@ -25,26 +25,7 @@ import {
 export type * from './quiz-kit';
 export { ANGLE_SPREAD, planKneeCase } from './quiz-angle';
 
-/** A "which operation?" case: the procedure it is answered by and the ones the same facts rule out. */
-interface QuizCase {
-  readonly id: string;
-  readonly answer: string;
-  readonly wrong: readonly string[];
-}
-
-/**
- * The cases, from the procedures' own `quiz` data in the picker's order: each with its answer and
- * the first three operations that name it among their wrong ones (a question has four options).
- */
-function quizCases(procedures: readonly ProcedureDef[]): QuizCase[] {
-  return procedures.flatMap(({ id: answer, quiz }) => {
-    const id = quiz?.answers;
-    if (!id) return [];
-    const wrong = procedures.filter((p) => p.quiz?.wrongFor?.includes(id)).map((p) => p.id);
-    return wrong.length >= 3 ? [{ id, answer, wrong: wrong.slice(0, 3) }] : [];
-  });
-}
-
+/** The "which operation?" cases, from what each operation declares it is for (its `indication`). */
 const CASES = quizCases(PROCEDURES);
 
 function nextStep(rnd: () => number): ChoiceQuestion {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { REGION_PARTS } from '../anatomy/parts';
 import { catalogueProblems, referenceProblems } from './schema-references';
+import { sourceProblems } from './sources';
 import type { ProcedureDef } from './types';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9-]*$/, 'must be a camelCase or kebab-case id'));
@@ -132,7 +133,12 @@ const procedureSchema = v.object({
   addons: v.optional(v.array(v.string())),
   approach: v.optional(v.picklist(['percutaneous'])),
   whenAdded: v.optional(v.strictObject({ percutaneous: v.optional(fn) })),
-  quiz: v.optional(v.strictObject({ answers: v.optional(v.string()), wrongFor: ids })),
+  indication: v.optional(
+    v.strictObject({
+      suits: v.record(v.string(), v.tuple([v.number(), v.number()])),
+      case: v.optional(v.strictObject({ id: v.string(), quotes: v.record(v.string(), v.number()) })),
+    }),
+  ),
   published: v.optional(v.array(publishedResult)),
   icon: v.optional(v.string()),
   readouts: v.optional(v.record(v.string(), readout)),
@@ -152,6 +158,9 @@ const procedureSchema = v.object({
     ),
   ),
   references: v.optional(v.array(v.pipe(v.number(), v.integer(), v.minValue(1)))),
+  sources: v.optional(
+    v.record(v.pipe(v.string(), v.regex(/^[1-9]\d*$/)), v.pipe(v.string(), v.minLength(1))),
+  ),
   treats: v.optional(v.picklist(['varus', 'valgus'])),
   variant: v.optional(fn),
   steps: v.pipe(
@@ -188,7 +197,7 @@ export function validateProcedure(p: unknown, parts?: readonly string[]): string
     return result.issues.map((i) => `${String(name)}: ${v.getDotPath(i) ?? '(root)'}: ${i.message}`);
   const proc = p as ProcedureDef;
   const known = parts ?? REGION_PARTS[proc.region];
-  return [...referenceProblems(proc, known), ...catalogueProblems(proc, known)].map(
+  return [...referenceProblems(proc, known), ...catalogueProblems(proc, known), ...sourceProblems(proc)].map(
     (m) => `${String(name)}: ${m}`,
   );
 }

@@ -5,7 +5,7 @@ import type { ConvexPiece } from '../geometry/cutters';
 import type { KneeDeformity } from '../clinical/deformity-params';
 import type { BoneSide } from '../clinical/bone-proximity';
 import type { ProcedureInfo } from './info-types';
-export type { ProcedureInfo, QuizRole, RecoveryMilestone } from './info-types';
+export type { Indication, ProcedureInfo, RecoveryMilestone } from './info-types';
 import type { LandmarkShift, ReadoutDef } from './readout-types';
 export type { LandmarkShift, PlannedMeasure, ReadoutDef } from './readout-types';
 import type { InstrumentKind } from './instruments/catalogue';

@@ -2,9 +2,9 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEASURE_UNIT } from '../clinical/measures';
 import { bandOf, boundDigits, type MeanSd, type PublishedResult } from '../clinical/published-results';
-import { REFERENCES } from '../clinical/references';
 import { formatNumber, type Language } from '../i18n';
-import { publishedResults } from '../procedures/registry';
+import { SHARED_REFERENCES } from '../clinical/references';
+import { PROCEDURES, publishedResults } from '../procedures/registry';
 import type { ProcedureDef } from '../procedures/types';
 import { usePosedPatient } from '../state/patient';
 import { useSession } from '../state/store';
@@ -14,13 +14,21 @@ import './info-tabs.css';
 const TABS = ['what', 'who', 'steps', 'recovery', 'risks', 'references'] as const;
 type Tab = (typeof TABS)[number];
 
+/**
+ * A source's citation: the operation's own, a shared one, or the one another operation declares
+ * (an add-on's). The joined table is not built here: the shared table stays out of the first view.
+ */
+function citation(proc: ProcedureDef, n: number): string | undefined {
+  return proc.sources?.[n] ?? SHARED_REFERENCES[n] ?? PROCEDURES.find((p) => p.sources?.[n])?.sources?.[n];
+}
+
 /** The procedure's sources, numbered as in CLINICAL.md (citations stay as written there). */
 export function ReferenceList({ proc }: { readonly proc: ProcedureDef }) {
   return (
     <ol className="references" data-testid="references">
       {(proc.references ?? []).map((n) => (
         <li key={n} value={n} data-ref={n}>
-          {REFERENCES[n]}
+          {citation(proc, n)}
         </li>
       ))}
     </ol>
@@ -107,7 +115,7 @@ export function TypicalResults({ proc }: { readonly proc: ProcedureDef }) {
       <ol className="references" data-testid="typical-sources">
         {refs.map((n) => (
           <li key={n} value={n} data-ref={n}>
-            {REFERENCES[n]}
+            {citation(proc, n)}
           </li>
         ))}
       </ol>

@@ -1,8 +1,11 @@
-import { REFERENCES } from '../../src/clinical/references';
 import { describe, expect, it } from 'vitest';
 import { REGION_MEASURES } from '../../src/clinical/measures';
 import type { MeanSd, PublishedResult } from '../../src/clinical/published-results';
 import { PROCEDURES, publishedResults, typicalRange } from '../../src/procedures/registry';
+import { joinSources } from '../../src/procedures/sources';
+
+/** Every citation: the shared ones and each operation's own. */
+const REFERENCES = joinSources(PROCEDURES).references;
 
 /**
  * Every operation's published results, each variant's where a `variant` choice changes the

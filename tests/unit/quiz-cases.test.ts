@@ -1,11 +1,13 @@
 /**
- * The quiz's cases as the procedures declare them (`quiz: { answers, wrongFor }`): each case is
- * answered by one procedure and has its texts in both languages, and each wrong option names a case
- * that is asked. A typo would otherwise drop a question without a word.
+ * The quiz's "which operation?" cases, derived from what each operation declares it is for
+ * (`indication`): each case fits the operation that declares it and no operation it offers as
+ * wrong, has its texts in both languages, and a slip in the data is named with the procedure and
+ * the field rather than dropping a question without a word.
  */
 import { describe, expect, it } from 'vitest';
 import { en, it as it_ } from '../locale-strings';
 import { PROCEDURES, procedureById } from '../../src/procedures/registry';
+import { fits, quizCases } from '../../src/procedures/indications';
 import { quizProblems, type HasString } from '../../src/procedures/schema-quiz';
 import type { ProcedureDef } from '../../src/procedures/types';
 
@@ -16,40 +18,66 @@ const has = (strings: object) => (key: string) =>
 const STRINGS: HasString = { en: has(en), it: has(it_) };
 
 describe("the quiz's cases", () => {
-  it('are each answered by one procedure, with their texts in both languages, and every wrong option names one', () => {
+  it('are declared by one operation each, with their texts in both languages', () => {
     expect(quizProblems(PROCEDURES, STRINGS)).toEqual([]);
-    // The check has something to check: cases answered, and wrong options for them.
-    expect(PROCEDURES.filter((p) => p.quiz?.answers).length).toBeGreaterThanOrEqual(5);
-    expect(PROCEDURES.flatMap((p) => p.quiz?.wrongFor ?? []).length).toBeGreaterThanOrEqual(10);
+    expect(quizCases(PROCEDURES).map((c) => c.id)).toEqual([
+      'mildBunion',
+      'moderateBunion',
+      'toeDeviation',
+      'varusKnee',
+      'valgusKnee',
+      'lyticLesion',
+    ]);
   });
 
-  it('name the procedure and the field of a case misspelt, answered twice, without texts, or answered and ruled out at once', () => {
+  it("offer as wrong only operations the case's numbers rule out, its region's first", () => {
+    for (const c of quizCases(PROCEDURES)) {
+      const answer = procedureById(c.answer)!;
+      const quotes = answer.indication!.case!.quotes;
+      expect(fits(answer, answer.region, quotes), c.id).toBe(true);
+      expect(c.wrong).toHaveLength(3);
+      for (const id of c.wrong)
+        expect(fits(procedureById(id)!, answer.region, quotes), `${c.id} ${id}`).toBe(false);
+      // Of the operations of its region that do not fit, none is passed over for one of another region.
+      const regions = c.wrong.map((id) => procedureById(id)!.region === answer.region);
+      expect(regions).toEqual([...regions].sort((a, b) => Number(b) - Number(a)));
+    }
+    // A varus knee is not asked against the closing HTO, which suits it too.
+    const varus = quizCases(PROCEDURES).find((c) => c.id === 'varusKnee')!;
+    expect(varus.wrong).toEqual(['dfo-opening', 'dfo-closing', 'cementoplasty']);
+  });
+
+  it('name the procedure and the field of a slip: a case twice, off its own indication, unknown measures, no texts', () => {
     const chevron = procedureById('chevron')!;
     const scarf = procedureById('scarf')!;
     const akin = procedureById('akin')!;
-    const with_ = (p: ProcedureDef, quiz: ProcedureDef['quiz']): ProcedureDef => ({ ...p, quiz });
-    const broken = [
-      with_(chevron, { answers: 'mildBunion', wrongFor: ['moderateBunnion', 'mildBunion'] }),
-      with_(scarf, { answers: 'mildBunion', wrongFor: ['toeDeviation'] }),
-      with_(akin, { answers: 'toeDeviation', wrongFor: ['hammerToe'] }),
-      { ...akin, id: 'lapidus', quiz: { answers: 'severeBunion' } },
+    const broken: ProcedureDef[] = [
+      chevron,
+      procedureById('hto-opening')!,
+      procedureById('cementoplasty')!,
+      { ...scarf, indication: { suits: { ima: [23, 12] }, case: { id: 'mildBunion', quotes: { ima: 18 } } } },
+      { ...akin, indication: { suits: { hvai: [10, 30] }, case: { id: 'hammerToe', quotes: { hvai: 15 } } } },
     ];
     expect(quizProblems(broken, STRINGS)).toEqual([
-      'scarf: quiz.answers: "mildBunion" is answered by chevron already',
-      'lapidus: quiz.answers: "severeBunion" has no quiz.case.severeBunion.prompt in en',
-      'lapidus: quiz.answers: "severeBunion" has no quiz.case.severeBunion.why in en',
-      'lapidus: quiz.answers: "severeBunion" has no quiz.case.severeBunion.prompt in it',
-      'lapidus: quiz.answers: "severeBunion" has no quiz.case.severeBunion.why in it',
-      'chevron: quiz.wrongFor[0]: "moderateBunnion" is answered by no procedure',
-      'chevron: quiz.wrongFor[1]: "mildBunion" is the case it answers',
-      'akin: quiz.wrongFor[0]: "hammerToe" is answered by no procedure',
+      'scarf: indication.suits.ima: 23 is above 12',
+      'akin: indication.suits.hvai: no measure of the foot nor parameter',
+      'scarf: indication.case: "mildBunion" is declared by chevron already',
+      'scarf: indication.case: "mildBunion" does not fit its own indication',
+      'akin: indication.case: "hammerToe" has no quiz.case.hammerToe.prompt in en',
+      'akin: indication.case: "hammerToe" has no quiz.case.hammerToe.why in en',
+      'akin: indication.case: "hammerToe" has no quiz.case.hammerToe.prompt in it',
+      'akin: indication.case: "hammerToe" has no quiz.case.hammerToe.why in it',
     ]);
+    // With the bunion operations alone, a bunion case has too few wrong options to be asked.
+    expect(quizProblems([chevron, scarf, akin], STRINGS)).toContain(
+      'chevron: indication.case: "mildBunion" rules out 2 operations, 3 are needed to ask it',
+    );
   });
 
   it('a text missing in one language only is named with that language', () => {
     const onlyEnglish: HasString = { en: STRINGS.en!, it: (key) => key !== 'quiz.case.lyticLesion.why' };
     expect(quizProblems(PROCEDURES, onlyEnglish)).toEqual([
-      'cementoplasty: quiz.answers: "lyticLesion" has no quiz.case.lyticLesion.why in it',
+      'cementoplasty: indication.case: "lyticLesion" has no quiz.case.lyticLesion.why in it',
     ]);
   });
 });

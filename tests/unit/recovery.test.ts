@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { en, it as it_ } from '../locale-strings';
 import { PROCEDURES } from '../../src/procedures/registry';
+import { joinSources } from '../../src/procedures/sources';
 import { inTimeOrder, layoutRecovery, milestoneDays } from '../../src/engine/recovery';
-import { REFERENCES } from '../../src/clinical/references';
+
+/** Every citation: the shared ones and each operation's own. */
+const REFERENCES = joinSources(PROCEDURES).references;
 
 const lookup = (o: object, key: string) =>
   key.split('.').reduce<unknown>((a, k) => (a as Record<string, unknown> | undefined)?.[k], o);

@@ -4,9 +4,11 @@
  * sitting (./akin/percutaneous.ts) the same wedge cut with the burr through a portal.
  */
 import { add, normalize, scale } from '../../anatomy/vec';
+import { pointOf } from '../kit/bone-frame';
 import { screwAxis } from '../kit/fixation';
 import { keyedMemo } from '../kit/memo';
 import type { Params, ProcedureDef } from '../types';
+import { AKIN_SOURCES } from './akin/sources';
 import { percutaneousAkinWith, percutaneousChoices } from './akin/percutaneous';
 import {
   AKIN_FOLLOWS,
@@ -36,8 +38,13 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
     region: 'foot',
     // CLINICAL §1.3 gives no aftercare of its own (the Akin is usually combined): no timeline.
     references: [18, 19, 20, 21, 22, 30, 71],
-    // The toe's own deviation (CLINICAL §1.3); it leaves the metatarsal's angle alone.
-    quiz: { answers: 'toeDeviation', wrongFor: ['mildBunion', 'moderateBunion'] },
+    sources: AKIN_SOURCES,
+    // The toe's own deviation (HVIA 10° or more, CLINICAL §1.3) on normal metatarsals (IMA under 9°):
+    // it leaves the metatarsal's angle alone.
+    indication: {
+      suits: { hvia: [10, 30], ima: [0, 8] },
+      case: { id: 'toeDeviation', quotes: { hvia: 15, ima: 8 } },
+    },
     icon: 'M3 9h7l2 3-2 3H3M13 9h8v6h-8l1-3z',
     // The wedge closes by the toe's fragment turning on the base's.
     readouts: {
@@ -71,7 +78,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
         cutter: (ctx) => [akinWedge(ctx)],
         fragments: [
           { id: 'akinBase', probe: (ctx) => add(pp1(ctx).base, scale(pp1(ctx).axis, 3)), holds: ['base'] },
-          { id: 'akinToe', probe: (ctx) => pp1(ctx).at(-3), holds: ['head'] },
+          { id: 'akinToe', probe: pointOf(pp1, -3), holds: ['head'] },
         ],
       },
     ],
@@ -83,7 +90,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
         phase: 'open',
         duration: 3,
         skin: true,
-        camera: (ctx) => baseView(ctx, 130, 0.6),
+        camera: baseView(130, 0.6),
         instruments: [
           {
             id: 'scalpel',
@@ -107,7 +114,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
         id: 'exposure',
         phase: 'open',
         duration: 3,
-        camera: (ctx) => baseView(ctx, 115, 0.6),
+        camera: baseView(115, 0.6),
         instruments: [
           {
             id: 'scalpel',
@@ -129,7 +136,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
       {
         id: 'first-cut',
         duration: 4,
-        camera: (ctx) => baseView(ctx, 100, 0.9),
+        camera: baseView(100, 0.9),
         instruments: [
           {
             id: 'saw',
@@ -143,7 +150,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
       {
         id: 'second-cut',
         duration: 4,
-        camera: (ctx) => baseView(ctx, 100, 0.9),
+        camera: baseView(100, 0.9),
         cuts: ['wedge'],
         instruments: [
           {
@@ -155,10 +162,10 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
           },
         ],
       },
-      { id: 'wedge-removed', duration: 2.5, camera: (ctx) => baseView(ctx, 90, 1.6) },
-      { id: 'close', duration: 4, camera: (ctx) => baseView(ctx, 110, 2.2), plays: ['close'] },
+      { id: 'wedge-removed', duration: 2.5, camera: baseView(90, 1.6) },
+      { id: 'close', duration: 4, camera: baseView(110, 2.2), plays: ['close'] },
       fixation === 'staple' ? stapleStep : screwStep,
-      { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => baseView(ctx, 150, 1) },
+      { id: 'closure', phase: 'close', duration: 3, skin: true, camera: baseView(150, 1) },
     ],
     captionValues: (ctx) => ({
       wedgeMm: Number(ctx.params.wedge),

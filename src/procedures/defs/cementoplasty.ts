@@ -52,8 +52,18 @@ function cementoplastyWith(site: LesionSite, leaks: boolean): ProcedureDef {
       { at: 2, unit: 'hour', key: 'recovery.standWalk' },
     ],
     references: [62, 63, 64, 65, 66, 75],
-    // A painful lytic lesion (CLINICAL §3); it corrects no deformity.
-    quiz: { answers: 'lyticLesion', wrongFor: ['mildBunion', 'varusKnee', 'valgusKnee'] },
+    // The sources only this operation cites (the shared ones: clinical/references.ts).
+    sources: {
+      62: 'nice.org.uk/guidance/ipg179',
+      63: 'PMC7976525',
+      64: 'Vertebroplasty cement injection technique (textbook excerpt)',
+      65: 'Skeletal Radiol 2019, 10.1007/s00256-019-3156-0 (pelvic cementoplasty)',
+      66: 'Diagn Interv Radiol, CT-guided osteoplasty',
+      75: 'Systematic review of extra-spinal cementoplasty, PMID 31427218',
+    },
+    // A painful lytic lesion (CLINICAL §3), of the sizes its `lesion` parameter takes; it corrects
+    // no deformity.
+    indication: { suits: { lesion: [15, 45] }, case: { id: 'lyticLesion', quotes: { lesion: 30 } } },
     // A needle into a round lesion.
     icon: 'M3 5l9 7M12 12a5 5 0 1 0 10 0a5 5 0 1 0-10 0',
     params: [

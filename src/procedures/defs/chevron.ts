@@ -1,6 +1,9 @@
 import { add, cross, normalize, scale } from '../../anatomy/vec';
+import { perContext } from '../kit/case-memo';
 import { limb } from '../kit/cutters';
-import { between } from '../kit/bone-frame';
+import { between, towards } from '../kit/bone-frame';
+import { medialView, station } from '../kit/camera';
+import { inTurn, type ToolPath } from '../kit/tool-paths';
 import { screwAxis, wireThenScrew, type ScrewLine } from '../kit/fixation';
 import {
   DISTAL_INCISION,
@@ -26,10 +29,10 @@ export const CHEVRON_ANGLE = 60;
 export const WIDTH_STATION = -10;
 
 /** Width of the metatarsal across the shift direction at the cut, mm. */
-export function chevronWidth(ctx: PlanContext): number {
+export const chevronWidth = perContext((ctx: PlanContext): number => {
   const f = m1(ctx);
   return ctx.gauge.width('metatarsal1', f.at(WIDTH_STATION), f.axis, f.medial);
-}
+});
 
 /** Lateral translation of the head, mm: shift % of the width at the cut. */
 export function chevronShiftMm(ctx: PlanContext): number {
@@ -37,23 +40,14 @@ export function chevronShiftMm(ctx: PlanContext): number {
 }
 
 /** A surgeon's view of the first metatarsal head from medial and above, at `distance` mm. */
-function headView(ctx: StepContext, distance = 130, fromDorsal = 0.7) {
-  const f = m1(ctx);
-  return {
-    target: f.at(-6),
-    from: add(add(f.medial, scale(f.dorsal, fromDorsal)), scale(f.axis, 0.3)),
-    distance,
-  };
-}
+const headView = (distance = 130, fromDorsal = 0.7) =>
+  medialView(m1, station(-6), { dorsal: fromDorsal, distal: 0.3 }, distance);
 
 /**
  * The V from straight medial, looking laterally at it lying on its side (apex distal, limbs dorsal
  * and plantar): only there do its limbs show their 60°; seen from above the medial face curves them.
  */
-function sideView(ctx: StepContext, distance = 120) {
-  const f = m1(ctx);
-  return { target: f.at(-7), from: add(f.medial, scale(f.axis, 0.08)), distance };
-}
+const sideView = (distance = 120) => medialView(m1, station(-7), { distal: 0.08 }, distance);
 
 /** The screw enters the dorsal cortex this far behind the head centre: ~3 mm proximal to the dorsal limb. */
 const SCREW_ENTRY = -15;
@@ -76,24 +70,35 @@ const SAW_ALONG_LIMB = 7;
 /** How far the saw's handpiece leans from straight medial towards the open end of its limb, degrees. */
 const SAW_LEAN = 62;
 
+/** The saw's stroke in each limb, plantar then dorsal: from medial of the bone to the lateral cortex. */
+const limbStrokes = perContext((ctx: PlanContext) =>
+  ([false, true] as const).map((dorsalLimb) => {
+    const f = m1(ctx);
+    const limbDir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), CHEVRON_ANGLE / 2);
+    const mid = add(f.head, scale(limbDir, SAW_ALONG_LIMB));
+    const from = ctx.gauge.reach('metatarsal1', mid, f.medial) + 4;
+    const to = -ctx.gauge.reach('metatarsal1', mid, scale(f.medial, -1)) - 0.5;
+    return { limbDir, mid, from, to };
+  }),
+);
+
 /**
  * The micro-saw in one limb of the V: the blade flat in the limb's plane, its tip going from medial
  * of the bone to the lateral cortex; the handpiece trails medially and back along the limb (proximal,
  * dorsal for the dorsal limb) so that from the side the V is not hidden behind it.
  */
-function sawInLimb(ctx: StepContext, dorsalLimb: boolean, q: number) {
-  const f = m1(ctx);
-  const limbDir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), CHEVRON_ANGLE / 2);
-  const mid = add(f.head, scale(limbDir, SAW_ALONG_LIMB));
-  const from = ctx.gauge.reach('metatarsal1', mid, f.medial) + 4;
-  const to = -ctx.gauge.reach('metatarsal1', mid, scale(f.medial, -1)) - 0.5;
-  const handle = between(f.medial, limbDir, SAW_LEAN);
-  return {
-    tip: add(mid, scale(f.medial, from + (to - from) * q)),
-    direction: scale(handle, -1),
-    up: normalize(cross(f.medial, limbDir)),
+const limbStroke =
+  (dorsalLimb: boolean): ToolPath =>
+  (ctx, q) => {
+    const f = m1(ctx);
+    const { limbDir, mid, from, to } = limbStrokes(ctx)[dorsalLimb ? 1 : 0]!;
+    const handle = between(f.medial, limbDir, SAW_LEAN);
+    return {
+      tip: add(mid, scale(f.medial, from + (to - from) * q)),
+      direction: scale(handle, -1),
+      up: normalize(cross(f.medial, limbDir)),
+    };
   };
-}
 
 /** The medial step the shift leaves proud, trimmed flush with the head and tapering over 30 mm. */
 const TRIM: MedialTrim = { halfWidth: (ctx) => chevronWidth(ctx) / 2, shiftMm: chevronShiftMm, taper: 30 };
@@ -119,9 +124,23 @@ export const chevron: ProcedureDef = {
     { at: 6, to: 8, unit: 'week', key: 'recovery.boneHealed' },
   ],
   references: [5, 6, 7, 8, 9, 10, 11, 12, 67, 68, 69],
+  // The sources only this operation cites (the shared ones: clinical/references.ts).
+  sources: {
+    5: 'Anatomical basis of chevron displacement (metatarsal head width, 50 % shift = 6.0/5.0 mm)',
+    6: 'Austin & Leventen, Clin Orthop 1981;157:25–30; Hetherington, "Austin procedure" chapter',
+    7: 'link.springer.com/article/10.1007/s10195-015-0366-7',
+    8: 'wheelessonline.com/bones/chevron-osteotomy',
+    9: 'podiatry2-0.com/?p=544',
+    10: 'musculoskeletalkey.com/chevron-osteotomy',
+    11: 'musculoskeletalkey.com/distal-chevron-osteotomy-perspective-2',
+    12: 'foot-health.info/Exostectomy_Osteotomy',
+  },
   published: openBunionResults([67, 68, 69]),
-  // CLINICAL §1.1: up to an IMA of ~15–16°; not for the toe's own deviation (the Akin's).
-  quiz: { answers: 'mildBunion', wrongFor: ['moderateBunion', 'toeDeviation'] },
+  // CLINICAL §1.1: a mild to moderate bunion, HVA up to ~30–35°, IMA up to ~15–16° [6][7][8].
+  indication: {
+    suits: { hva: [15, 35], ima: [9, 16] },
+    case: { id: 'mildBunion', quotes: { hva: 25, ima: 11 } },
+  },
   icon: 'M3 8h9l3 4-3 4H3M15 12l3-4h3v8h-3z',
   addons: ['akin'],
   params: [
@@ -160,14 +179,14 @@ export const chevron: ProcedureDef = {
       id: 'shift',
       body: 'capital',
       kind: 'translate',
-      direction: (ctx) => scale(m1(ctx).medial, -1),
+      direction: towards(m1, 'lateral'),
       amount: chevronShiftMm,
     },
     {
       id: 'impact',
       body: 'capital',
       kind: 'translate',
-      direction: (ctx) => scale(m1(ctx).axis, -1),
+      direction: towards(m1, 'proximal'),
       amount: () => 0.8,
     },
     ...capsule.motions,
@@ -176,16 +195,16 @@ export const chevron: ProcedureDef = {
   steps: [
     ...medialApproach(
       {
-        incision: (ctx) => headView(ctx, 170, 1.1),
-        capsule: (ctx) => headView(ctx, 150, 1.1),
-        eminence: (ctx) => headView(ctx, 120, 0.3),
+        incision: headView(170, 1.1),
+        capsule: headView(150, 1.1),
+        eminence: headView(120, 0.3),
       },
       DISTAL_INCISION,
     ),
     {
       id: 'cut',
       duration: 5,
-      camera: (ctx) => sideView(ctx, 100),
+      camera: sideView(100),
       cuts: ['v'],
       instruments: [
         {
@@ -195,27 +214,27 @@ export const chevron: ProcedureDef = {
           // The plantar limb, then the dorsal one: the still ends with the tip at the lateral cortex
           // in the head's metaphysis.
           target: m1Target('lateral', -SAW_ALONG_LIMB * Math.cos((CHEVRON_ANGLE / 2) * DEG)),
-          path: (ctx, p) => (p < 0.5 ? sawInLimb(ctx, false, p * 2) : sawInLimb(ctx, true, (p - 0.5) * 2)),
+          path: inTurn(limbStroke(false), limbStroke(true)),
         },
       ],
     },
-    { id: 'shift', duration: 4, camera: (ctx) => headView(ctx, 140, 2.2), plays: ['shift'] },
-    { id: 'impact', duration: 2, camera: (ctx) => headView(ctx, 130, 1.2), plays: ['impact'] },
+    { id: 'shift', duration: 4, camera: headView(140, 2.2), plays: ['shift'] },
+    { id: 'impact', duration: 2, camera: headView(130, 1.2), plays: ['impact'] },
     {
       id: 'fixation',
       duration: 5,
-      camera: (ctx) => headView(ctx, 140, 1.2),
+      camera: headView(140, 1.2),
       ...wireThenScrew('screw', 'cannulatedScrew', 'capital', screwLine, m1Target('plantar', SCREW_TIP[0])),
     },
     // Along the medial cortex from the head to where the trim runs out into the shaft.
-    medialTrim((ctx) => headView(ctx, 120, 0.4), TRIM, -2, 14),
+    medialTrim(headView(120, 0.4), TRIM, -2, 14),
     {
       id: 'capsule-repair',
       duration: 4,
-      camera: (ctx) => headView(ctx, 170, 2.5),
+      camera: headView(170, 2.5),
       plays: ['rebalance', 'settle'],
     },
-    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => headView(ctx, 170, 1) },
+    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: headView(170, 1) },
   ],
   ...headShift('capital'),
   captionValues: (ctx) => ({

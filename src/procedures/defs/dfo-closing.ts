@@ -3,6 +3,7 @@
  * guide wires converging on a hinge inside the lateral cortex, the two cuts, the wedge (base
  * medial) taken out, the gap closed, a medial locking plate.
  */
+import { kneeIndication } from '../knee/aftercare';
 import { kneeOsteotomy } from '../knee/definition';
 import { distalFemurPlate } from '../knee/plate';
 import { femurStation } from '../knee/steps';
@@ -13,6 +14,10 @@ export const dfoClosing: ProcedureDef = kneeOsteotomy(
     id: 'dfo-closing',
     kind: { site: 'femur', approach: 'closing' },
     references: [57, 58, 59, 61],
+    // The sources only this operation cites (the shared ones: clinical/references.ts).
+    sources: {
+      61: 'PMC8252853 (medial closing wedge DFO)',
+    },
     icon: 'M8 2h8v8l-3 3 3 3v6H8v-6l3-3-3-3zM11 13h2',
     // Medial (subvastus), over the distal femur.
     incision: [15, 110],
@@ -27,8 +32,8 @@ export const dfoClosing: ProcedureDef = kneeOsteotomy(
     plate: distalFemurPlate('medial', 23, [30, 38, 40, 62, 75, 90, 104]),
     plateView: 240,
   },
-  // CLINICAL §2.3: a valgus knee is corrected at the femur.
-  { quiz: { answers: 'valgusKnee', wrongFor: ['varusKnee'] } },
+  // CLINICAL §2.3: a valgus knee is corrected at the femur; the quiz's case quotes the default valgus knee.
+  { indication: kneeIndication('femur', { id: 'valgusKnee', quotes: { hka: 188, ldfa: 80 } }) },
 );
 
 /** The picker lists the procedures by this number, lowest first. */

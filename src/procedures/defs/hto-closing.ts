@@ -133,7 +133,13 @@ function htoClosingWith(fibula: 'release' | 'osteotomy', fixation: 'staples' | '
     id: 'hto-closing',
     treats: 'varus',
     region: 'knee',
-    ...kneeAftercare(54, 55, 56, 72, 73, 74),
+    ...kneeAftercare('tibia', 54, 55, 56, 72, 73, 74),
+    // The sources only this operation cites (the shared ones: clinical/references.ts).
+    sources: {
+      54: 'boneschool.com, closing wedge HTO technique',
+      55: 'wheelessonline.com, management of the fibula in HTO',
+      56: 'orthogate.org, closing wedge HTO (Rudan)',
+    },
     // Front Surg 2023 [72], 50 knees.
     published: [
       {
@@ -145,7 +151,6 @@ function htoClosingWith(fibula: 'release' | 'osteotomy', fixation: 'staples' | '
         refs: [72],
       },
     ],
-    quiz: { wrongFor: ['toeDeviation', 'valgusKnee'] },
     icon: 'M7 2h10v5l-3 3 3 3v9H7v-9l3-3-3-3zM10 10h4',
     params: [
       ...kneeParams(KIND.site),

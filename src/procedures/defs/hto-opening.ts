@@ -21,6 +21,7 @@ import {
   type KneeKind,
 } from '../knee/plan';
 import { mainCut } from '../knee/cuts';
+import { kneeIndication } from '../knee/aftercare';
 import { kneeCut, kneeFollows, kneeOsteotomy, openingSteps } from '../knee/definition';
 import { guideWires, BLADE_BEARING, sawPass } from '../knee/tools';
 import { kneeCamera, tibiaStation, type KneeTargets } from '../knee/steps';
@@ -139,6 +140,14 @@ export const htoOpening: ProcedureDef = kneeOsteotomy(
     id: 'hto-opening',
     kind: KIND,
     references: [49, 50, 51, 52, 53, 72, 73, 74],
+    // The sources only this operation cites (the shared ones: clinical/references.ts).
+    sources: {
+      49: 'orthoteers.com, opening wedge HTO',
+      50: 'josr-online 10.1186/s13018-022-03057-w (figure 1)',
+      51: 'Lobenhoffer 2003, pubmed 12774149',
+      52: 'kneeguru.co.uk, opening and closing wedge osteotomy',
+      53: 'Staubli 2003, Injury 34 Suppl 2:B55 (TomoFix)',
+    },
     icon: 'M7 2h10v5l-2 15h-6L7 7zM16 9l-7 5',
     // A 6–8 cm anteromedial incision from just below the joint line down past the cut.
     incision: [8, 68],
@@ -177,8 +186,8 @@ export const htoOpening: ProcedureDef = kneeOsteotomy(
         refs: [72],
       },
     ],
-    // CLINICAL §2: a varus knee is corrected at the tibia.
-    quiz: { answers: 'varusKnee', wrongFor: ['mildBunion', 'valgusKnee', 'lyticLesion'] },
+    // CLINICAL §2: a varus knee is corrected at the tibia; the quiz's case quotes the default knee.
+    indication: kneeIndication('tibia', { id: 'varusKnee', quotes: { hka: 172, mpta: 82 } }),
     // Biplanar: the tuberosity in front of the frontal cut stays on the shaft (the patellar tendon does not move).
     cuts: [
       kneeCut(

@@ -19,6 +19,7 @@ import {
   REVERDIN_DMAA,
   reverdinWedgeDeg,
 } from '../foot/neck-osteotomy';
+import { towards } from '../kit/bone-frame';
 import { keyedMemo } from '../kit/memo';
 import type { Params, PlanContext, ProcedureDef } from '../types';
 import { type Variant, misShiftFraction, misShiftMm, openIncisionMm, misSkinMarks } from './mis-bunion/skin';
@@ -105,8 +106,19 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
       { at: 30, to: 40, unit: 'day', key: 'recovery.shoeOff' },
     ],
     references: [23, 24, 25, 26, 27, 28, 29, 30, 31, 32],
+    // The sources only this operation cites (the shared ones: clinical/references.ts).
+    sources: {
+      23: 'Medicina 2022;58(3):359 (Isham technique)',
+      24: 'Percutaneous hallux valgus algorithm, Rev Bras Ortop 2021 (scielo S0102-36162021000400504)',
+      25: 'Dressing techniques in percutaneous toe surgery',
+      26: 'ortho.net/bunion/recov.asp',
+      27: 'J Orthop Surg Res 2023, 10.1186/s13018-023-03702-y (Bösch)',
+      31: 'Refining techniques and avoiding problems in MIS bunions (HMP)',
+      70: 'Lewis 2021, third-generation MICA, 333 feet (PMC8265548)',
+    },
     published: PUBLISHED[variant],
-    quiz: { wrongFor: ['lyticLesion'] },
+    // CLINICAL §1.4: a mild to moderate bunion (MICA's series: IMA 16.2° before [28]).
+    indication: { suits: { hva: [15, 40], ima: [9, 18] } },
     icon: 'M4 12h6M14 12a2 2 0 1 0 4 0a2 2 0 1 0-4 0M18 12h3',
     addons: ['akin'],
     // An added Akin is cut with the burr through a portal too (its `whenAdded`).
@@ -155,7 +167,7 @@ function misBunionWith(variant: Variant, passes: number): ProcedureDef {
         id: 'shift',
         body: 'capital',
         kind: 'translate',
-        direction: (ctx) => scale(m1(ctx).medial, -1),
+        direction: towards(m1, 'lateral'),
         amount: misShiftMm,
       },
       ...(variant === 'reverdin' ? [closeNeckWedge] : []),

@@ -1,4 +1,7 @@
 import { add, scale } from '../../anatomy/vec';
+import { inTurn, driven, during } from '../kit/tool-paths';
+import { fromBase, towards } from '../kit/bone-frame';
+import { wholeMm } from '../kit/fixation';
 import { limb, slab } from '../kit/cutters';
 import {
   headAndShaft,
@@ -34,7 +37,8 @@ import {
   distalScrew,
   DISTAL_TIP,
   proximalScrew,
-  sawIn,
+  longCutStroke,
+  shortLimbStroke,
 } from './scarf/geometry';
 
 /**
@@ -80,9 +84,17 @@ export const scarf: ProcedureDef = {
     { at: 1, to: 1.5, unit: 'month', key: 'recovery.recovered' },
   ],
   references: [13, 14, 15, 16, 17, 67, 68, 71],
+  // The sources only this operation cites (the shared ones: clinical/references.ts).
+  sources: {
+    13: 'musculoskeletalkey.com/scarf-osteotomy-2',
+    14: 'Weil & Bowen, scarf osteotomy',
+    15: 'boneschool.com, scarf osteotomy technique',
+    16: "Campbell's Operative Orthopaedics, scarf figure",
+    17: 'Clinical outcomes of scarf-Akin osteotomy (troughing rates)',
+  },
   published: openBunionResults([67, 68]),
-  // CLINICAL §1.2: IMA ~12–23°.
-  quiz: { answers: 'moderateBunion', wrongFor: ['toeDeviation'] },
+  // CLINICAL §1.2: a moderate bunion, IMA ~12–23° [13][14].
+  indication: { suits: { ima: [12, 23] }, case: { id: 'moderateBunion', quotes: { hva: 36, ima: 18 } } },
   icon: 'M3 9h12l3-4h3M3 15h3l3-4h12',
   addons: ['akin'],
   params: [
@@ -111,7 +123,7 @@ export const scarf: ProcedureDef = {
         // A kerf past each corner so the short limbs meet it without a sliver.
         return [slab(mid, z.along, z.medial, LONG_LIMB / 2 + KERF, SPAN, KERF)];
       },
-      fragments: [{ id: 'slotted', probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8), holds: [] }],
+      fragments: [{ id: 'slotted', probe: fromBase(m1, 8), holds: [] }],
     },
     {
       id: 'short',
@@ -132,7 +144,7 @@ export const scarf: ProcedureDef = {
       id: 'shift',
       body: 'plantar',
       kind: 'translate',
-      direction: (ctx) => scale(m1(ctx).medial, -1),
+      direction: towards(m1, 'lateral'),
       amount: scarfShiftMm,
     },
     {
@@ -149,16 +161,16 @@ export const scarf: ProcedureDef = {
   steps: [
     ...medialApproach(
       {
-        incision: (ctx) => shaftView(ctx, 190, 1.1),
-        capsule: (ctx) => shaftView(ctx, 170, 1.1),
-        eminence: (ctx) => shaftView(ctx, 130, 0.3, 0.6),
+        incision: shaftView(190, 1.1),
+        capsule: shaftView(170, 1.1),
+        eminence: shaftView(130, 0.3, 0.6),
       },
       { start: -34, length: 48 },
     ),
     {
       id: 'long-cut',
       duration: 5,
-      camera: (ctx) => zView(ctx),
+      camera: zView(),
       cuts: ['long'],
       instruments: [
         {
@@ -168,18 +180,14 @@ export const scarf: ProcedureDef = {
           // Through to the lateral cortex first, then along the limb to its proximal end; the
           // handpiece trails medially and proximally, below the line of the cut.
           target: m1Target('lateral', -LONG_LIMB * LONG_ALONG_SHAFT),
-          path: (ctx, p) => {
-            const z = scarfZ(ctx);
-            const at = add(z.distalEnd, scale(z.along, (-LONG_LIMB * Math.max(0, p - 0.2)) / 0.8));
-            return sawIn(ctx, at, scale(z.along, -1), p / 0.2);
-          },
+          path: longCutStroke,
         },
       ],
     },
     {
       id: 'short-cuts',
       duration: 5,
-      camera: (ctx) => zView(ctx),
+      camera: zView(),
       cuts: ['short'],
       instruments: [
         {
@@ -189,19 +197,15 @@ export const scarf: ProcedureDef = {
           // The proximal limb (the handpiece below the sole), then the distal one: the still ends
           // with the tip at the lateral cortex in the distal limb, the handpiece up and away.
           target: m1Target('lateral', -LONG_END_BEHIND, 5),
-          path: (ctx, p) => {
-            const z = scarfZ(ctx);
-            if (p < 0.5) return sawIn(ctx, add(z.proximalEnd, scale(z.short, -3)), scale(z.short, -1), p * 2);
-            return sawIn(ctx, add(z.distalEnd, scale(z.short, 1.5)), z.short, (p - 0.5) * 2);
-          },
+          path: inTurn(shortLimbStroke('proximal'), shortLimbStroke('distal')),
         },
       ],
     },
-    { id: 'shift', duration: 4, camera: (ctx) => shaftView(ctx, 150, 2.2, 0.4), plays: ['shift', 'shorten'] },
+    { id: 'shift', duration: 4, camera: shaftView(150, 2.2, 0.4), plays: ['shift', 'shorten'] },
     {
       id: 'fixation',
       duration: 5,
-      camera: (ctx) => shaftView(ctx, 150, 1.2),
+      camera: shaftView(150, 1.2),
       instruments: [
         {
           id: 'wire',
@@ -210,11 +214,7 @@ export const scarf: ProcedureDef = {
           // The distal screw's wire, then the proximal one's: the still ends at the proximal tip,
           // plantar-lateral: in the plantar fragment, on its lateral side.
           target: m1Target('lateral', PROXIMAL_TIP),
-          path: (ctx, p) => {
-            const s = p < 0.5 ? distalScrew(ctx) : proximalScrew(ctx);
-            const q = p < 0.5 ? p * 2 : (p - 0.5) * 2;
-            return { tip: add(s.entry, scale(s.dir, s.length * Math.min(1, q * 2))), direction: s.dir };
-          },
+          path: inTurn(driven(distalScrew, during(0, 0.5)), driven(proximalScrew, during(0, 0.5))),
         },
       ],
       implants: [
@@ -223,35 +223,28 @@ export const scarf: ProcedureDef = {
           kind: 'cannulatedScrew',
           fixedTo: 'plantar',
           target: m1Target('plantar', DISTAL_TIP),
-          length: (ctx) => Math.round(distalScrew(ctx).length),
-          path: (ctx, p) => {
-            const s = distalScrew(ctx);
-            const depth = Math.min(1, Math.max(0, p * 4 - 1));
-            return { tip: add(s.entry, scale(s.dir, s.length * depth)), direction: s.dir };
-          },
+          length: wholeMm(distalScrew),
+          // Driven in over the step's second quarter, the proximal one over its last.
+          path: driven(distalScrew, during(0.25, 0.5)),
         },
         {
           id: 'screw-proximal',
           kind: 'cannulatedScrew',
           fixedTo: 'plantar',
           target: m1Target('lateral', PROXIMAL_TIP),
-          length: (ctx) => Math.round(proximalScrew(ctx).length),
-          path: (ctx, p) => {
-            const s = proximalScrew(ctx);
-            const depth = Math.min(1, Math.max(0, p * 4 - 3));
-            return { tip: add(s.entry, scale(s.dir, s.length * depth)), direction: s.dir };
-          },
+          length: wholeMm(proximalScrew),
+          path: driven(proximalScrew, during(0.75, 1)),
         },
       ],
     },
-    medialTrim((ctx) => shaftView(ctx, 130, 0.4), TRIM, 0, TRIM_TAPER - 2),
+    medialTrim(shaftView(130, 0.4), TRIM, 0, TRIM_TAPER - 2),
     {
       id: 'capsule-repair',
       duration: 4,
-      camera: (ctx) => shaftView(ctx, 180, 2.5, 0.6),
+      camera: shaftView(180, 2.5, 0.6),
       plays: ['rebalance', 'settle'],
     },
-    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: (ctx) => shaftView(ctx, 180, 1) },
+    { id: 'closure', phase: 'close', duration: 3, skin: true, camera: shaftView(180, 1) },
   ],
   ...headShift('plantar'),
   captionValues: (ctx) => ({

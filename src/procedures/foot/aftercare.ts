@@ -32,7 +32,7 @@ const TOE_PULP = 6;
 const SHOE_ROOM = { length: 15, width: 12 } as const;
 
 /** The forefoot's section through the first metatarsal head: its centre and size across and up. */
-const forefootSection = (ctx: PlanContext) => sections(ctx, '');
+const forefootSection = (ctx: PlanContext) => sections(ctx);
 
 const sections = caseMemo((ctx) => {
   const head = landmark(ctx.landmarks, 'metatarsal1', 'head');
@@ -60,7 +60,7 @@ export function bandageUse(id: string): InstrumentUse {
 }
 
 /** The foot's outline for the shoe: heel and toe ends, the sole's level, the instep's height, the width. */
-const footOutline = (ctx: PlanContext) => outlines(ctx, '');
+const footOutline = (ctx: PlanContext) => outlines(ctx);
 
 const outlines = caseMemo((ctx) => {
   const calcaneus = landmark(ctx.landmarks, 'calcaneus', 'centre');

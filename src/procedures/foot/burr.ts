@@ -5,6 +5,7 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
+import { perContext } from '../kit/case-memo';
 import { landmark } from '../../anatomy/landmarks';
 import { add, cross, scale, sub, type Vec3 } from '../../anatomy/vec';
 import type { ConvexPiece } from '../../geometry/cutters';
@@ -20,14 +21,14 @@ export const PASS_DEPTH = { min: 1.1, max: 1.5 } as const;
 export const MAX_PASSES = 3;
 
 /** How far the eminence stands proud of the metatarsal head, measured medially through its centre. */
-export function eminenceProud(ctx: PlanContext) {
+export const eminenceProud = perContext((ctx: PlanContext) => {
   const f = m1(ctx);
   const centre = landmark(ctx.landmarks, 'eminence', 'centre');
   const inner = sub(centre, scale(f.medial, 10));
   const top = ctx.gauge.reach('eminence', inner, f.medial);
   const head = ctx.gauge.reach('metatarsal1', inner, f.medial);
   return { inner, top: add(inner, scale(f.medial, top)), thickness: Math.max(0, top - head) };
-}
+});
 
 /** Depth of one pass: a third of the bump, within the burr's 1.1–1.5 mm (three passes take it flush). */
 export function passDepth(ctx: PlanContext): number {

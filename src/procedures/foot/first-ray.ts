@@ -2,7 +2,7 @@ import { add, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 import { measureFoot } from '../../clinical/foot-angles';
 import { transverseDirection } from '../../clinical/plane-angles';
 import { raySettling, toeRealignment, type SoftTissueWork } from '../../clinical/toe-balance';
-import { boneFrame, type BoneFrame } from '../kit/bone-frame';
+import { boneFrame, fromBase, pointOf, type BoneFrame } from '../kit/bone-frame';
 import type {
   CutDef,
   FollowDef,
@@ -233,13 +233,13 @@ const HEAD_LANDMARKS = ['head', 'articularMedial', 'articularLateral', 'sesamoid
 /** The shaft piece, recognised by a point near the base. */
 const shaft: CutDef['fragments'][number] = {
   id: 'shaft',
-  probe: (ctx) => m1(ctx).at(-m1(ctx).length + 8),
+  probe: fromBase(m1, 8),
   holds: ['base'],
 };
 
 /** The two pieces a first-metatarsal osteotomy leaves: the head-bearing one (named `headId`) and the shaft. */
 export function headAndShaft(headId: string): CutDef['fragments'] {
-  return [{ id: headId, probe: (ctx) => m1(ctx).at(4), holds: HEAD_LANDMARKS }, shaft];
+  return [{ id: headId, probe: pointOf(m1, 4), holds: HEAD_LANDMARKS }, shaft];
 }
 
 /**

@@ -6,10 +6,11 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
+import { perContext } from '../kit/case-memo';
 import { add, scale, type Vec3 } from '../../anatomy/vec';
 import { measureFoot } from '../../clinical/foot-angles';
 import { slab, wedge } from '../kit/cutters';
-import { between } from '../kit/bone-frame';
+import { between, towards } from '../kit/bone-frame';
 import { BURR_DIAMETER, burrAcross } from './burr';
 import { headAndShaft, m1, m1Target } from './first-ray';
 import type { CutDef, MotionDef, PlanContext, StepDef } from '../types';
@@ -27,10 +28,10 @@ export const DMAA_TARGET = 4;
 const HINGE_OUT = 0.5;
 
 /** Width of the metatarsal across the shift direction at the neck cut, mm. */
-export function neckWidth(ctx: PlanContext): number {
+export const neckWidth = perContext((ctx: PlanContext): number => {
   const f = m1(ctx);
   return ctx.gauge.width('metatarsal1', f.at(NECK_STATION), f.axis, f.medial);
-}
+});
 
 /** The Reverdin-Isham wedge's angle for this patient, degrees: what squares the joint surface. */
 export function reverdinWedgeDeg(ctx: PlanContext): number {
@@ -69,7 +70,7 @@ export const closeNeckWedge: MotionDef = {
   body: 'capital',
   kind: 'rotate',
   // About the dorsal direction, a positive turn takes the distal axis towards medial.
-  direction: (ctx) => m1(ctx).dorsal,
+  direction: towards(m1, 'dorsal'),
   pivot: hinge,
   amount: reverdinWedgeDeg,
 };

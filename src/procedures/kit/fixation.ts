@@ -1,5 +1,7 @@
-import { add, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { length, normalize, sub, type Vec3 } from '../../anatomy/vec';
 import type { ImplantUse, InstrumentKind, InstrumentUse, StepContext, ToolTarget } from '../types';
+import { perContext } from './case-memo';
+import { driven, during } from './tool-paths';
 
 /** Where a screw goes: from its entry on the near cortex to its tip, region frame, mm. */
 export interface ScrewLine {
@@ -37,13 +39,10 @@ export function wireThenScrew(
   line: (ctx: StepContext) => ScrewLine,
   target?: ToolTarget,
 ): { instruments: InstrumentUse[]; implants: ImplantUse[] } {
-  const along = (ctx: StepContext, f: number) => {
-    const s = screwAxis(line(ctx));
-    return { tip: add(s.entry, scale(s.dir, s.length * f)), direction: s.dir };
-  };
+  const axisOf = perContext((ctx: StepContext) => screwAxis(line(ctx)));
   return {
     instruments: [
-      { id: 'wire', kind: 'kwire', action: 'spin', target, path: (ctx, p) => along(ctx, Math.min(1, p * 2)) },
+      { id: 'wire', kind: 'kwire', action: 'spin', target, path: driven(axisOf, during(0, 0.5)) },
     ],
     implants: [
       {
@@ -51,9 +50,15 @@ export function wireThenScrew(
         kind,
         fixedTo,
         target,
-        length: (ctx) => screwLength(kind, line(ctx)),
-        path: (ctx, p) => along(ctx, Math.max(0, p * 2 - 1)),
+        length: (ctx) => screwLength(kind, axisOf(ctx)),
+        path: driven(axisOf, during(0.5, 1)),
       },
     ],
   };
 }
+
+/** A screw's length as sold, in whole millimetres, from its line. */
+export const wholeMm =
+  (lineOf: (ctx: StepContext) => { readonly length: number }) =>
+  (ctx: StepContext): number =>
+    Math.round(lineOf(ctx).length);

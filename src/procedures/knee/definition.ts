@@ -222,6 +222,8 @@ export interface KneeOsteotomySpec {
   readonly icon: string;
   /** CLINICAL's sources of its own, after the planning ones every knee osteotomy shares. */
   readonly references: readonly number[];
+  /** The citations of the sources only this operation cites (see ProcedureInfo.sources). */
+  readonly sources?: Readonly<Record<number, string>>;
   /** The skin incision, from and to this far from the joint line, mm. */
   readonly incision: readonly [number, number];
   /** Where the technique puts the tools. */
@@ -249,7 +251,8 @@ export function kneeOsteotomy(spec: KneeOsteotomySpec, extra: Partial<ProcedureD
     // An HTO corrects a varus knee (the deformity in the tibia), a DFO a valgus one (in the femur).
     treats: kind.site === 'tibia' ? 'varus' : 'valgus',
     region: 'knee',
-    ...kneeAftercare(...spec.references),
+    ...kneeAftercare(kind.site, ...spec.references),
+    sources: spec.sources,
     icon: spec.icon,
     params: kneeParams(kind.site),
     readouts: kneeReadouts(kind),

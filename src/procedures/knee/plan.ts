@@ -15,7 +15,7 @@ import {
   type OsteotomySite,
   type SectionFrame,
 } from '../../clinical/knee-cut-geometry';
-import { caseMemo } from '../kit/case-memo';
+import { caseMemo, perContext } from '../kit/case-memo';
 import type { NumberParamDef, PlanContext } from '../types';
 
 export interface KneeKind {
@@ -92,8 +92,7 @@ export function kneeParams(site: OsteotomySite): NumberParamDef[] {
  * other procedure fits. Memoised per landmarks, gauge and parameters.
  */
 export function kneePlan(ctx: PlanContext, kind: KneeKind): OsteotomyPlan {
-  const { targetWbl, hingeInset, override } = planParams(ctx, kind);
-  return plans[kind.site][kind.approach](ctx, `${targetWbl}|${hingeInset}|${override}`);
+  return plans[kind.site][kind.approach](ctx);
 }
 
 /** The parameters a plan reads, with their defaults. */
@@ -105,20 +104,29 @@ function planParams(ctx: PlanContext, kind: KneeKind) {
   };
 }
 
+/** What a plan depends on besides the patient: the parameters it reads. */
+function planKey(ctx: PlanContext, kind: KneeKind): string {
+  const { targetWbl, hingeInset, override } = planParams(ctx, kind);
+  return `${targetWbl}|${hingeInset}|${override}`;
+}
+
 function planFor(kind: KneeKind) {
-  return caseMemo((ctx): OsteotomyPlan => {
-    const { targetWbl, hingeInset, override } = planParams(ctx, kind);
-    const sign = kind.site === 'tibia' ? 1 : -1;
-    const options = { ...kind, targetWbl, hingeInset };
-    const plan = planOsteotomy(
-      ctx.landmarks,
-      override > 0 ? { ...options, angle: sign * override } : options,
-      ctx.gauge,
-    );
-    if (plan.correction * sign >= 0) return plan;
-    const held = planOsteotomy(ctx.landmarks, { ...options, angle: 0 }, ctx.gauge);
-    return { ...held, warnings: [...new Set([...held.warnings, 'warn.knee.otherProcedure'])] };
-  });
+  return caseMemo(
+    (ctx): OsteotomyPlan => {
+      const { targetWbl, hingeInset, override } = planParams(ctx, kind);
+      const sign = kind.site === 'tibia' ? 1 : -1;
+      const options = { ...kind, targetWbl, hingeInset };
+      const plan = planOsteotomy(
+        ctx.landmarks,
+        override > 0 ? { ...options, angle: sign * override } : options,
+        ctx.gauge,
+      );
+      if (plan.correction * sign >= 0) return plan;
+      const held = planOsteotomy(ctx.landmarks, { ...options, angle: 0 }, ctx.gauge);
+      return { ...held, warnings: [...new Set([...held.warnings, 'warn.knee.otherProcedure'])] };
+    },
+    (ctx) => planKey(ctx, kind),
+  );
 }
 
 /** One memo per site and approach: its key is the parameters the plan reads. */
@@ -184,24 +192,40 @@ export function depthOf(ctx: PlanContext, kind: KneeKind, p: Vec3): number {
   return dot(sub(p, nearJoint(ctx, kind)), sectionFrame(ctx, kind).axis);
 }
 
-/** Unit direction of the (first) cut in the coronal plane, from the near cortex towards the hinge. */
-export function cutDirection(ctx: PlanContext, kind: KneeKind): Vec3 {
-  const p = kneePlan(ctx, kind);
-  return normalize(sub(p.hinge, p.cutStart));
+/**
+ * One function of the case per site and approach, remembered per context (`perContext`): the
+ * knee's tools ask for their cut's directions every frame.
+ */
+function perKind<T>(
+  compute: (ctx: PlanContext, kind: KneeKind) => T,
+): (ctx: PlanContext, kind: KneeKind) => T {
+  const of = (site: OsteotomySite, approach: OsteotomyApproach) =>
+    perContext((ctx: PlanContext) => compute(ctx, { site, approach }));
+  const memos = {
+    tibia: { opening: of('tibia', 'opening'), closing: of('tibia', 'closing') },
+    femur: { opening: of('femur', 'opening'), closing: of('femur', 'closing') },
+  };
+  return (ctx, kind) => memos[kind.site][kind.approach](ctx);
 }
 
+/** Unit direction of the (first) cut in the coronal plane, from the near cortex towards the hinge. */
+export const cutDirection = perKind((ctx, kind): Vec3 => {
+  const p = kneePlan(ctx, kind);
+  return normalize(sub(p.hinge, p.cutStart));
+});
+
 /** Unit normal of the first cut, pointing towards the joint's fragment. */
-export function cutNormal(ctx: PlanContext, kind: KneeKind): Vec3 {
+export const cutNormal = perKind((ctx, kind): Vec3 => {
   const n = cross([0, 0, 1], cutDirection(ctx, kind));
   const up = kind.site === 'tibia';
   return n[1] < 0 === up ? scale(n, -1) : n;
-}
+});
 
 /** The closing wedge's second cut: from its start on the near cortex towards the hinge. */
-export function secondCutDirection(ctx: PlanContext, kind: KneeKind): Vec3 {
+export const secondCutDirection = perKind((ctx, kind): Vec3 => {
   const p = kneePlan(ctx, kind);
   return normalize(sub(p.hinge, p.secondCutStart ?? p.cutStart));
-}
+});
 
 /** The cut's middle, where the surgeon looks. */
 export function cutMiddle(ctx: PlanContext, kind: KneeKind): Vec3 {

@@ -4,6 +4,7 @@
  */
 import { landmark } from '../../anatomy/landmarks';
 import { add, dot, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { perContext } from '../kit/case-memo';
 import { keyedMemo } from '../kit/memo';
 import {
   cutNormal,
@@ -157,7 +158,7 @@ export function shaftAxis(ctx: PlanContext, kind: KneeKind): Vec3 {
 
 /** One locking screw through a plate hole, perpendicular to its fragment's axis, driven in turn. */
 export function lockingScrew(kind: KneeKind, layout: PlateLayout, index: number, count: number): ImplantUse {
-  const line = (ctx: StepContext) => {
+  const line = perContext((ctx: StepContext) => {
     const l = plateLayout(ctx, kind, layout);
     const hole = l.holes[index]!;
     const face = l.faces[index]!;
@@ -194,7 +195,7 @@ export function lockingScrew(kind: KneeKind, layout: PlateLayout, index: number,
     const dir = placedDir(ctx, hole.body, hole.at, into);
     const toBone = dot(sub(entry, headAtRest), into);
     return { head, dir, length: 2 * Math.round((toBone + reach) / 2) };
-  };
+  });
   return {
     id: `screw-${index + 1}`,
     kind: 'lockingScrew',

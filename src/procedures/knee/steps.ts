@@ -14,7 +14,8 @@ import {
   sectionFrame,
   type KneeKind,
 } from './plan';
-import type { StepContext, StepDef, ToolTarget } from '../types';
+import { sampledAlong } from '../kit/case-memo';
+import type { PlanContext, StepContext, StepDef, ToolTarget } from '../types';
 
 /**
  * The model's tibia from its knee centre to its plafond, its femur from its knee centre to its hip
@@ -101,8 +102,17 @@ export function kneeCamera(kind: KneeKind, distance: number, up = 0.25, front = 
   return (ctx: StepContext) => kneeView(ctx, kind, distance, up, front);
 }
 
+/**
+ * Where the incision's stroke is measured on the cortex; the scalpel is drawn between them (about
+ * three frames apart at 60 fps over the 3 s step, so it keeps to the cortex within ~2 mm).
+ */
+const INCISION_STATIONS = 64;
+
 /** The skin incision: a longitudinal cut over the near cortex, from `from` to `to` mm from the joint. */
 export function incisionStep(kind: KneeKind, from: number, to: number): StepDef {
+  const cortexAlong = sampledAlong(INCISION_STATIONS, (ctx: PlanContext, p) =>
+    nearCortex(ctx, kind, from + (to - from) * p, plateZ(kind)),
+  );
   return {
     id: 'incision',
     phase: 'open',
@@ -116,7 +126,7 @@ export function incisionStep(kind: KneeKind, from: number, to: number): StepDef 
         path: (ctx, p) => {
           const f = sectionFrame(ctx, kind);
           const near = nearDir(ctx, kind);
-          const tip = add(nearCortex(ctx, kind, from + (to - from) * p, plateZ(kind)), scale(near, 6));
+          const tip = add(cortexAlong(ctx, p), scale(near, 6));
           return { tip, direction: scale(near, -1), up: scale(f.axis, -1) };
         },
       },

@@ -4,6 +4,7 @@
  */
 import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 import { turnAbout } from '../../clinical/knee-cut-geometry';
+import { perContext } from '../kit/case-memo';
 import { ease } from '../kit/ease';
 import {
   cutDirection,
@@ -48,13 +49,14 @@ export function guideWire(
   drive: (p: number) => number,
   target: ToolTarget,
 ): InstrumentUse {
+  const lineOf = perContext((ctx: PlanContext) => wireLine(ctx, kind, which, z));
   return {
     id,
     kind: 'kwire',
     action: 'spin',
     target,
     path: (ctx, p) => {
-      const w = wireLine(ctx, kind, which, z);
+      const w = lineOf(ctx);
       return { tip: add(w.entry, scale(w.dir, w.length * drive(p))), direction: w.dir };
     },
   };

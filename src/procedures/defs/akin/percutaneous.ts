@@ -23,7 +23,7 @@ import {
   pp1,
   screwLine,
 } from './wedge';
-import { between } from '../../kit/bone-frame';
+import { between, pointOf } from '../../kit/bone-frame';
 import { BURR_DIAMETER, PASS_DEPTH } from '../../foot/burr';
 import { screwAxis, wireThenScrew } from '../../kit/fixation';
 import type {
@@ -39,7 +39,6 @@ import type {
 import { onSkin } from '../../kit/skin';
 
 type Fixation = 'screw' | 'tape';
-
 const DEG = 180 / Math.PI;
 /** The portal the burr goes in by, and the stab the screw goes in by, mm (CLINICAL §1.4: ~3 mm). */
 export const AKIN_PORTAL_MM = 3;
@@ -91,7 +90,7 @@ export const toeAfter = (k: number, n: number) => (k === n ? 'akinToe' : `akinTo
 function passCut(k: number, n: number): CutDef {
   const toe = {
     id: toeAfter(k, n),
-    probe: (ctx: PlanContext) => pp1(ctx).at(-3),
+    probe: pointOf(pp1, -3),
     holds: ['head'],
   };
   return {
@@ -190,7 +189,7 @@ function passSteps(n: number, atHinge: ToolTarget | undefined): StepDef[] {
     fluoro: 'ap' as const,
     // The skin stays on: the burr goes in through the portal drawn on it.
     skin: true,
-    camera: (ctx) => baseView(ctx, 120, 2.2),
+    camera: baseView(120, 2.2),
     cuts: [`wedge-${i + 1}`],
     instruments: [burrPass(i + 1, n, atHinge)],
   }));
@@ -201,7 +200,7 @@ const screwStep = (screwed: ProcedureDef): StepDef => ({
   id: 'screw-portal',
   duration: 5,
   fluoro: 'ap',
-  camera: (ctx) => baseView(ctx, 100, 0.6),
+  camera: baseView(100, 0.6),
   ...wireThenScrew('screw', 'headlessScrew', 'akinToe', screwLine, openTarget(screwed, 'screw', 'screw')),
 });
 
@@ -234,6 +233,7 @@ export function percutaneousAkinWith(
     id: open.id,
     region: 'foot',
     references: [19, 21, 28, 29, 30, 32],
+    sources: open.sources,
     readouts: open.readouts,
     params: paramsOf(open),
     cuts: Array.from({ length: passes }, (_, i) => passCut(i + 1, passes)),
@@ -252,7 +252,7 @@ export function percutaneousAkinWith(
         id: 'close',
         duration: 4,
         fluoro: 'ap',
-        camera: (ctx) => baseView(ctx, 110, 2.2),
+        camera: baseView(110, 2.2),
         plays: ['close'],
       },
       // The classic sitting's bandage, which closes it, tapes the toe in its correction.

@@ -3,9 +3,11 @@
  * and at what angle, its hinge, its fixation, and the toe turning about the hinge; the open and the
  * percutaneous Akin (../akin.ts, ./percutaneous.ts) both compose these.
  */
+import { perContext } from '../../kit/case-memo';
 import { add, cross, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { wedge } from '../../kit/cutters';
-import { between, boneFrame } from '../../kit/bone-frame';
+import { between, boneFrame, towards } from '../../kit/bone-frame';
+import { medialView } from '../../kit/camera';
 import { wireThenScrew, type ScrewLine } from '../../kit/fixation';
 import type { FollowDef, MotionDef, PlanContext, StepContext, StepDef, ToolTarget } from '../../types';
 
@@ -44,10 +46,10 @@ export function cutCentre(ctx: PlanContext): Vec3 {
 }
 
 /** Medio-lateral width of the proximal phalanx in the slice where the wedge is cut, mm. */
-export function akinWidth(ctx: PlanContext): number {
+export const akinWidth = perContext((ctx: PlanContext): number => {
   const f = pp1(ctx);
   return ctx.gauge.width('proximalPhalanx1', cutCentre(ctx), f.axis, f.medial);
-}
+});
 
 /** The wedge's angle, degrees: 2·atan(base / (2·width)) (CLINICAL §1.3). */
 export function akinAngle(ctx: PlanContext): number {
@@ -72,14 +74,13 @@ export function akinWedge(ctx: PlanContext) {
 }
 
 /** A view of the base of the phalanx from medial and above, like a surgeon's over the wound. */
-export function baseView(ctx: StepContext, distance = 110, fromDorsal = 0.7) {
-  const f = pp1(ctx);
-  return {
-    target: ctx.placed('akinBase', cutCentre(ctx)),
-    from: add(add(f.medial, scale(f.dorsal, fromDorsal)), scale(f.axis, 0.25)),
+export const baseView = (distance = 110, fromDorsal = 0.7) =>
+  medialView(
+    pp1,
+    (ctx) => ctx.placed('akinBase', cutCentre(ctx)),
+    { dorsal: fromDorsal, distal: 0.25 },
     distance,
-  };
-}
+  );
 
 /** A direction of the pre-op frame carried by a body's final placement. */
 export function placedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
@@ -114,7 +115,7 @@ export function screwLine(ctx: StepContext): ScrewLine {
 export const stapleStep: StepDef = {
   id: 'staple',
   duration: 4,
-  camera: (ctx) => baseView(ctx, 100, 0.5),
+  camera: baseView(100, 0.5),
   implants: [
     {
       id: 'staple',
@@ -135,7 +136,7 @@ export const stapleStep: StepDef = {
 export const screwStep: StepDef = {
   id: 'screw',
   duration: 5,
-  camera: (ctx) => baseView(ctx, 100, 0.6),
+  camera: baseView(100, 0.6),
   // Its tip in the lateral base, proximal to the cut.
   ...wireThenScrew('screw', 'headlessScrew', 'akinToe', screwLine, {
     part: 'proximalPhalanx1',
@@ -170,7 +171,7 @@ export const closeWedge: MotionDef = {
   body: 'akinToe',
   kind: 'rotate',
   // About the dorsal direction, a positive turn takes the distal axis towards medial.
-  direction: (ctx) => pp1(ctx).dorsal,
+  direction: towards(pp1, 'dorsal'),
   pivot: akinHinge,
   amount: akinAngle,
 };

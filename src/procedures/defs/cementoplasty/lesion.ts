@@ -9,7 +9,7 @@ import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../..
 import { femoralFrame, tibialFrame } from '../../../clinical/knee-cut-geometry';
 import type { ConvexPiece } from '../../../geometry/cutters';
 import { icosphere, volumeAndCentroid } from '../../kit/icosphere';
-import { caseMemo } from '../../kit/case-memo';
+import { caseMemo, perContext } from '../../kit/case-memo';
 import type { PlanContext } from '../../types';
 
 export type LesionSite = 'femur' | 'tibia';
@@ -37,12 +37,15 @@ export const lesionRadius = (ctx: WithParams): number => Number(ctx.params.lesio
 /** The lesion's volume, mL. */
 export const lesionVolume = (ctx: WithParams): number => mm3ToMl((4 / 3) * Math.PI * lesionRadius(ctx) ** 3);
 
+/** What a lesion's placement depends on besides the patient: its site and size. */
+const lesionKey = (ctx: PlanContext) => `${lesionSite(ctx)}|${lesionRadius(ctx)}`;
+
 /**
  * The lesion's centre: its wall kept clear of the joint, in the middle of the metaphysis's section
  * at that level (medio-laterally and antero-posteriorly), where the most bone surrounds it.
  */
 export function lesionCentre(ctx: PlanContext): Vec3 {
-  return centres(ctx, `${lesionSite(ctx)}|${lesionRadius(ctx)}`);
+  return centres(ctx);
 }
 
 const centres = caseMemo((ctx): Vec3 => {
@@ -53,7 +56,7 @@ const centres = caseMemo((ctx): Vec3 => {
   const [ml0, ml1] = ctx.gauge.span(site, onAxis, f.axis, f.medial);
   const [ap0, ap1] = ctx.gauge.span(site, onAxis, f.axis, [0, 0, 1]);
   return add(add(onAxis, scale(f.medial, (ml0 + ml1) / 2)), [0, 0, (ap0 + ap1) / 2]);
-});
+}, lesionKey);
 
 /**
  * Unit direction the trocar travels in. The tibia is entered on its flat anteromedial face, under
@@ -65,22 +68,22 @@ export function trocarDirection(site: LesionSite): Vec3 {
 }
 
 /** Where the trocar enters (outside the skin) and its tip at the lesion's centre. */
-export function trocarPath(ctx: PlanContext) {
+export const trocarPath = perContext((ctx: PlanContext) => {
   const tip = lesionCentre(ctx);
   const d = trocarDirection(lesionSite(ctx));
   return { entry: add(tip, scale(d, -PATH_LENGTH)), tip, direction: d };
-}
+});
 
 /** Where the trocar's path crosses the skin: the skin nick. */
 export function skinNick(ctx: PlanContext): Vec3 {
-  return nicks(ctx, `${lesionSite(ctx)}|${lesionRadius(ctx)}`);
+  return nicks(ctx);
 }
 
 const nicks = caseMemo((ctx): Vec3 => {
   const { tip, direction } = trocarPath(ctx);
   const back = scale(direction, -1);
   return add(tip, scale(back, ctx.gauge.reach('skinKnee', tip, back)));
-});
+}, lesionKey);
 
 /** Directions the lesion's wall is sounded in: the icosahedron's 12 vertices and 20 face centres. */
 const SOUNDINGS: readonly Vec3[] = (() => {
@@ -97,7 +100,7 @@ const SOUNDINGS: readonly Vec3[] = (() => {
  * away from the joint (cement is never steered into it) along 32 directions.
  */
 export function thinnestWall(ctx: PlanContext): { mm: number; direction: Vec3 } {
-  return walls(ctx, `${lesionSite(ctx)}|${lesionRadius(ctx)}`);
+  return walls(ctx);
 }
 
 const walls = caseMemo((ctx): { mm: number; direction: Vec3 } => {
@@ -112,7 +115,7 @@ const walls = caseMemo((ctx): { mm: number; direction: Vec3 } => {
     if (mm < best.mm) best = { mm, direction: d };
   }
   return best;
-});
+}, lesionKey);
 const SPHERE = icosphere(2);
 /** Scaling the unit icosphere's points by this gives a polyhedron of the unit sphere's volume. */
 const SPHERE_SCALE = Math.cbrt(((4 / 3) * Math.PI) / volumeAndCentroid(SPHERE.points, SPHERE.faces).volume);

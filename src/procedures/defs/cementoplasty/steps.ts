@@ -3,6 +3,7 @@
  * injected in increments and setting, the views on the lesion and where the tools work.
  */
 import { add, cross, length, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
+import { perContext } from '../../kit/case-memo';
 import { ease } from '../../kit/ease';
 import {
   cementFill,
@@ -58,24 +59,24 @@ export function trocarAt(ctx: PlanContext, back: number) {
   return { tip: add(tip, scale(direction, -back)), direction, up: [0, 1, 0] as Vec3 };
 }
 
-export function trocar(
-  id: string,
-  target: ToolTarget,
-  back: (ctx: StepContext, p: number) => number,
-): InstrumentUse {
+/** How far short of the lesion's centre the trocar's tip is, mm: held there, or moving as the step goes. */
+export type TrocarBack = number | ((ctx: StepContext, p: number) => number);
+
+export function trocar(id: string, target: ToolTarget, back: TrocarBack): InstrumentUse {
   return {
     id,
     kind: 'trocar',
     target,
-    path: (ctx, p) => trocarAt(ctx, back(ctx, p)),
+    path: (ctx, p) => trocarAt(ctx, typeof back === 'number' ? back : back(ctx, p)),
     // Long enough that the handle stays outside the skin.
     shape: (ctx) => [trocarDiameter(ctx), Math.max(100, Math.ceil(pathDepth(ctx) + 45))],
   };
 }
 
 /** From the lesion's centre back along the needle's path to the bone's surface where it went in, mm. */
-export const boneExit = (ctx: PlanContext): number =>
-  ctx.gauge.reach(lesionSite(ctx), lesionCentre(ctx), scale(trocarPath(ctx).direction, -1));
+export const boneExit = perContext((ctx: PlanContext): number =>
+  ctx.gauge.reach(lesionSite(ctx), lesionCentre(ctx), scale(trocarPath(ctx).direction, -1)),
+);
 
 /** The side of the bone the needle goes in: the tibia's anteromedial face, the femur's medial side. */
 export const ENTRY_SIDE: Record<LesionSite, NonNullable<ToolTarget['side']>> = {
@@ -85,6 +86,28 @@ export const ENTRY_SIDE: Record<LesionSite, NonNullable<ToolTarget['side']>> = {
 
 /** Where the needle starts: just outside the skin. */
 export const outside = (ctx: PlanContext) => pathDepth(ctx) + OUTSIDE_SKIN;
+
+/** The trocar pushed in from outside the skin to the lesion's centre over the step. */
+const pushedIn = (ctx: StepContext, p: number) => outside(ctx) * (1 - ease(p));
+
+/** The trocar drawn back from where the cement flowed until its tip leaves the bone where it went in. */
+const drawnOut = (ctx: StepContext, p: number) => {
+  const exit = boneExit(ctx) + 1;
+  return INJECTING_BACK + (exit - INJECTING_BACK) * ease(p);
+};
+
+/** The skin nick: the scalpel across the limb's axis, the needle's width, at the nick. */
+const nickStroke = (ctx: StepContext, p: number) => {
+  const d = trocarPath(ctx).direction;
+  const across = normalize(cross(d, [0, 1, 0]));
+  const tip = add(add(skinNick(ctx), scale(d, 2)), scale(across, (p - 0.5) * 4));
+  return { tip, direction: d, up: [0, 1, 0] as Vec3 };
+};
+
+/** The cement the lesion takes, its first increments' share, and what leaks out of it, mL. */
+const inLesionMl = (ctx: StepContext) => cementPlan(ctx).inLesion;
+const firstMl = (ctx: StepContext) => FIRST_SHARE * inLesionMl(ctx);
+const leakedMl = (ctx: StepContext) => cementPlan(ctx).leak;
 
 /** The cement injected by progress p, stepping one increment at a time from `from` to `to` mL. */
 export function injected(ctx: PlanContext, from: number, to: number, p: number): number {
@@ -102,7 +125,7 @@ export function bolus(
   fixedTo: string,
   at: (ctx: StepContext) => Vec3,
   fullMl: (ctx: StepContext) => number,
-  fromMl: (ctx: StepContext) => number,
+  fromMl: number | ((ctx: StepContext) => number),
   start = 0,
 ): ImplantUse {
   return {
@@ -112,7 +135,7 @@ export function bolus(
     path: (ctx, p) => {
       const full = fullMl(ctx);
       const q = Math.max(0, (p - start) / (1 - start));
-      const now = injected(ctx, fromMl(ctx), full, q);
+      const now = injected(ctx, typeof fromMl === 'number' ? fromMl : fromMl(ctx), full, q);
       // A hair of cement at the tip rather than nothing, so the bolus never has zero size.
       return {
         tip: at(ctx),
@@ -170,10 +193,7 @@ export function atLesion(site: LesionSite): ToolTarget {
 export function steps(site: LesionSite, leaks: boolean): StepDef[] {
   const host = HOST[site];
   const lesionTarget = atLesion(site);
-  const centre = (ctx: StepContext) => lesionCentre(ctx);
-  const inLesion = (ctx: StepContext) => cementPlan(ctx).inLesion;
-  const first = (ctx: StepContext) => FIRST_SHARE * inLesion(ctx);
-  const injecting = (id: string) => trocar(id, lesionTarget, () => INJECTING_BACK);
+  const injecting = (id: string) => trocar(id, lesionTarget, INJECTING_BACK);
   return [
     { id: 'lesion', duration: 3, fluoro: 'ap', cuts: ['lesion'], camera: lesionView(250) },
     { id: 'anaesthesia', phase: 'open', duration: 3, skin: true, camera: lesionView(260) },
@@ -187,13 +207,7 @@ export function steps(site: LesionSite, leaks: boolean): StepDef[] {
         {
           id: 'scalpel',
           kind: 'scalpel',
-          path: (ctx, p) => {
-            const d = trocarPath(ctx).direction;
-            // A nick the needle's width, across the limb's axis.
-            const across = normalize(cross(d, [0, 1, 0]));
-            const tip = add(add(skinNick(ctx), scale(d, 2)), scale(across, (p - 0.5) * 4));
-            return { tip, direction: d, up: [0, 1, 0] };
-          },
+          path: nickStroke,
         },
       ],
     },
@@ -202,14 +216,14 @@ export function steps(site: LesionSite, leaks: boolean): StepDef[] {
       duration: 5,
       fluoro: 'ap',
       camera: lesionView(240),
-      instruments: [trocar('trocar-in', lesionTarget, (ctx, p) => outside(ctx) * (1 - ease(p)))],
+      instruments: [trocar('trocar-in', lesionTarget, pushedIn)],
     },
     {
       id: 'check',
       duration: 3,
       fluoro: 'lat',
       camera: lesionView(240),
-      instruments: [trocar('trocar-check', lesionTarget, () => 0)],
+      instruments: [trocar('trocar-check', lesionTarget, 0)],
     },
     {
       id: 'cement-first',
@@ -217,7 +231,7 @@ export function steps(site: LesionSite, leaks: boolean): StepDef[] {
       fluoro: 'lat',
       camera: lesionView(200),
       instruments: [injecting('trocar-first')],
-      implants: [bolus('cement-first', host, centre, first, () => 0)],
+      implants: [bolus('cement-first', host, lesionCentre, firstMl, 0)],
     },
     {
       id: 'cement-fill',
@@ -226,20 +240,9 @@ export function steps(site: LesionSite, leaks: boolean): StepDef[] {
       camera: lesionView(200),
       instruments: [injecting('trocar-fill')],
       implants: [
-        bolus('cement', host, centre, inLesion, first),
+        bolus('cement', host, lesionCentre, inLesionMl, firstMl),
         // Cement that escapes once the lesion is full, or when pushed too fast: in the step's second half.
-        ...(leaks
-          ? [
-              bolus(
-                'leak',
-                host,
-                leakSite,
-                (ctx) => cementPlan(ctx).leak,
-                () => 0,
-                0.5,
-              ),
-            ]
-          : []),
+        ...(leaks ? [bolus('leak', host, leakSite, leakedMl, 0, 0.5)] : []),
       ],
     },
     {
@@ -248,10 +251,7 @@ export function steps(site: LesionSite, leaks: boolean): StepDef[] {
       camera: lesionView(240),
       instruments: [
         // Drawn back until its tip leaves the bone where it went in (then out of the skin).
-        trocar('trocar-out', { part: site, side: ENTRY_SIDE[site] }, (ctx, p) => {
-          const exit = boneExit(ctx) + 1;
-          return INJECTING_BACK + (exit - INJECTING_BACK) * ease(p);
-        }),
+        trocar('trocar-out', { part: site, side: ENTRY_SIDE[site] }, drawnOut),
       ],
     },
     { id: 'setting', duration: 4, skin: true, clock: SETTING_MINUTES, camera: lesionView(230) },

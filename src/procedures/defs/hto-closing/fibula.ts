@@ -3,6 +3,7 @@
  * proximal tibiofibular release) or cut across its shaft, so the tibia can close; the swing it
  * makes as the wedge closes.
  */
+import { perContext } from '../../kit/case-memo';
 import { landmark } from '../../../anatomy/landmarks';
 import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { ease } from '../../kit/ease';
@@ -71,12 +72,12 @@ export const fibulaSwing: MotionDef = {
  * The proximal tibiofibular joint on this patient: the point of the fibular head's facet that faces
  * the tibia (up, forward and inward from the head's centre), and that direction.
  */
-export function tibiofibularJoint(ctx: PlanContext) {
+export const tibiofibularJoint = perContext((ctx: PlanContext) => {
   const head = landmark(ctx.landmarks, 'fibula', 'head');
   const towardsTibia = normalize([0.7, 0.6, 0.38]);
   const facet = add(head, scale(towardsTibia, ctx.gauge.reach('fibula', head, towardsTibia)));
   return { facet, towardsTibia };
-}
+});
 
 export const fibulaRelease: StepDef = {
   id: 'fibula-release',

@@ -5,6 +5,9 @@
 import { add, cross, length, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
 import { landmark } from '../../../anatomy/landmarks';
 import { between } from '../../kit/bone-frame';
+import { medialView, station } from '../../kit/camera';
+import type { ToolPath } from '../../kit/tool-paths';
+import { perContext, sampledAlong } from '../../kit/case-memo';
 import { m1 } from '../../foot/first-ray';
 import type { PlanContext, StepContext } from '../../types';
 
@@ -46,10 +49,10 @@ export function widthStation(ctx: PlanContext): Vec3 {
 }
 
 /** Width of the metatarsal across the shift direction at the middle of the long limb, mm. */
-export function scarfWidth(ctx: PlanContext): number {
+export const scarfWidth = perContext((ctx: PlanContext): number => {
   const f = m1(ctx);
   return ctx.gauge.width('metatarsal1', widthStation(ctx), f.axis, f.medial);
-}
+});
 
 /** Lateral translation of the plantar fragment, mm: shift % of the width at the cut. */
 export function scarfShiftMm(ctx: PlanContext): number {
@@ -62,24 +65,12 @@ export function scarfShortenMm(ctx: PlanContext): number {
 }
 
 /** The Z as it is drawn in the books: from straight medial (a touch above), the whole of it in view. */
-export function zView(ctx: StepContext, distance = 100) {
-  const f = m1(ctx);
-  return {
-    target: f.at(-12, -1),
-    from: add(add(f.medial, scale(f.dorsal, 0.12)), scale(f.axis, 0.05)),
-    distance,
-  };
-}
+export const zView = (distance = 100) =>
+  medialView(m1, station(-12, -1), { dorsal: 0.12, distal: 0.05 }, distance);
 
 /** A surgeon's view of the first metatarsal from medial and above, centred on the Z. */
-export function shaftView(ctx: StepContext, distance = 140, fromDorsal = 0.5, fromDistal = 0.2) {
-  const f = m1(ctx);
-  return {
-    target: f.at(-11),
-    from: add(add(f.medial, scale(f.dorsal, fromDorsal)), scale(f.axis, fromDistal)),
-    distance,
-  };
-}
+export const shaftView = (distance = 140, fromDorsal = 0.5, fromDistal = 0.2) =>
+  medialView(m1, station(-11), { dorsal: fromDorsal, distal: fromDistal }, distance);
 
 export function line(entry: Vec3, target: Vec3) {
   const d = sub(target, entry);
@@ -128,10 +119,9 @@ export const SAW_LEAN = 60;
  * direction and `inPlane`, its tip going from medial of the bone to the lateral cortex (q 0–1); the
  * handpiece trails medially and along `inPlane`, clear of the Z seen from the medial side.
  */
-export function sawIn(ctx: StepContext, at: Vec3, inPlane: Vec3, q: number) {
+export function sawIn(ctx: StepContext, at: Vec3, inPlane: Vec3, q: number, across = boneAcross(ctx, at)) {
   const f = m1(ctx);
-  const medial = ctx.gauge.reach('metatarsal1', at, f.medial);
-  const lateral = ctx.gauge.reach('metatarsal1', at, scale(f.medial, -1));
+  const [medial, lateral] = across;
   const from = medial + 4;
   const to = -lateral - 0.5;
   return {
@@ -140,3 +130,37 @@ export function sawIn(ctx: StepContext, at: Vec3, inPlane: Vec3, q: number) {
     up: normalize(cross(f.medial, inPlane)),
   };
 }
+
+/** How far the metatarsal reaches medially and laterally from `at`, mm. */
+function boneAcross(ctx: PlanContext, at: Vec3): readonly [number, number] {
+  const f = m1(ctx);
+  return [
+    ctx.gauge.reach('metatarsal1', at, f.medial),
+    ctx.gauge.reach('metatarsal1', at, scale(f.medial, -1)),
+  ];
+}
+
+/** The long cut's saw station, `s` (0–1) of the way from the Z's distal corner to its proximal end. */
+export function longCutAt(ctx: PlanContext, s: number): Vec3 {
+  const z = scarfZ(ctx);
+  return add(z.distalEnd, scale(z.along, -LONG_LIMB * s));
+}
+
+/** The bone across the long cut as the saw runs along it (see sampledAlong). */
+export const longCutAcross = sampledAlong(16, (ctx: PlanContext, s) => boneAcross(ctx, longCutAt(ctx, s)));
+
+/** The saw through to the lateral cortex at the Z's distal corner (the first fifth), then along the long limb. */
+export const longCutStroke: ToolPath = (ctx, p) => {
+  const s = Math.max(0, p - 0.2) / 0.8;
+  return sawIn(ctx, longCutAt(ctx, s), scale(scarfZ(ctx).along, -1), p / 0.2, longCutAcross(ctx, s));
+};
+
+/** The saw through one short limb of the Z: the proximal one (the handpiece below the sole) or the distal one. */
+export const shortLimbStroke =
+  (end: 'proximal' | 'distal'): ToolPath =>
+  (ctx, q) => {
+    const z = scarfZ(ctx);
+    return end === 'proximal'
+      ? sawIn(ctx, add(z.proximalEnd, scale(z.short, -3)), scale(z.short, -1), q)
+      : sawIn(ctx, add(z.distalEnd, scale(z.short, 1.5)), z.short, q);
+  };
