@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { useView } from '../../state/store';
+
+/**
+ * Opens the patient's radiograph over the 3D view. Small and in the first download; the film view
+ * itself (its decoder, its tools) is fetched only when this is first pressed.
+ */
+export function OpenFilmButton() {
+  const { t } = useTranslation();
+  const open = useView((s) => s.filmOpen);
+  return (
+    <button
+      type="button"
+      aria-pressed={open}
+      onClick={() => useView.setState({ filmOpen: !open })}
+      title={t('film.openTitle')}
+      data-action="open-radiograph"
+      data-testid="open-radiograph"
+    >
+      {t('film.open')}
+    </button>
+  );
+}

@@ -1,0 +1,204 @@
+/**
+ * The patient's radiograph (issue 20): a film made in the test is opened, its landmarks placed by
+ * clicking the image pixels where they were drawn, and the angles read back; a DICOM film's pixel
+ * spacing gives millimetres; "use these angles" poses the 3D model; hostile files are refused
+ * with a message and change nothing; nothing of the film leaves the page; the keyboard alone
+ * places points; the view passes axe; a kiosk offers no film.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { FOOT_ANGLES, FOOT_SIZE, footDicom, footLandmarks, footPng } from './film-fixtures';
+import { clickPixel, filmBox, filmValue, giveFile, openFilmView, pickTool, storedData } from './film-page';
+import {
+  describeProblems,
+  pagePerTest,
+  reach,
+  readMeasure,
+  screenshot,
+  waitForReady,
+  READY_STAGE,
+} from './helpers';
+
+const open = pagePerTest();
+const VIEW = { viewport: { width: 900, height: 640 } };
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** A patient other than the film's: the film's angles must visibly change the model. */
+const OTHER_FOOT = '?region=foot&lang=en#hva=20&ima=10&dmaa=4&hvia=4';
+
+describe('the patient radiograph', () => {
+  test('foot film: landmarks give the angles, which pose the model; nothing leaves the page', async () => {
+    const app = await open(OTHER_FOOT, VIEW);
+    const { page } = app;
+    const bodies: string[] = [];
+    const scripts: string[] = [];
+    app.context.on('request', (r) => {
+      if (r.postDataBuffer()) bodies.push(r.url());
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await waitForReady(app);
+    expect(await readMeasure(page, 'hva-pre')).toBeCloseTo(20, 0);
+    const url = page.url();
+    await (await reach(page, 'share')).click();
+    const link = await page.locator('[data-testid="share-link"]').inputValue();
+    await page.locator('[data-testid="share-close"]').click();
+    // The film view is a chunk of its own, fetched on first opening.
+    expect(scripts.some((s) => /FilmView/.test(s))).toBe(false);
+
+    await openFilmView(page);
+    expect(scripts.some((s) => /FilmView/.test(s))).toBe(true);
+    await giveFile(page, 'foot.png', 'image/png', footPng());
+    const box = await filmBox(page);
+    expect([box.naturalWidth, box.naturalHeight]).toEqual([FOOT_SIZE.width, FOOT_SIZE.height]);
+    // Fit whole, the image's shape kept.
+    expect(box.width / box.height).toBeCloseTo(FOOT_SIZE.width / FOOT_SIZE.height, 2);
+
+    const points = footLandmarks();
+    for (const [i, [x, y]] of points.entries()) {
+      if (i === 2) await screenshot(page, 'film-foot-placing');
+      await clickPixel(page, x, y);
+    }
+    await page.locator('[data-next-landmark]').waitFor({ state: 'detached' });
+    for (const [id, want] of Object.entries(FOOT_ANGLES))
+      expect(await filmValue(page, `xr-${id}`), id).toBeCloseTo(want, -0.3); // within 1°
+    await screenshot(page, 'film-foot-landmarks');
+
+    // Dragging the P1 head laterally raises the HVA live; undo puts it back.
+    const b = await filmBox(page);
+    const [hx, hy] = points[3]!;
+    const at = (x: number, y: number) =>
+      [b.x + (x * b.width) / b.naturalWidth, b.y + (y * b.height) / b.naturalHeight] as const;
+    await page.mouse.move(...at(hx, hy));
+    await page.mouse.down();
+    await page.mouse.move(...at(hx + 40, hy), { steps: 4 });
+    const dragging = await filmValue(page, 'xr-hva');
+    await page.mouse.up();
+    expect(dragging!).toBeGreaterThan(FOOT_ANGLES.hva + 5);
+    await page.keyboard.press('Control+z');
+    expect(await filmValue(page, 'xr-hva')).toBeCloseTo(FOOT_ANGLES.hva, -0.3);
+
+    // Nothing of the film in the address, the link or the page's storage yet.
+    expect(page.url()).toBe(url);
+
+    await page.locator('[data-action="use-film-angles"]').click();
+    await page.locator('.film-applied p').first().waitFor();
+    await page.locator('[data-action="close-radiograph"]').click();
+    await page.locator('[data-testid="film-view"]').waitFor({ state: 'detached' });
+    await page.locator(READY_STAGE).waitFor({ state: 'attached' });
+    for (const [id, want] of Object.entries(FOOT_ANGLES))
+      expect(await readMeasure(page, `${id}-pre`), id).toBeCloseTo(want, -0.3);
+
+    // The address changed only by the angles, which a link may carry (in its fragment).
+    const [before, after] = [new URL(url), new URL(page.url())];
+    expect(after.search).toBe(before.search);
+    expect([...new URLSearchParams(after.hash.slice(1)).keys()].sort()).toEqual(
+      Object.keys(FOOT_ANGLES).sort(),
+    );
+    await (await reach(page, 'share')).click();
+    const linkAfter = await page.locator('[data-testid="share-link"]').inputValue();
+    expect(linkAfter.length).toBeLessThanOrEqual(link.length + 8);
+    expect(linkAfter).not.toMatch(/data:|blob:|png|dicm/i);
+    await page.locator('[data-testid="share-close"]').click();
+    const kept = await storedData(page);
+    expect(kept.imageBytes).toBe(false);
+    expect(kept.databases).toEqual([]);
+    expect(bodies).toEqual([]);
+    expect(app.pageErrors, describeProblems(app)).toEqual([]);
+  });
+
+  test('keyboard alone places a point; axe finds nothing serious on the film view', async () => {
+    const app = await open('?region=foot&lang=it', VIEW);
+    const { page } = app;
+    await waitForReady(app);
+    await openFilmView(page);
+    await giveFile(page, 'foot.png', 'image/png', footPng());
+    const box = await filmBox(page);
+    // From the close button, the next stop of the Tab key is the film.
+    await page.locator('[data-action="close-radiograph"]').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-radiograph'))).toBe(true);
+    // The crosshair starts at the middle; one step is one screen pixel.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-next-landmark="m1Head"]').waitFor();
+    const mark = page.locator('.film-mark.landmark circle').first();
+    const step = box.naturalWidth / box.width;
+    expect(Number(await mark.getAttribute('cx'))).toBeCloseTo(FOOT_SIZE.width / 2, 0);
+    expect(Number(await mark.getAttribute('cy'))).toBeCloseTo(
+      FOOT_SIZE.height / 2 - 30 * Math.max(1, step),
+      0,
+    );
+    // Chosen from the list, the point is nudged by the arrows.
+    await page.locator('.film-points summary').click();
+    await page.locator('[data-landmark="m1Base"]').click();
+    await page.keyboard.press('ArrowRight');
+    expect(Number(await mark.getAttribute('cx'))).toBeCloseTo(FOOT_SIZE.width / 2 + Math.max(1, step), 0);
+    await screenshot(page, 'film-keyboard');
+
+    await page.evaluate(AXE);
+    const violations = (await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(c: unknown): Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run('[data-testid="film-view"]')).violations;
+    })) as { id: string; impact: string | null; nodes: unknown[] }[];
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => v.id)).toEqual([]);
+    expect(app.pageErrors, describeProblems(app)).toEqual([]);
+  });
+
+  test('DICOM: pixel spacing and the ruler give millimetres; the header stays hidden', async () => {
+    const app = await open('?region=foot&lang=en', VIEW);
+    const { page } = app;
+    await waitForReady(app);
+    await openFilmView(page);
+    await giveFile(page, 'foot.dcm', 'application/dicom', footDicom(0.2));
+    await filmBox(page);
+    await page.locator('[data-calibration="pixelSpacing"]').waitFor();
+    await pickTool(page, 'measure-distance');
+    await clickPixel(page, 100, 100);
+    await clickPixel(page, 100, 700);
+    expect(await filmValue(page, 'xr-distance')).toBeCloseTo(120, -0.3); // 600 px × 0.2 mm, within 1 mm
+    // A 25 mm ball 100 pixels wide: 0.25 mm per pixel.
+    await pickTool(page, 'calibrate-ruler');
+    await clickPixel(page, 200, 300);
+    await clickPixel(page, 300, 300);
+    await page.locator('[data-calibration="ruler"]').waitFor();
+    expect(await filmValue(page, 'xr-distance')).toBeCloseTo(150, -0.3);
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/ROSSI|PAT-0042|1960/);
+    expect(app.pageErrors, describeProblems(app)).toEqual([]);
+  });
+
+  test('hostile files: each refused with a message, nothing else changes', async () => {
+    const app = await open('?region=foot&lang=en', VIEW);
+    const { page } = app;
+    await waitForReady(app);
+    await openFilmView(page);
+    // A PNG whose header claims 30000 × 30000 pixels, with almost nothing after it.
+    const huge = Buffer.from(footPng());
+    huge.writeUInt32BE(30000, 16);
+    huge.writeUInt32BE(30000, 20);
+    const files: [string, string, Buffer, string][] = [
+      ['notes.txt', 'text/plain', Buffer.from('not an image at all'), 'notImage'],
+      ['empty.png', 'image/png', Buffer.alloc(0), 'empty'],
+      ['drawing.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'svg'],
+      ['huge.png', 'image/png', huge.subarray(0, 64), 'tooLarge'],
+    ];
+    for (const [name, type, buffer, reason] of files) {
+      await giveFile(page, name, type, buffer);
+      await page.locator(`[role="alert"][data-film-message="${reason}"]`).waitFor();
+      expect(await page.locator('[data-radiograph]').count(), name).toBe(0);
+    }
+    await screenshot(page, 'film-refused');
+    await page.locator('[data-action="close-radiograph"]').click();
+    await page.locator(READY_STAGE).waitFor({ state: 'attached' });
+    expect(app.pageErrors, describeProblems(app)).toEqual([]);
+  });
+
+  test('a kiosk offers no film', async () => {
+    const app = await open('?mode=kiosk&langs=en&idle=600', VIEW);
+    await app.page.locator('[data-kiosk="attract"]').waitFor();
+    await app.page.locator('[data-testid="stage"]').click({ position: { x: 60, y: 200 } });
+    await app.page.locator('[data-kiosk="explore"]').waitFor();
+    expect(await app.page.locator('[data-action="open-radiograph"]').count()).toBe(0);
+  });
+});
