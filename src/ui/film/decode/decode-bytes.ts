@@ -1,0 +1,57 @@
+import { decodeCompressedFrame } from './dicom-codecs';
+import { dicomFilm } from './dicom-pixels';
+import { readDicom } from './dicom-read';
+import { FilmError, checkSize, fullWindow, type DecodedFilm } from './film-types';
+import { rasterSize, sniffFormat } from './sniff';
+
+export type RasterFormat = 'png' | 'jpeg' | 'webp';
+/** Decodes a PNG, JPEG or WebP to grey (in the worker: createImageBitmap and an OffscreenCanvas). */
+export type RasterDecoder = (
+  bytes: Uint8Array,
+  format: RasterFormat,
+) => Promise<{ readonly width: number; readonly height: number; readonly grey: Uint16Array }>;
+
+/**
+ * Any failure as one of the refusals the UI can name: a decoder that throws is `decoderFailed`,
+ * one that cannot get its memory `outOfMemory`.
+ */
+export function asFilmError(e: unknown): FilmError {
+  if (e instanceof FilmError) return e;
+  const message = String((e as { message?: unknown })?.message ?? e);
+  if (
+    /out of memory|allocation failed|could not allocate|cannot enlarge memory|invalid (typed )?array (buffer )?length|array buffer allocation|OOM/i.test(
+      message,
+    )
+  )
+    return new FilmError('outOfMemory', message);
+  if (e instanceof RangeError && /memory|alloc|length/i.test(message))
+    return new FilmError('outOfMemory', message);
+  return new FilmError('decoderFailed', message);
+}
+
+export async function decodeDicomBytes(bytes: Uint8Array): Promise<DecodedFilm> {
+  const image = readDicom(bytes);
+  if (image.codec === 'raw' || image.codec === 'rawBigEndian')
+    return dicomFilm(image, { bytes: image.frame, littleEndian: image.codec === 'raw' });
+  return dicomFilm(image, await decodeCompressedFrame(image));
+}
+
+/**
+ * A file's bytes as a grey film: what it is comes from its bytes, its size from its header,
+ * checked against the pixel budget before any pixel is decoded. Rejects only with FilmError.
+ */
+export async function decodeFilmBytes(bytes: Uint8Array, raster: RasterDecoder): Promise<DecodedFilm> {
+  try {
+    const format = sniffFormat(bytes);
+    if (format === 'dicom') return await decodeDicomBytes(bytes);
+    if (format === 'svg') throw new FilmError('svg');
+    const size = rasterSize(format, bytes);
+    checkSize(size.width, size.height);
+    const { width, height, grey } = await raster(bytes, format);
+    // The decoder may have turned the image by its EXIF orientation; the budget is the same.
+    checkSize(width, height);
+    return { width, height, grey, maxValue: 255, window: fullWindow(255), invert: false, frames: 1, format };
+  } catch (e) {
+    throw asFilmError(e);
+  }
+}
