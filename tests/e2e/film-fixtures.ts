@@ -3,7 +3,7 @@
  * right foot, the big toe on the left, toes up, as a dorsoplantar film shows it), written as a PNG
  * and as a DICOM file with a known pixel spacing.
  */
-import { PNG } from 'pngjs';
+import { deflateSync } from 'node:zlib';
 
 type P = readonly [number, number];
 
@@ -70,13 +70,42 @@ function drawFoot(points: readonly P[], max: number): Uint16Array {
   return grey;
 }
 
+function crc32(bytes: Uint8Array): number {
+  let c = ~0;
+  for (const x of bytes) {
+    c ^= x;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
+  return Buffer.concat([head, data, crc]);
+}
+
 /** The drawn foot as an 8-bit greyscale PNG. */
 export function footPng(): Buffer {
   const { width, height } = FOOT_SIZE;
   const grey = drawFoot(footLandmarks(), 255);
-  const png = new PNG({ width, height, colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
-  png.data = Buffer.from(Uint8Array.from(grey));
-  return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false });
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bits per sample; colour type 0 (grey), no interlace
+  // Each row starts with its filter byte (0: none).
+  const rows = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = grey[y * width + x]!;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(rows)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** One data element, explicit VR little endian. */

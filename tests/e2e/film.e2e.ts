@@ -91,8 +91,9 @@ describe('the patient radiograph', () => {
     // The address changed only by the angles, which a link may carry (in its fragment).
     const [before, after] = [new URL(url), new URL(page.url())];
     expect(after.search).toBe(before.search);
-    expect([...new URLSearchParams(after.hash.slice(1)).keys()].sort()).toEqual(
-      Object.keys(FOOT_ANGLES).sort(),
+    const angles = Object.keys(FOOT_ANGLES);
+    expect([...new URLSearchParams(after.hash.slice(1)).keys()].filter((k) => !angles.includes(k))).toEqual(
+      [],
     );
     await (await reach(page, 'share')).click();
     const linkAfter = await page.locator('[data-testid="share-link"]').inputValue();
@@ -173,7 +174,7 @@ describe('the patient radiograph', () => {
     const { page } = app;
     await waitForReady(app);
     await openFilmView(page);
-    // A PNG whose header claims 30000 × 30000 pixels, with almost nothing after it.
+    // A PNG whose header claims 30000 × 30000 pixels, its data a small film's.
     const huge = Buffer.from(footPng());
     huge.writeUInt32BE(30000, 16);
     huge.writeUInt32BE(30000, 20);
@@ -181,7 +182,8 @@ describe('the patient radiograph', () => {
       ['notes.txt', 'text/plain', Buffer.from('not an image at all'), 'notImage'],
       ['empty.png', 'image/png', Buffer.alloc(0), 'empty'],
       ['drawing.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'svg'],
-      ['huge.png', 'image/png', huge.subarray(0, 64), 'tooLarge'],
+      ['huge.png', 'image/png', huge, 'tooLarge'],
+      ['cut.png', 'image/png', footPng().subarray(0, 2000), 'truncated'],
     ];
     for (const [name, type, buffer, reason] of files) {
       await giveFile(page, name, type, buffer);

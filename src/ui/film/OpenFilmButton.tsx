@@ -12,7 +12,11 @@ export function OpenFilmButton() {
     <button
       type="button"
       aria-pressed={open}
-      onClick={() => useView.setState({ filmOpen: !open })}
+      onClick={(e) => {
+        // From the settings menu, the menu closes: it would lie over the film.
+        e.currentTarget.closest<HTMLElement>('[popover]')?.hidePopover();
+        useView.setState({ filmOpen: !open });
+      }}
       title={t('film.openTitle')}
       data-action="open-radiograph"
       data-testid="open-radiograph"
