@@ -88,10 +88,8 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** The drawn foot as an 8-bit greyscale PNG. */
-export function footPng(): Buffer {
-  const { width, height } = FOOT_SIZE;
-  const grey = drawFoot(footLandmarks(), 255);
+/** An 8-bit greyscale PNG of `grey` (one byte a pixel, row by row). */
+export function encodeGreyPng(width: number, height: number, grey: ArrayLike<number>): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -106,6 +104,12 @@ export function footPng(): Buffer {
     pngChunk('IDAT', deflateSync(rows)),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** The drawn foot as an 8-bit greyscale PNG. */
+export function footPng(): Buffer {
+  const { width, height } = FOOT_SIZE;
+  return encodeGreyPng(width, height, drawFoot(footLandmarks(), 255));
 }
 
 /** One data element, explicit VR little endian. */

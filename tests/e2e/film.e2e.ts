@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { KNEE_ANGLES, KNEE_SIZE, kneeLandmarks, kneePng } from './film-knee';
 import { FOOT_ANGLES, FOOT_SIZE, footDicom, footLandmarks, footPng } from './film-fixtures';
 import { clickPixel, filmBox, filmValue, giveFile, openFilmView, pickTool, storedData } from './film-page';
 import {
@@ -104,6 +105,32 @@ describe('the patient radiograph', () => {
     expect(kept.imageBytes).toBe(false);
     expect(kept.databases).toEqual([]);
     expect(bodies).toEqual([]);
+    expect(app.pageErrors, describeProblems(app)).toEqual([]);
+  });
+
+  test('long-leg film: the knee landmarks give HKA, mMPTA and mLDFA, which pose the knee', async () => {
+    const app = await open('?region=knee&lang=it#hka=177&mpta=86&ldfa=89', {
+      viewport: { width: 1000, height: 800 },
+    });
+    const { page } = app;
+    await waitForReady(app);
+    await openFilmView(page);
+    await giveFile(page, 'long-leg.png', 'image/png', kneePng());
+    const box = await filmBox(page);
+    expect([box.naturalWidth, box.naturalHeight]).toEqual([KNEE_SIZE.width, KNEE_SIZE.height]);
+    await page.locator('[data-next-landmark="hipRim1"]').waitFor();
+    for (const [x, y] of kneeLandmarks().points) await clickPixel(page, x, y);
+    await page.locator('[data-next-landmark]').waitFor({ state: 'detached' });
+    for (const [id, want] of Object.entries(KNEE_ANGLES))
+      expect(Math.abs((await filmValue(page, `xr-${id}`))! - want), id).toBeLessThan(1);
+    expect(await filmValue(page, 'xr-jlca')).not.toBeNull();
+    expect(await filmValue(page, 'xr-wbl')).not.toBeNull();
+    await screenshot(page, 'film-knee-landmarks');
+    await page.locator('[data-action="use-film-angles"]').click();
+    await page.locator('[data-action="close-radiograph"]').click();
+    await page.locator(READY_STAGE).waitFor({ state: 'attached' });
+    for (const [id, want] of Object.entries(KNEE_ANGLES))
+      expect(Math.abs((await readMeasure(page, `${id}-pre`))! - want), id).toBeLessThan(1);
     expect(app.pageErrors, describeProblems(app)).toEqual([]);
   });
 

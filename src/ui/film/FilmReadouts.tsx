@@ -57,7 +57,12 @@ export function FilmReadouts({ region }: { readonly region: FilmRegion }) {
                     {formatNumber(lang, value)}
                     {unit(id)}
                   </strong>
-                  {g && <span className="grade"> {t(`grade.${g}`)}</span>}
+                  {g && (
+                    <>
+                      {' '}
+                      <span className="grade">{t(`grade.${g}`)}</span>
+                    </>
+                  )}
                 </>
               ) : (
                 <span className="hint">{t('film.notYet')}</span>
