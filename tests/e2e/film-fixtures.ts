@@ -133,11 +133,14 @@ const us = (n: number) => {
 
 /**
  * The drawn foot as a DICOM Part 10 file (explicit VR little endian, 12 bits stored in 16,
- * MONOCHROME2) with Pixel Spacing `mm` and the patient's name, ID and birth date in its header.
+ * MONOCHROME2) with Pixel Spacing `mm` and the patient's name, ID and birth date in its header;
+ * with `frames`, that many copies of the image as frames.
  */
-export function footDicom(mm: number): Buffer {
+export function footDicom(mm: number, frames = 1): Buffer {
   const { width, height } = FOOT_SIZE;
-  const grey = drawFoot(footLandmarks(), 4095);
+  const one = drawFoot(footLandmarks(), 4095);
+  const grey = new Uint16Array(one.length * frames);
+  for (let f = 0; f < frames; f++) grey.set(one, f * one.length);
   const syntax = '1.2.840.10008.1.2.1';
   const sop = '1.2.840.10008.5.1.4.1.1.1.1';
   const metaBody = Buffer.concat([
@@ -157,6 +160,7 @@ export function footDicom(mm: number): Buffer {
     element(0x0010, 0x0030, 'DA', text('19600101')),
     element(0x0028, 0x0002, 'US', us(1)),
     element(0x0028, 0x0004, 'CS', text('MONOCHROME2')),
+    ...(frames > 1 ? [element(0x0028, 0x0008, 'IS', text(String(frames)))] : []),
     element(0x0028, 0x0010, 'US', us(height)),
     element(0x0028, 0x0011, 'US', us(width)),
     element(0x0028, 0x0030, 'DS', text(`${mm}\\${mm}`)),

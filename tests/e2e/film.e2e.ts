@@ -193,6 +193,10 @@ describe('the patient radiograph', () => {
     expect(await filmValue(page, 'xr-distance')).toBeCloseTo(150, -0.3);
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/ROSSI|PAT-0042|1960/);
+    // A multi-frame file: its first frame, with a word that the others are not shown.
+    await giveFile(page, 'series.dcm', 'application/dicom', footDicom(0.2, 2));
+    await page.locator('[role="status"][data-film-message="film.multiFrame"]').waitFor();
+    await filmBox(page);
     expect(app.pageErrors, describeProblems(app)).toEqual([]);
   });
 
@@ -218,6 +222,27 @@ describe('the patient radiograph', () => {
       expect(await page.locator('[data-radiograph]').count(), name).toBe(0);
     }
     await screenshot(page, 'film-refused');
+    // Dropped, then pasted: a film is opened either way.
+    const transfer = await page.evaluateHandle(
+      (bytes) => {
+        const t = new DataTransfer();
+        t.items.add(new File([new Uint8Array(bytes)], 'foot.png', { type: 'image/png' }));
+        return t;
+      },
+      [...footPng()],
+    );
+    await page.dispatchEvent('[data-testid="film-view"]', 'drop', { dataTransfer: transfer });
+    await filmBox(page);
+    await page.locator('[data-action="close-radiograph"]').click();
+    await page.locator(READY_STAGE).waitFor({ state: 'attached' });
+    // Closed, the film is gone: opened again, the view is empty.
+    await openFilmView(page);
+    expect(await page.locator('[data-radiograph]').count()).toBe(0);
+    await page.evaluate(
+      (t) => window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: t })),
+      transfer,
+    );
+    await filmBox(page);
     await page.locator('[data-action="close-radiograph"]').click();
     await page.locator(READY_STAGE).waitFor({ state: 'attached' });
     expect(app.pageErrors, describeProblems(app)).toEqual([]);

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { FilmRegion } from '../../clinical/film-measures';
 import type { DecodedFilm } from './decode-film';
 import { filmKeyDown } from './film-keys';
@@ -19,7 +19,7 @@ interface Props {
 }
 
 /** The area's size, followed as it changes. */
-function useSize(el: React.RefObject<HTMLElement | null>) {
+function useSize(el: RefObject<HTMLElement | null>) {
   const [size, setSize] = useState({ width: 0, height: 0 });
   useLayoutEffect(() => {
     const area = el.current;

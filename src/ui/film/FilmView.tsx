@@ -24,6 +24,11 @@ const touch = () => globalThis.matchMedia?.('(pointer: coarse)').matches ?? fals
 function OpenButton({ camera, primary }: { readonly camera?: boolean; readonly primary?: boolean }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // The view just opened with nothing in it: the keyboard starts on its main button.
+  useEffect(() => {
+    if (primary) button.current?.focus();
+  }, [primary]);
   const label = t(camera ? 'film.camera' : 'film.choose');
   return (
     <>
@@ -115,7 +120,9 @@ export default function FilmView() {
       onDragLeave={() => setDragging(false)}
       onDrop={drop}
       onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+        // In a text field, Ctrl+Z is the field's own undo.
+        const typing = e.target instanceof HTMLInputElement && e.target.type !== 'checkbox';
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !typing) {
           e.preventDefault();
           undo();
         }
