@@ -248,6 +248,48 @@ describe('the patient radiograph', () => {
     expect(app.pageErrors, describeProblems(app)).toEqual([]);
   });
 
+  test('the film view at a phone, a tablet and a laptop size: every control in reach, 44 px, nothing sideways', async () => {
+    const app = await open('?region=foot&lang=it', { viewport: { width: 390, height: 844 } });
+    const { page } = app;
+    await waitForReady(app);
+    await openFilmView(page);
+    await giveFile(page, 'foot.png', 'image/png', footPng());
+    for (const [x, y] of footLandmarks().slice(0, 4)) await clickPixel(page, x, y);
+    await page.locator('.film-points summary').click();
+    for (const [width, height] of [
+      [390, 844],
+      [768, 1024],
+      [1024, 768],
+      [1366, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await filmBox(page);
+      const problems = await page.evaluate(() => {
+        const found: string[] = [];
+        const view = document.querySelector('[data-testid="film-view"]')!;
+        const controls = [...view.querySelectorAll<HTMLElement>('button, input:not([type=file]), summary')];
+        for (const el of controls) {
+          const target =
+            (el instanceof HTMLInputElement && el.type === 'checkbox' && el.closest('label')) || el;
+          target.scrollIntoView({ block: 'center' });
+          const b = target.getBoundingClientRect();
+          const name = (el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 24);
+          if (b.width < 43.5 || b.height < 43.5)
+            found.push(`${name}: ${Math.round(b.width)}×${Math.round(b.height)}`);
+          if (b.left < -0.5 || b.right > innerWidth + 0.5) found.push(`${name}: past the side edge`);
+          const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+          if (!hit || !target.contains(hit)) found.push(`${name}: covered`);
+        }
+        if (document.documentElement.scrollWidth > innerWidth) found.push('the page scrolls sideways');
+        for (const box of view.querySelectorAll<HTMLElement>('.film-side, .film-head'))
+          if (box.scrollWidth > box.clientWidth + 1) found.push(`${box.className} is cut short at its side`);
+        return found;
+      });
+      await screenshot(page, `film-layout-${width}x${height}`);
+      expect(problems, `${width}×${height}`).toEqual([]);
+    }
+  });
+
   test('a kiosk offers no film', async () => {
     const app = await open('?mode=kiosk&langs=en&idle=600', VIEW);
     await app.page.locator('[data-kiosk="attract"]').waitFor();

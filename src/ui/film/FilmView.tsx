@@ -135,6 +135,7 @@ export default function FilmView() {
           type="button"
           className="film-close"
           onClick={() => useView.setState({ filmOpen: false })}
+          title={t('film.closeTitle')}
           data-action="close-radiograph"
         >
           {t('film.close')}
