@@ -193,6 +193,29 @@ describe('the patient radiograph', () => {
     expect(await filmValue(page, 'xr-distance')).toBeCloseTo(150, -0.3);
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/ROSSI|PAT-0042|1960/);
+    // The contrast tool's drag, then a right-button drag with another tool, change the grey window.
+    const shade = () =>
+      page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('.film-canvas')!;
+        const [x, y] = [Math.round(c.width * 0.47), Math.round(c.height * 0.8)];
+        return c.getContext('2d')!.getImageData(x, y, 1, 1).data[0]!;
+      });
+    const start = await shade();
+    const b = await filmBox(page);
+    const drag = async (button: 'left' | 'right', dx: number, dy: number) => {
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+      await page.mouse.down({ button });
+      await page.mouse.move(b.x + b.width / 2 + dx, b.y + b.height / 2 + dy, { steps: 5 });
+      await page.mouse.up({ button });
+    };
+    await pickTool(page, 'adjust-contrast');
+    await drag('left', 0, 120);
+    const brighter = await shade();
+    expect(brighter).not.toBe(start);
+    await pickTool(page, 'place-landmarks');
+    await drag('right', 0, -240);
+    expect(await shade()).not.toBe(brighter);
+    expect(await page.locator('.film-mark.landmark').count()).toBe(0);
     // A multi-frame file: its first frame, with a word that the others are not shown.
     await giveFile(page, 'series.dcm', 'application/dicom', footDicom(0.2, 2));
     await page.locator('[role="status"][data-film-message="film.multiFrame"]').waitFor();
