@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDicomBytes, decodeFilmBytes, type RasterDecoder } from '../../src/ui/film/decode/decode-bytes';
+import {
+  decodeDicomBytes as decodeWith,
+  decodeFilmBytes,
+  type DecodeEnv,
+  type RasterDecoder,
+} from '../../src/ui/film/decode/decode-bytes';
 import { FilmError, type FilmRefusal } from '../../src/ui/film/decode/film-types';
 import { SYNTAX, dicomImage, imageElements, writeDicom } from '../fixtures/film/dicom-writer';
+import { nodeWasm } from '../fixtures/film/node-wasm';
 
 const W = 80;
 const H = 70;
@@ -16,6 +22,8 @@ function ramp(max: number): number[] {
 const noRaster: RasterDecoder = () => {
   throw new Error('a DICOM file must not reach the raster decoder');
 };
+const env: DecodeEnv = { raster: noRaster, wasm: nodeWasm };
+const decodeDicomBytes = (bytes: Uint8Array) => decodeWith(bytes, nodeWasm);
 
 async function refusal(p: Promise<unknown>): Promise<FilmRefusal> {
   try {
@@ -36,7 +44,7 @@ describe('uncompressed DICOM', () => {
     const px = ramp(255);
     const film = await decodeFilmBytes(
       dicomImage(syntax, { rows: H, columns: W, pixels: Uint8Array.from(px) }),
-      noRaster,
+      env,
     );
     expect(film.format).toBe('dicom');
     expect([film.width, film.height]).toEqual([W, H]);
@@ -177,9 +185,9 @@ describe('DICOM files the film view refuses', () => {
   const px = Uint8Array.from(ramp(255));
 
   it('one without pixel data', async () => {
-    expect(
-      await refusal(decodeFilmBytes(dicomImage(SYNTAX.explicitLE, { rows: H, columns: W }), noRaster)),
-    ).toBe('noPixelData');
+    expect(await refusal(decodeFilmBytes(dicomImage(SYNTAX.explicitLE, { rows: H, columns: W }), env))).toBe(
+      'noPixelData',
+    );
   });
 
   it.each([
@@ -187,16 +195,16 @@ describe('DICOM files the film view refuses', () => {
     ['deflated', SYNTAX.deflatedLE],
     ['an unknown UID', '1.2.3.4.5'],
   ])('one with an unsupported transfer syntax: %s', async (_n, syntax) => {
-    expect(
-      await refusal(decodeFilmBytes(dicomImage(syntax, { rows: H, columns: W, pixels: px }), noRaster)),
-    ).toBe('unsupportedSyntax');
+    expect(await refusal(decodeFilmBytes(dicomImage(syntax, { rows: H, columns: W, pixels: px }), env))).toBe(
+      'unsupportedSyntax',
+    );
   });
 
   it('one cut short inside its pixels, or inside its header', async () => {
     const file = dicomImage(SYNTAX.explicitLE, { rows: H, columns: W, pixels: px });
-    expect(await refusal(decodeFilmBytes(file.subarray(0, file.length - 100), noRaster))).toBe('truncated');
-    expect(await refusal(decodeFilmBytes(file.subarray(0, 200), noRaster))).toBe('truncated');
-    expect(await refusal(decodeFilmBytes(file.subarray(0, 100), noRaster))).toBe('truncated');
+    expect(await refusal(decodeFilmBytes(file.subarray(0, file.length - 100), env))).toBe('truncated');
+    expect(await refusal(decodeFilmBytes(file.subarray(0, 200), env))).toBe('truncated');
+    expect(await refusal(decodeFilmBytes(file.subarray(0, 100), env))).toBe('truncated');
   });
 
   it('a 1×1 image, and one over the pixel budget, both before reading its pixels', async () => {
@@ -204,22 +212,20 @@ describe('DICOM files the film view refuses', () => {
       await refusal(
         decodeFilmBytes(
           dicomImage(SYNTAX.explicitLE, { rows: 1, columns: 1, pixels: new Uint8Array([7]) }),
-          noRaster,
+          env,
         ),
       ),
     ).toBe('tooSmall');
     // 30000 × 30000 claimed, 16 bytes of pixels present.
     const huge = dicomImage(SYNTAX.explicitLE, { rows: 30000, columns: 30000, pixels: new Uint8Array(16) });
     expect(huge.length).toBeLessThan(1000);
-    expect(await refusal(decodeFilmBytes(huge, noRaster))).toBe('tooLarge');
+    expect(await refusal(decodeFilmBytes(huge, env))).toBe('tooLarge');
   });
 
   it('one with a bit depth it cannot show', async () => {
     const els = imageElements({ rows: H, columns: W, pixels: px }).map((e) =>
       e.tag[0] === 0x0028 && e.tag[1] === 0x0100 ? { ...e, value: 1 } : e,
     );
-    expect(await refusal(decodeFilmBytes(writeDicom(SYNTAX.explicitLE, els), noRaster))).toBe(
-      'decoderFailed',
-    );
+    expect(await refusal(decodeFilmBytes(writeDicom(SYNTAX.explicitLE, els), env))).toBe('decoderFailed');
   });
 });
