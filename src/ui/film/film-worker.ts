@@ -62,7 +62,7 @@ scope.onmessage = async (event: MessageEvent<{ readonly file: Blob }>) => {
     };
   } catch (e) {
     const error = asFilmError(e);
-    reply = { ok: false, reason: error.reason, detail: error.message };
+    reply = { ok: false, reason: error.reason, detail: error.detail };
   }
   scope.postMessage(reply, reply.ok ? [reply.film.grey.buffer] : []);
 };
