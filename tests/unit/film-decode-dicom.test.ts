@@ -96,6 +96,24 @@ describe('uncompressed DICOM', () => {
     expect(JSON.stringify(rest)).not.toMatch(/Rossi|PID-0042|19600101/);
   });
 
+  it('turns the greys round for Presentation LUT Shape INVERSE, on either photometric', async () => {
+    const px = Uint8Array.from(ramp(255));
+    const mono2 = await decodeDicomBytes(
+      dicomImage(SYNTAX.explicitLE, { rows: H, columns: W, presentationInverse: true, pixels: px }),
+    );
+    expect(mono2.invert).toBe(true);
+    const mono1 = await decodeDicomBytes(
+      dicomImage(SYNTAX.explicitLE, {
+        rows: H,
+        columns: W,
+        photometric: 'MONOCHROME1',
+        presentationInverse: true,
+        pixels: px,
+      }),
+    );
+    expect(mono1.invert).toBe(false);
+  });
+
   it('shifts signed samples to start at 0 and moves the window (in rescaled units) with them', async () => {
     // Stored −1000…+1000 with intercept −1024, slope 2: modality value = 2·stored − 1024.
     const stored = ramp(2000).map((v) => v - 1000);

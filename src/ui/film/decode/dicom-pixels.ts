@@ -63,7 +63,8 @@ function reader(info: DicomPixelInfo, s: FrameSamples): (i: number) => number {
 /** A DICOM image and its decoded first frame as the film view's grey image. */
 export function dicomFilm(image: DicomImage, s: FrameSamples): DecodedFilm {
   const { grey, maxValue, offset } = samplesToGrey(image, s);
-  let invert = image.photometric === 'MONOCHROME1';
+  // MONOCHROME1 stores white as 0; a Presentation LUT Shape of INVERSE turns the greys once more.
+  let invert = (image.photometric === 'MONOCHROME1') !== image.inverse;
   let window = fullWindow(maxValue);
   if (image.window && image.samplesPerPixel === 1) {
     // The file's window is in modality units (stored × slope + intercept); grey holds stored + offset.
