@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDicomBytes, decodeFilmBytes, type RasterDecoder } from '../../src/ui/film/decode/decode-bytes';
+import {
+  decodeDicomBytes as decodeWith,
+  decodeFilmBytes,
+  type DecodeEnv,
+  type RasterDecoder,
+} from '../../src/ui/film/decode/decode-bytes';
 import { FilmError, type FilmRefusal } from '../../src/ui/film/decode/film-types';
 import { SYNTAX, dicomImage, imageElements, writeDicom } from '../fixtures/film/dicom-writer';
+import { nodeWasm } from '../fixtures/film/node-wasm';
 
 const W = 80;
 const H = 70;
@@ -16,6 +22,8 @@ function ramp(max: number): number[] {
 const noRaster: RasterDecoder = () => {
   throw new Error('a DICOM file must not reach the raster decoder');
 };
+const env: DecodeEnv = { raster: noRaster, wasm: nodeWasm };
+const decodeDicomBytes = (bytes: Uint8Array) => decodeWith(bytes, nodeWasm);
 
 async function refusal(p: Promise<unknown>): Promise<FilmRefusal> {
   try {
@@ -36,7 +44,7 @@ describe('uncompressed DICOM', () => {
     const px = ramp(255);
     const film = await decodeFilmBytes(
       dicomImage(syntax, { rows: H, columns: W, pixels: Uint8Array.from(px) }),
-      noRaster,
+      env,
     );
     expect(film.format).toBe('dicom');
     expect([film.width, film.height]).toEqual([W, H]);
@@ -86,6 +94,24 @@ describe('uncompressed DICOM', () => {
     // Nowhere else: the decoded film carries no other copy of it.
     const rest = { ...film, header: undefined, grey: undefined };
     expect(JSON.stringify(rest)).not.toMatch(/Rossi|PID-0042|19600101/);
+  });
+
+  it('turns the greys round for Presentation LUT Shape INVERSE, on either photometric', async () => {
+    const px = Uint8Array.from(ramp(255));
+    const mono2 = await decodeDicomBytes(
+      dicomImage(SYNTAX.explicitLE, { rows: H, columns: W, presentationInverse: true, pixels: px }),
+    );
+    expect(mono2.invert).toBe(true);
+    const mono1 = await decodeDicomBytes(
+      dicomImage(SYNTAX.explicitLE, {
+        rows: H,
+        columns: W,
+        photometric: 'MONOCHROME1',
+        presentationInverse: true,
+        pixels: px,
+      }),
+    );
+    expect(mono1.invert).toBe(false);
   });
 
   it('shifts signed samples to start at 0 and moves the window (in rescaled units) with them', async () => {
@@ -177,9 +203,9 @@ describe('DICOM files the film view refuses', () => {
   const px = Uint8Array.from(ramp(255));
 
   it('one without pixel data', async () => {
-    expect(
-      await refusal(decodeFilmBytes(dicomImage(SYNTAX.explicitLE, { rows: H, columns: W }), noRaster)),
-    ).toBe('noPixelData');
+    expect(await refusal(decodeFilmBytes(dicomImage(SYNTAX.explicitLE, { rows: H, columns: W }), env))).toBe(
+      'noPixelData',
+    );
   });
 
   it.each([
@@ -187,16 +213,16 @@ describe('DICOM files the film view refuses', () => {
     ['deflated', SYNTAX.deflatedLE],
     ['an unknown UID', '1.2.3.4.5'],
   ])('one with an unsupported transfer syntax: %s', async (_n, syntax) => {
-    expect(
-      await refusal(decodeFilmBytes(dicomImage(syntax, { rows: H, columns: W, pixels: px }), noRaster)),
-    ).toBe('unsupportedSyntax');
+    expect(await refusal(decodeFilmBytes(dicomImage(syntax, { rows: H, columns: W, pixels: px }), env))).toBe(
+      'unsupportedSyntax',
+    );
   });
 
   it('one cut short inside its pixels, or inside its header', async () => {
     const file = dicomImage(SYNTAX.explicitLE, { rows: H, columns: W, pixels: px });
-    expect(await refusal(decodeFilmBytes(file.subarray(0, file.length - 100), noRaster))).toBe('truncated');
-    expect(await refusal(decodeFilmBytes(file.subarray(0, 200), noRaster))).toBe('truncated');
-    expect(await refusal(decodeFilmBytes(file.subarray(0, 100), noRaster))).toBe('truncated');
+    expect(await refusal(decodeFilmBytes(file.subarray(0, file.length - 100), env))).toBe('truncated');
+    expect(await refusal(decodeFilmBytes(file.subarray(0, 200), env))).toBe('truncated');
+    expect(await refusal(decodeFilmBytes(file.subarray(0, 100), env))).toBe('truncated');
   });
 
   it('a 1×1 image, and one over the pixel budget, both before reading its pixels', async () => {
@@ -204,22 +230,20 @@ describe('DICOM files the film view refuses', () => {
       await refusal(
         decodeFilmBytes(
           dicomImage(SYNTAX.explicitLE, { rows: 1, columns: 1, pixels: new Uint8Array([7]) }),
-          noRaster,
+          env,
         ),
       ),
     ).toBe('tooSmall');
     // 30000 × 30000 claimed, 16 bytes of pixels present.
     const huge = dicomImage(SYNTAX.explicitLE, { rows: 30000, columns: 30000, pixels: new Uint8Array(16) });
     expect(huge.length).toBeLessThan(1000);
-    expect(await refusal(decodeFilmBytes(huge, noRaster))).toBe('tooLarge');
+    expect(await refusal(decodeFilmBytes(huge, env))).toBe('tooLarge');
   });
 
   it('one with a bit depth it cannot show', async () => {
     const els = imageElements({ rows: H, columns: W, pixels: px }).map((e) =>
       e.tag[0] === 0x0028 && e.tag[1] === 0x0100 ? { ...e, value: 1 } : e,
     );
-    expect(await refusal(decodeFilmBytes(writeDicom(SYNTAX.explicitLE, els), noRaster))).toBe(
-      'decoderFailed',
-    );
+    expect(await refusal(decodeFilmBytes(writeDicom(SYNTAX.explicitLE, els), env))).toBe('decoderFailed');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { decodeFilmBytes, type RasterDecoder } from '../../src/ui/film/decode/decode-bytes';
 import { FilmError, MAX_PIXELS, type FilmRefusal } from '../../src/ui/film/decode/film-types';
 import { rasterSize, sniffFormat } from '../../src/ui/film/decode/sniff';
+import { nodeWasm } from '../fixtures/film/node-wasm';
 import { jpeg, png, webp } from '../fixtures/film/raster-bytes';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -16,7 +17,7 @@ async function refusal(
   raster: RasterDecoder = fakeRaster(100, 100),
 ): Promise<FilmRefusal> {
   try {
-    await decodeFilmBytes(bytes, raster);
+    await decodeFilmBytes(bytes, { raster, wasm: nodeWasm });
   } catch (e) {
     expect(e).toBeInstanceOf(FilmError);
     return (e as FilmError).reason;
@@ -113,7 +114,7 @@ describe('decoding a PNG, JPEG or WebP', () => {
     ['webp', webp('VP8L', 100, 90)],
   ] as const)('hands a %s to the browser decoder and gives an 8-bit grey film', async (format, bytes) => {
     const raster = fakeRaster(100, 90);
-    const film = await decodeFilmBytes(bytes, raster);
+    const film = await decodeFilmBytes(bytes, { raster, wasm: nodeWasm });
     expect(raster).toHaveBeenCalledWith(bytes, format);
     expect(film).toMatchObject({ width: 100, height: 90, maxValue: 255, invert: false, frames: 1, format });
     expect(film.window).toEqual({ center: 127.5, width: 255 });

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { asFilmError, decodeFilmBytes, type RasterDecoder } from './decode/decode-bytes';
+import type { WasmSource } from './decode/codecs/codec-types';
 import type { DecodedFilm, FilmRefusal } from './decode/film-types';
 
 /** The worker's one answer to one file. */
@@ -35,14 +36,33 @@ const decodeWithCanvas: RasterDecoder = async (bytes, format) => {
   }
 };
 
+/**
+ * The codecs' WebAssembly, from the build's own copy (same origin, precached for offline use);
+ * each URL module is asked for only when a file needs that codec.
+ */
+const URLS = {
+  libjpegturbo: () => import('@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasm?url'),
+  charls: () => import('@cornerstonejs/codec-charls/decodewasm?url'),
+  openjpeg: () => import('@cornerstonejs/codec-openjpeg/decodewasm?url'),
+};
+const wasmFromBuild: WasmSource = async (codec) => {
+  const url = (await URLS[codec]()).default;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${codec} decoder: HTTP ${response.status}`);
+  return response.arrayBuffer();
+};
+
 scope.onmessage = async (event: MessageEvent<{ readonly file: Blob }>) => {
   let reply: FilmWorkerReply;
   try {
     const bytes = new Uint8Array(await event.data.file.arrayBuffer());
-    reply = { ok: true, film: await decodeFilmBytes(bytes, decodeWithCanvas) };
+    reply = {
+      ok: true,
+      film: await decodeFilmBytes(bytes, { raster: decodeWithCanvas, wasm: wasmFromBuild }),
+    };
   } catch (e) {
     const error = asFilmError(e);
-    reply = { ok: false, reason: error.reason, detail: error.message };
+    reply = { ok: false, reason: error.reason, detail: error.detail };
   }
   scope.postMessage(reply, reply.ok ? [reply.film.grey.buffer] : []);
 };

@@ -1,4 +1,5 @@
-import { decodeCompressedFrame } from './dicom-codecs';
+import type { WasmSource } from './codecs/codec-types';
+import { compressedDecoders, decodeCompressedFrame } from './dicom-codecs';
 import { dicomFilm } from './dicom-pixels';
 import { readDicom } from './dicom-read';
 import { FilmError, checkSize, fullWindow, type DecodedFilm } from './film-types';
@@ -29,25 +30,36 @@ export function asFilmError(e: unknown): FilmError {
   return new FilmError('decoderFailed', message);
 }
 
-export async function decodeDicomBytes(bytes: Uint8Array): Promise<DecodedFilm> {
+/** What decoding needs from where it runs (the worker, or a Node test). */
+export interface DecodeEnv {
+  readonly raster: RasterDecoder;
+  readonly wasm: WasmSource;
+}
+
+/** Decoders per environment, so each codec module loads once per worker. */
+const decoderSets = new WeakMap<WasmSource, ReturnType<typeof compressedDecoders>>();
+
+export async function decodeDicomBytes(bytes: Uint8Array, wasm: WasmSource): Promise<DecodedFilm> {
   const image = readDicom(bytes);
   if (image.codec === 'raw' || image.codec === 'rawBigEndian')
     return dicomFilm(image, { bytes: image.frame, littleEndian: image.codec === 'raw' });
-  return dicomFilm(image, await decodeCompressedFrame(image));
+  let decoders = decoderSets.get(wasm);
+  if (!decoders) decoderSets.set(wasm, (decoders = compressedDecoders(wasm)));
+  return dicomFilm(image, await decodeCompressedFrame(image, decoders));
 }
 
 /**
  * A file's bytes as a grey film: what it is comes from its bytes, its size from its header,
  * checked against the pixel budget before any pixel is decoded. Rejects only with FilmError.
  */
-export async function decodeFilmBytes(bytes: Uint8Array, raster: RasterDecoder): Promise<DecodedFilm> {
+export async function decodeFilmBytes(bytes: Uint8Array, env: DecodeEnv): Promise<DecodedFilm> {
   try {
     const format = sniffFormat(bytes);
-    if (format === 'dicom') return await decodeDicomBytes(bytes);
+    if (format === 'dicom') return await decodeDicomBytes(bytes, env.wasm);
     if (format === 'svg') throw new FilmError('svg');
     const size = rasterSize(format, bytes);
     checkSize(size.width, size.height);
-    const { width, height, grey } = await raster(bytes, format);
+    const { width, height, grey } = await env.raster(bytes, format);
     // The decoder may have turned the image by its EXIF orientation; the budget is the same.
     checkSize(width, height);
     return { width, height, grey, maxValue: 255, window: fullWindow(255), invert: false, frames: 1, format };

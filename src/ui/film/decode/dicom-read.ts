@@ -48,6 +48,8 @@ export interface DicomImage extends DicomPixelInfo {
   readonly window?: { readonly center: number; readonly width: number };
   readonly slope: number;
   readonly intercept: number;
+  /** Presentation LUT Shape INVERSE: the file asks for its greys the other way round. */
+  readonly inverse: boolean;
   readonly spacing?: { readonly mm: number; readonly source: 'pixelSpacing' | 'imagerPixelSpacing' };
   readonly header: { readonly name?: string; readonly id?: string; readonly birthDate?: string };
 }
@@ -145,6 +147,7 @@ export function readDicom(bytes: Uint8Array): DicomImage {
     window: windowOf(ds),
     slope: Number.isFinite(slope) && slope !== 0 ? slope : 1,
     intercept: Number.isFinite(intercept) ? intercept : 0,
+    inverse: clean(ds.string('x20500020')) === 'INVERSE',
     ...(spacing ? { spacing } : {}),
     header: {
       name: clean(ds.string('x00100010')),

@@ -27,10 +27,13 @@ export const FILM_REFUSALS: readonly FilmRefusal[] = [
 /** A file the film view will not show, and why. */
 export class FilmError extends Error {
   readonly reason: FilmRefusal;
-  constructor(reason: FilmRefusal, detail?: string) {
+  /** What the decoder said, for a developer's console; never shown to the user as is. */
+  readonly detail: string;
+  constructor(reason: FilmRefusal, detail = '') {
     super(detail ? `${reason}: ${detail}` : reason);
     this.name = 'FilmError';
     this.reason = reason;
+    this.detail = detail;
   }
 }
 
