@@ -134,7 +134,11 @@ export default function FilmView() {
         <button
           type="button"
           className="film-close"
-          onClick={() => useView.setState({ filmOpen: false })}
+          onClick={() => {
+            useView.setState({ filmOpen: false });
+            // The keyboard goes back where the film came from (when that button is on show).
+            document.querySelector<HTMLElement>('[data-action="open-radiograph"]')?.focus();
+          }}
           title={t('film.closeTitle')}
           data-action="close-radiograph"
         >
