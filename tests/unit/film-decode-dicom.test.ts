@@ -167,6 +167,23 @@ describe('uncompressed DICOM', () => {
     expect(imager.spacing).toEqual({ mm: 0.15, source: 'imagerPixelSpacing' });
   });
 
+  it.each([
+    ['implicit', SYNTAX.implicitLE],
+    ['explicit', SYNTAX.explicitLE],
+  ])('reads a data set saved without preamble and meta header (%s VR)', async (_n, syntax) => {
+    const px = ramp(255);
+    const bare = dicomImage(
+      syntax,
+      { rows: H, columns: W, pixelSpacing: 0.2, pixels: Uint8Array.from(px) },
+      true,
+    );
+    expect(String.fromCharCode(...bare.subarray(128, 132))).not.toBe('DICM');
+    const film = await decodeFilmBytes(bare, env);
+    expect(film.format).toBe('dicom');
+    expect(Array.from(film.grey)).toEqual(px);
+    expect(film.spacing).toEqual({ mm: 0.2, source: 'pixelSpacing' });
+  });
+
   it('counts frames and shows the first', async () => {
     const first = ramp(255);
     const second = first.map((v) => 255 - v);

@@ -3,7 +3,7 @@ import { decodeFilmBytes, type RasterDecoder } from '../../src/ui/film/decode/de
 import { FilmError, MAX_PIXELS, type FilmRefusal } from '../../src/ui/film/decode/film-types';
 import { rasterSize, sniffFormat } from '../../src/ui/film/decode/sniff';
 import { nodeWasm } from '../fixtures/film/node-wasm';
-import { jpeg, png, webp } from '../fixtures/film/raster-bytes';
+import { jpeg, png, png16, webp } from '../fixtures/film/raster-bytes';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -135,5 +135,43 @@ describe('decoding a PNG, JPEG or WebP', () => {
       throw new Error('Aborted(Cannot enlarge memory arrays to size 2147483648 bytes (OOM))');
     };
     expect(await refusal(png(100, 100), wasmOom)).toBe('outOfMemory');
+  });
+});
+
+describe('a 16-bit greyscale PNG keeps its depth', () => {
+  const W = 90;
+  const H = 70;
+  // 12-bit values stored unscaled, as PACS exports often do, with every filter's edge cases.
+  const samples = Array.from({ length: W * H }, (_, i) => 300 + ((i * 37 + (i % W) * 11) % 3700));
+
+  it.each([
+    ['grey', false],
+    ['grey and alpha', true],
+  ])('decodes %s exactly, without the browser (which would cut it to 8 bits)', async (_n, alpha) => {
+    const raster = fakeRaster(W, H);
+    const film = await decodeFilmBytes(png16(W, H, samples, alpha), { raster, wasm: nodeWasm });
+    expect(raster).not.toHaveBeenCalled();
+    expect(film).toMatchObject({
+      width: W,
+      height: H,
+      maxValue: 65535,
+      format: 'png',
+      frames: 1,
+      invert: false,
+    });
+    expect(Array.from(film.grey)).toEqual(samples);
+    // The data's own range is the window: the full 16-bit range would show these values black.
+    const lo = Math.min(...samples);
+    const hi = Math.max(...samples);
+    expect(film.window).toEqual({ center: (lo + hi) / 2, width: hi - lo });
+  });
+
+  it('refuses one cut inside its data', async () => {
+    const bytes = png16(W, H, samples);
+    const cut = new Uint8Array([
+      ...bytes.subarray(0, bytes.length - 60),
+      ...bytes.subarray(bytes.length - 12),
+    ]);
+    expect(await refusal(cut)).toBe('truncated');
   });
 });

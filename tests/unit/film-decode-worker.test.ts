@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeFilm, FilmError } from '../../src/ui/film/decode-film';
+import { decodeFilm, FilmError, MAX_FILE_BYTES } from '../../src/ui/film/decode-film';
 import { decodeFilmBytes, asFilmError } from '../../src/ui/film/decode/decode-bytes';
 import type { FilmWorkerReply } from '../../src/ui/film/film-worker';
 import { SYNTAX, dicomImage } from '../fixtures/film/dicom-writer';
@@ -78,6 +78,16 @@ describe('decodeFilm', () => {
   it('refuses an empty file without starting a worker', async () => {
     stub();
     expect(await reason(decodeFilm(new Blob([])))).toBe('empty');
+    expect(started).toHaveLength(0);
+  });
+
+  it('refuses a file over the byte budget without reading it', async () => {
+    stub();
+    const huge = {
+      size: MAX_FILE_BYTES + 1,
+      arrayBuffer: () => Promise.reject(new Error('read')),
+    } as unknown as Blob;
+    expect(await reason(decodeFilm(huge))).toBe('tooLarge');
     expect(started).toHaveLength(0);
   });
 

@@ -1,7 +1,7 @@
-import { FilmError, isFilmRefusal, type DecodedFilm } from './decode/film-types';
+import { FilmError, MAX_FILE_BYTES, isFilmRefusal, type DecodedFilm } from './decode/film-types';
 import type { FilmWorkerReply } from './film-worker';
 
-export { FilmError, FILM_REFUSALS, MAX_PIXELS, MIN_SIDE } from './decode/film-types';
+export { FilmError, FILM_REFUSALS, MAX_FILE_BYTES, MAX_PIXELS, MIN_SIDE } from './decode/film-types';
 export type { DecodedFilm, FilmRefusal } from './decode/film-types';
 
 /**
@@ -19,6 +19,7 @@ export const DECODE_TIMEOUT_MS = 120_000;
  */
 export function decodeFilm(file: Blob): Promise<DecodedFilm> {
   if (file.size === 0) return Promise.reject(new FilmError('empty'));
+  if (file.size > MAX_FILE_BYTES) return Promise.reject(new FilmError('tooLarge', `${file.size} bytes`));
   return new Promise<DecodedFilm>((resolve, reject) => {
     let worker: Worker;
     try {

@@ -3,6 +3,7 @@ import { compressedDecoders, decodeCompressedFrame } from './dicom-codecs';
 import { dicomFilm } from './dicom-pixels';
 import { readDicom } from './dicom-read';
 import { FilmError, checkSize, fullWindow, type DecodedFilm } from './film-types';
+import { decodeDeepGreyPng, isDeepGreyPng } from './png-deep';
 import { rasterSize, sniffFormat } from './sniff';
 
 export type RasterFormat = 'png' | 'jpeg' | 'webp';
@@ -59,6 +60,10 @@ export async function decodeFilmBytes(bytes: Uint8Array, env: DecodeEnv): Promis
     if (format === 'svg') throw new FilmError('svg');
     const size = rasterSize(format, bytes);
     checkSize(size.width, size.height);
+    if (format === 'png' && isDeepGreyPng(bytes)) {
+      const deep = await decodeDeepGreyPng(bytes);
+      return { ...deep, maxValue: 65535, invert: false, frames: 1, format };
+    }
     const { width, height, grey } = await env.raster(bytes, format);
     // The decoder may have turned the image by its EXIF orientation; the budget is the same.
     checkSize(width, height);

@@ -1,6 +1,7 @@
 import * as parserModule from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
 import { FilmError, checkSize } from './film-types';
+import { bareDicomVr } from './sniff';
 
 // dicom-parser ships a UMD bundle: Node sees only its default export, a bundler its named ones.
 const dicomParser = (parserModule as unknown as { default?: typeof parserModule }).default ?? parserModule;
@@ -100,8 +101,13 @@ function windowOf(ds: DataSet): DicomImage['window'] {
  */
 export function readDicom(bytes: Uint8Array): DicomImage {
   let syntax: string | undefined;
+  // Without the meta header there is no transfer syntax to read: the VRs tell explicit from implicit.
+  const preamble = bytes.length >= 132 && String.fromCharCode(...bytes.subarray(128, 132)) === 'DICM';
+  const bare = preamble ? undefined : bareDicomVr(bytes);
+  const bareSyntax = bare === 'explicit' ? '1.2.840.10008.1.2.1' : '1.2.840.10008.1.2';
+  const options = bare ? { TransferSyntaxUID: bareSyntax } : {};
   try {
-    syntax = clean(dicomParser.readPart10Header(bytes).string('x00020010'));
+    syntax = bare ? bareSyntax : clean(dicomParser.readPart10Header(bytes).string('x00020010'));
   } catch (e) {
     throw parseError(e);
   }
@@ -109,7 +115,7 @@ export function readDicom(bytes: Uint8Array): DicomImage {
   if (!syntax || !codec) throw new FilmError('unsupportedSyntax', syntax ?? 'none');
   let ds: DataSet;
   try {
-    ds = dicomParser.parseDicom(bytes);
+    ds = dicomParser.parseDicom(bytes, options);
   } catch (e) {
     throw parseError(e);
   }

@@ -71,6 +71,11 @@ export const MIN_SIDE = 64;
  * and 50 Mpx already takes 100 MB of grey plus 200 MB of RGBA while decoding.
  */
 export const MAX_PIXELS = 50_000_000;
+/**
+ * No file larger than this is read at all, bytes: a 50 Mpx 16-bit film is 100 MB uncompressed, and
+ * a file is held whole in memory while it is decoded.
+ */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 /** No side longer than this (a canvas cannot hold it in most browsers). */
 export const MAX_SIDE = 32_767;
 

@@ -15,10 +15,23 @@ export function sniffFormat(b: Uint8Array): SniffedFormat {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
   if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return 'webp';
   if (b.length >= 132 && ascii(b, 128, 4) === 'DICM') return 'dicom';
+  if (bareDicomVr(b)) return 'dicom';
   if (looksLikeSvg(b)) throw new FilmError('svg');
   // A DICOM file cut before its preamble ends, or a PNG cut inside its signature.
   if (b.length < 132 && isPrefixOfKnown(b)) throw new FilmError('truncated');
   throw new FilmError('notImage');
+}
+
+/**
+ * A DICOM data set saved without its Part 10 preamble and meta header (older exports): it starts
+ * with an element of group 0008, with its VR spelled out ('explicit') or not ('implicit').
+ */
+export function bareDicomVr(b: Uint8Array): 'explicit' | 'implicit' | undefined {
+  if (b.length < 140 || b[0] !== 0x08 || b[1] !== 0x00 || b[3] !== 0x00) return undefined;
+  if (/^[A-Z]{2}$/.test(ascii(b, 4, 2))) return 'explicit';
+  // An implicit element's 32-bit length: a first element of a few bytes to a few hundred.
+  const length = b[4]! | (b[5]! << 8) | (b[6]! << 16) | (b[7]! << 24);
+  return length > 0 && length < 1024 ? 'implicit' : undefined;
 }
 
 function looksLikeSvg(b: Uint8Array): boolean {
