@@ -41,23 +41,30 @@ export async function pickTool(page: Page, action: string): Promise<void> {
   await page.locator(`[data-action="${action}"][aria-pressed="true"]`).waitFor();
 }
 
-/** What the page keeps: localStorage, the IndexedDB databases, Cache Storage entries and whether any holds image bytes. */
-export function storedData(page: Page) {
-  return page.evaluate(async () => {
+/**
+ * What the page keeps: localStorage, the IndexedDB databases, the Cache Storage entries, and
+ * whether any of them holds `needle` (a run of the film file's own bytes).
+ */
+export function storedData(page: Page, needle: readonly number[]) {
+  return page.evaluate(async (needle) => {
+    const holds = (bytes: Uint8Array) => {
+      outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+        for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+        return true;
+      }
+      return false;
+    };
     const local = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k) ?? ''}`);
     const databases = (await indexedDB.databases()).map((d) => d.name ?? '');
     const cached: string[] = [];
-    let imageBytes = false;
+    let filmBytes = holds(new TextEncoder().encode(local.join('\n')));
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
       for (const request of await cache.keys()) {
         cached.push(request.url);
-        const bytes = new Uint8Array(await (await cache.match(request))!.arrayBuffer());
-        const text = String.fromCharCode(...bytes.slice(0, 132));
-        if (text.startsWith('\u0089PNG') || text.slice(128) === 'DICM') imageBytes = true;
+        filmBytes ||= holds(new Uint8Array(await (await cache.match(request))!.arrayBuffer()));
       }
     }
-    imageBytes ||= local.some((v) => /iVBORw0KGgo|DICM/.test(v));
-    return { local, databases, cached, imageBytes };
-  });
+    return { local, databases, cached, filmBytes };
+  }, needle);
 }
