@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTextsReady } from '../i18n';
-import { useSession } from '../state/store';
+import { useSession, useView } from '../state/store';
 import { useReady } from '../state/readiness';
 import { AnglesPanel } from '../ui/AnglesPanel';
 import { ProcedureCards } from '../ui/ProcedureCards';
@@ -16,6 +16,7 @@ import { usePlaybackStart } from './use-playback-start';
 import { Notices } from '../ui/Notices';
 import { HoverLabel, LoadOverlay, NoWebGL } from './StageOverlays';
 import { TopBar } from '../ui/TopBar';
+import { FilmHost } from '../ui/film/FilmHost';
 import { QuietBoundary } from '../ui/QuietBoundary';
 import { StagePanes } from './StagePanes';
 import { useUrlSync } from './use-url-sync';
@@ -87,6 +88,8 @@ export function App() {
   const kiosk = { active, ...kioskState };
   const embed = useSession((s) => s.mode === 'embed');
   const [sheetRaised, setSheetRaised] = useState(false);
+  // The film lies over the views and the panel: what it covers is out of the keyboard's way.
+  const film = useView((s) => s.filmOpen) && !kiosk.active && !embed;
 
   return (
     <div
@@ -98,7 +101,13 @@ export function App() {
     >
       <TopBar />
       <main className="layout">
-        <section className="stage" data-testid="stage" data-ready={ready} aria-label={t('app.stageLabel')}>
+        <section
+          className="stage"
+          data-testid="stage"
+          data-ready={ready}
+          aria-label={t('app.stageLabel')}
+          inert={film}
+        >
           {webgl ? <StagePanes /> : <NoWebGL />}
           {webgl && <LoadOverlay />}
           <HoverLabel />
@@ -109,7 +118,7 @@ export function App() {
             </Suspense>
           )}
         </section>
-        <div className={sheetRaised ? 'side raised' : 'side'}>
+        <div className={sheetRaised ? 'side raised' : 'side'} inert={film}>
           <SheetHandle raised={sheetRaised} onToggle={() => setSheetRaised(!sheetRaised)} />
           {/*
            * At the panel's top, taking room from neither the 3D view nor its controls. A kiosk
@@ -136,6 +145,7 @@ export function App() {
             </QuietBoundary>
           )}
         </div>
+        {film && <FilmHost />}
       </main>
     </div>
   );

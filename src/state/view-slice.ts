@@ -65,6 +65,11 @@ export interface ViewState {
   readonly fluoroShot: 'ap' | 'lat' | null;
   /** The main view shows the patient before surgery (the before/after toggle). */
   readonly showingBefore: boolean;
+  /**
+   * The patient's radiograph is open over the views. Only the fact: the image itself lives in the
+   * film view's own memory, wiped when it closes, never in this store.
+   */
+  readonly filmOpen: boolean;
   retry(): void;
   resetView(): void;
   /** A view mounts: it answers for its kind from now on, with nothing on screen yet. */
@@ -104,6 +109,7 @@ export function viewSlice({ set }: SliceAccess<ViewState>): ViewState {
     snapshot: null,
     fluoroShot: null,
     showingBefore: false,
+    filmOpen: false,
     // The views mount afresh (see StagePanes): the old ones, still being torn down, answer for nothing.
     retry: () => set((v) => ({ attempt: v.attempt + 1, status: 'loading', progress: 0, panes: {} })),
     resetView: () => set((v) => ({ resetCount: v.resetCount + 1 })),

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { QuietBoundary } from './QuietBoundary';
 import { useSession } from '../state/store';
 import { FullscreenButton } from './FullscreenButton';
+import { OpenFilmButton } from './film/OpenFilmButton';
 import { MenuButton } from './MenuButton';
 import { NarrationToggle } from './NarrationToggle';
 import { ProcedurePicker, useProcedureChoice } from './ProcedurePicker';
@@ -139,6 +140,8 @@ export function TopBar() {
       {t('controls.language')}
     </button>
   );
+  // A kiosk's visitors have no film of their own to open: the kiosk offers none.
+  const film = s.mode !== 'kiosk' && <OpenFilmButton />;
   const share = (
     <button type="button" onClick={() => setSharing(true)} data-testid="share">
       {t('share.button')}
@@ -189,11 +192,13 @@ export function TopBar() {
             {skin}
             <NarrationToggle />
             {folded('language') && language}
+            {film}
             {share}
             {fullscreen}
           </MenuButton>
         ) : (
           <>
+            {film}
             {share}
             {fullscreen}
           </>

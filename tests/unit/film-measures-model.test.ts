@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { RegionLandmarks } from '../../src/anatomy/landmarks';
+import { landmark } from '../../src/anatomy/landmarks';
+import type { Vec3 } from '../../src/anatomy/vec';
+import { FOOT_DEFORMITY, JLCA_PLAUSIBLE, KNEE_DEFORMITY } from '../../src/clinical/deformity-params';
+import { measureFilm, type FilmPoint } from '../../src/clinical/film-measures';
+import { posedFoot, posedKnee } from '../../src/clinical/patient';
+import { REST_LANDMARKS } from '../../src/engine/rest-landmarks';
+
+/**
+ * The proof that a film's angles mean what the model's do: the app's own landmarks, posed to known
+ * angles, are projected on the film as an X-ray would (orthographically, on the foot's transverse
+ * plane or the leg's coronal plane), and measureFilm must give back what the 3D measures give.
+ */
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+const within = (r: () => number, min: number, max: number) => min + r() * (max - min);
+
+/** Film scale, px per mm, as on a 0.14 mm detector (long leg) or 0.1 mm (foot). */
+const KNEE_PX = 1 / 0.14;
+const FOOT_PX = 10;
+
+/**
+ * An AP film of a right limb shows its medial side (+X) to the viewer's right; a left limb is the
+ * mirror image. `second` is the axis that runs up the film (Z, anterior, on the foot; Y on the leg).
+ */
+function project(side: 'right' | 'left', pxPerMm: number, second: 1 | 2) {
+  const sx = side === 'right' ? 1 : -1;
+  return (p: Vec3): FilmPoint => [2000 + sx * p[0] * pxPerMm, 4000 - p[second] * pxPerMm];
+}
+
+function footFilm(lm: RegionLandmarks, side: 'right' | 'left'): FilmPoint[] {
+  const at = project(side, FOOT_PX, 2);
+  return [
+    ['metatarsal1', 'base'],
+    ['metatarsal1', 'head'],
+    ['proximalPhalanx1', 'base'],
+    ['proximalPhalanx1', 'head'],
+    ['metatarsal2', 'base'],
+    ['metatarsal2', 'head'],
+    ['metatarsal1', 'articularMedial'],
+    ['metatarsal1', 'articularLateral'],
+    ['distalPhalanx1', 'base'],
+    ['distalPhalanx1', 'head'],
+  ].map(([part, name]) => at(landmark(lm, part!, name!)));
+}
+
+/** Femoral head radius, mm (CLINICAL §2: 47.6 mm across in men). */
+const HEAD_RADIUS = 23.8;
+
+function kneeFilm(lm: RegionLandmarks, side: 'right' | 'left'): FilmPoint[] {
+  const at = project(side, KNEE_PX, 1);
+  const hip = landmark(lm, 'femur', 'hipCentre');
+  // Three points on the head's outline, where a surgeon would click its rim.
+  const rim = [40, 100, 160].map((deg): Vec3 => {
+    const t = (deg * Math.PI) / 180;
+    return [hip[0] + HEAD_RADIUS * Math.cos(t), hip[1] + HEAD_RADIUS * Math.sin(t), hip[2]];
+  });
+  const tibKnee = landmark(lm, 'tibia', 'kneeCentre');
+  const femKnee = landmark(lm, 'femur', 'kneeCentre');
+  const knee: Vec3 = [(tibKnee[0] + femKnee[0]) / 2, (tibKnee[1] + femKnee[1]) / 2, 0];
+  return [
+    ...rim,
+    knee,
+    landmark(lm, 'talus', 'ankleCentre'),
+    landmark(lm, 'femur', 'condyleMedial'),
+    landmark(lm, 'femur', 'condyleLateral'),
+    landmark(lm, 'tibia', 'plateauMedial'),
+    landmark(lm, 'tibia', 'plateauLateral'),
+  ].map(at);
+}
+
+describe('a film of the posed model measures as the model does', () => {
+  it('gives the default foot case (HVA 32, IMA 14, DMAA 8, HVIA 8) on a right and a left film', () => {
+    const target = { hva: 32, ima: 14, dmaa: 8, hvia: 8 };
+    const { landmarks } = posedFoot(REST_LANDMARKS.foot, target);
+    for (const side of ['right', 'left'] as const) {
+      const got = measureFilm('foot', footFilm(landmarks, side));
+      for (const k of ['hva', 'ima', 'dmaa', 'hvia'] as const)
+        expect(Math.abs(got[k]! - target[k]), `${side} ${k}`).toBeLessThan(1);
+    }
+  });
+
+  it('gives the default knee case (HKA 172, mMPTA 82, mLDFA 88) and its WBL % on both sides', () => {
+    const target = { hka: 172, mpta: 82, ldfa: 88 };
+    const { landmarks, measured } = posedKnee(REST_LANDMARKS.knee, target);
+    for (const side of ['right', 'left'] as const) {
+      const got = measureFilm('knee', kneeFilm(landmarks, side));
+      for (const k of ['hka', 'mpta', 'ldfa', 'jlca'] as const)
+        expect(Math.abs(got[k]! - measured[k]), `${side} ${k}`).toBeLessThan(1);
+      expect(Math.abs(got.wbl! - measured.wbl), `${side} wbl`).toBeLessThan(1);
+    }
+  });
+
+  it('agrees with the 3D measures on 100 random feet, right and left', () => {
+    const r = random(20);
+    for (let i = 0; i < 100; i++) {
+      const target = {
+        hva: within(r, FOOT_DEFORMITY.hva.min, FOOT_DEFORMITY.hva.max),
+        ima: within(r, FOOT_DEFORMITY.ima.min, FOOT_DEFORMITY.ima.max),
+        dmaa: within(r, FOOT_DEFORMITY.dmaa.min, FOOT_DEFORMITY.dmaa.max),
+        hvia: within(r, FOOT_DEFORMITY.hvia.min, FOOT_DEFORMITY.hvia.max),
+      };
+      const { landmarks, measured } = posedFoot(REST_LANDMARKS.foot, target);
+      const side = i % 2 ? 'left' : 'right';
+      const got = measureFilm('foot', footFilm(landmarks, side));
+      for (const k of ['hva', 'ima', 'dmaa', 'hvia'] as const)
+        expect(Math.abs(got[k]! - measured[k]), `${i} ${side} ${k}`).toBeLessThan(1);
+    }
+  });
+
+  it('agrees with the 3D measures on 100 random legs, right and left', () => {
+    const r = random(21);
+    let n = 0;
+    while (n < 100) {
+      const target = {
+        hka: within(r, KNEE_DEFORMITY.hka.min, KNEE_DEFORMITY.hka.max),
+        mpta: within(r, KNEE_DEFORMITY.mpta.min, KNEE_DEFORMITY.mpta.max),
+        ldfa: within(r, KNEE_DEFORMITY.ldfa.min, KNEE_DEFORMITY.ldfa.max),
+      };
+      if (Math.abs(180 - target.hka - (target.ldfa - target.mpta)) > JLCA_PLAUSIBLE) continue;
+      const { landmarks, measured } = posedKnee(REST_LANDMARKS.knee, target);
+      const side = n % 2 ? 'left' : 'right';
+      const got = measureFilm('knee', kneeFilm(landmarks, side));
+      for (const k of ['hka', 'mpta', 'ldfa', 'jlca', 'wbl'] as const)
+        expect(Math.abs(got[k]! - measured[k]), `${n} ${side} ${k}`).toBeLessThan(1);
+      n++;
+    }
+  });
+});
