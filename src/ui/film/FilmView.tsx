@@ -156,7 +156,7 @@ export default function FilmView() {
               hintId={hintId}
             />
           ) : (
-            <div className="film-empty">
+            <div className="overlay film-empty">
               <p>{t('film.drop')}</p>
               <OpenButton primary />
               {camera && <OpenButton camera />}

@@ -19,28 +19,12 @@ export type WasmCodec = 'libjpegturbo' | 'charls' | 'openjpeg';
  */
 export type WasmSource = (codec: WasmCodec) => Promise<ArrayBuffer | Uint8Array>;
 
-/** The part of an Emscripten module factory the codecs need. */
-export type EmscriptenFactory<M> = (args: {
-  wasmBinary: ArrayBuffer | Uint8Array;
-  print?: (s: string) => void;
-  printErr?: (s: string) => void;
-}) => Promise<M>;
-
-/** The embind decoder classes of the three packages share this shape. */
-export interface WasmDecoder {
-  getEncodedBuffer(length: number): Uint8Array;
-  decode(): void;
-  getFrameInfo(): {
-    width: number;
-    height: number;
-    bitsPerSample: number;
-    componentCount: number;
-    isSigned?: boolean;
-  };
-  getDecodedBuffer(): Uint8Array;
-  getInterleaveMode?(): number;
-  delete(): void;
-}
+/**
+ * The part of an Emscripten module factory the codecs need, and the shape the embind decoder
+ * classes of the three packages share: declared once, with the packages' modules (modules.d.ts).
+ */
+export type EmscriptenFactory<M> = FilmWasmFactory<M>;
+export type WasmDecoder = FilmWasmDecoder;
 
 const quiet = () => undefined;
 
