@@ -12,12 +12,11 @@ import { preloadStage } from './stage-chunk';
 import { hasWebGL } from './webgl-support';
 
 const { region, lang } = useSession.getState();
+const webgl = hasWebGL();
 // The 3D view's code first (the most to download), then the bone model, which is loaded with or
 // without WebGL: the procedure is planned and measured on it.
-if (hasWebGL()) {
-  preloadStage().catch(() => undefined);
-  preloadProcedureLayer().catch(() => undefined);
-}
+const stage = webgl ? preloadStage().catch(() => undefined) : undefined;
+if (webgl) preloadProcedureLayer().catch(() => undefined);
 preloadRegion(region).catch(() => undefined);
 preloadProcedureUi().catch(() => undefined);
 
@@ -26,3 +25,9 @@ preloadProcedureUi().catch(() => undefined);
 export const stringsLoaded = initI18n(lang).catch((error: unknown) =>
   console.warn('Strings not loaded', error),
 );
+
+/**
+ * What the page's first render waits for: its strings and the 3D view's code, so that the view's
+ * canvas is made in that render, not in one after it.
+ */
+export const firstRenderReady = Promise.all([stringsLoaded, stage]);
