@@ -4,7 +4,7 @@
  * plate with its screws, staples. Each reads the plan (knee-osteotomy.ts); none knows which
  * procedure it serves beyond its site and approach.
  */
-import { add, dot, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { add, scale, type Vec3 } from '../../anatomy/vec';
 import {
   cutMiddle,
   kneePlan,
@@ -75,24 +75,6 @@ export interface KneeTargets {
  * tibialis anterior) and on the femur.
  */
 export const plateZ = (kind: KneeKind) => (kind.site === 'tibia' && medialApproach(kind) ? 6 : 0);
-/** A direction of the pre-op frame carried by a body's final placement. */
-export function placedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
-  return normalize(sub(ctx.placed(body, add(at, d)), ctx.placed(body, at)));
-}
-
-/** A direction of the final placement taken back to the body's pre-op frame (placements are rigid). */
-export function unplacedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
-  const o = ctx.placed(body, at);
-  const axes = (
-    [
-      [1, 0, 0],
-      [0, 1, 0],
-      [0, 0, 1],
-    ] as const
-  ).map((e) => sub(ctx.placed(body, add(at, e)), o));
-  return normalize([dot(axes[0]!, d), dot(axes[1]!, d), dot(axes[2]!, d)]);
-}
-
 /** A step's camera on the knee from the near side and in front, like the surgeon's view over the wound. */
 export function kneeCamera(kind: KneeKind, distance: number, up = 0.25, front = 0.8) {
   return sideView(

@@ -10,6 +10,7 @@
 import { add, scale, type Vec3 } from '../../../anatomy/vec';
 import { fan } from '../../kit/cutters';
 import { throughPortal, type TipPath } from '../../kit/tool-paths';
+import { placedDir } from '../../kit/placed';
 import {
   AKIN_FOLLOWS,
   AKIN_STATION,
@@ -20,7 +21,6 @@ import {
   closeWedge,
   HALF_HEIGHT,
   HINGE_OUT,
-  placedDir,
   pp1,
   screwLine,
 } from './wedge';
