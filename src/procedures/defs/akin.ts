@@ -3,11 +3,12 @@
  * at the base, closed about a lateral hinge, fixed with a staple or a screw; in a percutaneous
  * sitting (./akin/percutaneous.ts) the same wedge cut with the burr through a portal.
  */
-import { add, normalize, scale } from '../../anatomy/vec';
-import { pointOf } from '../kit/bone-frame';
+import { add, normalize, scale, type Vec3 } from '../../anatomy/vec';
+import { carriedWith } from '../kit/placed';
+import { pointOf, type BoneFrame } from '../kit/bone-frame';
 import { screwAxis } from '../kit/fixation';
 import { keyedMemo } from '../kit/memo';
-import type { Params, ProcedureDef } from '../types';
+import type { Params, ProcedureDef, StepContext } from '../types';
 import { AKIN_SOURCES } from './akin/sources';
 import { percutaneousAkinWith, percutaneousChoices } from './akin/percutaneous';
 import {
@@ -17,7 +18,6 @@ import {
   akinWidth,
   baseView,
   closeWedge,
-  placedDir,
   pp1,
   sawAlong,
   SAW_TARGET,
@@ -26,6 +26,15 @@ import {
   secondCutDir,
   stapleStep,
 } from './akin/wedge';
+
+/** The incision's scalpel over the base of the phalanx, drawn distally 25 mm at progress p. */
+const incisionTip = (ctx: StepContext, f: BoneFrame, p: number): Vec3 =>
+  f.at(-f.length - 3 + 25 * p, 4, akinWidth(ctx) / 2 + 2.5);
+/** It cuts dorsomedially, down and in. */
+const intoDorsomedial = (f: BoneFrame): Vec3 => normalize(add(scale(f.medial, -0.8), scale(f.dorsal, -0.6)));
+/** The exposure's scalpel on the medial cortex, drawn distally 18 mm. */
+const exposureTip = (ctx: StepContext, f: BoneFrame, p: number): Vec3 =>
+  f.at(-f.length + 1 + 18 * p, 2, akinWidth(ctx) / 2 + 0.8);
 
 /**
  * The Akin procedure with one fixation. The implant's kind is fixed in a step definition and the
@@ -95,18 +104,8 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
           {
             id: 'scalpel',
             kind: 'scalpel',
-            path: (ctx, p) => {
-              const f = pp1(ctx);
-              const w = akinWidth(ctx);
-              // 25 mm dorsomedial, over the base of the phalanx.
-              const tip = f.at(-f.length - 3 + 25 * p, 4, w / 2 + 2.5);
-              const into = normalize(add(scale(f.medial, -0.8), scale(f.dorsal, -0.6)));
-              return {
-                tip: ctx.placed('akinBase', tip),
-                direction: placedDir(ctx, 'akinBase', tip, into),
-                up: placedDir(ctx, 'akinBase', tip, f.axis),
-              };
-            },
+            // 25 mm dorsomedial, over the base of the phalanx.
+            path: carriedWith('akinBase', pp1, incisionTip, intoDorsomedial),
           },
         ],
       },
@@ -119,17 +118,7 @@ export function akinWith(fixation: 'staple' | 'screw'): ProcedureDef {
           {
             id: 'scalpel',
             kind: 'scalpel',
-            path: (ctx, p) => {
-              const f = pp1(ctx);
-              const w = akinWidth(ctx);
-              const tip = f.at(-f.length + 1 + 18 * p, 2, w / 2 + 0.8);
-              const into = scale(f.medial, -1);
-              return {
-                tip: ctx.placed('akinBase', tip),
-                direction: placedDir(ctx, 'akinBase', tip, into),
-                up: placedDir(ctx, 'akinBase', tip, f.axis),
-              };
-            },
+            path: carriedWith('akinBase', pp1, exposureTip, (f) => scale(f.medial, -1)),
           },
         ],
       },

@@ -4,32 +4,23 @@
  * planned angle, a graft wedge, a lateral locking plate. The same steps as the opening HTO on the
  * other bone and side ("femoral osteotomies use the same technique").
  */
-import { kneeOsteotomy } from '../knee/definition';
-import { distalFemurPlate } from '../knee/plate';
+import { distalFemoralOsteotomy } from '../knee/distal-femur';
 import { femurStation } from '../knee/steps';
 import type { ProcedureDef } from '../types';
 
-export const dfoOpening: ProcedureDef = kneeOsteotomy({
+export const dfoOpening: ProcedureDef = distalFemoralOsteotomy({
   id: 'dfo-opening',
-  kind: { site: 'femur', approach: 'opening' },
-  references: [57, 58, 59, 60],
-  // The sources only this operation cites (the shared ones: clinical/references.ts).
-  sources: {
-    60: 'PMC7528581 (lateral opening wedge DFO pearls)',
-  },
+  approach: 'opening',
   icon: 'M8 2h8v9l-1 11H9L8 11zM16 15l-8-3',
-  // Lateral, over the distal femur, from above the condyles up past the cut.
-  incision: [15, 110],
-  // Where the technique puts the tools (CLINICAL §2.3): wires and saw at the medial hinge above the condyles.
-  targets: {
-    wires: { part: 'femur', side: 'medial', station: femurStation(31, 6) },
-    saw: { part: 'femur', side: 'medial', station: femurStation(31, 8) },
+  source: [60, 'PMC7528581 (lateral opening wedge DFO pearls)'],
+  // The wires and saw end at the medial hinge above the condyles; the chisels and graft open the cut.
+  hingeAbove: 31,
+  alsoTargets: {
     chisels: { part: 'femur', station: femurStation(45, 12) },
     graft: { part: 'femur', station: femurStation(45, 12) },
   },
-  // A lateral distal-femur locking plate: three screws above the notch, four in the shaft above the cut.
-  plate: distalFemurPlate('lateral', 27, [27, 35, 43, 78, 88, 100, 112]),
-  plateView: 240,
+  plateAbove: 27,
+  screwsAbove: [27, 35, 43, 78, 88, 100, 112],
 });
 
 /** The picker lists the procedures by this number, lowest first. */

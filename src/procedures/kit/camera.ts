@@ -43,3 +43,21 @@ export function medialView(
     };
   };
 }
+
+/**
+ * A view from the side `sideOf` gives (a unit direction of the region frame), lifted by `tilt.up`
+ * and brought forward by `tilt.front` (the region's +Y and +Z), aimed at `targetOf`, from `distance`
+ * mm: the surgeon's view over a wound on that side of a limb.
+ */
+export function sideView(
+  targetOf: (ctx: PlanContext) => Vec3,
+  sideOf: (ctx: PlanContext) => Vec3,
+  tilt: { readonly up: number; readonly front: number },
+  distance: number,
+): Camera {
+  return (ctx) => ({
+    target: targetOf(ctx),
+    from: add(add(sideOf(ctx), [0, tilt.up, 0]), [0, 0, tilt.front]),
+    distance,
+  });
+}

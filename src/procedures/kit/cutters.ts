@@ -4,6 +4,7 @@
  */
 import { add, cross, normalize, scale, type Vec3 } from '../../anatomy/vec';
 import type { ConvexPiece } from '../../geometry/cutters';
+import { between } from './bone-frame';
 
 /**
  * A flat saw cut: a slab of thickness `kerf` (mm) centred on the plane through `centre`, spanning
@@ -63,4 +64,29 @@ export function wedge(
     pts.push(h, add(h, scale(normalize(a), reach)), add(h, scale(normalize(b), reach)));
   }
   return pts;
+}
+
+/**
+ * A fan about a hinge line running `along`: the wedge between the directions turned `fromDeg` and
+ * `fromDeg + spanDeg` from `side` towards `toward` (both unit, perpendicular): the slot one pass of
+ * a burr sweeps about its hinge.
+ */
+export function fan(
+  hinge: Vec3,
+  along: Vec3,
+  side: Vec3,
+  toward: Vec3,
+  fromDeg: number,
+  spanDeg: number,
+  reach: number,
+  halfWidth: number,
+): ConvexPiece {
+  return wedge(
+    hinge,
+    along,
+    between(side, toward, fromDeg),
+    between(side, toward, fromDeg + spanDeg),
+    reach,
+    halfWidth,
+  );
 }

@@ -2,8 +2,9 @@
  * Tool paths a step names instead of writing: strokes played one after another, a share of the
  * step, a wire or screw driven along its line.
  */
-import { add, scale, type Vec3 } from '../../anatomy/vec';
-import type { StepContext, ToolPose } from '../types';
+import { add, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import type { PlanContext, StepContext, ToolPose } from '../types';
+import { towards, type BoneFrame, type FrameDirection } from './bone-frame';
 
 /** Where a tool is at step progress p (0–1) (see InstrumentUse.path). */
 export type ToolPath = (ctx: StepContext, p: number) => ToolPose;
@@ -23,6 +24,15 @@ export const during =
   (p: number): number =>
     Math.min(1, Math.max(0, (p - from) / (to - from)));
 
+/**
+ * Share `i` (0-based) of `n` equal shares of the step as 0–1: 0 before it, 1 after it. Tools that
+ * go in one after another within one step (two guide wires, three chisels) each take one.
+ */
+export const share =
+  (i: number, n: number) =>
+  (p: number): number =>
+    Math.max(0, Math.min(1, p * n - i));
+
 /** A straight line a tool is driven along: its entry, unit direction and length (mm). */
 export interface DriveLine {
   readonly entry: Vec3;
@@ -30,10 +40,47 @@ export interface DriveLine {
   readonly length: number;
 }
 
-/** A wire, screw or needle driven in along its line, `depth(p)` (0–1) of its length in. */
-export function driven(lineOf: (ctx: StepContext) => DriveLine, depth: (p: number) => number): ToolPath {
+/**
+ * A wire, screw, needle, blade or graft driven in along its line, `depth(p)` (0–1) of its length
+ * in; `upOf` turns it about the line (a saw blade's flat, a graft's faces), if it matters.
+ */
+export function driven(
+  lineOf: (ctx: StepContext) => DriveLine,
+  depth: (p: number) => number,
+  upOf?: (line: DriveLine) => Vec3,
+): ToolPath {
   return (ctx, p) => {
     const s = lineOf(ctx);
-    return { tip: add(s.entry, scale(s.dir, s.length * depth(p))), direction: s.dir };
+    const tip = add(s.entry, scale(s.dir, s.length * depth(p)));
+    return upOf ? { tip, direction: s.dir, up: upOf(s) } : { tip, direction: s.dir };
   };
+}
+
+/** Where a tool's tip is at step progress p, and how it is turned about its shaft (see ToolPose.up). */
+export type TipPath = (ctx: StepContext, p: number) => { readonly tip: Vec3; readonly up?: Vec3 };
+
+/**
+ * A tool that goes in through a portal of the skin and pivots in it: the skin does not move with
+ * the bones, so its shaft runs from the portal (`portalOf`) to wherever `tipOf` puts the tip.
+ */
+export function throughPortal(portalOf: (ctx: StepContext) => Vec3, tipOf: TipPath): ToolPath {
+  return (ctx, p) => {
+    const { tip, up } = tipOf(ctx, p);
+    return { tip, direction: normalize(sub(tip, portalOf(ctx))), up };
+  };
+}
+
+/**
+ * A tool held square to a bone: its tip where `tipOf` puts it in the bone's frame, pointing
+ * `pointing` and its back `up`, both directions of that frame (a scalpel's nick, a beaver blade).
+ */
+export function heldSquare(
+  frameOf: (ctx: PlanContext) => BoneFrame,
+  tipOf: (ctx: StepContext, f: BoneFrame, p: number) => Vec3,
+  pointing: FrameDirection,
+  up: FrameDirection,
+): ToolPath {
+  const directionOf = towards(frameOf, pointing);
+  const upOf = towards(frameOf, up);
+  return (ctx, p) => ({ tip: tipOf(ctx, frameOf(ctx), p), direction: directionOf(ctx), up: upOf(ctx) });
 }

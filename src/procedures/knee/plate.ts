@@ -17,7 +17,8 @@ import {
   type KneeKind,
 } from './plan';
 import type { ImplantUse, PlanContext, StepContext, ToolTarget } from '../types';
-import { femurStation, placedDir, plateZ, unplacedDir } from './steps';
+import { femurStation, plateZ } from './steps';
+import { placedDir, unplacedDir } from '../kit/placed';
 
 /** The plate runs on this far past its end holes, mm (its top end well below the joint line). */
 export const PLATE_END = 6;

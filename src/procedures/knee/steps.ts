@@ -4,7 +4,7 @@
  * plate with its screws, staples. Each reads the plan (knee-osteotomy.ts); none knows which
  * procedure it serves beyond its site and approach.
  */
-import { add, dot, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { add, scale, type Vec3 } from '../../anatomy/vec';
 import {
   cutMiddle,
   kneePlan,
@@ -15,6 +15,8 @@ import {
   type KneeKind,
 } from './plan';
 import { sampledAlong } from '../kit/case-memo';
+import { sideView } from '../kit/camera';
+import type { ToolPath } from '../kit/tool-paths';
 import type { PlanContext, StepContext, StepDef, ToolTarget } from '../types';
 
 /**
@@ -73,33 +75,14 @@ export interface KneeTargets {
  * tibialis anterior) and on the femur.
  */
 export const plateZ = (kind: KneeKind) => (kind.site === 'tibia' && medialApproach(kind) ? 6 : 0);
-/** A direction of the pre-op frame carried by a body's final placement. */
-export function placedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
-  return normalize(sub(ctx.placed(body, add(at, d)), ctx.placed(body, at)));
-}
-
-/** A direction of the final placement taken back to the body's pre-op frame (placements are rigid). */
-export function unplacedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
-  const o = ctx.placed(body, at);
-  const axes = (
-    [
-      [1, 0, 0],
-      [0, 1, 0],
-      [0, 0, 1],
-    ] as const
-  ).map((e) => sub(ctx.placed(body, add(at, e)), o));
-  return normalize([dot(axes[0]!, d), dot(axes[1]!, d), dot(axes[2]!, d)]);
-}
-
-/** The knee from the near side and in front, like the surgeon's view over the wound. */
-export function kneeView(ctx: StepContext, kind: KneeKind, distance = 200, up = 0.25, front = 0.8) {
-  const from = add(add(nearDir(ctx, kind), [0, up, 0]), [0, 0, front]);
-  return { target: cutMiddle(ctx, kind), from, distance };
-}
-
-/** A step's camera on the knee from the near side. */
+/** A step's camera on the knee from the near side and in front, like the surgeon's view over the wound. */
 export function kneeCamera(kind: KneeKind, distance: number, up = 0.25, front = 0.8) {
-  return (ctx: StepContext) => kneeView(ctx, kind, distance, up, front);
+  return sideView(
+    (ctx) => cutMiddle(ctx, kind),
+    (ctx) => nearDir(ctx, kind),
+    { up, front },
+    distance,
+  );
 }
 
 /**
@@ -107,6 +90,16 @@ export function kneeCamera(kind: KneeKind, distance: number, up = 0.25, front = 
  * three frames apart at 60 fps over the 3 s step, so it keeps to the cortex within ~2 mm).
  */
 const INCISION_STATIONS = 64;
+
+/** The scalpel 6 mm out from the cortex point `cortexAlong` gives, pointing in, drawn towards the joint. */
+function incisionStroke(kind: KneeKind, cortexAlong: (ctx: PlanContext, p: number) => Vec3): ToolPath {
+  return (ctx, p) => {
+    const f = sectionFrame(ctx, kind);
+    const near = nearDir(ctx, kind);
+    const tip = add(cortexAlong(ctx, p), scale(near, 6));
+    return { tip, direction: scale(near, -1), up: scale(f.axis, -1) };
+  };
+}
 
 /** The skin incision: a longitudinal cut over the near cortex, from `from` to `to` mm from the joint. */
 export function incisionStep(kind: KneeKind, from: number, to: number): StepDef {
@@ -123,12 +116,7 @@ export function incisionStep(kind: KneeKind, from: number, to: number): StepDef 
       {
         id: 'scalpel',
         kind: 'scalpel',
-        path: (ctx, p) => {
-          const f = sectionFrame(ctx, kind);
-          const near = nearDir(ctx, kind);
-          const tip = add(cortexAlong(ctx, p), scale(near, 6));
-          return { tip, direction: scale(near, -1), up: scale(f.axis, -1) };
-        },
+        path: incisionStroke(kind, cortexAlong),
       },
     ],
   };

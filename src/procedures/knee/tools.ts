@@ -6,6 +6,7 @@ import { add, cross, dot, length, normalize, scale, sub, type Vec3 } from '../..
 import { turnAbout } from '../../clinical/knee-cut-geometry';
 import { perContext } from '../kit/case-memo';
 import { ease } from '../kit/ease';
+import { driven, share, type DriveLine, type ToolPath } from '../kit/tool-paths';
 import {
   cutDirection,
   cutNormal,
@@ -16,7 +17,7 @@ import {
   secondCutDirection,
   type KneeKind,
 } from './plan';
-import type { ImplantUse, InstrumentUse, PlanContext, StepContext, ToolPose, ToolTarget } from '../types';
+import type { ImplantUse, InstrumentUse, PlanContext, ToolTarget } from '../types';
 
 /** Guide wires lie this far from the cut's centre line, on the side of the bone the saw must keep, mm. */
 export const WIRE_OFFSET = 1.5;
@@ -55,10 +56,7 @@ export function guideWire(
     kind: 'kwire',
     action: 'spin',
     target,
-    path: (ctx, p) => {
-      const w = lineOf(ctx);
-      return { tip: add(w.entry, scale(w.dir, w.length * drive(p))), direction: w.dir };
-    },
+    path: driven(lineOf, drive),
   };
 }
 
@@ -75,11 +73,35 @@ export function guideWires(
       `wire-${which}-${i === 0 ? 'anterior' : 'posterior'}`,
       which,
       z,
-      (p) => (drive === 'placed' ? 1 : Math.max(0, Math.min(1, p * 2 - i))),
+      drive === 'placed' ? () => 1 : share(i, 2),
       target,
     ),
   );
 }
+
+/**
+ * The line a saw's tip follows along a cut: from outside the near cortex to `stop` mm short of the
+ * hinge. The blade (thicker than the model's kerf) bears on the face of the fragment that stays
+ * put: the joint's for the first cut, the shaft's (below the wedge) for the second.
+ */
+export function sawLine(
+  ctx: PlanContext,
+  kind: KneeKind,
+  which: 'first' | 'second',
+  stop: number,
+): DriveLine {
+  const plan = kneePlan(ctx, kind);
+  const first = which === 'first';
+  const d = first ? cutDirection(ctx, kind) : secondCutDirection(ctx, kind);
+  const start = first ? plan.cutStart : (plan.secondCutStart ?? plan.cutStart);
+  const reach = length(sub(plan.hinge, start)) - stop;
+  const n = cutNormal(ctx, kind);
+  const face = scale(first ? n : scale(n, -1), KNEE_KERF / 2 + BLADE_BEARING);
+  return { entry: add(add(start, face), scale(d, -ENTRY_OVERRUN)), dir: d, length: reach + ENTRY_OVERRUN };
+}
+
+/** A blade's flat square to the coronal plane it is driven in. */
+const bladeFlat = (line: DriveLine): Vec3 => cross([0, 0, 1], line.dir);
 
 /** A saw pass along a cut from outside the near cortex to `stop` mm short of the hinge. */
 export function sawPass(
@@ -93,19 +115,35 @@ export function sawPass(
     kind: 'saw',
     action: 'oscillate',
     target,
-    path: (ctx, p) => {
-      const plan = kneePlan(ctx, kind);
-      const first = which === 'first';
-      const d = first ? cutDirection(ctx, kind) : secondCutDirection(ctx, kind);
-      const start = first ? plan.cutStart : (plan.secondCutStart ?? plan.cutStart);
-      const reach = length(sub(plan.hinge, start)) - stop;
-      // The blade (thicker than the model's kerf) bears on the face of the fragment that stays
-      // put: the joint's for the first cut, the shaft's (below the wedge) for the second.
-      const n = cutNormal(ctx, kind);
-      const face = scale(first ? n : scale(n, -1), KNEE_KERF / 2 + BLADE_BEARING);
-      const tip = add(add(start, face), scale(d, -ENTRY_OVERRUN + (reach + ENTRY_OVERRUN) * p));
-      return { tip, direction: d, up: cross([0, 0, 1], d) };
-    },
+    path: driven(
+      (ctx) => sawLine(ctx, kind, which, stop),
+      (p) => p,
+      bladeFlat,
+    ),
+  };
+}
+
+/**
+ * Chisel `i` of the stack, on `face` (-1 the shaft's, which turns with the opening; 1 the joint's,
+ * which stays; 0 between them, bearing on the joint's face where the gap is as thin as it), tapped
+ * in to `depth` of the cut in its third of the step.
+ */
+function openingChisel(kind: KneeKind, face: -1 | 0 | 1, depth: number, i: number): ToolPath {
+  const tapped = share(i, 3);
+  return (ctx, p) => {
+    const plan = kneePlan(ctx, kind);
+    const d = cutDirection(ctx, kind);
+    const n = cutNormal(ctx, kind);
+    const turn = face === -1 ? plan.transform.angle * ease(p) : 0;
+    const offset = face === 0 ? KNEE_KERF / 2 + BLADE_BEARING : face * (KNEE_KERF / 2 + 0.75);
+    const mouth = turnAbout(add(plan.cutStart, scale(n, offset)), plan.hinge, turn);
+    const dir = turnAbout(d, [0, 0, 0], turn);
+    const inserted = tapped(p) * depth * plan.cutLength;
+    return {
+      tip: add(add(mouth, scale(dir, inserted - 4)), [0, 0, -4 + 4 * i]),
+      direction: dir,
+      up: turnAbout(n, [0, 0, 0], turn),
+    };
   };
 }
 
@@ -121,24 +159,7 @@ export function stackedChisels(kind: KneeKind, target: ToolTarget): InstrumentUs
     id: `chisel-${i + 1}`,
     kind: 'chisel',
     target,
-    path: (ctx: StepContext, p: number): ToolPose => {
-      const plan = kneePlan(ctx, kind);
-      const d = cutDirection(ctx, kind);
-      const n = cutNormal(ctx, kind);
-      const turned = plan.transform.angle * ease(p);
-      // The shaft's face turns with the opening; the joint's stays; the middle one bears on the
-      // joint's face where the gap is as thin as it.
-      const turn = face === -1 ? turned : 0;
-      const offset = face === 0 ? KNEE_KERF / 2 + BLADE_BEARING : face * (KNEE_KERF / 2 + 0.75);
-      const mouth = turnAbout(add(plan.cutStart, scale(n, offset)), plan.hinge, turn);
-      const dir = turnAbout(d, [0, 0, 0], turn);
-      const inserted = Math.max(0, Math.min(1, p * 3 - i)) * depth[i]! * plan.cutLength;
-      return {
-        tip: add(add(mouth, scale(dir, inserted - 4)), [0, 0, -4 + 4 * i]),
-        direction: dir,
-        up: turnAbout(n, [0, 0, 0], turn),
-      };
-    },
+    path: openingChisel(kind, face, depth[i]!, i),
   }));
 }
 
@@ -167,6 +188,21 @@ export function graftShape(ctx: PlanContext, kind: KneeKind): readonly number[] 
   return [L, GRAFT_WIDTH, Math.max(0.3, KNEE_KERF + (D - L) * t - 0.3), KNEE_KERF + D * t - 0.3];
 }
 
+/** How far out of the gap the graft starts, along its bisector, mm. */
+const GRAFT_START = 35;
+
+/** The line the graft is pushed in along: down the gap's bisector to where it fills the gap. */
+export function graftLine(ctx: PlanContext, kind: KneeKind): DriveLine {
+  const plan = kneePlan(ctx, kind);
+  const b = gapBisector(ctx, kind);
+  const L = graftShape(ctx, kind)[0]!;
+  const inner = add(add(plan.hinge, scale(b, plan.cutLength - L)), [0, 0, GRAFT_Z]);
+  return { entry: add(inner, scale(b, GRAFT_START)), dir: scale(b, -1), length: GRAFT_START };
+}
+
+/** The graft's faces square to the coronal plane, as the gap's bisector (pointing out of the gap) turns them. */
+const graftFaces = (line: DriveLine): Vec3 => cross([0, 0, 1], scale(line.dir, -1));
+
 /** The graft wedge, pushed in from the near side over the step; it stays. */
 export function graftWedge(kind: KneeKind, target: ToolTarget): ImplantUse {
   return {
@@ -175,13 +211,6 @@ export function graftWedge(kind: KneeKind, target: ToolTarget): ImplantUse {
     target,
     fixedTo: kneeBodies(kind.site).joint,
     shape: (ctx) => graftShape(ctx, kind),
-    path: (ctx, p) => {
-      const plan = kneePlan(ctx, kind);
-      const b = gapBisector(ctx, kind);
-      const L = graftShape(ctx, kind)[0]!;
-      const inner = add(add(plan.hinge, scale(b, plan.cutLength - L)), [0, 0, GRAFT_Z]);
-      const out = 35 * (1 - ease(p));
-      return { tip: add(inner, scale(b, out)), direction: scale(b, -1), up: cross([0, 0, 1], b) };
-    },
+    path: driven((ctx) => graftLine(ctx, kind), ease, graftFaces),
   };
 }

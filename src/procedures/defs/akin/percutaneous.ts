@@ -7,8 +7,10 @@
  *
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
-import { add, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
-import { wedge } from '../../kit/cutters';
+import { add, scale, type Vec3 } from '../../../anatomy/vec';
+import { fan } from '../../kit/cutters';
+import { throughPortal, type TipPath } from '../../kit/tool-paths';
+import { placedDir } from '../../kit/placed';
 import {
   AKIN_FOLLOWS,
   AKIN_STATION,
@@ -19,11 +21,10 @@ import {
   closeWedge,
   HALF_HEIGHT,
   HINGE_OUT,
-  placedDir,
   pp1,
   screwLine,
 } from './wedge';
-import { between, pointOf } from '../../kit/bone-frame';
+import { between, fromBase, pointOf } from '../../kit/bone-frame';
 import { BURR_DIAMETER, PASS_DEPTH } from '../../foot/burr';
 import { screwAxis, wireThenScrew } from '../../kit/fixation';
 import type {
@@ -81,6 +82,15 @@ function passDir(ctx: PlanContext, k: number, n: number): Vec3 {
 /** The toe fragment as it is after pass k: `akinToe` once the last pass is done. */
 export const toeAfter = (k: number, n: number) => (k === n ? 'akinToe' : `akinToe-${k}`);
 
+/** Pass k's slot, about the hinge: one kerf wide from where the pass starts (see passCut). */
+const passFan = (k: number, n: number) => (ctx: PlanContext) => {
+  const f = pp1(ctx);
+  const reach = akinWidth(ctx) + 10;
+  return [
+    fan(akinHinge(ctx), f.dorsal, f.medial, f.axis, passStart(ctx, k, n), kerfAngle(ctx), reach, HALF_HEIGHT),
+  ];
+};
+
 /**
  * Pass k's slot: a fan from the hinge one kerf wide at the medial cortex. The burr's tip rests on
  * the lateral cortex while the handpiece sweeps through the portal, so the slot narrows towards
@@ -96,27 +106,8 @@ function passCut(k: number, n: number): CutDef {
   return {
     id: `wedge-${k}`,
     bone: k === 1 ? 'proximalPhalanx1' : toeAfter(k - 1, n),
-    cutter: (ctx) => {
-      const f = pp1(ctx);
-      const from = passStart(ctx, k, n);
-      return [
-        wedge(
-          akinHinge(ctx),
-          f.dorsal,
-          between(f.medial, f.axis, from),
-          between(f.medial, f.axis, from + kerfAngle(ctx)),
-          akinWidth(ctx) + 10,
-          HALF_HEIGHT,
-        ),
-      ];
-    },
-    fragments:
-      k === 1
-        ? [
-            { id: 'akinBase', probe: (ctx) => add(pp1(ctx).base, scale(pp1(ctx).axis, 3)), holds: ['base'] },
-            toe,
-          ]
-        : [toe],
+    cutter: passFan(k, n),
+    fragments: k === 1 ? [{ id: 'akinBase', probe: fromBase(pp1, 3), holds: ['base'] }, toe] : [toe],
   };
 }
 
@@ -154,6 +145,21 @@ function openTarget(screwed: ProcedureDef, step: string, id: string): ToolTarget
 }
 
 /**
+ * The burr's tip in pass k: on the lateral cortex at the hinge, swept dorsal, plantar, dorsal and
+ * ending level with the axis (the still), carried with the base as the bones move.
+ */
+const passTip =
+  (k: number, n: number): TipPath =>
+  (ctx, p) => {
+    const f = pp1(ctx);
+    const tip = add(
+      add(akinHinge(ctx), scale(passDir(ctx, k, n), TIP_AT_HINGE)),
+      scale(f.dorsal, SWEEP * Math.cos(p * Math.PI * 2.5)),
+    );
+    return { tip: ctx.placed('akinBase', tip), up: placedDir(ctx, 'akinBase', tip, f.axis) };
+  };
+
+/**
  * Pass k with the burr: in through the portal, pointed laterally along the pass's plane, its tip on
  * the lateral cortex swept dorsal to plantar and back.
  */
@@ -163,21 +169,7 @@ function burrPass(k: number, n: number, atHinge: ToolTarget | undefined): Instru
     kind: 'burr',
     action: 'spin',
     target: atHinge,
-    path: (ctx, p) => {
-      const f = pp1(ctx);
-      // Dorsal, plantar, dorsal, ending level with the axis on the lateral cortex (the still).
-      const tip = add(
-        add(akinHinge(ctx), scale(passDir(ctx, k, n), TIP_AT_HINGE)),
-        scale(f.dorsal, SWEEP * Math.cos(p * Math.PI * 2.5)),
-      );
-      const at = ctx.placed('akinBase', tip);
-      // The skin does not move with the bones: the handpiece pivots in the portal where it is drawn.
-      return {
-        tip: at,
-        direction: normalize(sub(at, portalAt(ctx))),
-        up: placedDir(ctx, 'akinBase', tip, f.axis),
-      };
-    },
+    path: throughPortal(portalAt, passTip(k, n)),
   };
 }
 

@@ -3,8 +3,9 @@
  * and at what angle, its hinge, its fixation, and the toe turning about the hinge; the open and the
  * percutaneous Akin (../akin.ts, ./percutaneous.ts) both compose these.
  */
+import { placedDir } from '../../kit/placed';
 import { perContext } from '../../kit/case-memo';
-import { add, cross, normalize, scale, sub, type Vec3 } from '../../../anatomy/vec';
+import { add, cross, normalize, scale, type Vec3 } from '../../../anatomy/vec';
 import { wedge } from '../../kit/cutters';
 import { between, boneFrame, towards } from '../../kit/bone-frame';
 import { medialView } from '../../kit/camera';
@@ -81,11 +82,6 @@ export const baseView = (distance = 110, fromDorsal = 0.7) =>
     { dorsal: fromDorsal, distal: 0.25 },
     distance,
   );
-
-/** A direction of the pre-op frame carried by a body's final placement. */
-export function placedDir(ctx: StepContext, body: string, at: Vec3, d: Vec3): Vec3 {
-  return normalize(sub(ctx.placed(body, add(at, d)), ctx.placed(body, at)));
-}
 
 /** Staple: bridge on the medial cortex across the closed osteotomy, legs driven laterally. */
 function staplePose(ctx: StepContext) {

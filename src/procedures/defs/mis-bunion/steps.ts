@@ -1,13 +1,15 @@
 /** The percutaneous bunion operation's steps for each variant and number of burr passes. */
-import { scale } from '../../../anatomy/vec';
+import type { Vec3 } from '../../../anatomy/vec';
+import type { BoneFrame } from '../../kit/bone-frame';
+import { heldSquare } from '../../kit/tool-paths';
 import { eminenceAfter, MAX_PASSES } from '../../foot/burr';
 import { bandageUse, shoeUse } from '../../foot/aftercare';
 import { m1 } from '../../foot/first-ray';
 import { NECK_STATION, neckOsteotomyStep } from '../../foot/neck-osteotomy';
 import { wireThenScrew } from '../../kit/fixation';
-import type { StepDef } from '../../types';
+import type { StepContext, StepDef } from '../../types';
 import { type Variant, misWidth } from './skin';
-import { MICA_APEX, forefootView, view, burrPass, micaScrew, IN_HEAD, headLever, micaBurr } from './tools';
+import { MICA_APEX, view, burrPass, micaScrew, IN_HEAD, headLever, micaBurr } from './tools';
 
 /**
  * One step a pass; the last of the full passes leaves nothing of the bump (the burr pulverises it,
@@ -28,6 +30,11 @@ export function passSteps(passes: number): StepDef[] {
   });
 }
 
+/** The beaver blade's tip at progress p: down beside the joint, lateral to the shifted head. */
+function beaverTip(ctx: StepContext, f: BoneFrame, p: number): Vec3 {
+  return ctx.placed('capital', f.at(2, 6 - 10 * p, -misWidth(ctx) / 2 - 2.5));
+}
+
 export function steps(variant: Variant, passes: number): StepDef[] {
   const open: StepDef[] = [
     { id: 'anaesthesia', phase: 'open', duration: 3, skin: true, camera: view(170, 1.2) },
@@ -41,15 +48,13 @@ export function steps(variant: Variant, passes: number): StepDef[] {
         {
           id: 'scalpel',
           kind: 'scalpel',
-          path: (ctx, p) => {
-            const f = m1(ctx);
-            // A 3 mm nick just proximal to the bump.
-            return {
-              tip: f.at(-14 + 3 * p, 0, misWidth(ctx) / 2 + 5),
-              direction: scale(f.medial, -1),
-              up: f.axis,
-            };
-          },
+          // A 3 mm nick just proximal to the bump.
+          path: heldSquare(
+            m1,
+            (ctx, f, p) => f.at(-14 + 3 * p, 0, misWidth(ctx) / 2 + 5),
+            'lateral',
+            'distal',
+          ),
         },
       ],
     },
@@ -69,7 +74,7 @@ export function steps(variant: Variant, passes: number): StepDef[] {
       phase: 'close',
       duration: 3,
       skin: true,
-      camera: (ctx) => ({ ...forefootView(ctx, 330, 1.2), target: m1(ctx).at(-45) }),
+      camera: view(330, 1.2, -45),
       instruments: [bandageUse('bandage-on'), shoeUse('shoe')],
     },
   ];
@@ -97,13 +102,9 @@ export function steps(variant: Variant, passes: number): StepDef[] {
           {
             id: 'beaver',
             kind: 'scalpel',
-            path: (ctx, p) => {
-              const f = m1(ctx);
-              // Through the dorsolateral portal in the first web space, down beside the joint, lateral
-              // to the head where it has been shifted.
-              const tip = ctx.placed('capital', f.at(2, 6 - 10 * p, -misWidth(ctx) / 2 - 2.5));
-              return { tip, direction: scale(f.dorsal, -1), up: f.medial };
-            },
+            // Through the dorsolateral portal in the first web space, down beside the joint, lateral
+            // to the head where it has been shifted.
+            path: heldSquare(m1, beaverTip, 'plantar', 'medial'),
           },
         ],
       },

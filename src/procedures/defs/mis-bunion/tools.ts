@@ -10,6 +10,8 @@ import { headAndShaft, m1, m1Target } from '../../foot/first-ray';
 import type { ScrewLine } from '../../kit/fixation';
 import type { CutDef, InstrumentUse, PlanContext, StepContext } from '../../types';
 import { onSkin } from '../../kit/skin';
+import { medialView, station } from '../../kit/camera';
+import { throughPortal, type TipPath, type ToolPath } from '../../kit/tool-paths';
 
 /** The MICA chevron's apex lies this far behind the head's centre: extra-articular, mm. */
 export const MICA_APEX = -8;
@@ -21,22 +23,29 @@ export const MICA_ANGLE = 60;
  * brings), mm.
  */
 export const MICA_IMPACTION = BURR_DIAMETER / Math.sin((MICA_ANGLE / 2) * (Math.PI / 180));
-/** The forefoot from medial and above, as the C-arm and the surgeon see it. */
-export function forefootView(ctx: StepContext, distance = 130, fromDorsal = 0.8) {
-  const f = m1(ctx);
-  return {
-    target: f.at(-6),
-    from: add(add(f.medial, scale(f.dorsal, fromDorsal)), scale(f.axis, 0.3)),
-    distance,
-  };
-}
-export const view =
-  (distance: number, fromDorsal = 0.8) =>
-  (ctx: StepContext) =>
-    forefootView(ctx, distance, fromDorsal);
+/** The forefoot from medial and above, as the C-arm and the surgeon see it: aimed `at` mm from the head. */
+export const view = (distance: number, fromDorsal = 0.8, at = -6) =>
+  medialView(m1, station(at), { dorsal: fromDorsal, distal: 0.3 }, distance);
 
 /** The eminence's centre lies ~2 mm behind the head's: where the burr ends a pass, mm from the head. */
 export const EMINENCE_STATION = -2;
+
+/**
+ * The burr's pose in pass k over the bump: across it and back, ending on the plantar rim of the
+ * layer it leaves (as far as the bump reaches there), where the still shows it.
+ */
+const bumpSweep =
+  (k: number): ToolPath =>
+  (ctx, p) => {
+    const f = m1(ctx);
+    const { top } = eminenceProud(ctx);
+    const layer = sub(top, scale(f.medial, k * passDepth(ctx)));
+    const [plantar, dorsal] = ctx.gauge.span('eminence', layer, f.medial, f.dorsal);
+    const s = Math.sin(p * Math.PI * 3.5);
+    const sweep = s * Math.max(1, (s > 0 ? dorsal : -plantar) - 0.5);
+    const tip = add(add(layer, scale(f.medial, BURR_DIAMETER / 2)), scale(f.dorsal, sweep));
+    return { tip, direction: normalize(add(f.axis, scale(f.medial, -0.15))), up: f.dorsal };
+  };
 
 /**
  * The burr entering through the medial portal proximal to the bump, its bit lying along the bone,
@@ -49,34 +58,26 @@ export function burrPass(k: number, flush: boolean): InstrumentUse {
     kind: 'burr',
     action: 'spin',
     target: flush ? m1Target('medial', EMINENCE_STATION, 5) : { part: 'eminence', side: 'medial' },
-    path: (ctx, p) => {
-      const f = m1(ctx);
-      const { top } = eminenceProud(ctx);
-      const layer = sub(top, scale(f.medial, k * passDepth(ctx)));
-      // Across the bump and back, ending on the plantar rim of the layer it leaves (as far as the
-      // bump reaches there), where the still shows it.
-      const [plantar, dorsal] = ctx.gauge.span('eminence', layer, f.medial, f.dorsal);
-      const s = Math.sin(p * Math.PI * 3.5);
-      const sweep = s * Math.max(1, (s > 0 ? dorsal : -plantar) - 0.5);
-      const tip = add(add(layer, scale(f.medial, BURR_DIAMETER / 2)), scale(f.dorsal, sweep));
-      return { tip, direction: normalize(add(f.axis, scale(f.medial, -0.15))), up: f.dorsal };
-    },
+    path: bumpSweep(k),
   };
+}
+
+/** The MICA chevron's limbs: back from the apex, dorsal and plantar, each a burr's kerf. */
+function micaLimbs(ctx: PlanContext) {
+  const f = m1(ctx);
+  const apex = f.at(MICA_APEX);
+  const back = scale(f.axis, -1);
+  return [
+    limb(apex, f.medial, between(back, f.dorsal, MICA_ANGLE / 2), 30, 20, BURR_DIAMETER, 1.5),
+    limb(apex, f.medial, between(back, scale(f.dorsal, -1), MICA_ANGLE / 2), 30, 20, BURR_DIAMETER, 1.5),
+  ];
 }
 
 /** The MICA chevron: two limbs from an extra-articular apex, cut with the burr. */
 export const micaCut: CutDef = {
   id: 'v',
   bone: 'metatarsal1',
-  cutter: (ctx) => {
-    const f = m1(ctx);
-    const apex = f.at(MICA_APEX);
-    const back = scale(f.axis, -1);
-    return [
-      limb(apex, f.medial, between(back, f.dorsal, MICA_ANGLE / 2), 30, 20, BURR_DIAMETER, 1.5),
-      limb(apex, f.medial, between(back, scale(f.dorsal, -1), MICA_ANGLE / 2), 30, 20, BURR_DIAMETER, 1.5),
-    ];
-  },
+  cutter: micaLimbs,
   fragments: headAndShaft('capital'),
 };
 
@@ -118,6 +119,22 @@ export function micaScrew(distal: boolean) {
 /** Where a MICA wire and screw end: in the lateral half of the displaced head. */
 export const IN_HEAD = m1Target('lateral', 0, 4);
 
+/** The medial portal at the neck the lever goes in by, proximal to the cut at `cut` mm from the head. */
+const neckPortal = (cut: number) => (ctx: PlanContext) => {
+  const f = m1(ctx);
+  return onSkin(ctx, f.at(cut - 3), f.medial);
+};
+
+/** The lever's tip in the head just distal to the cut, going with the head from where it was to where the step leaves it. */
+const leverTip =
+  (cut: number): TipPath =>
+  (ctx, p) => {
+    const f = m1(ctx);
+    const inHead = f.at(cut + 3, 0, 2);
+    const to = ctx.placed('capital', inHead);
+    return { tip: add(inHead, scale(sub(to, inHead), p)), up: f.dorsal };
+  };
+
 /**
  * The K-wire the head is pushed across with: in through the medial portal, its tip in the head just
  * distal to the cut (`cut` mm from the head's centre), levering it laterally; it comes out at the
@@ -129,16 +146,22 @@ export function headLever(cut: number): InstrumentUse {
     id: 'lever',
     kind: 'kwire',
     target: m1Target(undefined, cut + 3, 3),
-    path: (ctx, p) => {
-      const f = m1(ctx);
-      const inHead = f.at(cut + 3, 0, 2);
-      const to = ctx.placed('capital', inHead);
-      const tip = add(inHead, scale(sub(to, inHead), p));
-      const portal = onSkin(ctx, f.at(cut - 3), f.medial);
-      return { tip, direction: normalize(sub(tip, portal)), up: f.dorsal };
-    },
+    path: throughPortal(neckPortal(cut), leverTip(cut)),
   };
 }
+
+/** The burr's pose cutting the MICA chevron (see micaBurr): the plantar limb, then the dorsal. */
+const chevronStrokes: ToolPath = (ctx, p) => {
+  const f = m1(ctx);
+  const dorsalLimb = p >= 0.5;
+  const q = dorsalLimb ? (p - 0.5) * 2 : p * 2;
+  const limbDir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), MICA_ANGLE / 2);
+  const apex = f.at(MICA_APEX, 0, -(halfWidthAt(ctx, MICA_APEX) - 1));
+  const tip = add(apex, scale(limbDir, 10 * Math.sin(Math.PI * q)));
+  const lean = -Math.cos(Math.PI * p);
+  const handle = add(add(f.medial, scale(f.axis, -0.35)), scale(f.dorsal, 0.25 * lean));
+  return { tip, direction: normalize(scale(handle, -1)), up: f.axis };
+};
 
 /**
  * The MICA chevron with the burr: in through the medial portal at the neck, its tip on the lateral
@@ -153,16 +176,6 @@ export function micaBurr(): InstrumentUse {
     action: 'spin',
     // At the neck, where the apex lies (80–85 % of the way base→head).
     target: m1Target('lateral', MICA_APEX, 3),
-    path: (ctx, p) => {
-      const f = m1(ctx);
-      const dorsalLimb = p >= 0.5;
-      const q = dorsalLimb ? (p - 0.5) * 2 : p * 2;
-      const limbDir = between(scale(f.axis, -1), scale(f.dorsal, dorsalLimb ? 1 : -1), MICA_ANGLE / 2);
-      const apex = f.at(MICA_APEX, 0, -(halfWidthAt(ctx, MICA_APEX) - 1));
-      const tip = add(apex, scale(limbDir, 10 * Math.sin(Math.PI * q)));
-      const lean = -Math.cos(Math.PI * p);
-      const handle = add(add(f.medial, scale(f.axis, -0.35)), scale(f.dorsal, 0.25 * lean));
-      return { tip, direction: normalize(scale(handle, -1)), up: f.axis };
-    },
+    path: chevronStrokes,
   };
 }
