@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { measureFilm, type FilmPoint } from '../../src/clinical/film-measures';
 import { NOMINAL_PLATEAU_MM, planOnFilm, type FilmPlanInput } from '../../src/clinical/film-plan';
 import { hernigouGap } from '../../src/clinical/knee-correction';
+import { planFootOnFilm } from '../../src/clinical/film-plan-foot';
 
 const RAD = Math.PI / 180;
 /** Film scale, mm per pixel (a 0.15 mm detector). */
@@ -150,5 +151,47 @@ describe('the knee plan on the film', () => {
     expect(planOnFilm(points.slice(0, 8), HTO_OPEN, MM)).toBeUndefined();
     const inLine: FilmPoint[] = [[0, 0], [1, 1], [2, 2], ...points.slice(3)];
     expect(planOnFilm(inLine, HTO_OPEN, MM)).toBeUndefined();
+  });
+});
+
+/** A right forefoot at known angles (as film-measures.test draws it): medial to the viewer's right. */
+function foot(a: { hva: number; ima: number; dmaa: number; hvia: number }): FilmPoint[] {
+  const m1Dir = 5;
+  const m1b: FilmPoint = [1000, 1400];
+  const m1h = along(m1b, m1Dir, 600);
+  const m2b: FilmPoint = [880, 1390];
+  const m2h = along(m2b, m1Dir - a.ima, 650);
+  const p1b = along(m1h, m1Dir - a.hva, 40);
+  const p1h = along(p1b, m1Dir - a.hva, 300);
+  const p2b = along(p1h, m1Dir - a.hva - a.hvia, 30);
+  const p2t = along(p2b, m1Dir - a.hva - a.hvia, 200);
+  const art = m1Dir + 90 - a.dmaa;
+  return [m1b, m1h, p1b, p1h, m2b, m2h, along(m1h, art, 80), along(m1h, art + 180, 80), p2b, p2t];
+}
+
+describe('the bunion plan on the film', () => {
+  const BUNION = { hva: 32, ima: 14, dmaa: 8, hvia: 8 };
+  for (const side of ['right', 'left'] as const) {
+    it(`${side} foot: the planned axes measure the planned HVA and IMA, the head moves laterally`, () => {
+      const points = side === 'right' ? foot(BUNION) : foot(BUNION).map(mirror);
+      const plan = planFootOnFilm(points, { ima: 6, hva: 20 }, 0.1)!;
+      const after = [plan.m1[0], plan.m1[1], plan.p1[0], plan.p1[1], ...points.slice(4)];
+      const got = measureFilm('foot', after);
+      expect(got.ima!).toBeCloseTo(BUNION.ima - 6, 6);
+      expect(got.hva!).toBeCloseTo(BUNION.hva - 20, 6);
+      // The base stays; the head moves towards the second metatarsal by ~ length · sin(ΔIMA).
+      expect(plan.m1[0]).toEqual(points[0]);
+      expect(plan.shiftPx).toBeCloseTo(2 * 600 * Math.sin((3 * Math.PI) / 180), 6);
+      expect(plan.shiftMm!).toBeCloseTo(plan.shiftPx * 0.1, 9);
+      const towardsM2 = side === 'right' ? -1 : 1;
+      expect(Math.sign(plan.head[1][0] - plan.head[0][0])).toBe(towardsM2);
+      // The phalanx's base still sits against the moved head.
+      expect(dist(plan.p1[0], plan.head[1])).toBeCloseTo(dist(points[2]!, points[1]!), 6);
+    });
+  }
+
+  it('has no millimetres without a calibration, and waits for points 1–6', () => {
+    expect(planFootOnFilm(foot(BUNION), { ima: 6, hva: 20 })!.shiftMm).toBeUndefined();
+    expect(planFootOnFilm(foot(BUNION).slice(0, 5), { ima: 6, hva: 20 })).toBeUndefined();
   });
 });
