@@ -34,6 +34,7 @@ export interface FilmKneePlan {
   readonly ankle: FilmPoint;
   /** The target point on the plateau line, at `targetWbl` % from its medial edge. */
   readonly target: FilmPoint;
+  readonly targetWbl: number;
   readonly hinge: FilmPoint;
   /** The segment that turns: the ankle for an HTO, the hip for a DFO. */
   readonly moved: 'ankle' | 'hip';
@@ -140,6 +141,7 @@ export function planOnFilm(
     hip,
     ankle,
     target,
+    targetWbl: input.targetWbl,
     hinge,
     moved: tibia ? 'ankle' : 'hip',
     movedTo,
