@@ -4,14 +4,22 @@
  * drawn on the radiograph; the annotated film saves as a PNG on the device. With a bunion operation,
  * the planned first metatarsal and phalanx axes and the head's shift.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { FilmPoint } from '../../src/clinical/film-measures';
 import { planOnFilm } from '../../src/clinical/film-plan';
 import { kneeLandmarks, kneePng } from './film-knee';
 import { footLandmarks, footPng } from './film-fixtures';
 import { clickPixel, filmBox, filmValue, giveFile, openFilmView, pickTool } from './film-page';
-import { describeProblems, pagePerTest, readMeasure, screenshot, waitForReady } from './helpers';
+import {
+  ARTIFACTS_DIR,
+  describeProblems,
+  pagePerTest,
+  readMeasure,
+  screenshot,
+  waitForReady,
+} from './helpers';
 
 const open = pagePerTest();
 
@@ -92,6 +100,8 @@ describe('the plan on the film', () => {
     // The picture is the film's own size (500 × 1400), not a screenshot.
     expect(png.readUInt32BE(16)).toBe(500);
     expect(png.readUInt32BE(20)).toBe(1400);
+    // Kept to look at: the saved picture must show what the screen showed.
+    writeFileSync(join(ARTIFACTS_DIR, 'film-plan-knee-saved.png'), png);
     await page.locator('[data-action="film-to-handout"]').click();
     await page
       .locator('.film-plan-news')

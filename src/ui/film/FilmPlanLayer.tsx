@@ -47,7 +47,8 @@ const pts = (p: readonly FilmPoint[]) => p.map((q) => `${q[0]},${q[1]}`).join(' 
  * dots and labels their screen size). Each carries `data-plan` for the tests.
  */
 export function ShapeSvg({ s, scale, prefix }: { s: Shape; scale: number; prefix: string }) {
-  const data = { [`data-${prefix}`]: s.id };
+  // A label names what it labels in an attribute of its own: `data-plan` finds the drawn element alone.
+  const data = { [s.kind === 'label' ? `data-${prefix}-label` : `data-${prefix}`]: s.id };
   switch (s.kind) {
     case 'line':
       return (
@@ -78,9 +79,26 @@ export function ShapeSvg({ s, scale, prefix }: { s: Shape; scale: number; prefix
           vectorEffect="non-scaling-stroke"
         />
       );
+    case 'arc': {
+      const r = Math.hypot(s.from[0] - s.centre[0], s.from[1] - s.centre[1]);
+      const cross =
+        (s.from[0] - s.centre[0]) * (s.to[1] - s.centre[1]) -
+        (s.from[1] - s.centre[1]) * (s.to[0] - s.centre[0]);
+      return (
+        <path
+          {...data}
+          d={`M ${s.from[0]} ${s.from[1]} A ${r} ${r} 0 0 ${cross > 0 ? 1 : 0} ${s.to[0]} ${s.to[1]}`}
+          fill="none"
+          stroke={s.colour}
+          strokeWidth={s.width}
+          vectorEffect="non-scaling-stroke"
+        />
+      );
+    }
     case 'label':
       return (
         <text
+          textAnchor={s.anchor ?? 'start'}
           {...data}
           x={s.at[0]}
           y={s.at[1]}

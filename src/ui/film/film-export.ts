@@ -39,13 +39,34 @@ function drawShape(c: CanvasRenderingContext2D, s: Shape, k: number, u: number):
       c.stroke();
       return;
     }
+    case 'arc': {
+      const [cx, cy] = at(s.centre);
+      const a0 = Math.atan2(s.from[1] - s.centre[1], s.from[0] - s.centre[0]);
+      const a1 = Math.atan2(s.to[1] - s.centre[1], s.to[0] - s.centre[0]);
+      const r = Math.hypot(s.from[0] - s.centre[0], s.from[1] - s.centre[1]) * k;
+      // The shorter way round: anticlockwise (on screen) when the turn from `from` to `to` is negative.
+      const turn = Math.atan2(Math.sin(a1 - a0), Math.cos(a1 - a0));
+      c.beginPath();
+      c.arc(cx, cy, r, a0, a1, turn < 0);
+      c.strokeStyle = s.colour;
+      c.lineWidth = s.width * u;
+      c.stroke();
+      return;
+    }
     case 'label': {
       c.font = `700 ${14 * u}px system-ui, sans-serif`;
+      // Kept whole inside the picture: on a narrow long-leg film a label beside the knee would run off it.
+      const width = c.measureText(s.text).width;
+      const [x, y] = at(s.at);
+      const left = s.anchor === 'end' ? x - width : s.anchor === 'middle' ? x - width / 2 : x;
+      const pad = 4 * u;
+      const fit = Math.min(Math.max(left, pad), c.canvas.width - width - pad);
+      c.textAlign = 'left';
       c.lineWidth = 3 * u;
       c.strokeStyle = '#000';
-      c.strokeText(s.text, ...at(s.at));
+      c.strokeText(s.text, fit, y);
       c.fillStyle = s.colour;
-      c.fillText(s.text, ...at(s.at));
+      c.fillText(s.text, fit, y);
       return;
     }
   }

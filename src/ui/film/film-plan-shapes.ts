@@ -31,11 +31,23 @@ export type Shape =
       readonly hollow?: boolean;
     }
   | {
+      readonly kind: 'arc';
+      readonly id: string;
+      /** The arc about `centre` from `from` to `to` (the shorter way), at `from`'s distance. */
+      readonly centre: FilmPoint;
+      readonly from: FilmPoint;
+      readonly to: FilmPoint;
+      readonly colour: string;
+      readonly width: number;
+    }
+  | {
       readonly kind: 'label';
       readonly id: string;
       readonly at: FilmPoint;
       readonly text: string;
       readonly colour: string;
+      /** Which end of the text sits at `at`: labels to the left of their point end there. */
+      readonly anchor?: 'start' | 'middle' | 'end';
     };
 
 /** The plan's colours: the construction yellow, the cut red, the result green (as on a planning film). */
@@ -47,6 +59,8 @@ export const PLAN_COLOURS = {
   before: '#d0d7e2',
   landmark: '#ffb347',
   line: '#7cc4ff',
+  /** The load line before: the film view's accent. */
+  load: '#ffb454',
 } as const;
 
 /** The labels' words, in the user's language. */
@@ -68,8 +82,17 @@ const beside = (p: FilmPoint, dx: number, dy = 0): FilmPoint => [p[0] + dx, p[1]
 function kneeShapes(view: Extract<FilmPlanView, { region: 'knee' }>, w: PlanWords, u: number): Shape[] {
   const p = view.plan;
   const from = p.moved === 'ankle' ? p.ankle : p.hip;
-  // Labels go to the side away from the leg's other structures: outwards from the cut's near cortex.
-  const side = Math.sign(p.cut[0][0] - p.hinge[0]) || 1;
+  // Screen x towards the far (hinge) side: the hinge's labels go out there, the gap's on the near side.
+  const far = Math.sign(p.hinge[0] - p.cut[0][0]) || 1;
+  const anchor = (dx: number) => (dx < 0 ? 'end' : 'start');
+  const out = (at: FilmPoint, dx: number, dy: number, id: string, text: string, colour: string): Shape => ({
+    kind: 'label',
+    id,
+    at: beside(at, dx * u, dy * u),
+    text,
+    colour,
+    anchor: anchor(dx),
+  });
   return [
     {
       kind: 'line',
@@ -98,6 +121,15 @@ function kneeShapes(view: Extract<FilmPlanView, { region: 'knee' }>, w: PlanWord
       width: 1.5,
       dash: true,
     },
+    {
+      kind: 'arc',
+      id: 'miniaci-arc',
+      centre: p.hinge,
+      from,
+      to: p.movedTo,
+      colour: C.construction,
+      width: 2,
+    },
     { kind: 'polygon', id: 'wedge', points: [p.wedge[0][0], p.hinge, p.wedge[1][0]], fill: C.wedge },
     { kind: 'line', id: 'wedge-edge', a: p.wedge[0][0], b: p.wedge[0][1], colour: C.cut, width: 2 },
     { kind: 'line', id: 'wedge-edge', a: p.wedge[1][0], b: p.wedge[1][1], colour: C.cut, width: 2 },
@@ -105,42 +137,20 @@ function kneeShapes(view: Extract<FilmPlanView, { region: 'knee' }>, w: PlanWord
     { kind: 'dot', id: 'target', at: p.target, r: 6, colour: C.construction },
     { kind: 'dot', id: 'hinge', at: p.hinge, r: 7, colour: C.cut, hollow: true },
     { kind: 'dot', id: p.moved === 'ankle' ? 'ankle-new' : 'hip-new', at: p.movedTo, r: 7, colour: C.result },
+    out(p.target, far * 44, -22, 'target', w.target, C.construction),
+    out(p.hinge, far * 44, 18, 'hinge', w.hinge, C.cut),
+    out(p.hinge, far * 44, 38, 'correction', w.correction, C.construction),
+    out(p.wedge[1][0], -far * 16, 16, 'gap', w.gap, C.cut),
+    // Below the moved end: beside it the arc of the turn runs.
     {
       kind: 'label',
-      id: 'target',
-      at: beside(p.target, -side * 14 * u, -10 * u),
-      text: w.target,
-      colour: C.construction,
-    },
-    {
-      kind: 'label',
-      id: 'hinge',
-      at: beside(p.hinge, -side * 14 * u, -12 * u),
-      text: w.hinge,
-      colour: C.cut,
-    },
-    {
-      kind: 'label',
-      id: 'correction',
-      at: beside(p.hinge, -side * 14 * u, 8 * u),
-      text: w.correction,
-      colour: C.construction,
-    },
-    {
-      kind: 'label',
-      id: 'gap',
-      at: beside(p.wedge[1][0], side * 14 * u, 14 * u),
-      text: w.gap,
-      colour: C.cut,
-    },
-    { kind: 'label', id: 'moved', at: beside(p.movedTo, 14 * u, 0), text: w.moved, colour: C.result },
-    {
-      kind: 'label',
-      id: 'load-line-new',
-      at: beside(midpoint(p.newLoadLine[0], p.target), 14 * u, 0),
-      text: w.newLoad,
+      id: 'moved',
+      at: beside(p.movedTo, 0, 30 * u),
+      text: w.moved,
       colour: C.result,
+      anchor: 'middle',
     },
+    out(midpoint(p.newLoadLine[0], p.target), 14, 0, 'load-line-new', w.newLoad, C.result),
   ];
 }
 
@@ -193,7 +203,8 @@ export function landmarkShapes(
     if (hip) out.push({ kind: 'dot', id: 'hip', at: hip, r: 4, colour: C.line });
     line(hip, knee);
     line(knee, ankle);
-    line(hip, ankle, true);
+    if (hip && ankle)
+      out.push({ kind: 'line', id: 'load', a: hip, b: ankle, colour: C.load, width: 2, dash: true });
     line(cm, cl);
     line(pm, pl);
   }
