@@ -87,6 +87,7 @@ describe('the plan on the film', () => {
     const cut = await lineEnds(page, 'cut');
     expect(cut[0][0]).toBeGreaterThan(cut[1][0]);
     expect(cut[0][1]).toBeGreaterThan(cut[1][1]);
+    await page.locator('.film-plan-panel').scrollIntoViewIfNeeded();
     await screenshot(page, 'film-plan-knee');
 
     // Save as PNG: a download of a PNG, made on the page; no request carries a body.
@@ -142,6 +143,7 @@ describe('the plan on the film', () => {
       Number(await page.locator('[data-measure="xr-shift"]').getAttribute('data-pixels')),
     ).toBeGreaterThan(1);
     await pickTool(page, 'place-landmarks');
+    await page.locator('.film-plan-panel').scrollIntoViewIfNeeded();
     await screenshot(page, 'film-plan-foot');
     expect(app.pageErrors, describeProblems(app)).toEqual([]);
   });

@@ -15,12 +15,12 @@ export function gapWords(view: FilmPlanView, t: T, lang: Language): string {
     const p = view.plan;
     return p.shiftMm !== undefined
       ? `${formatNumber(lang, p.shiftMm)} mm`
-      : t('film.plan.uncalibrated', { value: formatNumber(lang, p.shiftPx, 0) });
+      : t('film.plan.uncalibrated', { count: Math.round(p.shiftPx) });
   }
   const p = view.plan;
   return p.calibrated
     ? `${formatNumber(lang, p.gapMm)} mm`
-    : t('film.plan.uncalibrated', { value: formatNumber(lang, p.gapPx, 0) });
+    : t('film.plan.uncalibrated', { count: Math.round(p.gapPx) });
 }
 
 /** The labels drawn on the film, in the user's language. */
