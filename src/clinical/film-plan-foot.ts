@@ -5,7 +5,7 @@
  * base centre (the head moves laterally, the base stays) and the phalanx rides with the head, then
  * turns about the joint (the head's centre) to the planned HVA.
  */
-import { mirrorSign, type FilmPoint } from './film-measures';
+import { measureFilm, mirrorSign, type FilmPoint } from './film-measures';
 
 /** The plan's correction, degrees (pre − post on the model: positive closes the angle). */
 export interface FootCorrection {
@@ -22,6 +22,9 @@ export interface FilmFootPlan {
   readonly shiftPx: number;
   /** The head's shift in mm, undefined on an uncalibrated film. */
   readonly shiftMm: number | undefined;
+  /** HVA and IMA measured on the planned axes, degrees. */
+  readonly hva: number;
+  readonly ima: number;
 }
 
 type Vec2 = readonly [number, number];
@@ -63,6 +66,7 @@ export function planFootOnFilm(
   const toe = correction.hva - correction.ima;
   const p1 = [turn(plus(p1b, moved), head, toe, sx), turn(plus(p1h, moved), head, toe, sx)] as const;
   const shiftPx = Math.hypot(moved[0], moved[1]);
+  const after = measureFilm('foot', [m1b, head, p1[0], p1[1], m2b, m2h]);
   const calibrated = mmPerPixel !== undefined && Number.isFinite(mmPerPixel) && mmPerPixel > 0;
   return {
     m1: [m1b, head],
@@ -70,5 +74,7 @@ export function planFootOnFilm(
     head: [m1h, head],
     shiftPx,
     shiftMm: calibrated ? shiftPx * mmPerPixel : undefined,
+    hva: after.hva ?? NaN,
+    ima: after.ima ?? NaN,
   };
 }

@@ -179,6 +179,8 @@ describe('the bunion plan on the film', () => {
       const got = measureFilm('foot', after);
       expect(got.ima!).toBeCloseTo(BUNION.ima - 6, 6);
       expect(got.hva!).toBeCloseTo(BUNION.hva - 20, 6);
+      expect(plan.hva).toBeCloseTo(BUNION.hva - 20, 6);
+      expect(plan.ima).toBeCloseTo(BUNION.ima - 6, 6);
       // The base stays; the head moves towards the second metatarsal by ~ length · sin(ΔIMA).
       expect(plan.m1[0]).toEqual(points[0]);
       expect(plan.shiftPx).toBeCloseTo(2 * 600 * Math.sin((3 * Math.PI) / 180), 6);

@@ -26,6 +26,7 @@ export function gapWords(view: FilmPlanView, t: T, lang: Language): string {
 /** The labels drawn on the film, in the user's language. */
 export function planWords(view: FilmPlanView, t: T, lang: Language): PlanWords {
   const knee = view.region === 'knee' ? view.plan : undefined;
+  const foot = view.region === 'foot' ? view.plan : undefined;
   const gap = gapWords(view, t, lang);
   return {
     target: knee ? t('film.plan.label.target', { value: formatNumber(lang, knee.targetWbl) }) : '',
@@ -37,6 +38,8 @@ export function planWords(view: FilmPlanView, t: T, lang: Language): PlanWords {
     gap,
     newLoad: t('film.plan.label.newLoad'),
     shift: t('film.plan.label.shift', { value: gap }),
+    hvaPost: foot ? t('film.plan.label.hva', { value: formatNumber(lang, foot.hva) }) : '',
+    imaPost: foot ? t('film.plan.label.ima', { value: formatNumber(lang, foot.ima) }) : '',
   };
 }
 

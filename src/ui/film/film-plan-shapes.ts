@@ -72,6 +72,9 @@ export interface PlanWords {
   readonly gap: string;
   readonly newLoad: string;
   readonly shift: string;
+  /** The foot's planned angles, measured on the planned axes. */
+  readonly hvaPost: string;
+  readonly imaPost: string;
 }
 
 const C = PLAN_COLOURS;
@@ -167,6 +170,14 @@ function footShapes(view: Extract<FilmPlanView, { region: 'foot' }>, w: PlanWord
       at: beside(p.head[1], 14 * u, 16 * u),
       text: w.shift,
       colour: C.construction,
+    },
+    { kind: 'label', id: 'hva-post', at: beside(p.p1[1], 14 * u, 0), text: w.hvaPost, colour: C.result },
+    {
+      kind: 'label',
+      id: 'ima-post',
+      at: beside(midpoint(p.m1[0], p.m1[1]), 14 * u, 0),
+      text: w.imaPost,
+      colour: C.result,
     },
   ];
 }
