@@ -60,6 +60,11 @@ function PlanNumbers({ view }: { readonly view: FilmPlanView }) {
           <strong>{formatNumber(lang, p.predictedWbl)} %</strong>
         </output>
       </div>
+      {p.warnings.map((key) => (
+        <p key={key} className="warning" data-warning={`film-${key}`}>
+          {t(key)}
+        </p>
+      ))}
       {!p.calibrated && <p className="hint">{t('film.plan.uncalibratedHint', { mm: NOMINAL_PLATEAU_MM })}</p>}
     </>
   );

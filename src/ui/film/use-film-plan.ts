@@ -55,8 +55,14 @@ export function useFilmPlan(region: FilmRegion): FilmPlanView | null {
     if (!procedure) return null;
     if (region === 'knee') {
       const input = kneeInput(procedure, params);
-      const plan = input && planOnFilm(points, input, mmPerPixel);
-      return plan ? { region, plan, procedure } : null;
+      if (!input) return null;
+      const plan = planOnFilm(points, input, mmPerPixel);
+      if (!plan) return null;
+      // As the 3D plan: one that would turn the wrong way (an HTO on a valgus knee) is held at 0°, with the warning.
+      if (plan.correction * (input.site === 'tibia' ? 1 : -1) >= 0) return { region, plan, procedure };
+      const held = planOnFilm(points, { ...input, angle: 0 }, mmPerPixel)!;
+      const warnings = [...new Set([...held.warnings, 'warn.knee.otherProcedure'])];
+      return { region, plan: { ...held, warnings }, procedure };
     }
     if (!pre || !post || footCase?.plan.proc.region !== 'foot') return null;
     const keys = ['ima', 'hva'] as const;
