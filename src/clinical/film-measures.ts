@@ -84,10 +84,15 @@ export function filmDistanceMm(a: FilmPoint, b: FilmPoint, mmPerPixel: number): 
  * read from the landmarks' own medial and forward directions, never from the film's side marker.
  */
 function canonicalMap(medial: Vec2, forward: Vec2): (p: FilmPoint) => readonly [number, number] {
+  const sx = mirrorSign(medial, forward);
+  return (p) => [sx * p[0], -p[1]];
+}
+
+/** +1 when the film shows the canonical (right) side, −1 for its mirror image (see canonicalMap). */
+export function mirrorSign(medial: Vec2, forward: Vec2): 1 | -1 {
   // Image y runs down; (x, −y) is a right-handed frame in which X × Y must come out positive.
   const handed = medial[0] * -forward[1] - -medial[1] * forward[0];
-  const sx = handed >= 0 ? 1 : -1;
-  return (p) => [sx * p[0], -p[1]];
+  return handed >= 0 ? 1 : -1;
 }
 
 function footMeasures(p: Points): Partial<Record<FilmMeasureId, number>> {

@@ -5,6 +5,7 @@ import type { ProcedureDef } from '../procedures/types';
 import { usePlayback } from '../state/playback-store';
 import type { Case } from '../engine/case';
 import { useView } from '../state/store';
+import { useHandoutFilm } from './handout-film';
 import { handoutTimes, type HandoutFrame } from './handout-frames';
 import { RecoveryTimeline } from './RecoveryTimeline';
 import './handout.css';
@@ -108,6 +109,7 @@ export default function Handout({
   const page = useRef<HTMLDivElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const printed = useRef(false);
+  const film = useHandoutFilm((s) => s.picture);
 
   useEffect(() => {
     // Modal, as the share dialog: the page behind is inert, Tab stays inside, Escape closes it, and
@@ -182,6 +184,12 @@ export default function Handout({
           <p className="handout-preparing" role="status">
             {t('handout.preparing')}
           </p>
+        )}
+        {film && (
+          <figure className="handout-film" data-testid="handout-film">
+            <img src={film} alt={t('handout.film')} />
+            <figcaption>{t('handout.film')}</figcaption>
+          </figure>
         )}
         <div className="handout-columns">
           <section aria-labelledby="handout-angles">

@@ -6,7 +6,7 @@ import { useSession } from '../../state/store';
 import { useFilm, type CalibrationSource } from './film-store';
 
 /** The film's millimetres per pixel and where they come from: the ruler once drawn, else the DICOM header. */
-function useCalibration(): { mmPerPixel: number; source: CalibrationSource } | null {
+export function useCalibration(): { mmPerPixel: number; source: CalibrationSource } | null {
   const film = useFilm((s) => s.film);
   const ruler = useFilm((s) => s.ruler);
   const known = useFilm((s) => s.rulerMm);

@@ -1,6 +1,7 @@
 import { circleCentre, type FilmPoint, type FilmRegion } from '../../clinical/film-measures';
 import type { DecodedFilm } from './decode-film';
 import { useFilm } from './film-store';
+import { FilmPlanLayer } from './FilmPlanLayer';
 
 interface Props {
   readonly film: DecodedFilm;
@@ -99,6 +100,7 @@ export function FilmOverlay({ film, region, scale, showCursor }: Props) {
       ) : (
         <KneeLines p={points} scale={scale} />
       )}
+      <FilmPlanLayer region={region} scale={scale} />
       {points.map(
         (p, i) =>
           p && (

@@ -7,6 +7,7 @@ import { firstFile, forgetAsked, openFilmFile } from './film-open';
 import { FilmGuide } from './FilmGuide';
 import { FilmImage } from './FilmImage';
 import { FilmMessages } from './FilmMessages';
+import { FilmPlanPanel } from './FilmPlanPanel';
 import { FilmReadouts } from './FilmReadouts';
 import { FilmTools } from './FilmTools';
 import './film.css';
@@ -171,6 +172,7 @@ export default function FilmView() {
               <FilmTools hintId={hintId} />
               <FilmGuide region={region} />
               <FilmReadouts region={region} />
+              <FilmPlanPanel region={region} />
             </>
           )}
         </div>

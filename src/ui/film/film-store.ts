@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { FilmPoint } from '../../clinical/film-measures';
+import { clearHandoutFilm } from '../handout-film';
 import type { DecodedFilm, FilmRefusal } from './decode-film';
 
 /** What a press on the film does: place or move landmarks, the calibration ruler, the distance, or set the contrast. */
@@ -79,11 +80,14 @@ export function undo(): void {
 /** A new film: its own window, no points. */
 export function showFilm(film: DecodedFilm): void {
   useFilm.setState({ ...EMPTY, film, window: film.window });
+  clearHandoutFilm();
 }
 
 /** Forgets the film and everything placed on it (the view closes, or the body part changes). */
 export function wipeFilm(): void {
   useFilm.setState({ ...EMPTY });
+  // The handout's copy of the film goes with it.
+  clearHandoutFilm();
 }
 
 /** Forgets the points only (the body part changed: another set of landmarks). */
