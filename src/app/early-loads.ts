@@ -26,8 +26,15 @@ export const stringsLoaded = initI18n(lang).catch((error: unknown) =>
   console.warn('Strings not loaded', error),
 );
 
+/** How long the first render may wait for the 3D view's code on a slow network, ms. */
+const STAGE_WAIT_MS = 500;
+
 /**
  * What the page's first render waits for: its strings and the 3D view's code, so that the view's
- * canvas is made in that render, not in one after it.
+ * canvas is made in that render, not in one after it; but on a slow network the page shows its
+ * controls (and the loading progress) rather than stay blank while that code comes.
  */
-export const firstRenderReady = Promise.all([stringsLoaded, stage]);
+export const firstRenderReady = Promise.all([
+  stringsLoaded,
+  Promise.race([stage, new Promise((done) => setTimeout(done, STAGE_WAIT_MS))]),
+]);
