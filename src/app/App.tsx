@@ -84,8 +84,10 @@ export function App() {
   const ready = useReady() && texts && procedureUi;
   const study = useSession((s) => s.mode === 'study');
   const active = useSession((s) => s.mode === 'kiosk');
-  const [kioskState, setKioskState] = useState<KioskState>({ exploring: false, shown: 0 });
-  const kiosk = { active, ...kioskState };
+  // Null until the kiosk's own code has mounted (it reports at once): before that a touch would
+  // not be heard, so the page does not say it is in the kiosk's loop yet.
+  const [kioskState, setKioskState] = useState<KioskState | null>(null);
+  const kiosk = { active, exploring: kioskState?.exploring ?? false, shown: kioskState?.shown ?? 0 };
   const embed = useSession((s) => s.mode === 'embed');
   const [sheetRaised, setSheetRaised] = useState(false);
   // The film lies over the views and the panel: what it covers is out of the keyboard's way.
@@ -96,8 +98,8 @@ export function App() {
       className={
         kiosk.active ? `app kiosk ${kiosk.exploring ? 'explore' : 'attract'}` : embed ? 'app embed' : 'app'
       }
-      data-kiosk={kiosk.active ? (kiosk.exploring ? 'explore' : 'attract') : undefined}
-      data-kiosk-shown={kiosk.active ? kiosk.shown : undefined}
+      data-kiosk={kiosk.active && kioskState ? (kiosk.exploring ? 'explore' : 'attract') : undefined}
+      data-kiosk-shown={kiosk.active && kioskState ? kiosk.shown : undefined}
     >
       <TopBar />
       <main className="layout">
