@@ -63,6 +63,16 @@ export function ellipse2(p: number, q: number, a: number, b: number): number {
   return k1 === 0 ? -Math.min(a, b) : (k0 * (k0 - 1)) / k1;
 }
 
+/** An ellipse extruded from lo to hi, shrunk by `round` so that rounding its edges restores its size. */
+function inset(ra: number, rb: number, lo: number, hi: number, round: number) {
+  return { mid: (lo + hi) / 2, half: (hi - lo) / 2 - round, a: ra - round, b: rb - round };
+}
+
+/** The distance to an extrusion from the distances to its outline (de) and its end planes (dt), edges rounded. */
+function roundedExtrusion(de: number, dt: number, round: number): number {
+  return Math.hypot(Math.max(de, 0), Math.max(dt, 0)) + Math.min(Math.max(de, dt), 0) - round;
+}
+
 /**
  * An elliptic cylinder: an ellipse (semi-axes ra, rb) in the plane of the two axes other than `axis`,
  * extruded from lo to hi along `axis`, all edges rounded by `round`.
@@ -77,10 +87,7 @@ export function ellipticCylinder(
   hi: number,
   round: number,
 ): Sdf {
-  const mid = (lo + hi) / 2;
-  const half = (hi - lo) / 2 - round;
-  const a = ra - round;
-  const b = rb - round;
+  const { mid, half, a, b } = inset(ra, rb, lo, hi, round);
   return (x, y, z) => {
     let p: number, q: number, t: number;
     if (axis === 'x') {
@@ -96,9 +103,7 @@ export function ellipticCylinder(
       q = y - c[1];
       t = z;
     }
-    const de = ellipse2(p, q, a, b);
-    const dt = Math.abs(t - mid) - half;
-    return Math.hypot(Math.max(de, 0), Math.max(dt, 0)) + Math.min(Math.max(de, dt), 0) - round;
+    return roundedExtrusion(ellipse2(p, q, a, b), Math.abs(t - mid) - half, round);
   };
 }
 
@@ -116,17 +121,12 @@ export function domedCondyle(
   round: number,
   dome: number,
 ): Sdf {
-  const mid = (lo + hi) / 2;
-  const half = (hi - lo) / 2 - round;
-  const a = ra - round;
-  const b = rb - round;
+  const { mid, half, a, b } = inset(ra, rb, lo, hi, round);
   return (x, y, z) => {
     const p = y - c[1];
     const q = z - c[2];
-    const de = ellipse2(p, q, a, b);
     const rho2 = Math.min((p * p) / (a * a) + (q * q) / (b * b), 1.5);
-    const dt = Math.abs(x - mid) - (half - dome * rho2);
-    return Math.hypot(Math.max(de, 0), Math.max(dt, 0)) + Math.min(Math.max(de, dt), 0) - round;
+    return roundedExtrusion(ellipse2(p, q, a, b), Math.abs(x - mid) - (half - dome * rho2), round);
   };
 }
 

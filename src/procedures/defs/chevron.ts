@@ -13,7 +13,7 @@ import {
   medialApproach,
   medialTrim,
   medialTrimCut,
-  softTissue,
+  openShiftTissue,
   type MedialTrim,
   headShift,
 } from '../foot/first-ray';
@@ -107,12 +107,7 @@ const TRIM: MedialTrim = { halfWidth: (ctx) => chevronWidth(ctx) / 2, shiftMm: c
  * The open chevron releases the contracted lateral structures through the joint and closes by
  * plicating the medial capsule over the corrected toe (CLINICAL §1.1; its capsule-repair caption).
  */
-const capsule = softTissue({
-  head: 'capital',
-  shiftMm: chevronShiftMm,
-  shiftFraction: (ctx) => Number(ctx.params.shift) / 100,
-  work: () => ({ plication: true, lateralRelease: true }),
-});
+const capsule = openShiftTissue('capital', chevronShiftMm, true);
 
 export const chevron: ProcedureDef = {
   id: 'chevron',

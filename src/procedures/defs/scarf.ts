@@ -10,7 +10,7 @@ import {
   medialApproach,
   medialTrim,
   medialTrimCut,
-  softTissue,
+  openShiftTissue,
   type MedialTrim,
   headShift,
 } from '../foot/first-ray';
@@ -68,12 +68,7 @@ const TRIM: MedialTrim = {
 };
 
 /** The scarf closes by plicating the medial capsule over the corrected toe. */
-const capsule = softTissue({
-  head: 'plantar',
-  shiftMm: scarfShiftMm,
-  shiftFraction: (ctx) => Number(ctx.params.shift) / 100,
-  work: () => ({ plication: true, lateralRelease: false }),
-});
+const capsule = openShiftTissue('plantar', scarfShiftMm, false);
 
 export const scarf: ProcedureDef = {
   id: 'scarf',

@@ -262,3 +262,21 @@ export function medialTrimCut(trim: MedialTrim): CutDef {
     fragments: [shaft],
   };
 }
+
+/**
+ * An open shift osteotomy's soft tissue (chevron, scarf): the head shifted by the `shift` parameter
+ * (a percentage of the width at the cut), the medial capsule plicated over the corrected toe, the
+ * lateral structures released or not.
+ */
+export function openShiftTissue(
+  head: string,
+  shiftMm: (ctx: PlanContext) => number,
+  lateralRelease: boolean,
+) {
+  return softTissue({
+    head,
+    shiftMm,
+    shiftFraction: (ctx) => Number(ctx.params.shift) / 100,
+    work: () => ({ plication: true, lateralRelease }),
+  });
+}
