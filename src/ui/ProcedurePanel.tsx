@@ -1,16 +1,14 @@
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { grade } from '../clinical/grading';
 import { MEASURE_UNIT, REGION_MEASURES, type MeasureId } from '../clinical/measures';
 import { boundDigits, type TypicalRange } from '../clinical/published-results';
 import { formatNumber, useTextsReady, type Language } from '../i18n';
 import { procedureById, typicalRange } from '../procedures/registry';
-import type { ProcedureDef } from '../procedures/types';
 import { goToStep, usePlayback } from '../state/playback-store';
 import type { Case } from '../engine/case';
 import { useSession } from '../state/store';
-import type { HandoutAngle } from './Handout';
+import { HandoutButton } from './HandoutButton';
 import { AddonControls, ParamControls } from './ParamControls';
 import { QuietBoundary } from './QuietBoundary';
 import { Segmented } from './Segmented';
@@ -54,50 +52,6 @@ const warningHook = (key: string): string =>
 
 /** The info tabs (and their styles) load with the first procedure opened, not with the page. */
 const InfoTabs = lazy(() => import('./InfoTabs'));
-/** The printable handout (and its print styles) loads when asked for. */
-const Handout = lazy(() => import('./Handout'));
-
-/** "Print handout": a one-page sheet for the patient, over the app until closed. */
-function HandoutButton({
-  state,
-  angles,
-  proc,
-}: {
-  readonly state: Case;
-  readonly angles: readonly HandoutAngle[];
-  readonly proc: ProcedureDef;
-}) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const close = useCallback(() => {
-    setOpen(false);
-    button.current?.focus();
-  }, []);
-  return (
-    <>
-      <button
-        type="button"
-        ref={button}
-        className="handout-button"
-        onClick={() => setOpen(true)}
-        data-testid="print-handout"
-      >
-        {t('handout.button')}
-      </button>
-      {open &&
-        // On the body, beside the app: printing hides everything else.
-        createPortal(
-          <QuietBoundary onError={close}>
-            <Suspense fallback={null}>
-              <Handout state={state} angles={angles} proc={proc} onClose={close} />
-            </Suspense>
-          </QuietBoundary>,
-          document.body,
-        )}
-    </>
-  );
-}
 
 /** The operation's correction, its steps, and its result measured on the model. */
 export function ProcedurePanel({ state }: { readonly state: Case }) {
@@ -192,13 +146,7 @@ export function ProcedurePanel({ state }: { readonly state: Case }) {
         </Suspense>
       </QuietBoundary>
       {consult && (
-        <HandoutButton
-          state={state}
-          angles={REGION_MEASURES[proc.region].flatMap((id) =>
-            post[id] === undefined ? [] : [{ id, pre: pre[id]!, post: post[id], unit: MEASURE_UNIT[id] }],
-          )}
-          proc={base ?? proc}
-        />
+        <HandoutButton state={state} proc={base ?? proc} className="handout-button" testId="print-handout" />
       )}
       <h3>{t('procedure.steps')}</h3>
       <ol className="steps">

@@ -10,6 +10,16 @@ type P = readonly [number, number];
 /** The angles the drawn limb has (CLINICAL §2's default case: a varus knee). */
 export const KNEE_ANGLES = { hka: 172, mpta: 82, ldfa: 88 } as const;
 
+/** A limb's angles, degrees: HKA, mMPTA, mLDFA. */
+export interface KneeAngles {
+  readonly hka: number;
+  readonly mpta: number;
+  readonly ldfa: number;
+}
+
+/** A valgus knee, its deformity in the femur (a DFO's patient): a low mLDFA, a normal mMPTA. */
+export const VALGUS_ANGLES: KneeAngles = { hka: 186, mpta: 90, ldfa: 84 };
+
 export const KNEE_SIZE = { width: 500, height: 1400 } as const;
 
 const rad = (deg: number) => (deg * Math.PI) / 180;
@@ -24,7 +34,7 @@ const along = (from: P, d: P, length: number): P => [from[0] + d[0] * length, fr
  * plateau line makes the mMPTA with the tibial axis medially, the condylar tangent the mLDFA with
  * the femoral axis laterally.
  */
-export function kneeLandmarks(a = KNEE_ANGLES) {
+export function kneeLandmarks(a: KneeAngles = KNEE_ANGLES) {
   const knee: P = [220, 760];
   const ankle: P = [220, 1320];
   const femur = dir(180 - a.hka);
@@ -51,10 +61,10 @@ export function kneeLandmarks(a = KNEE_ANGLES) {
   return { points, hip, r };
 }
 
-/** The drawn limb as an 8-bit greyscale PNG. */
-export function kneePng(): Buffer {
+/** The drawn limb (with these angles) as an 8-bit greyscale PNG. */
+export function kneePng(a: KneeAngles = KNEE_ANGLES): Buffer {
   const { width, height } = KNEE_SIZE;
-  const { points, hip, r } = kneeLandmarks();
+  const { points, hip, r } = kneeLandmarks(a);
   const grey = new Uint8Array(width * height).fill(24);
   const rod = (a: P, b: P, w: number, v: number) => {
     const [dx, dy] = [b[0] - a[0], b[1] - a[1]];

@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { FilmRegion } from '../../clinical/film-measures';
 import { NOMINAL_PLATEAU_MM } from '../../clinical/film-plan';
 import { formatNumber } from '../../i18n';
+import { procedureById } from '../../procedures/registry';
+import { useProcedurePlan } from '../../state/procedure-plan';
 import { useSession } from '../../state/store';
-import { setHandoutFilm } from '../handout-film';
+import { setHandoutFilm, useHandoutFilm } from '../handout-film';
+import { HandoutButton } from '../HandoutButton';
 import { canvasPng, download, filmPicture, pictureName } from './film-export';
 import { landmarkShapes, planShapes } from './film-plan-shapes';
 import { useFilm } from './film-store';
@@ -12,6 +15,26 @@ import { gapWords, planWords } from './FilmPlanLayer';
 import { useFilmPlan, type FilmPlanView } from './use-film-plan';
 
 type T = (key: string, values?: Record<string, unknown>) => string;
+
+/**
+ * "Print handout" from the film view, once the film is in the handout: the film lies over the
+ * side panel and its handout button, and closing the film takes the film out of the handout, so
+ * the handout with the film can only be opened from here. The same handout as the panel's.
+ */
+function FilmHandoutButton() {
+  const state = useProcedurePlan();
+  const chosen = useSession((s) => s.procedure);
+  const consult = useSession((s) => s.mode === 'consult');
+  const film = useHandoutFilm((s) => s.picture);
+  if (!state || !film || !consult) return null;
+  return (
+    <HandoutButton
+      state={state}
+      proc={procedureById(chosen) ?? state.plan.proc}
+      action="film-print-handout"
+    />
+  );
+}
 
 /** The plan's numbers: the correction, the gap (or the head's shift), the load line it predicts. */
 function PlanNumbers({ view }: { readonly view: FilmPlanView }) {
@@ -145,6 +168,7 @@ export function FilmPlanPanel({ region }: { readonly region: FilmRegion }) {
             {t('film.plan.handout')}
           </button>
         )}
+        <FilmHandoutButton />
       </div>
       <p role="status" className="film-plan-news">
         {news}

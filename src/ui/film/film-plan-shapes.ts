@@ -140,19 +140,23 @@ function kneeShapes(view: Extract<FilmPlanView, { region: 'knee' }>, w: PlanWord
     { kind: 'dot', id: 'target', at: p.target, r: 6, colour: C.construction },
     { kind: 'dot', id: 'hinge', at: p.hinge, r: 7, colour: C.cut, hollow: true },
     { kind: 'dot', id: p.moved === 'ankle' ? 'ankle-new' : 'hip-new', at: p.movedTo, r: 7, colour: C.result },
-    out(p.target, far * 44, -22, 'target', w.target, C.construction),
+    // Above the target, or below it when the hinge lies above it (a DFO's): not over the hinge's labels.
+    out(p.target, far * 44, p.hinge[1] < p.target[1] ? 26 : -22, 'target', w.target, C.construction),
     out(p.hinge, far * 44, 18, 'hinge', w.hinge, C.cut),
     out(p.hinge, far * 44, 38, 'correction', w.correction, C.construction),
     out(p.wedge[1][0], -far * 16, 16, 'gap', w.gap, C.cut),
-    // Below the moved end: beside it the arc of the turn runs.
-    {
-      kind: 'label',
-      id: 'moved',
-      at: beside(p.movedTo, 0, 30 * u),
-      text: w.moved,
-      colour: C.result,
-      anchor: 'middle',
-    },
+    // Below the moved ankle: beside it the arc of the turn runs. The moved hip's beside it, away
+    // from where it was: below it lie the femoral head's rim and its points.
+    p.moved === 'ankle'
+      ? {
+          kind: 'label',
+          id: 'moved',
+          at: beside(p.movedTo, 0, 30 * u),
+          text: w.moved,
+          colour: C.result,
+          anchor: 'middle',
+        }
+      : out(p.movedTo, (Math.sign(p.movedTo[0] - p.hip[0]) || 1) * 14, 5, 'moved', w.moved, C.result),
     out(midpoint(p.newLoadLine[0], p.target), 14, 0, 'load-line-new', w.newLoad, C.result),
   ];
 }
