@@ -35,6 +35,8 @@ declare global {
        * mm (set by the camera rig while it is mounted).
        */
       camera?: () => { azimuth: number; polar: number; distance: number };
+      /** In the X-ray view: the film landmarks of the patient on the canvas (CSS px) and the mm a CSS px spans. */
+      xrayLandmarks?: () => { points: [number, number][]; mmPerPx: number };
       /** The sizes each tool whose name starts with prefix was built to, shown or not (Instrument). */
       toolSizes(prefix: string): { name: string; size: string; shown: boolean }[];
     };

@@ -13,7 +13,11 @@ export type Lang = 'en' | 'it';
 export type Voice = 'patient' | 'technical';
 export type Mode = 'consult' | 'study' | 'kiosk' | 'embed';
 export type ViewKind = '3d' | 'xray';
-export type Projection = 'ap' | 'lat';
+/**
+ * The X-ray view's projection: the C-arm's AP or lateral, or the standing film the region's
+ * angles are measured on (the foot's weight-bearing dorsoplantar, the knee's long leg).
+ */
+export type Projection = 'ap' | 'lat' | 'standing';
 
 /** What the user chose: everything here is reflected in the URL. */
 export interface Session {

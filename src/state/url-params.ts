@@ -60,7 +60,7 @@ export const URL_PARAMS = {
   /** 3d: the shaded bones; xray: the scene as the C-arm's image intensifier shows it. */
   view: choice(['3d', 'xray']),
   /** The C-arm's projection in the X-ray view: ap (dorsoplantar on the foot) or lat (lateral). */
-  proj: choice(['ap', 'lat']),
+  proj: choice(['ap', 'lat', 'standing']),
   /** Playback speed; the controls offer 0.5–2×, a link (a kiosk, a test) may ask up to 8×. */
   speed: { kind: 'number', default: 1, min: 0.5, max: 8 },
   region: choice(['foot', 'knee']),

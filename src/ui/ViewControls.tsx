@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayback } from '../state/playback-store';
+import type { Projection } from '../state/session-slice';
 import { useSession } from '../state/store';
 import { useView } from '../state/store';
 import { Segmented } from './Segmented';
@@ -21,6 +22,10 @@ const CORNER: CSSProperties = {
 };
 
 /** The same over the top-right corner. */
+/** The C-arm's projections, which a step's own shot takes; and the standing film. */
+const C_ARM_PROJECTIONS: readonly Projection[] = ['ap', 'lat'];
+const PROJECTIONS: readonly Projection[] = [...C_ARM_PROJECTIONS, 'standing'];
+
 const RIGHT_CORNER: CSSProperties = { ...CORNER, left: 'auto', right: 8, justifyContent: 'flex-end' };
 
 /** Shows the patient before surgery, or the operation's result (its end), in the view; or both side by side. */
@@ -74,6 +79,7 @@ export function ViewControls() {
   const { t } = useTranslation();
   const view = useSession((s) => s.view);
   const proj = useSession((s) => s.proj);
+  const region = useSession((s) => s.region);
   const set = useSession((s) => s.set);
   const open = useSession((s) => s.procedure !== null);
   // A percutaneous step's own shot on screen: the controls say X-ray, in the shot's projection.
@@ -95,10 +101,13 @@ export function ViewControls() {
           <Segmented
             label={t('view.projLabel')}
             value={shot ?? proj}
-            options={[
-              { value: 'ap', label: t('view.ap'), testId: 'proj-ap', title: t('view.apTitle') },
-              { value: 'lat', label: t('view.lat'), testId: 'proj-lat', title: t('view.latTitle') },
-            ]}
+            // A step's shot is the C-arm's: AP or lateral only.
+            options={(shot ? C_ARM_PROJECTIONS : PROJECTIONS).map((p) => ({
+              value: p,
+              label: t(p === 'standing' ? `view.standing.${region}` : `view.${p}`),
+              testId: `proj-${p}`,
+              title: t(p === 'standing' ? `view.standing.${region}Title` : `view.${p}Title`),
+            }))}
             onChange={(p) => set({ proj: p })}
           />
         )}

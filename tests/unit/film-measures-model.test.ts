@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionLandmarks } from '../../src/anatomy/landmarks';
-import { landmark } from '../../src/anatomy/landmarks';
 import type { Vec3 } from '../../src/anatomy/vec';
 import { FOOT_DEFORMITY, JLCA_PLAUSIBLE, KNEE_DEFORMITY } from '../../src/clinical/deformity-params';
 import { measureFilm, type FilmPoint } from '../../src/clinical/film-measures';
+import { modelFilmPoints } from '../../src/engine/film-points';
 import { posedFoot, posedKnee } from '../../src/clinical/patient';
 import { REST_LANDMARKS } from '../../src/engine/rest-landmarks';
 
@@ -36,46 +36,11 @@ function project(side: 'right' | 'left', pxPerMm: number, second: 1 | 2) {
   return (p: Vec3): FilmPoint => [2000 + sx * p[0] * pxPerMm, 4000 - p[second] * pxPerMm];
 }
 
-function footFilm(lm: RegionLandmarks, side: 'right' | 'left'): FilmPoint[] {
-  const at = project(side, FOOT_PX, 2);
-  return [
-    ['metatarsal1', 'base'],
-    ['metatarsal1', 'head'],
-    ['proximalPhalanx1', 'base'],
-    ['proximalPhalanx1', 'head'],
-    ['metatarsal2', 'base'],
-    ['metatarsal2', 'head'],
-    ['metatarsal1', 'articularMedial'],
-    ['metatarsal1', 'articularLateral'],
-    ['distalPhalanx1', 'base'],
-    ['distalPhalanx1', 'head'],
-  ].map(([part, name]) => at(landmark(lm, part!, name!)));
-}
+const footFilm = (lm: RegionLandmarks, side: 'right' | 'left'): FilmPoint[] =>
+  modelFilmPoints('foot', lm).map(project(side, FOOT_PX, 2));
 
-/** Femoral head radius, mm (CLINICAL §2: 47.6 mm across in men). */
-const HEAD_RADIUS = 23.8;
-
-function kneeFilm(lm: RegionLandmarks, side: 'right' | 'left'): FilmPoint[] {
-  const at = project(side, KNEE_PX, 1);
-  const hip = landmark(lm, 'femur', 'hipCentre');
-  // Three points on the head's outline, where a surgeon would click its rim.
-  const rim = [40, 100, 160].map((deg): Vec3 => {
-    const t = (deg * Math.PI) / 180;
-    return [hip[0] + HEAD_RADIUS * Math.cos(t), hip[1] + HEAD_RADIUS * Math.sin(t), hip[2]];
-  });
-  const tibKnee = landmark(lm, 'tibia', 'kneeCentre');
-  const femKnee = landmark(lm, 'femur', 'kneeCentre');
-  const knee: Vec3 = [(tibKnee[0] + femKnee[0]) / 2, (tibKnee[1] + femKnee[1]) / 2, 0];
-  return [
-    ...rim,
-    knee,
-    landmark(lm, 'talus', 'ankleCentre'),
-    landmark(lm, 'femur', 'condyleMedial'),
-    landmark(lm, 'femur', 'condyleLateral'),
-    landmark(lm, 'tibia', 'plateauMedial'),
-    landmark(lm, 'tibia', 'plateauLateral'),
-  ].map(at);
-}
+const kneeFilm = (lm: RegionLandmarks, side: 'right' | 'left'): FilmPoint[] =>
+  modelFilmPoints('knee', lm).map(project(side, KNEE_PX, 1));
 
 describe('a film of the posed model measures as the model does', () => {
   it('gives the default foot case (HVA 32, IMA 14, DMAA 8, HVIA 8) on a right and a left film', () => {

@@ -3,6 +3,7 @@ import { DEFAULT_VIEW } from '../../src/scene/camera-views';
 import {
   FIELD_MM,
   FIELD_RADIUS,
+  STANDING_FILM,
   XRAY_DISTANCE,
   xrayCamera,
   xrayCentre,
@@ -10,6 +11,7 @@ import {
   type XrayCamera,
 } from '../../src/scene/xray/xray-camera';
 import { cArmPlacement } from '../../src/scene/xray/c-arm';
+import { REST_LANDMARKS } from '../../src/engine/rest-landmarks';
 import { decodeUrl } from '../../src/state/url-codec';
 import { sessionFromUrl, sessionToUrl } from '../../src/state/session-slice';
 
@@ -107,6 +109,30 @@ describe('image centre and field', () => {
     expect(f.halfHeight).toBeCloseTo(200 * f.mmPerPx);
     expect(f.halfWidth / f.halfHeight).toBeCloseTo(2);
     expect(xrayFrustum(300, 600, 170).mmPerPx).toBeCloseTo(170 / 2 / (FIELD_RADIUS * 300));
+  });
+
+  it('shows a standing film whole: heel to big toe, hip to ankle, filling the view’s height', () => {
+    const lm = REST_LANDMARKS;
+    const knee = STANDING_FILM.knee;
+    // The long leg: from above the femoral head to below the talus, centred between them.
+    expect(knee.heightMm).toBeGreaterThan(lm.knee.femur!.hipCentre![1] - lm.knee.talus!.ankleCentre![1] + 60);
+    expect(knee.centre[1]).toBeCloseTo((lm.knee.femur!.hipCentre![1] + lm.knee.talus!.ankleCentre![1]) / 2);
+    const foot = STANDING_FILM.foot;
+    expect(foot.heightMm).toBeGreaterThan(
+      lm.foot.distalPhalanx1!.head![2] - lm.foot.calcaneus!.centre![2] + 40,
+    );
+    for (const region of ['foot', 'knee'] as const) {
+      // The step's target does not move it: the whole limb stays on the film.
+      expect(xrayCentre(region, [1, 2, 3], 'standing')).toEqual(STANDING_FILM[region].centre);
+      const c = xrayCamera(region, 'standing', 'right', 0.9, STANDING_FILM[region].centre);
+      expect(c.round).toBe(false);
+      expect(c.fieldMm).toBeCloseTo(STANDING_FILM[region].heightMm * 0.9);
+      expect(xrayCamera(region, 'ap', 'right', 1, [0, 0, 0]).round).toBe(true);
+    }
+    // Fitted to the height, whatever the width: a landscape view shows the film's sides too.
+    const f = xrayFrustum(1200, 600, 960, false);
+    expect(f.halfHeight * 2).toBeCloseTo(960);
+    expect(f.halfWidth * 2).toBeCloseTo(1920);
   });
 });
 

@@ -2,12 +2,15 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { SEX_SCALE } from '../../anatomy/sizes';
 import { useStore } from 'zustand';
+import { modelFilmPoints } from '../../engine/film-points';
+import { usePosedPatient } from '../../state/patient';
 import { usePlayback } from '../../state/playback-store';
 import { useProcedurePlan } from '../../state/procedure-plan';
 import { useSession } from '../../state/store';
 import { useView } from '../../state/store';
 import { usePane } from '../pane';
 import { usePanePlan } from '../use-pane-plan';
+import type { Projection } from '../../state/session-slice';
 import type { XrayMode } from './xray-mode';
 
 /**
@@ -16,7 +19,7 @@ import type { XrayMode } from './xray-mode';
  * (nothing until its code has loaded), centred on the current step and from the chosen projection.
  * The rendering loads on first use (React.lazy would split the initial chunks anew: ~0.6 KB more).
  */
-export function XrayView({ proj }: { readonly proj: 'ap' | 'lat' }) {
+export function XrayView({ proj }: { readonly proj: Projection }) {
   const get = useThree((s) => s.get);
   const [mode, setMode] = useState<XrayMode | null>(null);
   const region = useSession((s) => s.region);
@@ -52,6 +55,18 @@ export function XrayView({ proj }: { readonly proj: 'ap' | 'lat' }) {
     () => mode?.aim(region, proj, side, SEX_SCALE[region][sex], stepTarget),
     [mode, region, proj, side, sex, stepTarget],
   );
+
+  // The test surface: where the film landmarks of the patient (before surgery) fall on this image.
+  const patient = usePosedPatient();
+  useEffect(() => {
+    const viz = window.__viz;
+    if (!mode || !pane.primary || !viz) return;
+    const hook = () => mode.project(modelFilmPoints(region, patient.landmarks));
+    viz.xrayLandmarks = hook;
+    return () => {
+      if (viz.xrayLandmarks === hook) delete viz.xrayLandmarks;
+    };
+  }, [mode, pane, region, patient]);
 
   useFrame((state) => mode?.render(state), 1);
   return null;

@@ -1,4 +1,6 @@
+import { landmark } from '../../anatomy/landmarks';
 import type { Region } from '../../anatomy/types';
+import { REST_LANDMARKS } from '../../engine/rest-landmarks';
 import type { Projection, Side } from '../../state/session-slice';
 import { DEFAULT_VIEW } from '../camera-views';
 
@@ -9,10 +11,57 @@ type Vec3 = readonly [number, number, number];
  * frame of the right side (+X medial, +Y up, +Z anterior; on the foot +Z distal).
  */
 const BEAMS: Record<Region, Record<Projection, { readonly look: Vec3; readonly up: Vec3 }>> = {
-  // Dorsoplantar from above, toes up the screen; lateral from the lateral side, dorsum up.
-  foot: { ap: { look: [0, -1, 0], up: [0, 0, 1] }, lat: { look: [1, 0, 0], up: [0, 1, 0] } },
-  // From the front, and from the lateral side; the limb upright in both.
-  knee: { ap: { look: [0, 0, -1], up: [0, 1, 0] }, lat: { look: [1, 0, 0], up: [0, 1, 0] } },
+  // Dorsoplantar from above, toes up the screen; lateral from the lateral side, dorsum up. The
+  // standing film is dorsoplantar too.
+  foot: {
+    ap: { look: [0, -1, 0], up: [0, 0, 1] },
+    lat: { look: [1, 0, 0], up: [0, 1, 0] },
+    standing: { look: [0, -1, 0], up: [0, 0, 1] },
+  },
+  // From the front, and from the lateral side; the limb upright in both. The long-leg film is an AP.
+  knee: {
+    ap: { look: [0, 0, -1], up: [0, 1, 0] },
+    lat: { look: [1, 0, 0], up: [0, 1, 0] },
+    standing: { look: [0, 0, -1], up: [0, 1, 0] },
+  },
+};
+
+/**
+ * The ends of a standing film (CLINICAL §6: the angles are measured on weight-bearing films): the
+ * foot's from the heel to the big toe, the knee's long leg from the hip to the ankle; and how much
+ * more it shows beyond the landmarks, mm (the heel and toe pulp, the femoral head and the talus whole).
+ */
+const FILM_ENDS: Record<
+  Region,
+  {
+    readonly from: readonly [string, string];
+    readonly to: readonly [string, string];
+    readonly margin: number;
+  }
+> = {
+  foot: { from: ['calcaneus', 'centre'], to: ['distalPhalanx1', 'head'], margin: 45 },
+  knee: { from: ['talus', 'ankleCentre'], to: ['femur', 'hipCentre'], margin: 75 },
+};
+
+function standingFilm(region: Region): { readonly centre: Vec3; readonly heightMm: number } {
+  const { from, to, margin } = FILM_ENDS[region];
+  const a = landmark(REST_LANDMARKS[region], ...from);
+  const b = landmark(REST_LANDMARKS[region], ...to);
+  const up = BEAMS[region].standing.up;
+  const along = (b[0] - a[0]) * up[0] + (b[1] - a[1]) * up[1] + (b[2] - a[2]) * up[2];
+  return {
+    centre: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2],
+    heightMm: Math.abs(along) + 2 * margin,
+  };
+}
+
+/**
+ * Each region's standing film, region frame, man size: its centre, and its height, which fills the
+ * view's height (a film has no round field).
+ */
+export const STANDING_FILM: Record<Region, { readonly centre: Vec3; readonly heightMm: number }> = {
+  foot: standingFilm('foot'),
+  knee: standingFilm('knee'),
 };
 
 /** The beam's direction (source to intensifier) for a region and projection, right-side region frame. */
@@ -40,15 +89,18 @@ export interface XrayCamera {
   readonly look: Vec3;
   /** Unit direction that is up on the monitor. */
   readonly up: Vec3;
-  /** Diameter of the round field at the target, world mm. */
+  /** Diameter of the round field at the target, world mm; on a standing film, its height. */
   readonly fieldMm: number;
+  /** An intensifier's round field (true), or a film filling the view's height (false). */
+  readonly round: boolean;
 }
 
 /**
  * The centre of the image, region frame (mm): the open procedure step's camera target, else the
  * region's default view target.
  */
-export function xrayCentre(region: Region, stepTarget?: Vec3): Vec3 {
+export function xrayCentre(region: Region, stepTarget?: Vec3, proj: Projection = 'ap'): Vec3 {
+  if (proj === 'standing') return STANDING_FILM[region].centre;
   return stepTarget ?? DEFAULT_VIEW[region].target;
 }
 
@@ -73,7 +125,9 @@ export function xrayCamera(
     target[1] - look[1] * XRAY_DISTANCE,
     target[2] - look[2] * XRAY_DISTANCE,
   ];
-  return { position, target, look, up, fieldMm: FIELD_MM[region] * scale };
+  const film = proj === 'standing';
+  const fieldMm = film ? STANDING_FILM[region].heightMm : FIELD_MM[region];
+  return { position, target, look, up, fieldMm: fieldMm * scale, round: !film };
 }
 
 /**
@@ -84,7 +138,10 @@ export function xrayFrustum(
   width: number,
   height: number,
   fieldMm: number,
+  round = true,
 ): { halfWidth: number; halfHeight: number; mmPerPx: number } {
-  const mmPerPx = fieldMm / 2 / (FIELD_RADIUS * Math.max(1, Math.min(width, height)));
+  const mmPerPx = round
+    ? fieldMm / 2 / (FIELD_RADIUS * Math.max(1, Math.min(width, height)))
+    : fieldMm / Math.max(1, height);
   return { halfWidth: (width / 2) * mmPerPx, halfHeight: (height / 2) * mmPerPx, mmPerPx };
 }

@@ -1,4 +1,5 @@
 import type { RootState } from '@react-three/fiber';
+import { Vector3 } from 'three';
 import type { Region } from '../../anatomy/types';
 import type { Projection, Side } from '../../state/session-slice';
 import { xrayCamera, xrayCentre } from './xray-camera';
@@ -12,6 +13,12 @@ export interface XrayMode {
   /** Points the C-arm at the step's camera target (region frame, mm), or the region's default. */
   aim(region: Region, proj: Projection, side: Side, scale: number, stepTarget: Vec3 | undefined): void;
   render(state: RootState): void;
+  /**
+   * Where points of the region (its frame, mm) fall on the canvas as last drawn, CSS pixels from its
+   * top left, and the millimetres (in the beam's plane, man size times the patient's scale) one CSS
+   * pixel spans: what a film of this image would be calibrated with.
+   */
+  project(points: readonly Vec3[]): { points: [number, number][]; mmPerPx: number };
   stop(): void;
 }
 
@@ -40,11 +47,23 @@ export function startXray(state: RootState): XrayMode {
   if (orbit && orbitWas !== undefined) orbit.enabled = false;
   state.setEvents({ enabled: false });
   let shown: Projection = 'ap';
+  const placed = { mirror: 1, scale: 1 };
+  const at = new Vector3();
   return {
     aim(region, proj, side, scale, stepTarget) {
-      pipeline.aim(region, xrayCamera(region, proj, side, scale, xrayCentre(region, stepTarget)));
+      pipeline.aim(region, xrayCamera(region, proj, side, scale, xrayCentre(region, stepTarget, proj)));
       shown = proj;
+      Object.assign(placed, { mirror: side === 'left' ? -1 : 1, scale });
       state.invalidate();
+    },
+    project(points) {
+      const { clientWidth: w, clientHeight: h, width } = canvas;
+      const projected = points.map((p): [number, number] => {
+        at.set(p[0] * placed.mirror * placed.scale, p[1] * placed.scale, p[2] * placed.scale);
+        at.project(pipeline.camera);
+        return [((at.x + 1) / 2) * w, ((1 - at.y) / 2) * h];
+      });
+      return { points: projected, mmPerPx: (pipeline.mmPerPx * width) / Math.max(1, w) };
     },
     render({ gl, scene }) {
       pipeline.render(gl, scene);

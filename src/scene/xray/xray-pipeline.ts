@@ -33,6 +33,9 @@ import { FIELD_RADIUS, XRAY_DISTANCE, xrayFrustum, type XrayCamera } from './xra
 const MU_BONE: Record<Region, number> = { foot: 0.07, knee: 0.022 };
 /** Linear attenuation of soft tissue, per mm. */
 const MU_SOFT = 0.02;
+/** The round field's radius (a fraction of the view's shorter side) that puts its edge off the view. */
+const NO_FIELD_EDGE = 100;
+
 /**
  * Depth either side of the centre the 8-bit fallback can encode, as a fraction of the field's
  * diameter (its step is 2 × this / 255: ~1.2 mm on the foot).
@@ -89,8 +92,9 @@ export class XrayPipeline {
   private readonly size = new Vector2();
   private readonly clearColor = new Color();
   private fieldMm = 100;
+  private round = true;
   /** The viewport and field the camera's frustum was last fitted to (0 × 0: not yet). */
-  private readonly fitted = { width: 0, height: 0, fieldMm: 0, mmPerPx: 1 };
+  private readonly fitted = { width: 0, height: 0, fieldMm: 0, round: true, mmPerPx: 1 };
   // Swapped for one pass and put back: reused arrays, refilled each frame.
   private readonly swapped: Mesh[] = [];
   private readonly originals: (Material | Material[])[] = [];
@@ -145,6 +149,11 @@ export class XrayPipeline {
     this.quadScene.add(this.quad);
   }
 
+  /** The size of a drawing-buffer pixel in the beam's plane, mm, as last drawn. */
+  get mmPerPx(): number {
+    return this.fitted.mmPerPx;
+  }
+
   /** Points the C-arm: where it looks, which way is up, how wide the field is; and the region's bone. */
   aim(region: Region, view: XrayCamera): void {
     this.camera.position.fromArray(view.position);
@@ -152,6 +161,12 @@ export class XrayPipeline {
     this.camera.lookAt(view.target[0], view.target[1], view.target[2]);
     this.camera.updateMatrixWorld();
     this.fieldMm = view.fieldMm;
+    this.round = view.round;
+    // A film has no round field: its edge lies far outside the view.
+    this.composite.uniforms.uRadius!.value = view.round ? FIELD_RADIUS : NO_FIELD_EDGE;
+    // The model's skin covers the operated part only: on a standing film its ends would show as a
+    // sleeve on the limb, so the film shows the bones alone.
+    this.composite.uniforms.uMuSoft!.value = view.round ? MU_SOFT : 0;
     const halfSpan = HALF_SPAN * view.fieldMm;
     this.composite.uniforms.uMuBone!.value = MU_BONE[region];
     this.composite.uniforms.uHalfSpan!.value = halfSpan;
@@ -166,14 +181,14 @@ export class XrayPipeline {
     if (this.target.width !== w || this.target.height !== h) this.target.setSize(w, h);
     const cam = this.camera;
     const fit = this.fitted;
-    if (fit.width !== w || fit.height !== h || fit.fieldMm !== this.fieldMm) {
-      const { halfWidth, halfHeight, mmPerPx } = xrayFrustum(w, h, this.fieldMm);
+    if (fit.width !== w || fit.height !== h || fit.fieldMm !== this.fieldMm || fit.round !== this.round) {
+      const { halfWidth, halfHeight, mmPerPx } = xrayFrustum(w, h, this.fieldMm, this.round);
       cam.left = -halfWidth;
       cam.right = halfWidth;
       cam.top = halfHeight;
       cam.bottom = -halfHeight;
       cam.updateProjectionMatrix();
-      Object.assign(fit, { width: w, height: h, fieldMm: this.fieldMm, mmPerPx });
+      Object.assign(fit, { width: w, height: h, fieldMm: this.fieldMm, round: this.round, mmPerPx });
     }
 
     this.swap(scene, false);
