@@ -3,6 +3,7 @@ import type { Vec3 } from '../anatomy/vec';
 import type { Region } from '../anatomy/types';
 import type { ConvexPiece } from '../geometry/cutters';
 import type { KneeDeformity } from '../clinical/deformity-params';
+import type { OsteotomyApproach, OsteotomySite } from '../clinical/knee-cut-geometry';
 import type { BoneSide } from '../clinical/bone-proximity';
 import type { ProcedureInfo } from './info-types';
 export type { Indication, ProcedureInfo, RecoveryMilestone } from './info-types';
@@ -230,6 +231,8 @@ export interface StepDef {
 export interface ProcedureDef extends ProcedureInfo {
   readonly id: string;
   readonly region: Region;
+  /** A knee osteotomy's bone and wedge: what its plan on the patient's film draws. */
+  readonly kneeCut?: { readonly site: OsteotomySite; readonly approach: OsteotomyApproach };
   readonly params: readonly ParamDef[];
   readonly cuts: readonly CutDef[];
   readonly motions: readonly MotionDef[];

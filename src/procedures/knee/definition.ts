@@ -251,6 +251,7 @@ export function kneeOsteotomy(spec: KneeOsteotomySpec, extra: Partial<ProcedureD
     // An HTO corrects a varus knee (the deformity in the tibia), a DFO a valgus one (in the femur).
     treats: kind.site === 'tibia' ? 'varus' : 'valgus',
     region: 'knee',
+    kneeCut: kind,
     ...kneeAftercare(kind.site, ...spec.references),
     sources: spec.sources,
     icon: spec.icon,

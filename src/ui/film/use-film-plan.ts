@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import type { FilmRegion } from '../../clinical/film-measures';
 import { planOnFilm, type FilmKneePlan, type FilmPlanInput } from '../../clinical/film-plan';
 import { planFootOnFilm, type FilmFootPlan } from '../../clinical/film-plan-foot';
+import { procedureById } from '../../procedures/registry';
+import type { ProcedureDef } from '../../procedures/types';
 import { useProcedurePlan } from '../../state/procedure-plan';
 import { useSession } from '../../state/store';
 import { useCalibration } from './FilmCalibration';
@@ -12,26 +14,21 @@ export type FilmPlanView =
   | { readonly region: 'knee'; readonly plan: FilmKneePlan; readonly procedure: string }
   | { readonly region: 'foot'; readonly plan: FilmFootPlan; readonly procedure: string };
 
-/** The knee operations and the cut each makes (src/procedures/knee's kinds). */
-const KNEE_KINDS: Readonly<Record<string, Pick<FilmPlanInput, 'site' | 'approach'>>> = {
-  'hto-opening': { site: 'tibia', approach: 'opening' },
-  'hto-closing': { site: 'tibia', approach: 'closing' },
-  'dfo-opening': { site: 'femur', approach: 'opening' },
-  'dfo-closing': { site: 'femur', approach: 'closing' },
-};
-
 /**
  * The knee's planning inputs from the session's parameters, read as the 3D plan reads them
  * (procedures/knee/plan.ts): the target WBL %, the hinge's inset, and the surgeon's own angle when
  * set (its sign the procedure's: an HTO corrects varus, a DFO valgus).
  */
-function kneeInput(procedure: string, params: Readonly<Record<string, unknown>>): FilmPlanInput | null {
-  const kind = KNEE_KINDS[procedure];
+function kneeInput(
+  kind: ProcedureDef['kneeCut'],
+  params: Readonly<Record<string, unknown>>,
+): FilmPlanInput | null {
   if (!kind) return null;
   const tibia = kind.site === 'tibia';
   const override = Number(params.angle ?? 0);
   return {
-    ...kind,
+    site: kind.site,
+    approach: kind.approach,
     targetWbl: Number(params.target ?? (tibia ? 62.5 : 50)),
     hingeInset: Number(params.hinge ?? 10),
     ...(override > 0 ? { angle: (tibia ? 1 : -1) * override } : {}),
@@ -54,7 +51,7 @@ export function useFilmPlan(region: FilmRegion): FilmPlanView | null {
   return useMemo(() => {
     if (!procedure) return null;
     if (region === 'knee') {
-      const input = kneeInput(procedure, params);
+      const input = kneeInput(procedureById(procedure)?.kneeCut, params);
       if (!input) return null;
       const plan = planOnFilm(points, input, mmPerPixel);
       if (!plan) return null;
