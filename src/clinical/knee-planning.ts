@@ -107,6 +107,22 @@ export function planWarnings(
 }
 
 /**
+ * A knee plan that would turn the wrong way (an HTO on a valgus knee, a DFO on a varus one) is held
+ * at 0°, its warning saying the other procedure fits: `plan` is run with the options, and again at
+ * 0° when its correction has the wrong sign for the site (+ corrects varus). The 3D plan and the
+ * plan on the film both go through here.
+ */
+export function heldIfWrongWay<
+  P extends { readonly correction: number; readonly warnings: readonly string[] } | null | undefined,
+>(options: OsteotomyOptions, plan: (options: OsteotomyOptions) => P): P {
+  const made = plan(options);
+  // No plan (a film's points missing) stays none; the same points plan at 0° too.
+  if (!made || made.correction * (options.site === 'tibia' ? 1 : -1) >= 0) return made;
+  const held = plan({ ...options, angle: 0 })!;
+  return { ...held, warnings: [...new Set([...held.warnings, 'warn.knee.otherProcedure'])] };
+}
+
+/**
  * Plans a knee osteotomy on the posed (pre-operative) landmarks. The gauge measures the bone's
  * width at each cut level; the cortices are placed at ± half that width about the metaphysis axis
  * (see METAPHYSIS_JOINT_ANGLE).

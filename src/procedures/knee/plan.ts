@@ -7,7 +7,12 @@
  */
 import { landmark } from '../../anatomy/landmarks';
 import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
-import { planOsteotomy, type OsteotomyPlan } from '../../clinical/knee-planning';
+import {
+  heldIfWrongWay,
+  planOsteotomy,
+  type OsteotomyOptions,
+  type OsteotomyPlan,
+} from '../../clinical/knee-planning';
 import {
   femoralFrame,
   tibialFrame,
@@ -95,36 +100,33 @@ export function kneePlan(ctx: PlanContext, kind: KneeKind): OsteotomyPlan {
   return plans[kind.site][kind.approach](ctx);
 }
 
-/** The parameters a plan reads, with their defaults. */
-function planParams(ctx: PlanContext, kind: KneeKind) {
+/**
+ * What the planner is given for a knee osteotomy with these parameters: the target WBL %, the
+ * hinge's inset, and the surgeon's own angle when set, its sign the procedure's (an HTO corrects
+ * varus, a DFO valgus). The 3D plan and the plan on the patient's film read the parameters so.
+ */
+export function kneePlanOptions(params: Readonly<Record<string, unknown>>, kind: KneeKind): OsteotomyOptions {
+  const override = Number(params.angle ?? 0);
   return {
-    targetWbl: Number(ctx.params.target ?? (kind.site === 'tibia' ? 62.5 : 50)),
-    hingeInset: Number(ctx.params.hinge ?? 10),
-    override: Number(ctx.params.angle ?? 0),
+    ...kind,
+    targetWbl: Number(params.target ?? (kind.site === 'tibia' ? 62.5 : 50)),
+    hingeInset: Number(params.hinge ?? 10),
+    ...(override > 0 ? { angle: (kind.site === 'tibia' ? 1 : -1) * override } : {}),
   };
 }
 
 /** What a plan depends on besides the patient: the parameters it reads. */
 function planKey(ctx: PlanContext, kind: KneeKind): string {
-  const { targetWbl, hingeInset, override } = planParams(ctx, kind);
-  return `${targetWbl}|${hingeInset}|${override}`;
+  const { targetWbl, hingeInset, angle } = kneePlanOptions(ctx.params, kind);
+  return `${targetWbl}|${hingeInset}|${angle ?? 0}`;
 }
 
 function planFor(kind: KneeKind) {
   return caseMemo(
-    (ctx): OsteotomyPlan => {
-      const { targetWbl, hingeInset, override } = planParams(ctx, kind);
-      const sign = kind.site === 'tibia' ? 1 : -1;
-      const options = { ...kind, targetWbl, hingeInset };
-      const plan = planOsteotomy(
-        ctx.landmarks,
-        override > 0 ? { ...options, angle: sign * override } : options,
-        ctx.gauge,
-      );
-      if (plan.correction * sign >= 0) return plan;
-      const held = planOsteotomy(ctx.landmarks, { ...options, angle: 0 }, ctx.gauge);
-      return { ...held, warnings: [...new Set([...held.warnings, 'warn.knee.otherProcedure'])] };
-    },
+    (ctx): OsteotomyPlan =>
+      heldIfWrongWay(kneePlanOptions(ctx.params, kind), (options) =>
+        planOsteotomy(ctx.landmarks, options, ctx.gauge),
+      ),
     (ctx) => planKey(ctx, kind),
   );
 }

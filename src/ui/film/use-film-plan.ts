@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { FilmRegion } from '../../clinical/film-measures';
-import { planOnFilm, type FilmKneePlan, type FilmPlanInput } from '../../clinical/film-plan';
+import { planOnFilm, type FilmKneePlan } from '../../clinical/film-plan';
+import { heldIfWrongWay } from '../../clinical/knee-planning';
 import { planFootOnFilm, type FilmFootPlan } from '../../clinical/film-plan-foot';
-import { procedureById } from '../../procedures/registry';
-import type { ProcedureDef } from '../../procedures/types';
+import { filmKneeInput } from '../../engine/film-knee';
 import { useProcedurePlan } from '../../state/procedure-plan';
 import { useSession } from '../../state/store';
 import { useCalibration } from './FilmCalibration';
@@ -13,27 +13,6 @@ import { useFilm } from './film-store';
 export type FilmPlanView =
   | { readonly region: 'knee'; readonly plan: FilmKneePlan; readonly procedure: string }
   | { readonly region: 'foot'; readonly plan: FilmFootPlan; readonly procedure: string };
-
-/**
- * The knee's planning inputs from the session's parameters, read as the 3D plan reads them
- * (procedures/knee/plan.ts): the target WBL %, the hinge's inset, and the surgeon's own angle when
- * set (its sign the procedure's: an HTO corrects varus, a DFO valgus).
- */
-function kneeInput(
-  kind: ProcedureDef['kneeCut'],
-  params: Readonly<Record<string, unknown>>,
-): FilmPlanInput | null {
-  if (!kind) return null;
-  const tibia = kind.site === 'tibia';
-  const override = Number(params.angle ?? 0);
-  return {
-    site: kind.site,
-    approach: kind.approach,
-    targetWbl: Number(params.target ?? (tibia ? 62.5 : 50)),
-    hingeInset: Number(params.hinge ?? 10),
-    ...(override > 0 ? { angle: (tibia ? 1 : -1) * override } : {}),
-  };
-}
 
 /**
  * The open operation planned on the film's points: the knee by the app's planner run on the film
@@ -51,15 +30,11 @@ export function useFilmPlan(region: FilmRegion): FilmPlanView | null {
   return useMemo(() => {
     if (!procedure) return null;
     if (region === 'knee') {
-      const input = kneeInput(procedureById(procedure)?.kneeCut, params);
+      const input = filmKneeInput(procedure, params);
       if (!input) return null;
-      const plan = planOnFilm(points, input, mmPerPixel);
-      if (!plan) return null;
       // As the 3D plan: one that would turn the wrong way (an HTO on a valgus knee) is held at 0°, with the warning.
-      if (plan.correction * (input.site === 'tibia' ? 1 : -1) >= 0) return { region, plan, procedure };
-      const held = planOnFilm(points, { ...input, angle: 0 }, mmPerPixel)!;
-      const warnings = [...new Set([...held.warnings, 'warn.knee.otherProcedure'])];
-      return { region, plan: { ...held, warnings }, procedure };
+      const plan = heldIfWrongWay(input, (options) => planOnFilm(points, options, mmPerPixel));
+      return plan ? { region, plan, procedure } : null;
     }
     if (!pre || !post || footCase?.plan.proc.region !== 'foot') return null;
     const keys = ['ima', 'hva'] as const;
