@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { FOOT_DEFORMITY, KNEE_DEFORMITY, JLCA_PLAUSIBLE } from '../../src/clinical/deformity-params';
 import { posedFoot, posedKnee } from '../../src/clinical/patient';
 import { measureFoot } from '../../src/clinical/foot-angles';
 import { measureKnee } from '../../src/clinical/knee-alignment';
 import { REST_LANDMARKS } from '../../src/engine/rest-landmarks';
-
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-const within = (r: () => number, min: number, max: number) => min + r() * (max - min);
+import { random, randomFoot, randomKnee } from './random-cases';
 
 describe('pose → measure round trip', () => {
   it('measures back 300 random foot deformities within 0.1°', () => {
     const r = random(7);
     for (let i = 0; i < 300; i++) {
-      const target = {
-        hva: within(r, FOOT_DEFORMITY.hva.min, FOOT_DEFORMITY.hva.max),
-        ima: within(r, FOOT_DEFORMITY.ima.min, FOOT_DEFORMITY.ima.max),
-        dmaa: within(r, FOOT_DEFORMITY.dmaa.min, FOOT_DEFORMITY.dmaa.max),
-        hvia: within(r, FOOT_DEFORMITY.hvia.min, FOOT_DEFORMITY.hvia.max),
-      };
+      const target = randomFoot(r);
       const { measured } = posedFoot(REST_LANDMARKS.foot, target);
       for (const k of ['hva', 'ima', 'dmaa', 'hvia'] as const) expect(measured[k]).toBeCloseTo(target[k], 1);
     }
@@ -32,15 +17,8 @@ describe('pose → measure round trip', () => {
 
   it('measures back 300 random knee alignments within 0.1°', () => {
     const r = random(11);
-    let n = 0;
-    while (n < 300) {
-      const target = {
-        hka: within(r, KNEE_DEFORMITY.hka.min, KNEE_DEFORMITY.hka.max),
-        mpta: within(r, KNEE_DEFORMITY.mpta.min, KNEE_DEFORMITY.mpta.max),
-        ldfa: within(r, KNEE_DEFORMITY.ldfa.min, KNEE_DEFORMITY.ldfa.max),
-      };
-      if (Math.abs(180 - target.hka - (target.ldfa - target.mpta)) > JLCA_PLAUSIBLE) continue;
-      n++;
+    for (let n = 0; n < 300; n++) {
+      const target = randomKnee(r);
       const { measured } = posedKnee(REST_LANDMARKS.knee, target);
       for (const k of ['hka', 'mpta', 'ldfa'] as const)
         expect(Math.abs(measured[k] - target[k])).toBeLessThan(0.1);
