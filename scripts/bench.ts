@@ -67,20 +67,34 @@ const BUDGETS = {
   drawCalls: 80,
 } as const;
 
-/** Script and modulepreload URLs in a built index.html (lazily imported chunks excluded). */
-export function initialScripts(indexHtml: string): string[] {
-  const urls = new Set<string>();
-  for (const match of indexHtml.matchAll(/<script\b[^>]*>/gi)) {
-    const tag = match[0];
-    const src = /\bsrc\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
-    if (src) urls.add(src);
-  }
-  for (const match of indexHtml.matchAll(/<link\b[^>]*>/gi)) {
-    const tag = match[0];
-    const href = /\bhref\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
-    if (href && /\brel\s*=\s*["']modulepreload["']/i.test(tag)) urls.add(href);
-  }
-  return [...urls].filter((url) => !/^[a-z]+:\/\//i.test(url) && !url.startsWith('//'));
+/** A chunk in the build's manifest (`build.manifest`): its file and the chunks it imports statically. */
+type ManifestChunk = { file: string; isEntry?: boolean; imports?: string[] };
+
+/**
+ * The app's start, which the page's tiny first script asks for at once (beside the 3D view's code
+ * and the model reader, which stay out of the count as they always have): counted as initial JS.
+ */
+const APP_START = 'src/app/boot.tsx';
+
+/**
+ * The JS files the app starts with, from the build's manifest: the page's entry and the app's
+ * start, with every chunk they import statically (lazily imported chunks excluded).
+ */
+export function initialScripts(dir: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const roots = Object.keys(manifest).filter((key) => manifest[key]!.isEntry || key === APP_START);
+  if (!roots.includes(APP_START)) throw new Error(`${APP_START} is not in the build's manifest`);
+  const seen = new Set<string>();
+  const visit = (key: string): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const imported of manifest[key]?.imports ?? []) visit(imported);
+  };
+  roots.forEach(visit);
+  return [...seen].map((key) => manifest[key]!.file).filter((file) => file.endsWith('.js'));
 }
 
 /** The default language's strings: imported dynamically, but the first view waits for them. */
@@ -91,13 +105,9 @@ function defaultLanguageChunks(dir: string): string[] {
     .map((name) => join(assets, name));
 }
 
-/** Sum of the gzip sizes (level 9) of the entry script, its modulepreloads and the first view's strings. */
+/** Sum of the gzip sizes (level 9) of the JS the app starts with and the first view's strings. */
 export function initialJsGzipBytes(dir: string): { bytes: number; files: string[] } {
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const files = [
-    ...initialScripts(html).map((url) => join(dir, url.replace(/^\.?\//, '').split(/[?#]/)[0] ?? '')),
-    ...defaultLanguageChunks(dir),
-  ];
+  const files = [...initialScripts(dir).map((file) => join(dir, file)), ...defaultLanguageChunks(dir)];
   const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
   return { bytes, files };
 }

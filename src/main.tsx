@@ -1,20 +1,12 @@
-// First: the downloads the first view waits for start before the rest of the app is evaluated.
-import { firstRenderReady } from './app/early-loads';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { AppRecovery } from './ui/AppRecovery';
+/**
+ * The page's first script, kept tiny. A module runs only once every module it imports statically
+ * has been fetched and evaluated, so the app's own start (boot) would otherwise come before the
+ * 3D view's code is even asked for. Here the 3D view, the model reader and the app are asked for
+ * side by side; the app's later asks for the first two find them already there.
+ */
 import './styles.css';
 
-// No information for the mouse alone: a title shows for a finger's tap and the keyboard's focus too
-// (loaded beside the first view, not in its way).
-import('./ui/title-tips').then((m) => m.showTitlesOnTapAndFocus()).catch(() => undefined);
-void firstRenderReady.then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <AppRecovery>
-        <App />
-      </AppRecovery>
-    </StrictMode>,
-  ),
-);
+// A failed download here is not the app's failure: the app asks again, and shows its retry.
+import('./scene/Stage').catch(() => undefined);
+import('./scene/load-region-model').catch(() => undefined);
+import('./app/boot').catch((error: unknown) => console.error('The app could not be loaded', error));

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTextsReady } from '../i18n';
 import { useSession, useView } from '../state/store';
@@ -21,6 +21,7 @@ import { QuietBoundary } from '../ui/QuietBoundary';
 import { StagePanes } from './StagePanes';
 import { useUrlSync } from './use-url-sync';
 import { hasWebGL } from './webgl-support';
+import { registerServiceWorker } from './service-worker';
 import type { KioskState } from './KioskMode';
 
 /**
@@ -82,6 +83,10 @@ export function App() {
   // So does the procedure's own UI (panel, caption, playback bar), fetched at start beside them.
   const procedureUi = useProcedureUiLoaded() || !open;
   const ready = useReady() && texts && procedureUi;
+  // The offline copy is installed once the first view is on screen, not in its way.
+  useEffect(() => {
+    if (ready) registerServiceWorker();
+  }, [ready]);
   const study = useSession((s) => s.mode === 'study');
   const active = useSession((s) => s.mode === 'kiosk');
   // Null until the kiosk's own code has mounted (it reports at once): before that a touch would

@@ -1,5 +1,5 @@
 /**
- * The page's first work, imported first by main.tsx so that it runs before the rest of the app's
+ * The app's first work, imported first by boot.tsx so that it runs before the rest of the app's
  * code is evaluated (React DOM, the app's components): the 3D view's code, the bone model and the
  * strings start downloading at once, side by side, while that code is made ready.
  */

@@ -4,6 +4,7 @@
  * kiosk's languages, without an error (playing each to its end would take many minutes in software
  * WebGL and prove no more: the steps are the same data, the unit tests play every timeline).
  */
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { PROCEDURES, defaultParams, resolveProcedure } from '../../src/procedures/registry';
 import { VIEWPORT, pagePerTest, showsBone, stagePixelStats, waitForReady, type AppPage } from './helpers';
@@ -43,17 +44,53 @@ async function followLink(app: AppPage, query: string, stepId: string, lang: str
   await waitForReady(app);
 }
 
+/**
+ * Notes, for each registration of a service worker, whether the first view was already on screen:
+ * installing the worker downloads the whole build, which must not slow that view.
+ */
+const recordRegistrations = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    const calls: boolean[] = [];
+    (window as unknown as { swRegistrations: boolean[] }).swRegistrations = calls;
+    let viewShown = false;
+    // The records, not only the page as it is now: a kiosk moves on in the same task as it gets ready.
+    const watch = new MutationObserver((records) => {
+      viewShown ||=
+        records.some((record) => record.oldValue === 'true') ||
+        document.querySelector('[data-ready="true"]') !== null;
+    });
+    watch.observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeOldValue: true,
+      attributeFilter: ['data-ready'],
+    });
+    const container = window.ServiceWorkerContainer?.prototype;
+    if (!container) return;
+    const register = container.register;
+    container.register = function (...args: Parameters<typeof register>) {
+      calls.push(viewShown);
+      return register.apply(this, args);
+    };
+  });
+
 describe('offline kiosk', () => {
   test('with the network cut after the first visit, the kiosk plays and every procedure opens at its last and first steps in both languages, without an error', async () => {
     // A small screen: software WebGL draws fewer pixels faster.
     const app = await open('?mode=kiosk&speed=8&langs=it,en', {
       serviceWorkers: 'allow',
       viewport: { width: 400, height: 250 },
+      prepare: recordRegistrations,
     });
-    // The first visit installs the service worker, which precaches the whole build.
+    // The first visit installs the service worker, which precaches the whole build, once the first
+    // view is on screen.
     await app.page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
+    expect(
+      await app.page.evaluate(() => (window as unknown as { swRegistrations: boolean[] }).swRegistrations),
+    ).toEqual([true]);
     const cache = await uncached(app);
     expect(cache.wanted).toBeGreaterThan(30);
     expect(cache.missing).toEqual([]);
