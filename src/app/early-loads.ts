@@ -1,7 +1,7 @@
 /**
  * The app's first work, imported first by boot.tsx so that it runs before the rest of the app's
- * code is evaluated (React DOM, the app's components): the 3D view's code, the bone model and the
- * strings start downloading at once, side by side, while that code is made ready.
+ * code is evaluated (React DOM, the app's components): the bone model, the strings and the
+ * procedure's code start downloading at once, side by side, while that code is made ready.
  */
 import { initI18n } from '../i18n';
 import { preloadProcedureLayer } from '../scene/procedure-layer-chunk';
@@ -12,11 +12,8 @@ import { preloadStage } from './stage-chunk';
 import { hasWebGL } from './webgl-support';
 
 const { region, lang } = useSession.getState();
-const webgl = hasWebGL();
-// The 3D view's code first (the most to download), then the bone model, which is loaded with or
-// without WebGL: the procedure is planned and measured on it.
-const stage = webgl ? preloadStage().catch(() => undefined) : undefined;
-if (webgl) preloadProcedureLayer().catch(() => undefined);
+// The bone model (loaded with or without WebGL: the procedure is planned and measured on it), the
+// strings and the procedure's panel first; the 3D view's code is already coming (main.tsx).
 preloadRegion(region).catch(() => undefined);
 preloadProcedureUi().catch(() => undefined);
 
@@ -25,6 +22,11 @@ preloadProcedureUi().catch(() => undefined);
 export const stringsLoaded = initI18n(lang).catch((error: unknown) =>
   console.warn('Strings not loaded', error),
 );
+
+// Then the WebGL probe (it waits on the graphics process), and the 3D view's code if it can draw.
+const webgl = hasWebGL();
+const stage = webgl ? preloadStage().catch(() => undefined) : undefined;
+if (webgl) preloadProcedureLayer().catch(() => undefined);
 
 /** How long the first render may wait for the 3D view's code on a slow network, ms. */
 const STAGE_WAIT_MS = 500;

@@ -42,6 +42,8 @@ export async function switchLanguage(lang: Language, textsLater = false): Promis
 }
 
 export async function initI18n(lang: Language) {
+  // The strings' download starts now, not once i18next is set up (loadLanguage finds it under way).
+  STRINGS[lang]().catch(() => undefined);
   await i18next.use(initReactI18next).init({
     resources: {},
     partialBundledLanguages: true,
