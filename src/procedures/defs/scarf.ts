@@ -219,7 +219,8 @@ export const scarf: ProcedureDef = {
           fixedTo: 'plantar',
           target: m1Target('plantar', DISTAL_TIP),
           length: wholeMm(distalScrew),
-          // Driven in over the step's second quarter, the proximal one over its last.
+          // Driven in over the step's second quarter, the proximal one over its last fifth (its
+          // wire goes in once the tool has been carried over from the distal one: inTurn).
           path: driven(distalScrew, during(0.25, 0.5)),
         },
         {
@@ -228,7 +229,7 @@ export const scarf: ProcedureDef = {
           fixedTo: 'plantar',
           target: m1Target('lateral', PROXIMAL_TIP),
           length: wholeMm(proximalScrew),
-          path: driven(proximalScrew, during(0.75, 1)),
+          path: driven(proximalScrew, during(0.8, 1)),
         },
       ],
     },

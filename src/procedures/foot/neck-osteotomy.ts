@@ -7,7 +7,7 @@
  * Frame: right foot, +X medial, +Y up, +Z distal, mm.
  */
 import { perContext } from '../kit/case-memo';
-import { add, scale, type Vec3 } from '../../anatomy/vec';
+import { add, lerp3, scale, type Vec3 } from '../../anatomy/vec';
 import { measureFoot } from '../../clinical/foot-angles';
 import { slab, wedge } from '../kit/cutters';
 import { between, towards } from '../kit/bone-frame';
@@ -75,6 +75,9 @@ export const closeNeckWedge: MotionDef = {
   amount: reverdinWedgeDeg,
 };
 
+/** The share of the wedge's sweep the burr takes to pivot over from the straight face to it. */
+const PIVOT_OVER = 0.1;
+
 /**
  * The osteotomy step: the burr in from medial, its tip through to the lateral cortex, swept from
  * dorsal to plantar and back across the neck, stopping level with the axis (the still): the
@@ -99,9 +102,11 @@ export function neckOsteotomyStep(withWedge: boolean, camera: StepDef['camera'])
         ...(withWedge
           ? burrAcross('burr-neck', (ctx, p) => {
               if (p < 0.5) return straight(ctx, p * 2);
-              // The second sweep along the wedge's distal face, its tip on the lateral cortex by the hinge.
-              const onFace = add(hinge(ctx), scale(wedgeFace(ctx), HINGE_OUT + 1.5));
-              return add(onFace, sweep(ctx, (p - 0.5) * 2));
+              // The second sweep along the wedge's distal face, its tip on the lateral cortex by the
+              // hinge; the burr pivots in its portal over to that face in the sweep's first tenth.
+              const q = (p - 0.5) * 2;
+              const onFace = add(add(hinge(ctx), scale(wedgeFace(ctx), HINGE_OUT + 1.5)), sweep(ctx, q));
+              return q < PIVOT_OVER ? lerp3(straight(ctx, 1), onFace, q / PIVOT_OVER) : onFace;
             })
           : burrAcross('burr-neck', straight)),
         target: m1Target('lateral', NECK_STATION, 3),

@@ -9,12 +9,57 @@ import { towards, type BoneFrame, type FrameDirection } from './bone-frame';
 /** Where a tool is at step progress p (0–1) (see InstrumentUse.path). */
 export type ToolPath = (ctx: StepContext, p: number) => ToolPose;
 
-/** Paths played one after another, each over an equal share of the step (its own p from 0 to 1). */
+/**
+ * The part of each later share a tool spends going from where the stroke before ended to where its
+ * own starts: a hand takes the tool out the way it went in and carries it over, it does not jump.
+ */
+const TRANSFER = 0.2;
+/** How far clear of the bone the tool is carried between strokes, mm. */
+const CARRY_CLEAR_MM = 8;
+
+const lerp = (a: Vec3, b: Vec3, t: number): Vec3 => add(a, scale(sub(b, a), t));
+
+/** A unit direction turned from `a` to `b` (`a` when they are opposite, which a turn cannot split). */
+function turned(a: Vec3, b: Vec3, t: number): Vec3 {
+  const mid = lerp(a, b, t);
+  return Math.hypot(...mid) < 1e-6 ? a : normalize(mid);
+}
+
+/**
+ * From the end of one stroke to the start of the next (t 0–1): back out along the stroke to where it
+ * began, then over to the next start on an arc clear of the bone (away from both tools' pointing).
+ */
+function carried(ended: ToolPose, began: ToolPose, next: ToolPose, t: number): ToolPose {
+  if (t < 0.5) {
+    const back = t / 0.5;
+    return { ...ended, tip: lerp(ended.tip, began.tip, back) };
+  }
+  const over = (t - 0.5) / 0.5;
+  const away = scale(
+    turned(began.direction, next.direction, 0.5),
+    -CARRY_CLEAR_MM * Math.sin(Math.PI * over),
+  );
+  const up = began.up && next.up ? { up: turned(began.up, next.up, over) } : {};
+  return {
+    tip: add(lerp(began.tip, next.tip, over), away),
+    direction: turned(began.direction, next.direction, over),
+    ...up,
+  };
+}
+
+/**
+ * Paths played one after another, each over an equal share of the step (its own p from 0 to 1); at
+ * the start of each later share the tool is carried over from the stroke before (see TRANSFER).
+ */
 export function inTurn(...paths: readonly ToolPath[]): ToolPath {
   const n = paths.length;
   return (ctx, p) => {
     const i = Math.min(n - 1, Math.floor(p * n));
-    return paths[i]!(ctx, p * n - i);
+    const q = p * n - i;
+    if (i === 0) return paths[0]!(ctx, q);
+    if (q >= TRANSFER) return paths[i]!(ctx, (q - TRANSFER) / (1 - TRANSFER));
+    const before = paths[i - 1]!;
+    return carried(before(ctx, 1), before(ctx, 0), paths[i]!(ctx, 0), q / TRANSFER);
   };
 }
 

@@ -166,14 +166,19 @@ export function nearJoint(ctx: PlanContext, kind: KneeKind): Vec3 {
     : landmark(ctx.landmarks, 'femur', medial ? 'condyleMedial' : 'condyleLateral');
 }
 
+/** The section frame, and the point on its axis `depth` mm from the near joint line. */
+function axisAt(ctx: PlanContext, kind: KneeKind, depth: number) {
+  const f = sectionFrame(ctx, kind);
+  const d = dot(sub(nearJoint(ctx, kind), f.origin), f.axis) + depth;
+  return { f, onAxis: add(f.origin, scale(f.axis, d)) };
+}
+
 /**
  * The section's centre and half-width `depth` mm from the near joint line along the frame's axis:
  * the middle of the bone's slice across the coronal plane (off the metaphysis axis in the shaft).
  */
 export function sectionAt(ctx: PlanContext, kind: KneeKind, depth: number) {
-  const f = sectionFrame(ctx, kind);
-  const d = dot(sub(nearJoint(ctx, kind), f.origin), f.axis) + depth;
-  const onAxis = add(f.origin, scale(f.axis, d));
+  const { f, onAxis } = axisAt(ctx, kind, depth);
   const [lo, hi] = ctx.gauge.span(f.bone, onAxis, f.axis, f.medial);
   return { centre: add(onAxis, scale(f.medial, (lo + hi) / 2)), half: (hi - lo) / 2 };
 }
@@ -187,6 +192,19 @@ export function nearCortex(ctx: PlanContext, kind: KneeKind, depth: number, z = 
   const from = add(s.centre, [0, 0, z]);
   const near = nearDir(ctx, kind);
   return add(from, scale(near, ctx.gauge.reach(kind.site, from, near)));
+}
+
+/**
+ * The near surface `depth` mm from the joint, `z` mm anterior of the coronal plane, as the skin
+ * feels it: the slice's farthest extent along the near direction. Unlike nearCortex it never finds
+ * a hollow's wall: 15–20 mm above the joint the femur's intercondylar notch lies between the
+ * section's centre and the lateral condyle.
+ */
+export function outerCortex(ctx: PlanContext, kind: KneeKind, depth: number, z = 0): Vec3 {
+  const { f, onAxis } = axisAt(ctx, kind, depth);
+  const near = nearDir(ctx, kind);
+  const [, outer] = ctx.gauge.span(f.bone, onAxis, f.axis, near);
+  return add(add(onAxis, [0, 0, z]), scale(near, outer));
 }
 
 /** How deep (from the near joint line, along the frame's axis) a point lies, mm. */

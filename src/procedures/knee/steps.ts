@@ -9,8 +9,8 @@ import {
   cutMiddle,
   kneePlan,
   medialApproach,
-  nearCortex,
   nearDir,
+  outerCortex,
   sectionFrame,
   type KneeKind,
 } from './plan';
@@ -104,7 +104,7 @@ function incisionStroke(kind: KneeKind, cortexAlong: (ctx: PlanContext, p: numbe
 /** The skin incision: a longitudinal cut over the near cortex, from `from` to `to` mm from the joint. */
 export function incisionStep(kind: KneeKind, from: number, to: number): StepDef {
   const cortexAlong = sampledAlong(INCISION_STATIONS, (ctx: PlanContext, p) =>
-    nearCortex(ctx, kind, from + (to - from) * p, plateZ(kind)),
+    outerCortex(ctx, kind, from + (to - from) * p, plateZ(kind)),
   );
   return {
     id: 'incision',
