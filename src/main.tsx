@@ -6,7 +6,23 @@
  */
 import './styles.css';
 
+/** How long before the app's code is asked for again when it could not be fetched, ms. */
+const BOOT_RETRY_MS = 3000;
+
 // A failed download here is not the app's failure: the app asks again, and shows its retry.
 import('./scene/Stage').catch(() => undefined);
 import('./scene/load-region-model').catch(() => undefined);
-import('./app/boot').catch((error: unknown) => console.error('The app could not be loaded', error));
+
+/**
+ * The app itself. If its code cannot be fetched (the network went as the page loaded) the page says
+ * it is loading, in both languages as none is known yet, and asks again: a kiosk is never left blank.
+ */
+function boot(): void {
+  import('./app/boot').catch((error: unknown) => {
+    console.warn('The app could not be loaded; trying again', error);
+    const root = document.getElementById('root');
+    if (root && !root.hasChildNodes()) root.textContent = 'Caricamento… · Loading…';
+    setTimeout(boot, BOOT_RETRY_MS);
+  });
+}
+boot();

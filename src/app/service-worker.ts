@@ -5,7 +5,10 @@
  * would compete with the first view for the processor and the network.
  */
 
-/** The longest the registration waits for the first view (a page that never gets ready still works offline next time). */
+/**
+ * The longest the registration waits for the first view: a page that never gets ready (no WebGL,
+ * a model that cannot load) still works offline next time.
+ */
 const FIRST_VIEW_WAIT_MS = 10_000;
 
 let registered = false;

@@ -100,6 +100,27 @@ describe('a missing or damaged model file', () => {
   });
 });
 
+describe("the app's code cut off as the page loads", () => {
+  test('the page says it is loading, asks again, and starts: never blank', async () => {
+    let refused = 0;
+    const app = await open('?p=chevron&lang=it', {
+      prepare: (context) =>
+        context.route(/\/assets\/boot-[^/]*\.js$/, (route) =>
+          refused++ === 0 ? route.abort('failed') : route.continue(),
+        ),
+    });
+    await app.page.waitForFunction(() => document.getElementById('root')?.textContent?.includes('Loading'));
+    await waitForReady(app);
+    expect(refused).toBeGreaterThan(1);
+    // The app replaced the line: its own controls are there, in its language.
+    expect(await app.page.locator('#root').textContent()).not.toContain('Caricamento… · Loading…');
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('it');
+    const unexpected = app.consoleErrors.filter((e) => !/Failed to load resource/.test(e));
+    expect(unexpected, describeProblems(app)).toEqual([]);
+    expect(app.pageErrors, describeProblems(app)).toEqual([]);
+  });
+});
+
 /**
  * Records, from the first script on, whether the "recomputing" notice was ever on screen, and counts
  * the cuts the worker answered (comlink replies whose value is the list of cut stages).
