@@ -2,7 +2,7 @@
  * Tool paths a step names instead of writing: strokes played one after another, a share of the
  * step, a wire or screw driven along its line.
  */
-import { add, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
+import { add, length, lerp3, normalize, scale, sub, type Vec3 } from '../../anatomy/vec';
 import type { PlanContext, StepContext, ToolPose } from '../types';
 import { towards, type BoneFrame, type FrameDirection } from './bone-frame';
 
@@ -17,12 +17,10 @@ const TRANSFER = 0.2;
 /** How far clear of the bone the tool is carried between strokes, mm. */
 const CARRY_CLEAR_MM = 8;
 
-const lerp = (a: Vec3, b: Vec3, t: number): Vec3 => add(a, scale(sub(b, a), t));
-
 /** A unit direction turned from `a` to `b` (`a` when they are opposite, which a turn cannot split). */
 function turned(a: Vec3, b: Vec3, t: number): Vec3 {
-  const mid = lerp(a, b, t);
-  return Math.hypot(...mid) < 1e-6 ? a : normalize(mid);
+  const mid = lerp3(a, b, t);
+  return length(mid) < 1e-6 ? a : normalize(mid);
 }
 
 /**
@@ -32,7 +30,7 @@ function turned(a: Vec3, b: Vec3, t: number): Vec3 {
 function carried(ended: ToolPose, began: ToolPose, next: ToolPose, t: number): ToolPose {
   if (t < 0.5) {
     const back = t / 0.5;
-    return { ...ended, tip: lerp(ended.tip, began.tip, back) };
+    return { ...ended, tip: lerp3(ended.tip, began.tip, back) };
   }
   const over = (t - 0.5) / 0.5;
   const away = scale(
@@ -41,7 +39,7 @@ function carried(ended: ToolPose, began: ToolPose, next: ToolPose, t: number): T
   );
   const up = began.up && next.up ? { up: turned(began.up, next.up, over) } : {};
   return {
-    tip: add(lerp(began.tip, next.tip, over), away),
+    tip: add(lerp3(began.tip, next.tip, over), away),
     direction: turned(began.direction, next.direction, over),
     ...up,
   };
