@@ -8,6 +8,8 @@ export interface RenderInfo {
   readonly textures: number;
   /** Renders of this view's scene so far (per-frame figures of the benchmark divide by it). */
   readonly frames: number;
+  /** Shader programs compiled so far: each costs the first frame that needs it (software GL most). */
+  readonly programs: number;
 }
 
 declare global {
@@ -70,6 +72,7 @@ export function exposeRenderInfo(gl: WebGLRenderer, scene: Object3D, view: strin
     geometries: gl.info.memory.geometries,
     textures: gl.info.memory.textures,
     frames: last.frames,
+    programs: gl.info.programs?.length ?? 0,
   });
   views.set(view, info);
   // A closed view reports nothing (and its renderer is let go).

@@ -58,7 +58,13 @@ async function expectMeasures(app: AppPage, expected: Readonly<Record<string, nu
   }
 }
 
-type RenderInfo = { triangles: number; calls: number; geometries: number; textures: number };
+type RenderInfo = {
+  triangles: number;
+  calls: number;
+  geometries: number;
+  textures: number;
+  programs: number;
+};
 
 async function renderInfo(app: AppPage): Promise<RenderInfo | null> {
   return app.page.evaluate(() => {
@@ -92,6 +98,18 @@ describe('foot', () => {
     expect(info?.triangles).toBeLessThanOrEqual(MAX_TRIANGLES);
     expect(info?.calls).toBeLessThanOrEqual(MAX_DRAW_CALLS);
     expectClean(app);
+  });
+
+  test('the first view of each region compiles at most two shader programs (bones, overlays)', async () => {
+    // Each program is compiled before the frame that first needs it: software GL takes tens of ms.
+    for (const region of ['foot', 'knee'] as const) {
+      const app = await open(`?region=${region}`);
+      await waitForReady(app);
+      const info = await renderInfo(app);
+      expect(info?.programs, region).toBeGreaterThanOrEqual(1);
+      expect(info?.programs, region).toBeLessThanOrEqual(2);
+      expectClean(app);
+    }
   });
 
   test('a bad parameter is clamped with notices and the scene still renders', async () => {

@@ -23,7 +23,11 @@ export const OVERLAY_COLOURS = {
 /** Draw order above the bones (0) and the skin (1): overlays are drawn last, on top of everything. */
 export const OVERLAY_ORDER = { axes: 20, lines: 22, arcs: 26, zone: 30, ruler: 31, dots: 34 } as const;
 
-/** Drawn on top of the bones at any angle, never written to depth, slightly see-through. */
+/**
+ * Drawn on top of the bones at any angle, never written to depth, slightly see-through. One pass
+ * for both faces: a single colour blends alike in any order, and three.js would otherwise compile
+ * a second shader program for the back faces, which delays the first frame that shows an overlay.
+ */
 function overlayMaterial(color: string, opacity = 0.92): MeshBasicMaterial {
   return new MeshBasicMaterial({
     color,
@@ -33,6 +37,7 @@ function overlayMaterial(color: string, opacity = 0.92): MeshBasicMaterial {
     depthWrite: false,
     toneMapped: false,
     side: DoubleSide,
+    forceSinglePass: true,
   });
 }
 
@@ -46,9 +51,19 @@ export const OVERLAY_MATERIALS = {
   zone: overlayMaterial(OVERLAY_COLOURS.current, 0.45),
 } as const;
 
+/**
+ * Positions only, like the flat shapes: an unlit overlay has no use for normals or uvs, and with
+ * the same attributes every overlay shares one shader program.
+ */
+function positionsOnly<G extends BufferGeometry>(g: G): G {
+  g.deleteAttribute('normal');
+  g.deleteAttribute('uv');
+  return g;
+}
+
 /** Shared for the app's lifetime like the bone materials: unit shapes scaled per use. */
-export const UNIT_TUBE = new CylinderGeometry(1, 1, 1, 10, 1, true);
-export const UNIT_BALL = new SphereGeometry(1, 16, 10);
+export const UNIT_TUBE = positionsOnly(new CylinderGeometry(1, 1, 1, 10, 1, true));
+export const UNIT_BALL = positionsOnly(new SphereGeometry(1, 16, 10));
 
 /** Flat rectangles [x0, x1, y0, y1] in the z = 0 plane, as one geometry (one draw call). */
 export function flatRects(rects: readonly (readonly [number, number, number, number])[]): BufferGeometry {
