@@ -1,4 +1,4 @@
-import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { Canvas, useFrame, useThree, type RootState } from '@react-three/fiber';
 import { memo, useEffect, useLayoutEffect } from 'react';
 import { useSession } from '../state/store';
 import { useView } from '../state/store';
@@ -61,6 +61,16 @@ function FrameWitness() {
 const TOUCH_OWNED = { touchAction: 'none' } as const;
 
 /**
+ * In the build, three.js does not read back each shader's compile log before its first use: that
+ * read waits for the graphics process to finish compiling (a stall per program, the first frame's
+ * above all). The shaders are three.js's and the X-ray view's, which the browser tests compile and
+ * draw; development keeps the check.
+ */
+function onCreated({ gl }: RootState): void {
+  gl.debug.checkShaderErrors = import.meta.env.DEV;
+}
+
+/**
  * A 3D view: lights, camera controls and the posed bones of the current region. Its pane says what
  * it plays (see PaneKind): the app shows the main one, and beside it, when asked, the patient
  * before surgery or a compared operation. Memoised: the page around it re-renders on every
@@ -82,6 +92,7 @@ export const Stage = memo(function Stage({ pane }: { readonly pane: Pane }) {
     <Canvas
       frameloop="demand"
       dpr={[1, 2]}
+      onCreated={onCreated}
       camera={{ fov: 35, near: 5, far: 10000, position: [0, 300, 600] }}
       onPointerMissed={() => useView.setState({ hovered: null })}
       // The view takes every finger (orbit, pinch, pan): the page neither scrolls nor zooms under it.
