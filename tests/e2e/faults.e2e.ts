@@ -332,7 +332,8 @@ describe('a failure outside the parts that fail on their own', () => {
       prepare: (context) =>
         context.addInitScript(() => {
           // Armed by the test, formatting a number (a readout, in a render) throws, however often
-          // React renders again, until the app has given up and says it starts again.
+          // React renders again, until the app has given up and says it starts again. Both of
+          // formatNumber's ways fail: Intl's, and the direct one (the page's only padEnd).
           const page = window as unknown as { failFormat?: boolean };
           const own = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
           Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
@@ -342,6 +343,11 @@ describe('a failure outside the parts that fail on their own', () => {
               return own.get!.call(this);
             },
           });
+          const padEnd = String.prototype.padEnd;
+          String.prototype.padEnd = function (this: string, ...args: Parameters<typeof padEnd>) {
+            if (page.failFormat) throw new Error('injected render failure');
+            return padEnd.apply(this, args);
+          };
           new MutationObserver(() => {
             if (document.querySelector('[data-testid="app-restarting"]')) page.failFormat = false;
           }).observe(document, { childList: true, subtree: true });
