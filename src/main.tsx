@@ -1,17 +1,19 @@
 /**
  * The page's first script, kept tiny. A module runs only once every module it imports statically
  * has been fetched and evaluated, so the app's own start (boot) would otherwise come before the
- * 3D view's code is even asked for. Here the 3D view, the model reader and the app are asked for
- * side by side; the app's later asks for the first two find them already there.
+ * 3D view's code is even asked for. Here the 3D view's code and the app are asked for side by side
+ * (the app's later ask for the first finds it there), and the model reader, a worker, is started.
  */
 import './styles.css';
+import { startModelReader } from './scene/model-reader';
 
 /** How long before the app's code is asked for again when it could not be fetched, ms. */
 const BOOT_RETRY_MS = 3000;
 
 // A failed download here is not the app's failure: the app asks again, and shows its retry.
 import('./scene/Stage').catch(() => undefined);
-import('./scene/load-region-model').catch(() => undefined);
+// Beside them, on its own thread: three.js's glTF loader, ready when the model file is in.
+startModelReader();
 
 /**
  * The app itself. If its code cannot be fetched (the network went as the page loaded) the page says

@@ -73,6 +73,20 @@ function ProcedureSide() {
   return open ? null : <ProcedureCards />;
 }
 
+/**
+ * Whether the page may be painted yet. Until the first view's bones are drawn it is laid out but not
+ * painted: without a graphics card the browser draws every frame of the page in software, and a
+ * page painted a moment before its bones made the bones come about 60 ms later (bench). Once
+ * shown it stays shown; a view that cannot come (no WebGL, a load error) shows the page at once,
+ * and the style sheet shows it after a second whatever happens (`.app.unpainted`).
+ */
+function useAppeared(ready: boolean, webgl: boolean): boolean {
+  const failed = useView((s) => s.status === 'error');
+  const [appeared, setAppeared] = useState(false);
+  if (!appeared && (ready || failed || !webgl)) setAppeared(true);
+  return appeared || ready || failed || !webgl;
+}
+
 export function App() {
   const { t } = useTranslation();
   useUrlSync();
@@ -95,13 +109,18 @@ export function App() {
   const kiosk = { active, exploring: kioskState?.exploring ?? false, shown: kioskState?.shown ?? 0 };
   const embed = useSession((s) => s.mode === 'embed');
   const [sheetRaised, setSheetRaised] = useState(false);
+  const appeared = useAppeared(ready, webgl);
   // The film lies over the views and the panel: what it covers is out of the keyboard's way.
   const film = useView((s) => s.filmOpen) && !kiosk.active && !embed;
 
   return (
     <div
       className={
-        kiosk.active ? `app kiosk ${kiosk.exploring ? 'explore' : 'attract'}` : embed ? 'app embed' : 'app'
+        (kiosk.active
+          ? `app kiosk ${kiosk.exploring ? 'explore' : 'attract'}`
+          : embed
+            ? 'app embed'
+            : 'app') + (appeared ? '' : ' unpainted')
       }
       data-kiosk={kiosk.active && kioskState ? (kiosk.exploring ? 'explore' : 'attract') : undefined}
       data-kiosk-shown={kiosk.active && kioskState ? kiosk.shown : undefined}

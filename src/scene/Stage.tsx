@@ -59,6 +59,12 @@ function FrameWitness() {
 }
 
 const TOUCH_OWNED = { touchAction: 'none' } as const;
+/**
+ * The view is measured as soon as it is laid out, not 50 ms later (React Three Fiber's default waits
+ * for scrolling to settle, and the first measurement goes through the same wait): its WebGL context,
+ * and so the first frame, come that much sooner.
+ */
+const MEASURE_AT_ONCE = { debounce: 0 } as const;
 
 /**
  * In the build, three.js does not read back each shader's compile log before its first use: that
@@ -93,6 +99,7 @@ export const Stage = memo(function Stage({ pane }: { readonly pane: Pane }) {
       frameloop="demand"
       dpr={[1, 2]}
       onCreated={onCreated}
+      resize={MEASURE_AT_ONCE}
       camera={{ fov: 35, near: 5, far: 10000, position: [0, 300, 600] }}
       onPointerMissed={() => useView.setState({ hovered: null })}
       // The view takes every finger (orbit, pinch, pan): the page neither scrolls nor zooms under it.

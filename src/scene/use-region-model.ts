@@ -3,6 +3,7 @@ import type { Region } from '../anatomy/types';
 import { useView } from '../state/store';
 import type { RegionModel } from '../anatomy/mesh';
 import { fetchModel } from './fetch-model';
+import { readModel } from './model-reader';
 import footUrl from '../../models/foot.glb?url';
 import kneeUrl from '../../models/knee.glb?url';
 
@@ -11,29 +12,14 @@ export const MODEL_URL: Record<Region, string> = { foot: footUrl, knee: kneeUrl 
 /** Loads under way, so a load started early (before React mounts) is joined, not repeated. */
 const inflight = new Map<Region, Promise<RegionModel>>();
 
-let parser: Promise<typeof import('./load-region-model')> | undefined;
-
 /**
- * The glTF parser and the model baking: their own chunk (three.js's loader), fetched beside the
- * file. A failed fetch is forgotten, so "try again" fetches it afresh.
- */
-const loadParser = () =>
-  (parser ??= import('./load-region-model').catch((error: unknown) => {
-    parser = undefined;
-    throw error;
-  }));
-
-/**
- * Loads a region's model: the file and the code that reads it are fetched side by side, the file
- * from the app's first script on, before three.js has arrived.
+ * Loads a region's model: the file is fetched here (reporting progress) and read by the model
+ * reader, a worker the page's first script has started, so it is ready when the file is in.
  */
 async function loadRegionModel(region: Region): Promise<RegionModel> {
   const url = MODEL_URL[region];
-  const reading = loadParser();
-  // Not left unheard while the file comes: its failure is the load's failure.
-  reading.catch(() => undefined);
   const bytes = await fetchModel(url, (progress) => useView.setState({ progress }));
-  return (await reading).parseRegionModel(url, bytes);
+  return readModel(url, bytes);
 }
 
 /** Starts loading a region's model now; the app calls this before it renders, to overlap the two. */

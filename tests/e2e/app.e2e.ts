@@ -160,6 +160,54 @@ describe('first view', () => {
     expect(seen.model, JSON.stringify(seen)).toBeLessThan(seen.canvas!);
     expectClean(app);
   });
+
+  test('the page is painted with its bones, not a moment before them', async () => {
+    const app = await open('?region=knee', (context) =>
+      context.addInitScript(() => {
+        const w = window as unknown as { unpaintedBefore?: boolean; unpaintedAtReady?: boolean };
+        new MutationObserver((_, observer) => {
+          const page = document.querySelector('.app');
+          if (page?.classList.contains('unpainted')) w.unpaintedBefore = true;
+          if (!document.querySelector('[data-ready="true"]')) return;
+          w.unpaintedAtReady = page?.classList.contains('unpainted');
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true, attributes: true });
+      }),
+    );
+    await waitForReady(app);
+    const seen = await app.page.evaluate(() => {
+      const w = window as unknown as { unpaintedBefore?: boolean; unpaintedAtReady?: boolean };
+      return {
+        before: w.unpaintedBefore,
+        atReady: w.unpaintedAtReady,
+        visibility: getComputedStyle(document.querySelector('.app')!).visibility,
+      };
+    });
+    expect(seen).toEqual({ before: true, atReady: false, visibility: 'visible' });
+    expectClean(app);
+  });
+
+  test('a model slow to come: the page shows itself and the loading progress after a second', async () => {
+    const app = await open('?region=foot', (context) =>
+      context.route(/\.glb(\?.*)?$/, async (route) => {
+        await new Promise((done) => setTimeout(done, 4000));
+        await route.continue();
+      }),
+    );
+    await app.page.waitForFunction(
+      () => {
+        const page = document.querySelector('.app');
+        return page !== null && getComputedStyle(page).visibility === 'visible';
+      },
+      undefined,
+      { timeout: 3000 },
+    );
+    expect(await app.page.locator('[data-testid="loading"]').isVisible()).toBe(true);
+    expect(await app.page.locator('[data-ready="true"]').count()).toBe(0);
+    await waitForReady(app);
+    await expectBone(app, 'slow-model');
+    expectClean(app);
+  });
 });
 
 describe('knee', () => {

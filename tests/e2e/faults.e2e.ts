@@ -102,14 +102,18 @@ describe('a missing or damaged model file', () => {
 
 describe("the app's code cut off as the page loads", () => {
   test('the page says it is loading, asks again, and starts: never blank', async () => {
+    // Refused until the page says so: both its preload (index.html) and the page's own ask fail.
     let refused = 0;
+    let back = false;
     const app = await open('?p=chevron&lang=it', {
       prepare: (context) =>
-        context.route(/\/assets\/boot-[^/]*\.js$/, (route) =>
-          refused++ === 0 ? route.abort('failed') : route.continue(),
-        ),
+        context.route(/\/assets\/boot-[^/]*\.js$/, (route) => {
+          refused++;
+          return back ? route.continue() : route.abort('failed');
+        }),
     });
     await app.page.waitForFunction(() => document.getElementById('root')?.textContent?.includes('Loading'));
+    back = true;
     await waitForReady(app);
     expect(refused).toBeGreaterThan(1);
     // The app replaced the line: its own controls are there, in its language.
