@@ -7,7 +7,7 @@ import { useStore } from 'zustand';
 import { useSession } from '../state/store';
 import { useView } from '../state/store';
 import { cameraLink, type CameraPose } from './camera-link';
-import { DEFAULT_VIEW } from './camera-views';
+import { DEFAULT_VIEW, framedFor } from './camera-views';
 import { usePane } from './pane';
 import { usePanePlan } from './use-pane-plan';
 
@@ -50,6 +50,7 @@ export function CameraRig() {
   const controls = useRef<CameraControls>(null);
   const shown = useRef<string | null>(null);
   const invalidate = useThree((s) => s.invalidate);
+  const three = useThree((s) => s.get);
 
   useEffect(() => {
     const c = controls.current;
@@ -101,8 +102,12 @@ export function CameraRig() {
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const animate = shown.current === region && !reduced;
     shown.current = region;
-    void c.setLookAt(p[0] * m, p[1] * k, p[2] * k, t[0] * m, t[1] * k, t[2] * k, animate);
-  }, [pane, region, side, sex, resetCount, procId, step]);
+    const target = [t[0] * m, t[1] * k, t[2] * k] as const;
+    // Framed for the view's shape when it is aimed (a later resize leaves the user's camera alone).
+    const { width, height } = three().size;
+    const from = framedFor(width / height, [p[0] * m, p[1] * k, p[2] * k], target);
+    void c.setLookAt(from[0], from[1], from[2], target[0], target[1], target[2], animate);
+  }, [pane, region, side, sex, resetCount, procId, step, three]);
 
   useEffect(() => {
     if (!focus || !controls.current || !pane.primary) return;
