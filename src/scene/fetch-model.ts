@@ -1,6 +1,6 @@
 /**
- * A model file's bytes, fetched without three.js: the fetch starts as soon as the app's first script
- * runs, while the 3D code (and the glTF parser) are still on their way.
+ * A model file's bytes, fetched without three.js: the fetch starts as soon as the app's start runs,
+ * while the 3D code is still on its way; the model reader's worker (model-reader.ts) then reads them.
  */
 
 /** A model file that arrived but cannot be used (missing, cut short, or not a model at all). */
