@@ -82,9 +82,10 @@ function ProcedureSide() {
  */
 function useAppeared(ready: boolean, webgl: boolean): boolean {
   const failed = useView((s) => s.status === 'error');
-  const [appeared, setAppeared] = useState(false);
-  if (!appeared && (ready || failed || !webgl)) setAppeared(true);
-  return appeared || ready || failed || !webgl;
+  const now = ready || failed || !webgl;
+  const [appeared, setAppeared] = useState(now);
+  if (now && !appeared) setAppeared(true);
+  return appeared || now;
 }
 
 export function App() {

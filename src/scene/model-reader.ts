@@ -30,7 +30,6 @@ export function startModelReader(): Worker {
     const read = waiting.get(answer.id);
     waiting.delete(answer.id);
     if (!read) return;
-    performance.mark('model-read');
     if ('model' in answer) read.resolve(answer.model);
     else read.reject(new Error(answer.error));
   });
