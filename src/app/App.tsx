@@ -20,7 +20,6 @@ import { FilmHost } from '../ui/film/FilmHost';
 import { QuietBoundary } from '../ui/QuietBoundary';
 import { StagePanes } from './StagePanes';
 import { useUrlSync } from './use-url-sync';
-import { hasWebGL } from './webgl-support';
 import { registerServiceWorker } from './service-worker';
 import type { KioskState } from './KioskMode';
 
@@ -91,7 +90,7 @@ function useAppeared(ready: boolean, webgl: boolean): boolean {
 export function App() {
   const { t } = useTranslation();
   useUrlSync();
-  const [webgl] = useState(hasWebGL);
+  const webgl = useView((s) => s.webgl);
   const open = useSession((s) => s.procedure !== null);
   // Captions and the procedure panel show once the long texts are in: ready waits for them too.
   const texts = useTextsReady();

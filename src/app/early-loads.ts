@@ -9,7 +9,6 @@ import { preloadRegion } from '../scene/use-region-model';
 import { useSession } from '../state/store';
 import { preloadProcedureUi } from './procedure-ui-chunk';
 import { preloadStage } from './stage-chunk';
-import { hasWebGL } from './webgl-support';
 
 const { region, lang } = useSession.getState();
 // The bone model (loaded with or without WebGL: the procedure is planned and measured on it), the
@@ -23,10 +22,10 @@ export const stringsLoaded = initI18n(lang).catch((error: unknown) =>
   console.warn('Strings not loaded', error),
 );
 
-// Then the WebGL probe (it waits on the graphics process), and the 3D view's code if it can draw.
-const webgl = hasWebGL();
-const stage = webgl ? preloadStage().catch(() => undefined) : undefined;
-if (webgl) preloadProcedureLayer().catch(() => undefined);
+// The 3D view's code (already coming, main.tsx) and its procedure layer: the view itself finds out
+// whether the browser can draw (scene/renderer.ts).
+const stage = preloadStage().catch(() => undefined);
+preloadProcedureLayer().catch(() => undefined);
 
 /** How long the first render may wait for the 3D view's code on a slow network, ms. */
 const STAGE_WAIT_MS = 500;

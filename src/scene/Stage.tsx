@@ -10,6 +10,7 @@ import { exposeRenderInfo } from './render-info';
 import { useRegionModel } from './use-region-model';
 import { XrayView } from './xray/XrayView';
 import { PaneProvider, usePane, type Pane } from './pane';
+import { makeRenderer } from './renderer';
 
 /**
  * Lets the share dialog take a picture: a frame is drawn on the spot (the X-ray one too) and read
@@ -96,6 +97,7 @@ export const Stage = memo(function Stage({ pane }: { readonly pane: Pane }) {
   const xray = chosen ?? shot;
   return (
     <Canvas
+      gl={makeRenderer}
       frameloop="demand"
       dpr={[1, 2]}
       onCreated={onCreated}

@@ -48,6 +48,8 @@ export interface ViewState {
   readonly models: Partial<Record<Region, RegionModel>>;
   /** Bumped to ask the model loader to try again (and the views to mount afresh). */
   readonly attempt: number;
+  /** False once the 3D view found no WebGL to draw with: an explanation takes the views' place. */
+  readonly webgl: boolean;
   /** The views mounted now, by kind: each answers only for itself (see `Pane` in the scene). */
   readonly panes: Partial<Record<PaneKind, PaneFacts>>;
   /**
@@ -102,6 +104,7 @@ export function viewSlice({ set }: SliceAccess<ViewState>): ViewState {
     progress: 0,
     models: {},
     attempt: 0,
+    webgl: true,
     panes: {},
     hovered: null,
     resetCount: 0,

@@ -18,7 +18,7 @@ import {
   type AppPage,
 } from './helpers';
 import { expectClean, stepOf, waitStep } from './expectations';
-import { withoutWebGL } from './no-webgl';
+import { withWebGL1Only, withoutWebGL } from './no-webgl';
 
 const open = pagePerTest();
 const STRINGS = { en, it } as const;
@@ -310,6 +310,13 @@ describe('no WebGL', () => {
       expectClean(app);
     },
   );
+
+  test('WebGL 1 alone (three.js draws on WebGL 2): the same explanation, and no error', async () => {
+    const app = await open('?p=scarf&lang=en', { prepare: withWebGL1Only });
+    await expectExplained(app, 'en');
+    await app.page.locator('[data-testid="caption"]').waitFor();
+    expectClean(app);
+  });
 
   test('Chromium started with --disable-webgl: the same explanation', async () => {
     const browser = await launchChromium({ args: ['--disable-webgl', '--disable-3d-apis'] });
