@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTextsReady } from '../i18n';
 import { useSession, useView } from '../state/store';
@@ -27,7 +27,7 @@ import type { KioskState } from './KioskMode';
  * The caption and playback bar of the open procedure. Its own component, so that a parameter
  * change re-renders only what shows the procedure, not the whole page.
  */
-function ProcedureControls() {
+const ProcedureControls = memo(function ProcedureControls() {
   const procedure = useProcedurePlan();
   usePlaybackStart(procedure?.plan);
   if (!procedure) return null;
@@ -39,7 +39,7 @@ function ProcedureControls() {
       </Suspense>
     </div>
   );
-}
+});
 
 /** On a portrait screen the panel is a sheet under the 3D view: its handle lifts it and lowers it. */
 function SheetHandle({ raised, onToggle }: { readonly raised: boolean; readonly onToggle: () => void }) {
@@ -65,12 +65,12 @@ const ComparePanel = lazy(() => import('../ui/ComparePanel'));
 const KioskMode = lazy(() => import('./KioskMode'));
 
 /** The open procedure's panel, or, with none open, the operations to choose from. */
-function ProcedureSide() {
+const ProcedureSide = memo(function ProcedureSide() {
   const procedure = useProcedurePlan();
   const open = useSession((s) => s.procedure !== null);
   if (procedure) return <LazyProcedurePanel state={procedure} />;
   return open ? null : <ProcedureCards />;
-}
+});
 
 /**
  * Whether the page may be painted yet. Until the first view's bones are drawn it is laid out but not
@@ -87,6 +87,11 @@ function useAppeared(ready: boolean, webgl: boolean): boolean {
   return appeared || now;
 }
 
+/**
+ * The page. Its parts (top bar, views, panel, overlays) read the store themselves and are memoised:
+ * the page's own re-renders (ready, shown, the sheet raised) leave them be. The render that marks
+ * the page ready follows the first bone frame, so it is kept to the page's own element.
+ */
 export function App() {
   const { t } = useTranslation();
   useUrlSync();

@@ -1,4 +1,4 @@
-import { useEffect, type CSSProperties } from 'react';
+import { memo, type CSSProperties, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locate } from '../engine/timeline';
 import { useCutStatus } from '../state/store';
@@ -14,7 +14,7 @@ import { ViewControls } from '../ui/ViewControls';
  * The name of the bone under the mouse, next to it; or of the bone a finger tapped, above the
  * finger (not under it), for a few seconds or until the next tap elsewhere.
  */
-export function HoverLabel() {
+export const HoverLabel = memo(function HoverLabel() {
   const { t } = useTranslation();
   const hovered = useView((s) => s.hovered);
   useEffect(() => {
@@ -39,7 +39,7 @@ export function HoverLabel() {
       {t(`part.${hovered.part}`)}
     </div>
   );
-}
+});
 
 /** Centred under the stage's top corners, over the view but never in the way of a click. */
 const CUT_NOTICE: CSSProperties = {
@@ -96,7 +96,7 @@ export function CutNotices() {
  * tries again by itself and shows no error: it keeps saying it is loading); once the bones are
  * there, the 3D / X-ray switch.
  */
-export function LoadOverlay() {
+export const LoadOverlay = memo(function LoadOverlay() {
   const { t } = useTranslation();
   const status = useView((s) => s.status);
   const retry = useView((s) => s.retry);
@@ -125,7 +125,7 @@ export function LoadOverlay() {
       <ViewControls />
     </>
   );
-}
+});
 
 /**
  * The procedure's clock when there is no 3D view to drive it (the scene advances it frame by frame):

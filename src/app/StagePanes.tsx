@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTextsReady } from '../i18n';
 import { Pane, type PaneKind } from '../scene/pane';
 import { LoadedStage } from './stage-chunk';
@@ -40,7 +40,7 @@ function View({ kind, label }: { readonly kind: PaneKind; readonly label: string
  * surgery (left) beside the open procedure, or the open procedure (left) beside a compared one.
  * The main view stays mounted (its WebGL context kept) when the second one comes or goes.
  */
-export function StagePanes() {
+export const StagePanes = memo(function StagePanes() {
   const { t } = useTranslation();
   const procedure = useSession((s) => s.procedure);
   const compare = useSession((s) => s.compare);
@@ -64,4 +64,4 @@ export function StagePanes() {
       )}
     </div>
   );
-}
+});

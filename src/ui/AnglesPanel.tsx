@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   FOOT_DEFORMITY,
@@ -22,7 +23,7 @@ const sameAngles = (a: Record<string, number>, b: Record<string, number>) =>
   Object.entries(a).every(([k, v]) => b[k] === v);
 
 /** The patient's pre-operative angles: set them, and read them measured back on the posed model. */
-export function AnglesPanel() {
+export const AnglesPanel = memo(function AnglesPanel() {
   const { t } = useTranslation();
   const session = useSession(
     useShallow(({ foot, knee, lang, setFoot, setKnee }) => ({ foot, knee, lang, setFoot, setKnee })),
@@ -94,4 +95,4 @@ export function AnglesPanel() {
       )}
     </aside>
   );
-}
+});

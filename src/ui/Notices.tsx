@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/store';
 import type { Notice } from '../state/url-codec';
@@ -16,7 +17,7 @@ function titleOf(notices: readonly Notice[]): string {
  * a device with no voice for the language), in the user's language. Only the words are a
  * live region (there before them, so a change is announced); the dismiss button sits beside it.
  */
-export function Notices() {
+export const Notices = memo(function Notices() {
   const { t } = useTranslation();
   const notices = useSession((s) => s.notices);
   const dismiss = useSession((s) => s.dismissNotices);
@@ -56,4 +57,4 @@ export function Notices() {
       </div>
     </div>
   );
-}
+});

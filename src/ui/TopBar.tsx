@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { QuietBoundary } from './QuietBoundary';
@@ -64,7 +64,7 @@ function Row({ label, children }: { readonly label: string; readonly children: R
  * Region, operation, side, size, skin, reading aloud, language and share: the controls every user needs first, on
  * one row at any width. What does not fit folds into two menus, the operations' and the settings'.
  */
-export function TopBar() {
+export const TopBar = memo(function TopBar() {
   const { t } = useTranslation();
   const [sharing, setSharing] = useState(false);
   const s = useSession(
@@ -213,4 +213,4 @@ export function TopBar() {
       )}
     </header>
   );
-}
+});
