@@ -1,19 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, type Language, type Strings } from './languages';
+import { STRINGS } from './files';
+import { LANGUAGES, type Language } from './languages';
 import { keepLoadingTexts } from './texts';
 
 export { LANGUAGES, type Language };
 export { keepLoadingTexts, loadTexts, textsReady, useTextsReady } from './texts';
-
-/**
- * Each language is its own chunk: the first view fetches only the one it shows (the strings are a
- * large part of the initial download), the other comes when the user switches.
- */
-const STRINGS: Record<Language, Strings> = {
-  en: () => import('./locales/en.json'),
-  it: () => import('./locales/it.json'),
-};
 
 const stringsLoaded = new Set<Language>();
 

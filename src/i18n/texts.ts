@@ -1,19 +1,13 @@
 import i18next from 'i18next';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language, type Strings } from './languages';
+import { TEXTS } from './files';
+import { LANGUAGES, type Language } from './languages';
 import { MAX_RETRY_MS, keepTrying } from './retry';
 
-/**
- * The long texts (step captions, the info panel, the quiz) are a second chunk per language, needed
- * only once a procedure is open: the first view does not wait for them. They merge into the same
- * namespace, so their keys read like any other.
- */
-const TEXTS: Record<Language, Strings> = {
-  en: () => import('./locales/en.texts.json'),
-  it: () => import('./locales/it.texts.json'),
-};
-
+// The long texts (step captions, the info panel, the quiz) are a second chunk per language
+// (files.ts), needed only once a procedure is open: the first view does not wait for them. They
+// merge into the same namespace, so their keys read like any other.
 const textsLoaded = new Set<Language>();
 const textsPending = new Map<Language, Promise<void>>();
 const listeners = new Set<() => void>();
