@@ -29,10 +29,11 @@ export function BonePart({ id, rest, pose, soft }: Props) {
   // Only the main view names the bone under the pointer: the label is placed in its coordinates.
   const pointing = !soft && pane.primary;
   const hovered = useView((s) => s.hovered?.part === id);
+  // Its own arrays, filled below from the rest mesh and posed (the rest mesh stays as it came).
   const geometry = useMemo(() => {
     const g = new BufferGeometry();
-    g.setAttribute('position', new BufferAttribute(rest.positions.slice(), 3));
-    g.setAttribute('normal', new BufferAttribute(rest.normals.slice(), 3));
+    g.setAttribute('position', new BufferAttribute(new Float32Array(rest.positions.length), 3));
+    g.setAttribute('normal', new BufferAttribute(new Float32Array(rest.normals.length), 3));
     g.setIndex(new BufferAttribute(rest.index, 1));
     return g;
   }, [rest]);
