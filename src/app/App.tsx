@@ -16,6 +16,7 @@ import { usePlaybackStart } from './use-playback-start';
 import { Notices } from '../ui/Notices';
 import { HoverLabel, LoadOverlay, NoWebGL } from './StageOverlays';
 import { TopBar } from '../ui/TopBar';
+import { useStageCover } from '../ui/use-stage-cover';
 import { FilmHost } from '../ui/film/FilmHost';
 import { QuietBoundary } from '../ui/QuietBoundary';
 import { StagePanes } from './StagePanes';
@@ -30,9 +31,10 @@ import type { KioskState } from './KioskMode';
 const ProcedureControls = memo(function ProcedureControls() {
   const procedure = useProcedurePlan();
   usePlaybackStart(procedure?.plan);
+  const cover = useStageCover('caption', 'bottom');
   if (!procedure) return null;
   return (
-    <div className="stage-bottom">
+    <div ref={cover} className="stage-bottom">
       <Suspense fallback={null}>
         <LazyStepCaption proc={procedure.plan.proc} values={procedure.values} />
         <LazyPlaybackBar timeline={procedure.plan.timeline} />

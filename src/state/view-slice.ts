@@ -38,6 +38,19 @@ export interface PaneFacts {
   readonly cutsSettled: boolean;
 }
 
+/** Rows of the stage a control covers, CSS pixels, counted from the stage's top or its bottom edge. */
+export interface StageCover {
+  readonly edge: 'top' | 'bottom';
+  readonly px: number;
+}
+
+/** How far the stage is covered from one edge: its deepest control there, CSS pixels. */
+export function stageCovered(v: Pick<ViewState, 'stageCover'>, edge: StageCover['edge']): number {
+  let px = 0;
+  for (const cover of Object.values(v.stageCover)) if (cover.edge === edge) px = Math.max(px, cover.px);
+  return px;
+}
+
 /** Transient view state: never in the URL. */
 export interface ViewState {
   /** Model loading for the current region. */
@@ -50,6 +63,11 @@ export interface ViewState {
   readonly attempt: number;
   /** False once the 3D view found no WebGL to draw with: an explanation takes the views' place. */
   readonly webgl: boolean;
+  /**
+   * The stage's rows its controls cover, CSS pixels, by control: from its top (the corner
+   * controls) or from its bottom (the caption and playback). A standing film is drawn between them.
+   */
+  readonly stageCover: Readonly<Record<string, StageCover>>;
   /** The views mounted now, by kind: each answers only for itself (see `Pane` in the scene). */
   readonly panes: Partial<Record<PaneKind, PaneFacts>>;
   /**
@@ -74,6 +92,8 @@ export interface ViewState {
   readonly filmOpen: boolean;
   retry(): void;
   resetView(): void;
+  /** A control over the stage tells the rows it covers now, or (null) that it is gone. */
+  coverStage(id: string, cover: StageCover | null): void;
   /** A view mounts: it answers for its kind from now on, with nothing on screen yet. */
   attachPane(kind: PaneKind, id: number): void;
   /** A view unmounts: its facts go with it (unless a newer view of its kind has taken over). */
@@ -105,6 +125,7 @@ export function viewSlice({ set }: SliceAccess<ViewState>): ViewState {
     models: {},
     attempt: 0,
     webgl: true,
+    stageCover: {},
     panes: {},
     hovered: null,
     resetCount: 0,
@@ -116,6 +137,15 @@ export function viewSlice({ set }: SliceAccess<ViewState>): ViewState {
     // The views mount afresh (see StagePanes): the old ones, still being torn down, answer for nothing.
     retry: () => set((v) => ({ attempt: v.attempt + 1, status: 'loading', progress: 0, panes: {} })),
     resetView: () => set((v) => ({ resetCount: v.resetCount + 1 })),
+    coverStage: (id, cover) =>
+      set((v) => {
+        const was = v.stageCover[id];
+        if (cover ? was?.edge === cover.edge && was.px === cover.px : !was) return v;
+        const stageCover = { ...v.stageCover };
+        if (cover) stageCover[id] = cover;
+        else delete stageCover[id];
+        return { stageCover };
+      }),
     attachPane: (kind, id) =>
       set((v) => ((v.panes[kind]?.id ?? -1) > id ? v : withPane(v, kind, mounted(id)))),
     detachPane: (kind, id) => set((v) => (v.panes[kind]?.id === id ? withPane(v, kind, undefined) : v)),

@@ -5,6 +5,7 @@ import type { Projection } from '../state/session-slice';
 import { useSession } from '../state/store';
 import { useView } from '../state/store';
 import { Segmented } from './Segmented';
+import { useStageCover } from './use-stage-cover';
 
 /** Over the stage's top-left corner, clear of the caption at the bottom. */
 const CORNER: CSSProperties = {
@@ -36,6 +37,7 @@ function BeforeAfter() {
   const compare = useSession((s) => s.compare);
   const split = compare === 'before';
   const set = useSession((s) => s.set);
+  const cover = useStageCover('compare-controls', 'top');
   const show = (v: 'before' | 'after') => {
     const clock = usePlayback.getState();
     clock.pause();
@@ -43,7 +45,7 @@ function BeforeAfter() {
     useView.setState({ showingBefore: v === 'before' });
   };
   return (
-    <div style={RIGHT_CORNER} className="view-controls" data-testid="compare-controls">
+    <div ref={cover} style={RIGHT_CORNER} className="view-controls" data-testid="compare-controls">
       {!compare && (
         <Segmented
           label={t('view.beforeAfter')}
@@ -85,9 +87,10 @@ export function ViewControls() {
   // A percutaneous step's own shot on screen: the controls say X-ray, in the shot's projection.
   const shot = useView((s) => s.fluoroShot);
   const shownView = shot ? 'xray' : view;
+  const cover = useStageCover('view-controls', 'top');
   return (
     <>
-      <div style={CORNER} className="view-controls" data-testid="view-controls">
+      <div ref={cover} style={CORNER} className="view-controls" data-testid="view-controls">
         <Segmented
           label={t('view.label')}
           value={shownView}

@@ -116,3 +116,35 @@ describe('X-ray view', () => {
     expectClean(app);
   });
 });
+
+describe('the standing film', () => {
+  test.each([
+    ['knee', 1280, 720, '?p=hto-opening&view=xray&proj=standing&lang=it'],
+    ['foot', 1280, 720, '?p=scarf&view=xray&proj=standing&lang=it'],
+    ['knee', 1024, 768, '?p=hto-opening&view=xray&proj=standing&lang=en'],
+  ] as const)(
+    '%s at %i×%i: every landmark the film is measured on lies between the controls',
+    async (region, width, height, query) => {
+      const app = await open(query, { viewport: { width, height } });
+      await waitForReady(app);
+      const page = app.page;
+      await page.locator(`${STAGE} canvas[data-xray="standing"]`).waitFor({ state: 'attached' });
+      await nextFrames(page);
+      const { points } = await page.evaluate(() => window.__viz!.xrayLandmarks!());
+      const canvas = (await page.locator(`${STAGE} canvas`).first().boundingBox())!;
+      const controls = (await page.locator('[data-testid="view-controls"]').boundingBox())!;
+      const compare = (await page.locator('[data-testid="compare-controls"]').boundingBox())!;
+      const caption = (await page.locator('.stage-bottom').boundingBox())!;
+      const below = Math.max(controls.y + controls.height, compare.y + compare.height);
+      expect(points.length).toBeGreaterThan(3);
+      for (const [x, y] of points) {
+        expect(canvas.x + x).toBeGreaterThan(canvas.x);
+        expect(canvas.x + x).toBeLessThan(canvas.x + canvas.width);
+        expect(canvas.y + y, `a landmark under the controls at the top`).toBeGreaterThan(below);
+        expect(canvas.y + y, `a landmark under the caption`).toBeLessThan(caption.y);
+      }
+      await screenshot(page, `standing-film-${region}-${width}x${height}`);
+      expectClean(app);
+    },
+  );
+});

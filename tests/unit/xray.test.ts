@@ -7,6 +7,7 @@ import {
   XRAY_DISTANCE,
   xrayCamera,
   xrayCentre,
+  MIN_FILM_SHARE,
   xrayFrustum,
   type XrayCamera,
 } from '../../src/scene/xray/xray-camera';
@@ -106,8 +107,11 @@ describe('image centre and field', () => {
   it('fits the round field to the shorter side of the viewport', () => {
     const f = xrayFrustum(800, 400, 170);
     expect(f.mmPerPx * FIELD_RADIUS * 400 * 2).toBeCloseTo(170);
-    expect(f.halfHeight).toBeCloseTo(200 * f.mmPerPx);
-    expect(f.halfWidth / f.halfHeight).toBeCloseTo(2);
+    expect(f.top).toBeCloseTo(200 * f.mmPerPx);
+    expect(f.bottom).toBeCloseTo(-f.top);
+    expect(f.halfWidth / f.top).toBeCloseTo(2);
+    // The controls do not move or shrink a round field.
+    expect(xrayFrustum(800, 400, 170, true, { top: 100, bottom: 80 })).toEqual(f);
     expect(xrayFrustum(300, 600, 170).mmPerPx).toBeCloseTo(170 / 2 / (FIELD_RADIUS * 300));
   });
 
@@ -131,8 +135,24 @@ describe('image centre and field', () => {
     }
     // Fitted to the height, whatever the width: a landscape view shows the film's sides too.
     const f = xrayFrustum(1200, 600, 960, false);
-    expect(f.halfHeight * 2).toBeCloseTo(960);
+    expect(f.top - f.bottom).toBeCloseTo(960);
+    expect(f.top).toBeCloseTo(480);
     expect(f.halfWidth * 2).toBeCloseTo(1920);
+  });
+
+  it('draws a standing film between the controls: its height in the rows they leave, centred there', () => {
+    // 720 rows, 110 under the corner controls, 130 under the caption: the film spans the 480 between.
+    const f = xrayFrustum(920, 720, 960, false, { top: 110, bottom: 130 });
+    expect(f.mmPerPx).toBeCloseTo(960 / 480);
+    // The film's centre (the target) is 110 + 240 rows down: its top edge at row 110, its bottom at 590.
+    expect(f.top / f.mmPerPx).toBeCloseTo(350);
+    expect(-f.bottom / f.mmPerPx).toBeCloseTo(370);
+    expect(f.top - 480).toBeCloseTo(110 * f.mmPerPx);
+    expect(-f.bottom - 480).toBeCloseTo(130 * f.mmPerPx);
+    // Controls over more than 40 % of the height: both covers shrink alike, the film keeps 60 %.
+    const phone = xrayFrustum(800, 360, 960, false, { top: 120, bottom: 120 });
+    expect(phone.mmPerPx).toBeCloseTo(960 / (360 * MIN_FILM_SHARE));
+    expect(phone.top).toBeCloseTo(-phone.bottom);
   });
 });
 

@@ -11,6 +11,7 @@ import { useView } from '../../state/store';
 import { usePane } from '../pane';
 import { usePanePlan } from '../use-pane-plan';
 import type { Projection } from '../../state/session-slice';
+import { stageCovered } from '../../state/view-slice';
 import type { XrayMode } from './xray-mode';
 
 /**
@@ -50,6 +51,15 @@ export function XrayView({ proj }: { readonly proj: Projection }) {
       started?.stop();
     };
   }, [get]);
+
+  // The standing film between the controls over the view's top and bottom edges: framed anew, it
+  // is not on screen until a frame shows it (the controls tell their size a frame after they come).
+  const top = useView((v) => stageCovered(v, 'top'));
+  const bottom = useView((v) => stageCovered(v, 'bottom'));
+  useLayoutEffect(() => {
+    mode?.coverBy({ top, bottom });
+    if (proj === 'standing') pane.changed();
+  }, [mode, pane, proj, top, bottom]);
 
   useLayoutEffect(
     () => mode?.aim(region, proj, side, SEX_SCALE[region][sex], stepTarget),

@@ -130,18 +130,51 @@ export function xrayCamera(
   return { position, target, look, up, fieldMm: fieldMm * scale, round: !film };
 }
 
+/** The viewport's rows its controls cover, from its top and from its bottom, pixels. */
+export interface Cover {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+const UNCOVERED: Cover = { top: 0, bottom: 0 };
+
 /**
- * Half extents (world mm) of the orthographic frustum for a viewport in pixels, such that the round
- * field of {@link FIELD_RADIUS} of the shorter side spans `fieldMm`; and the size of a pixel, mm.
+ * The least share of the viewport's height a standing film is drawn on: where the controls cover
+ * more (a phone held sideways), the film's ends go under them rather than the film shrink further.
+ */
+export const MIN_FILM_SHARE = 0.6;
+
+/**
+ * The orthographic frustum for a viewport in pixels, world mm from the target: a C-arm's round field
+ * of {@link FIELD_RADIUS} of the shorter side spans `fieldMm` about the viewport's centre; a
+ * standing film's height spans the rows between the controls at the top and those at the bottom
+ * (`cover`), the film's centre halfway between them, so the hip and the ankle are both in sight.
+ * With the size of a pixel, mm.
  */
 export function xrayFrustum(
   width: number,
   height: number,
   fieldMm: number,
   round = true,
-): { halfWidth: number; halfHeight: number; mmPerPx: number } {
-  const mmPerPx = round
-    ? fieldMm / 2 / (FIELD_RADIUS * Math.max(1, Math.min(width, height)))
-    : fieldMm / Math.max(1, height);
-  return { halfWidth: (width / 2) * mmPerPx, halfHeight: (height / 2) * mmPerPx, mmPerPx };
+  cover: Cover = UNCOVERED,
+): { halfWidth: number; top: number; bottom: number; mmPerPx: number } {
+  if (round) {
+    const mmPerPx = fieldMm / 2 / (FIELD_RADIUS * Math.max(1, Math.min(width, height)));
+    const halfHeight = (height / 2) * mmPerPx;
+    return { halfWidth: (width / 2) * mmPerPx, top: halfHeight, bottom: -halfHeight, mmPerPx };
+  }
+  const rows = Math.max(1, height);
+  const covered = Math.max(0, cover.top) + Math.max(0, cover.bottom);
+  // Both covers shrink alike when together they leave less than the film's least share.
+  const keep = covered > 0 ? Math.min(1, ((1 - MIN_FILM_SHARE) * rows) / covered) : 0;
+  const top = Math.max(0, cover.top) * keep;
+  const band = rows - covered * keep;
+  const mmPerPx = fieldMm / band;
+  const centre = top + band / 2;
+  return {
+    halfWidth: (width / 2) * mmPerPx,
+    top: centre * mmPerPx,
+    bottom: -(rows - centre) * mmPerPx,
+    mmPerPx,
+  };
 }

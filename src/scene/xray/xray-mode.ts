@@ -2,7 +2,7 @@ import type { RootState } from '@react-three/fiber';
 import { Vector3 } from 'three';
 import type { Region } from '../../anatomy/types';
 import type { Projection, Side } from '../../state/session-slice';
-import { xrayCamera, xrayCentre } from './xray-camera';
+import { xrayCamera, xrayCentre, type Cover } from './xray-camera';
 import { XrayPipeline } from './xray-pipeline';
 import { labelHost } from '../overlays/label-host';
 
@@ -19,6 +19,8 @@ export interface XrayMode {
    * pixel spans: what a film of this image would be calibrated with.
    */
   project(points: readonly Vec3[]): { points: [number, number][]; mmPerPx: number };
+  /** The rows of the view its controls cover, CSS pixels: a standing film is drawn between them. */
+  coverBy(cover: Cover): void;
   stop(): void;
 }
 
@@ -64,6 +66,10 @@ export function startXray(state: RootState): XrayMode {
         return [((at.x + 1) / 2) * w, ((1 - at.y) / 2) * h];
       });
       return { points: projected, mmPerPx: (pipeline.mmPerPx * width) / Math.max(1, w) };
+    },
+    coverBy(cover) {
+      pipeline.cover = cover;
+      state.invalidate();
     },
     render({ gl, scene }) {
       pipeline.render(gl, scene);

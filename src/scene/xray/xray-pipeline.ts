@@ -27,7 +27,7 @@ import {
 import type { Region } from '../../anatomy/types';
 import { INSTRUMENT_MATERIAL_XRAY, type XrayDensity } from '../../engine/instruments';
 import { compositeFragment, compositeVertex, thicknessFragment, thicknessVertex } from './shaders';
-import { FIELD_RADIUS, XRAY_DISTANCE, xrayFrustum, type XrayCamera } from './xray-camera';
+import { FIELD_RADIUS, XRAY_DISTANCE, xrayFrustum, type Cover, type XrayCamera } from './xray-camera';
 
 /** Linear attenuation of bone, per mm: lower for the knee, taken at a higher tube voltage. */
 const MU_BONE: Record<Region, number> = { foot: 0.07, knee: 0.022 };
@@ -93,8 +93,18 @@ export class XrayPipeline {
   private readonly clearColor = new Color();
   private fieldMm = 100;
   private round = true;
-  /** The viewport and field the camera's frustum was last fitted to (0 × 0: not yet). */
-  private readonly fitted = { width: 0, height: 0, fieldMm: 0, round: true, mmPerPx: 1 };
+  /** The rows of the view its controls cover, CSS pixels (a standing film is drawn between them). */
+  cover: Cover = { top: 0, bottom: 0 };
+  /** The viewport, field and cover the camera's frustum was last fitted to (0 × 0: not yet). */
+  private readonly fitted = {
+    width: 0,
+    height: 0,
+    fieldMm: 0,
+    round: true,
+    cover: this.cover,
+    ratio: 1,
+    mmPerPx: 1,
+  };
   // Swapped for one pass and put back: reused arrays, refilled each frame.
   private readonly swapped: Mesh[] = [];
   private readonly originals: (Material | Material[])[] = [];
@@ -181,14 +191,24 @@ export class XrayPipeline {
     if (this.target.width !== w || this.target.height !== h) this.target.setSize(w, h);
     const cam = this.camera;
     const fit = this.fitted;
-    if (fit.width !== w || fit.height !== h || fit.fieldMm !== this.fieldMm || fit.round !== this.round) {
-      const { halfWidth, halfHeight, mmPerPx } = xrayFrustum(w, h, this.fieldMm, this.round);
+    const ratio = gl.getPixelRatio();
+    const { cover, fieldMm, round } = this;
+    const same =
+      fit.width === w &&
+      fit.height === h &&
+      fit.fieldMm === fieldMm &&
+      fit.round === round &&
+      fit.cover === cover &&
+      fit.ratio === ratio;
+    if (!same) {
+      const rows = { top: cover.top * ratio, bottom: cover.bottom * ratio };
+      const { halfWidth, top, bottom, mmPerPx } = xrayFrustum(w, h, fieldMm, round, rows);
       cam.left = -halfWidth;
       cam.right = halfWidth;
-      cam.top = halfHeight;
-      cam.bottom = -halfHeight;
+      cam.top = top;
+      cam.bottom = bottom;
       cam.updateProjectionMatrix();
-      Object.assign(fit, { width: w, height: h, fieldMm: this.fieldMm, round: this.round, mmPerPx });
+      Object.assign(fit, { width: w, height: h, fieldMm, round, cover, ratio, mmPerPx });
     }
 
     this.swap(scene, false);
