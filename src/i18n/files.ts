@@ -30,9 +30,9 @@ export function likelyLanguage(search: string, browserLanguage: string): Languag
 
 /**
  * Starts downloading a language's strings and long texts. The app asks for the same chunks when it
- * sets its language and finds them under way: asked for from the page's first script, they no
- * longer wait for the app's code to be evaluated (the first view waits for them; with a slow
- * CPU that was about 100 ms).
+ * sets its language and finds them under way: asked for from the page's first script, they do not
+ * wait for the app's code to be fetched and evaluated, and the first view, which waits for them,
+ * never waits on their download behind that code.
  */
 export function prefetchLanguage(lang: Language): void {
   STRINGS[lang]().catch(() => undefined);
