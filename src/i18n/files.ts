@@ -5,14 +5,33 @@
  */
 import { LANGUAGES, type Language, type Strings } from './languages';
 
+const LOADERS = {
+  strings: { en: () => import('./locales/en.json'), it: () => import('./locales/it.json') },
+  texts: { en: () => import('./locales/en.texts.json'), it: () => import('./locales/it.texts.json') },
+} satisfies Record<string, Record<Language, Strings>>;
+
+/** Downloads the page's first script started (prefetchLanguage), by file, until the app asks. */
+const early = new Map<string, ReturnType<Strings>>();
+
+/**
+ * A file's download: the first ask takes the one started early (so a failed early download counts
+ * as the app's first try, and its retries keep their spacing), any later ask starts its own.
+ */
+function download(kind: keyof typeof LOADERS, lang: Language): ReturnType<Strings> {
+  const key = `${kind}:${lang}`;
+  const started = early.get(key);
+  early.delete(key);
+  return started ?? LOADERS[kind][lang]();
+}
+
 export const STRINGS: Record<Language, Strings> = {
-  en: () => import('./locales/en.json'),
-  it: () => import('./locales/it.json'),
+  en: () => download('strings', 'en'),
+  it: () => download('strings', 'it'),
 };
 
 export const TEXTS: Record<Language, Strings> = {
-  en: () => import('./locales/en.texts.json'),
-  it: () => import('./locales/it.texts.json'),
+  en: () => download('texts', 'en'),
+  it: () => download('texts', 'it'),
 };
 
 /**
@@ -35,6 +54,10 @@ export function likelyLanguage(search: string, browserLanguage: string): Languag
  * never waits on their download behind that code.
  */
 export function prefetchLanguage(lang: Language): void {
-  STRINGS[lang]().catch(() => undefined);
-  TEXTS[lang]().catch(() => undefined);
+  for (const kind of ['strings', 'texts'] as const) {
+    const started = LOADERS[kind][lang]();
+    // Its failure is the app's to handle, when it asks.
+    started.catch(() => undefined);
+    early.set(`${kind}:${lang}`, started);
+  }
 }
