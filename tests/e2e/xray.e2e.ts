@@ -122,6 +122,7 @@ describe('the standing film', () => {
     ['knee', 1280, 720, '?p=hto-opening&view=xray&proj=standing&lang=it'],
     ['foot', 1280, 720, '?p=scarf&view=xray&proj=standing&lang=it'],
     ['knee', 1024, 768, '?p=hto-opening&view=xray&proj=standing&lang=en'],
+    ['knee', 390, 844, '?p=hto-opening&view=xray&proj=standing&lang=it'],
   ] as const)(
     '%s at %i×%i: every landmark the film is measured on lies between the controls',
     async (region, width, height, query) => {

@@ -149,10 +149,14 @@ describe('image centre and field', () => {
     expect(-f.bottom / f.mmPerPx).toBeCloseTo(370);
     expect(f.top - 480).toBeCloseTo(110 * f.mmPerPx);
     expect(-f.bottom - 480).toBeCloseTo(130 * f.mmPerPx);
-    // Controls over more than 40 % of the height: both covers shrink alike, the film keeps 60 %.
-    const phone = xrayFrustum(800, 360, 960, false, { top: 120, bottom: 120 });
+    // Controls over more than 70 % of the height (a phone held sideways): both covers shrink alike,
+    // and the film keeps its least share of the view.
+    const phone = xrayFrustum(800, 360, 960, false, { top: 150, bottom: 120 });
     expect(phone.mmPerPx).toBeCloseTo(960 / (360 * MIN_FILM_SHARE));
-    expect(phone.top).toBeCloseTo(-phone.bottom);
+    // The covers shrink by the same factor: the top one to 150 × 234 / 270 rows.
+    const top = (150 * (360 * (1 - MIN_FILM_SHARE))) / 270;
+    expect(phone.top / phone.mmPerPx).toBeCloseTo(top + (360 * MIN_FILM_SHARE) / 2);
+    expect((phone.top - phone.bottom) / phone.mmPerPx).toBeCloseTo(360);
   });
 });
 

@@ -141,8 +141,9 @@ const UNCOVERED: Cover = { top: 0, bottom: 0 };
 /**
  * The least share of the viewport's height a standing film is drawn on: where the controls cover
  * more (a phone held sideways), the film's ends go under them rather than the film shrink further.
+ * On a phone held upright the long leg still fits whole between them, about 190 px tall.
  */
-export const MIN_FILM_SHARE = 0.6;
+export const MIN_FILM_SHARE = 0.3;
 
 /**
  * The orthographic frustum for a viewport in pixels, world mm from the target: a C-arm's round field
