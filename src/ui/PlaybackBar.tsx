@@ -24,14 +24,16 @@ export function PlaybackBar({ timeline }: { readonly timeline: Timeline }) {
   const loop = usePlayback((s) => s.loop);
   const scrubber = useRef<HTMLInputElement>(null);
 
-  useEffect(
-    () =>
-      usePlayback.subscribe((s) => {
-        if (scrubber.current && document.activeElement !== scrubber.current)
-          scrubber.current.value = String(s.time);
-      }),
-    [],
-  );
+  useEffect(() => {
+    const follow = ({ time }: { readonly time: number }) => {
+      if (scrubber.current && document.activeElement !== scrubber.current)
+        scrubber.current.value = String(time);
+    };
+    // The clock may have moved since the render read it (a link's step set, a frame drawn) and
+    // before this subscription: the scrubber would show the old time until the clock next moves.
+    follow(usePlayback.getState());
+    return usePlayback.subscribe(follow);
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
