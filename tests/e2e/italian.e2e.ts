@@ -1,7 +1,7 @@
 /** The Italian interface shows no English: every visible text is scanned for the English strings. */
 import { describe, expect, test } from 'vitest';
 import { en, it } from '../locale-strings';
-import { pagePerTest, reach } from './helpers';
+import { pagePerTest, reach, waitForReady } from './helpers';
 import { expectClean, waitStep } from './expectations';
 
 const open = pagePerTest();
@@ -42,6 +42,9 @@ describe('Italian', () => {
     const app = await open(query);
     if (name === 'kiosk') await app.page.locator('[data-kiosk="attract"] [data-testid="caption"]').waitFor();
     else await waitStep(app, Number(/step=(\d+)/.exec(query)![1]));
+    // What is read is what is shown, and the page shows itself once its first view is drawn: a
+    // caption can be at its step a moment before that, and hidden text has no innerText.
+    await waitForReady(app);
     if (name === 'share') {
       await (await reach(app.page, 'share')).click();
       await app.page.locator('[data-testid="share-dialog"][open]').waitFor();
