@@ -1,6 +1,6 @@
 /** Sharing a case: the link and its QR code reopen the same view; the embed shows no chrome. */
 import { describe, expect, test } from 'vitest';
-import { openApp, pagePerTest, readMeasure, reach } from './helpers';
+import { openApp, pagePerTest, readMeasure, reach, waitForReady } from './helpers';
 import { expectClean, waitStep } from './expectations';
 
 const open = pagePerTest();
@@ -49,6 +49,8 @@ describe('share', () => {
   test('embedded: the operation and its timeline, no top bar or side panel', async () => {
     const app = await open('?p=scarf&mode=embed');
     await waitStep(app, 1);
+    // Shown once its first view is drawn: before that nothing is visible, the scrubber included.
+    await waitForReady(app);
     expect(await app.page.locator('.topbar').isVisible()).toBe(false);
     expect(await app.page.locator('.side').isVisible()).toBe(false);
     expect(await app.page.locator('[data-testid="scrubber"]').isVisible()).toBe(true);
