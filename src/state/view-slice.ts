@@ -140,7 +140,7 @@ export function viewSlice({ set }: SliceAccess<ViewState>): ViewState {
     coverStage: (id, cover) =>
       set((v) => {
         const was = v.stageCover[id];
-        if (cover ? was?.edge === cover.edge && was.px === cover.px : !was) return v;
+        if (was?.edge === cover?.edge && was?.px === cover?.px) return v;
         const stageCover = { ...v.stageCover };
         if (cover) stageCover[id] = cover;
         else delete stageCover[id];
