@@ -84,9 +84,12 @@ describe('the Akin in a percutaneous sitting', () => {
     expect(tools).toContain('burr');
     expect(tools).not.toContain('saw');
     expect(tools).not.toContain('scalpel');
-    // Past the step's X-ray shot the 3D view shows the skin with its openings.
-    const scrubber = app.page.locator('[data-testid="scrubber"]');
-    await scrubber.fill(String(Number(await scrubber.inputValue()) + 2.5));
+    // Past the step's X-ray shot (its first 30 %) the 3D view shows the skin with its openings. A
+    // link's step rests on its key frame, here its end: the scrub goes to 70 % of the step.
+    const startOf = async (step: number) =>
+      Number(await app.page.locator(`[data-testid="step-${step}"]`).getAttribute('data-start'));
+    const [start, end] = [await startOf(10), await startOf(11)];
+    await app.page.locator('[data-testid="scrubber"]').fill(String(start + 0.7 * (end - start)));
     await waitStep(app, 10);
     await app.page.waitForFunction(() => !document.querySelector('[data-testid="stage"] canvas[data-xray]'));
     await app.page.waitForFunction(() =>
