@@ -1,6 +1,5 @@
 import { lazy, memo, Suspense, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useTextsReady } from '../i18n';
+import { useTextsReady, useTranslation } from '../i18n';
 import { useSession, useView } from '../state/store';
 import { useReady } from '../state/readiness';
 import { AnglesPanel } from '../ui/AnglesPanel';

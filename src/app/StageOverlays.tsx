@@ -1,5 +1,5 @@
 import { memo, type CSSProperties, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { locate } from '../engine/timeline';
 import { useCutStatus } from '../state/store';
 import { advanced, usePlayback } from '../state/playback-store';

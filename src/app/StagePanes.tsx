@@ -1,6 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { memo, useState } from 'react';
-import { useTextsReady } from '../i18n';
+import { useTextsReady, useTranslation } from '../i18n';
 import { Pane, type PaneKind } from '../scene/pane';
 import { LoadedStage } from './stage-chunk';
 import { secondPane } from '../state/readiness';

@@ -1,11 +1,11 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { STRINGS } from './files';
 import { LANGUAGES, type Language } from './languages';
 import { keepLoadingTexts } from './texts';
 
 export { LANGUAGES, type Language };
 export { keepLoadingTexts, loadTexts, textsReady, useTextsReady } from './texts';
+export { useTranslation } from './use-translation';
 
 const stringsLoaded = new Set<Language>();
 
@@ -36,7 +36,7 @@ export async function switchLanguage(lang: Language, textsLater = false): Promis
 export async function initI18n(lang: Language) {
   // The strings' download starts now, not once i18next is set up (loadLanguage finds it under way).
   STRINGS[lang]().catch(() => undefined);
-  await i18next.use(initReactI18next).init({
+  await i18next.init({
     resources: {},
     partialBundledLanguages: true,
     lng: lang,

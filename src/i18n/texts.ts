@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { useEffect, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './use-translation';
 import { TEXTS } from './files';
 import { LANGUAGES, type Language } from './languages';
 import { MAX_RETRY_MS, keepTrying } from './retry';

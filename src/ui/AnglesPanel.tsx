@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   FOOT_DEFORMITY,
   FOOT_PRESETS,
@@ -11,7 +10,7 @@ import {
 } from '../clinical/deformity-params';
 import { grade } from '../clinical/grading';
 import { MEASURE_UNIT, REGION_MEASURES, type MeasureId } from '../clinical/measures';
-import { formatNumber } from '../i18n';
+import { formatNumber, useTranslation } from '../i18n';
 import { usePosedPatient } from '../state/patient';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from '../state/store';

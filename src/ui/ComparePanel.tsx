@@ -1,6 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
-import { formatNumber } from '../i18n';
+import { formatNumber, useTranslation } from '../i18n';
 import { comparableWith, comparedParams } from '../state/compare';
 import type { Case } from '../engine/case';
 import { usePlanOf, useProcedurePlan } from '../state/procedure-plan';

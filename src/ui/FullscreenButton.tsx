@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 
 /** Whether the page fills the screen; kept in step with the browser (Esc leaves full screen). */
 function useFullscreen(): boolean {

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { formatNumber, type Language } from '../i18n';
+import { formatNumber, useTranslation, type Language } from '../i18n';
 import type { ProcedureDef } from '../procedures/types';
 import { usePlayback } from '../state/playback-store';
 import type { Case } from '../engine/case';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { MEASURE_UNIT, REGION_MEASURES } from '../clinical/measures';
 import type { Case } from '../engine/case';
 import type { ProcedureDef } from '../procedures/types';

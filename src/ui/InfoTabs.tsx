@@ -1,8 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MEASURE_UNIT } from '../clinical/measures';
 import { bandOf, boundDigits, type MeanSd, type PublishedResult } from '../clinical/published-results';
-import { formatNumber, type Language } from '../i18n';
+import { formatNumber, useTranslation, type Language } from '../i18n';
 import { SHARED_REFERENCES } from '../clinical/references';
 import { PROCEDURES, publishedResults } from '../procedures/registry';
 import type { ProcedureDef } from '../procedures/types';

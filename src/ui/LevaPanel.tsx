@@ -1,6 +1,6 @@
 import { Leva, useControls } from 'leva';
 import { useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { addonOf, allParams, procedureById } from '../procedures/registry';
 import type { ParamValue, ProcedureDef } from '../procedures/types';
 import { useSession } from '../state/store';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useSession } from '../state/store';
 import type { Notice } from '../state/url-codec';
 

@@ -1,5 +1,4 @@
-import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../i18n';
+import { formatNumber, useTranslation } from '../i18n';
 import { addonOf } from '../procedures/registry';
 import type { ChoiceParamDef, NumberParamDef, ProcedureDef } from '../procedures/types';
 import { useSession } from '../state/store';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { Timeline } from '../engine/timeline';
 import { SPEEDS, goToStep, usePlayback } from '../state/playback-store';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { ProcedureDef } from '../procedures/types';
 import { proceduresOf } from '../procedures/registry';
 import { useSession } from '../state/store';

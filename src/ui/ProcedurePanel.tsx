@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { grade } from '../clinical/grading';
 import { MEASURE_UNIT, REGION_MEASURES, type MeasureId } from '../clinical/measures';
 import { boundDigits, type TypicalRange } from '../clinical/published-results';
-import { formatNumber, useTextsReady, type Language } from '../i18n';
+import { formatNumber, useTextsReady, useTranslation, type Language } from '../i18n';
 import { procedureById, typicalRange } from '../procedures/registry';
 import { goToStep, usePlayback } from '../state/playback-store';
 import type { Case } from '../engine/case';

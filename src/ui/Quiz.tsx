@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   makeQuiz,
   type ChoiceQuestion,
@@ -9,7 +8,7 @@ import {
   type QuizOption,
   type QuizText,
 } from '../engine/quiz';
-import { formatNumber, type Language } from '../i18n';
+import { formatNumber, useTranslation, type Language } from '../i18n';
 import { useTextsReady } from '../i18n/texts';
 import { useSession } from '../state/store';
 

@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import { layoutRecovery, type Band } from '../engine/recovery';
-import { formatNumber, type Language } from '../i18n';
+import { formatNumber, useTranslation, type Language } from '../i18n';
 import type { RecoveryMilestone } from '../procedures/types';
 import './recovery-timeline.css';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { usePlayback } from '../state/playback-store';
 import { useSession } from '../state/store';
 import { sessionToUrl } from '../state/session-slice';

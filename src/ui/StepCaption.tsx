@@ -1,6 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { ProcedureDef } from '../procedures/types';
-import { useTextsReady } from '../i18n';
+import { useTextsReady, useTranslation } from '../i18n';
 import { shotsTaken } from '../engine/fluoroscopy';
 import { captionKeys } from '../engine/narration';
 import { usePlayback } from '../state/playback-store';

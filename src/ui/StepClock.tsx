@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { buildTimeline } from '../engine/timeline';
 import type { ProcedureDef } from '../procedures/types';
 import { usePlayback } from '../state/playback-store';

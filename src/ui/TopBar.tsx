@@ -1,5 +1,5 @@
 import { lazy, memo, Suspense, type ReactNode, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useShallow } from 'zustand/react/shallow';
 import { QuietBoundary } from './QuietBoundary';
 import { useSession } from '../state/store';

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { usePlayback } from '../state/playback-store';
 import type { Projection } from '../state/session-slice';
 import { useSession } from '../state/store';

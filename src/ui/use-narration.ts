@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { captionKeys, spokenCaption } from '../engine/narration';
 import { buildTimeline } from '../engine/timeline';
 import type { ProcedureDef } from '../procedures/types';
-import { useTextsReady, type Language } from '../i18n';
+import { useTextsReady, useTranslation, type Language } from '../i18n';
 import { useSession } from '../state/store';
 import { captionValues } from './caption-values';
 import { deviceSpeech } from './device-speech';

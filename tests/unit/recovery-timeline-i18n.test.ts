@@ -6,13 +6,11 @@ import { RecoveryTimeline } from '../../src/ui/RecoveryTimeline';
 
 // Words come out as ⟦key⟧ and numbers as ⟨n⟩: whatever the timeline shows that is neither was
 // written into the component instead of going through the strings and the number formatting.
-vi.mock('react-i18next', () => ({
+vi.mock('../../src/i18n', () => ({
   useTranslation: () => ({
     t: (key: string, values?: object) => `⟦${key}${values ? JSON.stringify(values) : ''}⟧`,
     i18n: { language: 'it' },
   }),
-}));
-vi.mock('../../src/i18n', () => ({
   formatNumber: (lang: string, value: number, digits: number) => `⟨${lang}:${value.toFixed(digits)}⟩`,
 }));
 

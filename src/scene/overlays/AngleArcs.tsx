@@ -1,6 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { BufferAttribute, BufferGeometry, type Group, type Mesh } from 'three';
 import type { RegionLandmarks } from '../../anatomy/landmarks';
 import {
@@ -11,7 +10,7 @@ import {
   type KneeArcAngle as AngleId,
 } from '../../engine/overlay-measures';
 import type { Plan } from '../../engine/plan';
-import { formatNumber } from '../../i18n';
+import { formatNumber, useTranslation } from '../../i18n';
 import { useSession } from '../../state/store';
 import { type Side } from '../../state/session-slice';
 import {

@@ -1,6 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Group, Mesh } from 'three';
 import type { RegionLandmarks } from '../../anatomy/landmarks';
 import {
@@ -12,7 +11,7 @@ import {
   type FootLabel,
 } from '../../engine/overlay-measures';
 import type { Plan } from '../../engine/plan';
-import { formatNumber } from '../../i18n';
+import { formatNumber, useTranslation } from '../../i18n';
 import { useSession } from '../../state/store';
 import { usePane } from '../pane';
 import { movedSince, notDrawn, placeSegment } from './overlay-parts';

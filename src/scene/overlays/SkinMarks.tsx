@@ -1,10 +1,9 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MeshBasicMaterial } from 'three';
 import { add, length, scale, sub } from '../../anatomy/vec';
 import type { Plan } from '../../engine/plan';
-import { formatNumber } from '../../i18n';
+import { formatNumber, useTranslation } from '../../i18n';
 import { useSession } from '../../state/store';
 import { useStore } from 'zustand';
 import { usePane } from '../pane';

@@ -1,7 +1,6 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { filmDistanceMm, mmPerPixelFromRuler } from '../../clinical/film-measures';
-import { formatNumber } from '../../i18n';
+import { formatNumber, useTranslation } from '../../i18n';
 import { useSession } from '../../state/store';
 import { useFilm, type CalibrationSource } from './film-store';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { FILM_LANDMARKS, type FilmRegion } from '../../clinical/film-measures';
 import { nextLandmark } from './film-actions';
 import { useFilm } from './film-store';

@@ -1,7 +1,6 @@
 import type { FilmPoint } from '../../clinical/film-measures';
-import { formatNumber, type Language } from '../../i18n';
+import { formatNumber, useTranslation, type Language } from '../../i18n';
 import { planShapes, type Shape, type PlanWords } from './film-plan-shapes';
-import { useTranslation } from 'react-i18next';
 import { useSession } from '../../state/store';
 import type { FilmPlanView } from './use-film-plan';
 import { useFilmPlan } from './use-film-plan';

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { FilmRegion } from '../../clinical/film-measures';
 import { NOMINAL_PLATEAU_MM } from '../../clinical/film-plan';
-import { formatNumber } from '../../i18n';
+import { formatNumber, useTranslation } from '../../i18n';
 import { procedureById } from '../../procedures/registry';
 import { useProcedurePlan } from '../../state/procedure-plan';
 import { useSession } from '../../state/store';

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   FILM_MEASURES,
   measureFilm,
@@ -8,7 +7,7 @@ import {
 } from '../../clinical/film-measures';
 import { grade } from '../../clinical/grading';
 import { MEASURE_UNIT, type MeasureId } from '../../clinical/measures';
-import { formatNumber } from '../../i18n';
+import { formatNumber, useTranslation } from '../../i18n';
 import { useSession } from '../../state/store';
 import { applyFilmAngles, type ClampedAngle } from './film-angles';
 import { useFilm } from './film-store';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { undo, useFilm, type FilmTool } from './film-store';
 
 /** Each tool with the attribute a test (or a script) finds it by. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { FILM_LANDMARKS } from '../../clinical/film-measures';
 import { useSession, useView } from '../../state/store';
 import { clearPoints, undo, useFilm, wipeFilm } from './film-store';
