@@ -7,13 +7,19 @@ interface Translation {
   readonly i18n: typeof i18next;
 }
 
-/** One `t` per language, shared by every component: a new one only when the language changes. */
+/**
+ * One `t` per language, shared by every component: a new one only when the language changes, so a
+ * component that depends on it renders again then. It is i18next's own `t` for the shown language,
+ * not a `getFixedT` one, which copies i18next's options and resolves the language at every call.
+ */
 let current: { readonly language: string; readonly value: Translation } | null = null;
 
 function translation(): Translation {
   const { language } = i18next;
-  if (current?.language !== language)
-    current = { language, value: { t: i18next.getFixedT(language), i18n: i18next } };
+  if (current?.language !== language) {
+    const t = ((...args: Parameters<TFunction>) => i18next.t(...args)) as TFunction;
+    current = { language, value: { t, i18n: i18next } };
+  }
   return current.value;
 }
 
