@@ -9,7 +9,7 @@ import { MenuButton } from './MenuButton';
 import { NarrationToggle } from './NarrationToggle';
 import { ProcedurePicker, useProcedureChoice } from './ProcedurePicker';
 import { Segmented } from './Segmented';
-import { useFitLevel } from './use-fit-level';
+import { foldGroup, useFitLevel, type Arrangement } from './use-fit-level';
 
 /** The share dialog (and the QR code library) load when first asked for. */
 const ShareDialog = lazy(() => import('./ShareDialog'));
@@ -34,6 +34,12 @@ const FOLDS: readonly (readonly Foldable[])[] = [
   ['title', 'settings', 'picker', 'side', 'language', 'region'],
   ['title', 'settings', 'picker', 'side', 'language', 'region', 'words'],
 ];
+
+/** Each arrangement's folds, and its menus: the operations' once the picker folds, the settings'. */
+const ARRANGEMENTS: readonly Arrangement[] = FOLDS.map((folded) => ({
+  folded,
+  menus: Number(folded.includes('picker')) + Number(folded.includes('settings')),
+}));
 
 /** A gear: the settings, where there is no room for the word. */
 function GearIcon() {
@@ -82,7 +88,7 @@ export const TopBar = memo(function TopBar() {
   const fullscreen = s.mode === 'kiosk' && <FullscreenButton />;
   const choice = useProcedureChoice();
   const bar = useRef<HTMLElement>(null);
-  const level = useFitLevel(bar, FOLDS.length - 1, `${s.lang} ${s.region} ${choice.label}`);
+  const level = useFitLevel(bar, ARRANGEMENTS, `${s.lang} ${s.region} ${choice.label}`);
   const folded = (what: Foldable) => FOLDS[level]!.includes(what);
 
   const region = (
@@ -150,8 +156,10 @@ export const TopBar = memo(function TopBar() {
 
   return (
     <header className="topbar" ref={bar} data-fold={level}>
-      <h1 className={folded('title') ? 'brand visually-hidden' : 'brand'}>{t('app.title')}</h1>
-      {!folded('region') && region}
+      <span {...foldGroup('title')}>
+        <h1 className={folded('title') ? 'brand visually-hidden' : 'brand'}>{t('app.title')}</h1>
+      </span>
+      {!folded('region') && <span {...foldGroup('region')}>{region}</span>}
       {folded('picker') ? (
         <MenuButton
           label={
@@ -169,18 +177,20 @@ export const TopBar = memo(function TopBar() {
           </Row>
         </MenuButton>
       ) : (
-        <ProcedurePicker />
+        <span {...foldGroup('picker')}>
+          <ProcedurePicker />
+        </span>
       )}
-      {!folded('side') && side}
+      {!folded('side') && <span {...foldGroup('side')}>{side}</span>}
       {!folded('settings') && (
-        <>
+        <span {...foldGroup('settings')}>
           {sex}
           {skin}
           <NarrationToggle />
-        </>
+        </span>
       )}
       <span className="topbar-end">
-        {!folded('language') && language}
+        {!folded('language') && <span {...foldGroup('language')}>{language}</span>}
         {folded('settings') ? (
           <MenuButton
             label={folded('words') ? <GearIcon /> : t('controls.settings')}
@@ -197,11 +207,11 @@ export const TopBar = memo(function TopBar() {
             {fullscreen}
           </MenuButton>
         ) : (
-          <>
+          <span {...foldGroup('settings')}>
             {film}
             {share}
             {fullscreen}
-          </>
+          </span>
         )}
       </span>
       {sharing && (

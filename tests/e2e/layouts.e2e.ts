@@ -86,3 +86,30 @@ describe('layouts', () => {
     expect(faults).toEqual([]);
   });
 });
+
+describe("the top bar's fit", () => {
+  test('on a laptop the bar is drawn twice: everything out, then the arrangement that fits', async () => {
+    // Each arrangement the bar is drawn in, as the page first fits it.
+    await app.page.addInitScript(() => {
+      const w = window as unknown as { __folds: string[] };
+      w.__folds = [];
+      new MutationObserver((records) => {
+        for (const r of records)
+          w.__folds.push(`${r.oldValue}>${(r.target as Element).getAttribute('data-fold')}`);
+      }).observe(document, {
+        subtree: true,
+        attributes: true,
+        attributeOldValue: true,
+        attributeFilter: ['data-fold'],
+      });
+    });
+    await app.page.setViewportSize({ width: 1280, height: 720 });
+    await app.page.goto(`${app.baseUrl}/?p=chevron&lang=it`);
+    await waitForReady(app);
+    const folds = await app.page.evaluate(() => (window as unknown as { __folds: string[] }).__folds);
+    // Some controls are folded at 1280 px in Italian, in one step from the bar with everything out,
+    // not by drawing each arrangement before it in turn.
+    expect(folds).toHaveLength(1);
+    expect(folds[0]).toMatch(/^0>[1-9]$/);
+  });
+});
