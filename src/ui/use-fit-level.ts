@@ -40,18 +40,18 @@ function groupWidths(bar: HTMLElement): Map<string, number> {
 }
 
 /**
- * The first arrangement after `from` that may fit `room`, judged from the row with everything out
- * (`full` wide): each arrangement is at least that row less the groups it folds, plus its menus'
- * buttons. Those below it certainly overflow, so they need not be drawn to find out.
+ * The first arrangement after the first (everything out, which overflows) that may fit `room`,
+ * judged from that row (`full` wide): each arrangement is at least that row less the groups it
+ * folds, plus its menus' buttons. Those before it certainly overflow, so they need not be drawn
+ * to find out.
  */
 export function firstThatMayFit(
   arrangements: readonly Arrangement[],
-  from: number,
   full: number,
   room: number,
   widths: ReadonlyMap<string, number>,
 ): number {
-  for (let level = from; level < arrangements.length - 1; level++) {
+  for (let level = 1; level < arrangements.length - 1; level++) {
     const { folded, menus } = arrangements[level]!;
     const saved = folded.reduce((sum, group) => sum + (widths.get(group) ?? 0), 0);
     if (full - saved + menus * MIN_BUTTON_PX <= room) return level;
@@ -97,8 +97,7 @@ export function useFitLevel(
     const room = el.clientWidth + 1;
     let next = level;
     if (el.scrollWidth > room && level < last)
-      next =
-        level === 0 ? firstThatMayFit(arrangements, 1, el.scrollWidth, room, groupWidths(el)) : level + 1;
+      next = level === 0 ? firstThatMayFit(arrangements, el.scrollWidth, room, groupWidths(el)) : level + 1;
     // Measuring the drawn bar, then drawing it again before paint, is what a layout effect is for.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (stale || next !== level) setFitted({ level: next, width: el.clientWidth, content });
