@@ -8,8 +8,7 @@ import {
   type QuizOption,
   type QuizText,
 } from '../engine/quiz';
-import { formatNumber, useTranslation, type Language } from '../i18n';
-import { useTextsReady } from '../i18n/texts';
+import { formatNumber, useTextsReady, useTranslation, type Language } from '../i18n';
 import { useSession } from '../state/store';
 
 /** Questions in one round of the quiz (two of each kind). */

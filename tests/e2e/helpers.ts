@@ -128,13 +128,17 @@ export async function waitForReady(app: AppPage, timeout = READY_TIMEOUT_MS): Pr
   );
 }
 
-/** Numeric `data-value` of the readout `[data-measure="<id>"]`; null if absent or not a number. */
-/** Scrubs the clock to the first moment of a step (1-based): a paused step otherwise shows its end. */
-export async function toStepStart(app: AppPage, step: number): Promise<void> {
-  const start = await app.page.locator(`[data-testid="step-${step}"]`).getAttribute('data-start');
-  await app.page.locator('[data-testid="scrubber"]').fill(String(Number(start) + 0.01));
+/** Where a step (1-based) starts on the clock, s, as the step list gives it. */
+export async function stepStart(app: AppPage, step: number): Promise<number> {
+  return Number(await app.page.locator(`[data-testid="step-${step}"]`).getAttribute('data-start'));
 }
 
+/** Scrubs the clock to the first moment of a step (1-based): a paused step otherwise shows its end. */
+export async function toStepStart(app: AppPage, step: number): Promise<void> {
+  await app.page.locator('[data-testid="scrubber"]').fill(String((await stepStart(app, step)) + 0.01));
+}
+
+/** Numeric `data-value` of the readout `[data-measure="<id>"]`; null if absent or not a number. */
 export async function readMeasure(page: Page, id: string): Promise<number | null> {
   const locator = page.locator(`[data-measure="${id}"]`).first();
   await locator.waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);

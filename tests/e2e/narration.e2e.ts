@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { openApp, pagePerTest, reach, screenshot, waitForReady, type AppPage } from './helpers';
+import { openApp, pagePerTest, reach, screenshot, stepStart, waitForReady, type AppPage } from './helpers';
 import { expectClean, stepOf, waitStep } from './expectations';
 
 const open = pagePerTest();
@@ -113,7 +113,7 @@ const narrateSwitch = (app: AppPage) => app.page.locator('[data-testid="narrate"
 
 /** Puts the paused clock `before` s before step 1 ends; returns where it ends. */
 async function nearEndOfFirstStep(app: AppPage, before: number): Promise<number> {
-  const end = Number(await app.page.locator('[data-testid="step-2"]').getAttribute('data-start'));
+  const end = await stepStart(app, 2);
   await scrubber(app).fill(String(end - before));
   return end;
 }

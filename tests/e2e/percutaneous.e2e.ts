@@ -1,6 +1,6 @@
 /** Browser tests of the percutaneous (MIS) bunion operation. */
 import { describe, expect, test } from 'vitest';
-import { readMeasure, showsBone, stagePixelStats, pagePerTest, toStepStart } from './helpers';
+import { readMeasure, showsBone, stagePixelStats, pagePerTest, stepStart, toStepStart } from './helpers';
 import { expectClean, waitStep } from './expectations';
 
 const open = pagePerTest();
@@ -86,9 +86,7 @@ describe('the Akin in a percutaneous sitting', () => {
     expect(tools).not.toContain('scalpel');
     // Past the step's X-ray shot (its first 30 %) the 3D view shows the skin with its openings. A
     // link's step rests on its key frame, here its end: the scrub goes to 70 % of the step.
-    const startOf = async (step: number) =>
-      Number(await app.page.locator(`[data-testid="step-${step}"]`).getAttribute('data-start'));
-    const [start, end] = [await startOf(10), await startOf(11)];
+    const [start, end] = [await stepStart(app, 10), await stepStart(app, 11)];
     await app.page.locator('[data-testid="scrubber"]').fill(String(start + 0.7 * (end - start)));
     await waitStep(app, 10);
     await app.page.waitForFunction(() => !document.querySelector('[data-testid="stage"] canvas[data-xray]'));
